@@ -1,0 +1,52 @@
+import { k8s } from 'cdk8s-plus-27';
+
+/** The variable every container gets after its own: the pod's IP address. */
+export const POD_IP_ENV: k8s.EnvVar = { name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } };
+
+/**
+ * A container's env in the plugin's order: its own plain variables, then POD_IP, then its
+ * secret-sourced variables.
+ */
+export function containerEnv(plain: ReadonlyArray<readonly [string, string]>, secrets: readonly k8s.EnvVar[] = []): k8s.EnvVar[] {
+  return [...plain.map(([name, value]) => ({ name, value })), POD_IP_ENV, ...secrets];
+}
+
+/** Props of a sidecar or init container. */
+export interface HelperContainerProps {
+  /** Container name. */
+  readonly name: string;
+  /** Container image. */
+  readonly image: string;
+  /** Plain variables, in order. @default none */
+  readonly env?: ReadonlyArray<readonly [string, string]>;
+  /** Secret-sourced variables, after POD_IP. @default none */
+  readonly secretEnv?: readonly k8s.EnvVar[];
+  /** Volume mounts, in order. */
+  readonly mounts: readonly k8s.VolumeMount[];
+}
+
+/** A sidecar or init container: always `imagePullPolicy: IfNotPresent`, no ports, no probes. */
+export function helperContainer(props: HelperContainerProps): k8s.Container {
+  return {
+    name: props.name,
+    image: props.image,
+    imagePullPolicy: 'IfNotPresent',
+    env: containerEnv(props.env ?? [], props.secretEnv),
+    volumeMounts: [...props.mounts],
+  };
+}
+
+/** An emptyDir volume. */
+export function emptyDirVolume(name: string): k8s.Volume {
+  return { name, emptyDir: {} };
+}
+
+/** A volume mount; `readOnly` is written only when true, since false is the default. */
+export function mount(name: string, mountPath: string, options: { readOnly?: boolean; subPath?: string } = {}): k8s.VolumeMount {
+  return { name, mountPath, ...(options.readOnly ? { readOnly: true } : {}), ...(options.subPath !== undefined ? { subPath: options.subPath } : {}) };
+}
+
+/** Appends `/` to a directory path unless it already ends with one, as the plugin did. */
+export function withSlash(dir: string): string {
+  return dir.endsWith('/') ? dir : `${dir}/`;
+}

@@ -1,0 +1,68 @@
+import { k8s } from 'cdk8s-plus-27';
+import { PortMapping, ProbeSpec, ResourcesSpec } from '../spec/types';
+import { containerEnv } from './container';
+
+/** Props of the component's own container. */
+export interface MainContainerProps {
+  /** Container name: the component name. */
+  readonly name: string;
+  /** Container image. */
+  readonly image: string;
+  /** `imagePullPolicy: Always` when true, else `IfNotPresent`. @default false */
+  readonly alwaysPull?: boolean;
+  /** Plain variables, in order, before POD_IP. @default none */
+  readonly env?: ReadonlyArray<readonly [string, string]>;
+  /** Port mappings; each distinct (port, protocol) becomes one container port. @default none */
+  readonly ports?: readonly PortMapping[];
+  /** Resources, as given. @default none */
+  readonly resources?: ResourcesSpec;
+  /** Readiness probe. @default none */
+  readonly readiness?: ProbeSpec;
+  /** Liveness probe. @default none */
+  readonly liveness?: ProbeSpec;
+}
+
+/**
+ * Builds the main container: name, image, pull policy, env plus POD_IP, de-duplicated ports, the given
+ * mounts, resources and probes. Empty lists are left out.
+ */
+export function buildMainContainer(props: MainContainerProps, mounts: readonly k8s.VolumeMount[]): k8s.Container {
+  const ports: k8s.ContainerPort[] = [];
+  const seen = new Set<string>();
+  for (const p of props.ports ?? []) {
+    const key = `${p.containerPort}/${p.protocol}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      ports.push({ containerPort: p.containerPort, protocol: p.protocol });
+    }
+  }
+  return {
+    name: props.name,
+    image: props.image,
+    imagePullPolicy: props.alwaysPull ? 'Always' : 'IfNotPresent',
+    env: containerEnv(props.env ?? []),
+    ports: ports.length > 0 ? ports : undefined,
+    volumeMounts: mounts.length > 0 ? [...mounts] : undefined,
+    resources: props.resources ? resources(props.resources) : undefined,
+    readinessProbe: props.readiness ? probe(props.readiness) : undefined,
+    livenessProbe: props.liveness ? probe(props.liveness) : undefined,
+  };
+}
+
+function resources(r: ResourcesSpec): k8s.ResourceRequirements {
+  const list = (m?: Readonly<Record<string, string | number>>) =>
+    m && Object.fromEntries(Object.entries(m).map(([k, v]) => [k, typeof v === 'number' ? k8s.Quantity.fromNumber(v) : k8s.Quantity.fromString(v)]));
+  return { limits: list(r.limits), requests: list(r.requests) };
+}
+
+/** A probe: `failureThreshold: 1` and `initialDelaySeconds: 5`, as the plugin wrote them. */
+export function probe(p: ProbeSpec): k8s.Probe {
+  return {
+    failureThreshold: 1,
+    initialDelaySeconds: 5,
+    periodSeconds: p.periodSeconds,
+    timeoutSeconds: p.timeoutSeconds,
+    httpGet: p.httpGet && { path: p.httpGet.path, port: k8s.IntOrString.fromNumber(p.httpGet.port), scheme: p.httpGet.scheme },
+    exec: p.exec && { command: [...p.exec.command] },
+  };
+}

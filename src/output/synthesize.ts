@@ -1,0 +1,44 @@
+import { App, Yaml } from 'cdk8s';
+import * as path from 'path';
+import { ComponentChart } from '../constructs/component-chart';
+import { PlatformSettings } from '../platform/settings';
+import { ComponentSpec } from '../spec/types';
+
+/** The extension of every manifest, as cdk8s writes it. */
+export const MANIFEST_EXTENSION = '.k8s.yaml';
+
+/** One output file: its path relative to the output folder (with `/`), and its bytes. */
+export interface OutputFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+/** The folder (relative to the output folder, `''` for the top) a component's manifest goes to. */
+export function outputFolder(spec: ComponentSpec): string {
+  return spec.k8sLocation ?? '';
+}
+
+/**
+ * Builds one component in an App of its own (so that synthesis never walks other charts), with the App's
+ * output folder set to where `cdk8s synth` would write it.
+ */
+export function buildChart(spec: ComponentSpec, platform: PlatformSettings, outdir = 'dist'): { app: App; chart: ComponentChart } {
+  const app = new App({ outdir: path.join(outdir, outputFolder(spec)) });
+  const chart = new ComponentChart(app, spec.name, { spec, platform });
+  return { app, chart };
+}
+
+/** The manifest of one component, exactly as `cdk8s synth` writes it: the chart's objects in order, as YAML. */
+export function renderManifest(spec: ComponentSpec, platform: PlatformSettings): OutputFile {
+  const { chart } = buildChart(spec, platform);
+  const folder = outputFolder(spec);
+  return {
+    path: `${folder ? `${folder}/` : ''}${spec.name}${MANIFEST_EXTENSION}`,
+    content: Yaml.stringify(...chart.toJson()),
+  };
+}
+
+/** Renders every component, in the order given. */
+export function renderAll(specs: readonly ComponentSpec[], platform: PlatformSettings): OutputFile[] {
+  return specs.map((s) => renderManifest(s, platform));
+}

@@ -1,0 +1,113 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { loadPlatform } from './platform/load';
+import { nodePortRange, PlatformSettings } from './platform/settings';
+import { readComponent } from './spec/component';
+import { Diagnostic, KeyPath } from './spec/diagnostics';
+import { deploymentName, ipv6NodePortServiceName, nodePortServiceName, serviceName } from './spec/names';
+import { SourceFile } from './spec/source';
+import { ComponentSpec } from './spec/types';
+
+/** File names (in the components folder) of the platform settings. */
+export const PLATFORM_FILES = ['platform.yaml', 'platform.yml'];
+const COMPONENT_FILE = /\.ya?ml$/;
+
+/** Everything a run compiles: the merged platform settings and every valid component, in file order. */
+export interface Project {
+  readonly platform: PlatformSettings;
+  readonly components: readonly ComponentSpec[];
+  /** Every problem of every file. When there is any, nothing may be written. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A file to compile, as read from disk (or given by a test). */
+export interface InputFile {
+  /** The name used in messages, such as `components/ves.yaml`. */
+  readonly name: string;
+  /** The file's text. */
+  readonly text: string;
+}
+
+/** Lists and reads a components folder: component files and the platform file, each sorted by name. */
+export function readComponentsFolder(dir: string): { components: InputFile[]; platform?: InputFile } {
+  const display = (f: string) => {
+    const rel = path.relative(process.cwd(), path.join(dir, f));
+    return rel.split(path.sep).join('/');
+  };
+  const read = (f: string): InputFile => ({ name: display(f), text: fs.readFileSync(path.join(dir, f), 'utf8').replace(/^\uFEFF/, '') });
+  const names = fs.readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort(byCodePoint);
+  const platformName = names.find((n) => PLATFORM_FILES.includes(n));
+  return {
+    components: names.filter((n) => COMPONENT_FILE.test(n) && !PLATFORM_FILES.includes(n)).map(read),
+    platform: platformName ? read(platformName) : undefined,
+  };
+}
+
+/** Parses and validates every file, then checks what no single file can: names and NodePorts shared between components. */
+export function loadProject(files: { components: readonly InputFile[]; platform?: InputFile }): Project {
+  const platformResult = loadPlatform(files.platform?.name, files.platform?.text);
+  const diagnostics: Diagnostic[] = [...platformResult.diagnostics];
+  const platform = platformResult.settings;
+  const context = { nodePortRange: nodePortRange(platform) };
+  const loaded: Array<{ spec: ComponentSpec; source: SourceFile }> = [];
+  for (const file of [...files.components].sort((a, b) => byCodePoint(a.name, b.name))) {
+    const parsed = SourceFile.parse(file.name, file.text);
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.source) continue;
+    const result = readComponent(parsed.source, context);
+    diagnostics.push(...result.diagnostics);
+    if (result.spec) loaded.push({ spec: result.spec, source: parsed.source });
+  }
+  diagnostics.push(...checkAcrossComponents(loaded, platform));
+  return { platform, components: loaded.map((l) => l.spec), diagnostics };
+}
+
+/** Compares strings by UTF-16 code units, the same everywhere (never by locale). */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function checkAcrossComponents(loaded: ReadonlyArray<{ spec: ComponentSpec; source: SourceFile }>, platform: PlatformSettings): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const components = new Map<string, string>();
+  const objects = new Map<string, string>();
+  const nodePorts = new Map<string, { file: string; text: string }>();
+  const where = (s: ComponentSpec) => (s.k8sLocation ? `k8s_location "${s.k8sLocation}"` : 'no k8s_location');
+  for (const { spec, source } of loaded) {
+    const at = (p: KeyPath, message: string) => out.push(source.error(p, message));
+    const location = spec.k8sLocation ?? '';
+    const componentKey = `${location}\0${spec.name}`;
+    const first = components.get(componentKey);
+    if (first) {
+      at(['name'], `the component "${spec.name}" (${where(spec)}) is already defined in ${first}; expected one file per component and location`);
+      continue;
+    }
+    components.set(componentKey, source.file);
+
+    const namespace = spec.namespace ?? platform.namespace;
+    const owned: Array<[string, string]> = [['Deployment', deploymentName(spec.name)]];
+    if (spec.ports.length > 0) owned.push(['Service', serviceName(spec.name)]);
+    if (spec.ports.some((p) => !p.ipv6 && p.hostPort !== 0)) owned.push(['Service', nodePortServiceName(spec.name)]);
+    if (spec.ports.some((p) => p.ipv6 && p.hostPort !== 0)) owned.push(['Service', ipv6NodePortServiceName(spec.name)]);
+    for (const [kind, name] of owned) {
+      const key = `${location}\0${namespace}\0${kind}\0${name}`;
+      const other = objects.get(key);
+      if (other) at(['name'], `gives the ${kind} "${name}" in namespace "${namespace}", which ${other} also creates; expected names that stay distinct once derived and cut to 63 characters`);
+      else objects.set(key, `${source.file} (component "${spec.name}")`);
+    }
+
+    for (const p of spec.ports) {
+      if (p.hostPort === 0) continue;
+      const key = `${location}\0${p.hostPort}`;
+      const other = nodePorts.get(key);
+      if (!other) nodePorts.set(key, { file: source.file, text: `${source.file} (component "${spec.name}")` });
+      else if (other.file !== source.file) {
+        at(['ports', p.entry], `host port ${p.hostPort} is already the NodePort of ${other.text} in the same cluster (${where(spec)}); expected each NodePort once per cluster`);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+/**
+ * A diagnostic is one thing wrong with one input file, at one place in it.
+ * Every error the compiler reports for a user's input is a Diagnostic; none is an exception.
+ */
+export interface Diagnostic {
+  /** The file, as the user named it (relative to the working directory where possible). */
+  readonly file: string;
+  /** 1-based line. */
+  readonly line: number;
+  /** 1-based column. */
+  readonly column: number;
+  /** Key path inside the file, such as `ports[1]` or `tls_info.use_tls`; empty for the whole file. */
+  readonly path: string;
+  /** What was found and what was expected. */
+  readonly message: string;
+}
+
+/** A path into a parsed document: mapping keys and list indexes. */
+export type KeyPath = ReadonlyArray<string | number>;
+
+const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+
+/** Formats a key path as `a.b[1].c`, quoting keys that are not plain words: `labels["app.kubernetes.io/name"]`. */
+export function formatPath(path: KeyPath): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (PLAIN_KEY.test(part)) out += out === '' ? part : `.${part}`;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out;
+}
+
+/** `file:line:col: path: message`, the form every error takes. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column}: ${d.path ? `${d.path}: ` : ''}${d.message}`;
+}
+
+/** Sorts diagnostics by file, then position, then text: the order never depends on how they were found. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...list].sort(
+    (a, b) => cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.path, b.path) || cmp(a.message, b.message),
+  );
+}
+
+/** Describes a found value for a message: strings quoted, lists and mappings by kind. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') {
+    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    return JSON.stringify(shown);
+  }
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
+/** Thrown only by the pipeline's top level, to carry every diagnostic of a run at once. */
+export class CompileError extends Error {
+  constructor(public readonly diagnostics: readonly Diagnostic[]) {
+    super(sortDiagnostics(diagnostics).map(formatDiagnostic).join('\n'));
+    this.name = 'CompileError';
+  }
+}

@@ -1,0 +1,163 @@
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import componentSchema from './schemas/component.schema.json';
+import platformSchema from './schemas/platform.schema.json';
+import { describeValue, Diagnostic, KeyPath } from './diagnostics';
+import { SourceFile } from './source';
+
+/**
+ * The published JSON Schemas are the structural rules: editors check files against them, and so does the
+ * compiler, here. `x-expected` on a schema node is the text that errors use for "what was expected".
+ */
+let ajv: Ajv | undefined;
+const compiled = new Map<object, ValidateFunction>();
+
+function validator(schema: object): ValidateFunction {
+  let fn = compiled.get(schema);
+  if (!fn) {
+    ajv ??= new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+    if (!ajv.getKeyword('x-expected')) ajv.addKeyword('x-expected');
+    fn = ajv.compile(schema);
+    compiled.set(schema, fn);
+  }
+  return fn;
+}
+
+/** Which schema a file is checked against. */
+export type SchemaKind = 'component' | 'platform';
+
+const SCHEMAS: Record<SchemaKind, object> = { component: componentSchema, platform: platformSchema };
+
+/** The published schema of a file kind, as a JSON value. */
+export function schemaOf(kind: SchemaKind): object {
+  return SCHEMAS[kind];
+}
+
+/** Checks a parsed file against its published schema; returns one diagnostic per violation. */
+export function checkSchema(kind: SchemaKind, source: SourceFile): Diagnostic[] {
+  const validate = validator(SCHEMAS[kind]);
+  if (validate(source.value)) return [];
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const e of validate.errors ?? []) {
+    const d = toDiagnostic(e, source);
+    const key = `${d.line}:${d.column}:${d.path}:${d.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(d);
+    }
+  }
+  return out;
+}
+
+function toDiagnostic(e: ErrorObject, source: SourceFile): Diagnostic {
+  const path = instancePath(e.instancePath, source.value);
+  const schema = (e.parentSchema ?? {}) as Record<string, unknown>;
+  const expected = typeof schema['x-expected'] === 'string' ? (schema['x-expected'] as string) : undefined;
+  const found = describeValue(e.data);
+  switch (e.keyword) {
+    case 'required': {
+      const key = (e.params as { missingProperty: string }).missingProperty;
+      const prop = ((schema.properties ?? {}) as Record<string, Record<string, unknown>>)[key] ?? {};
+      const what = (prop['x-expected'] as string | undefined) ?? (prop.description as string | undefined);
+      const d = source.error(path, '');
+      return { ...d, path: joinPath(d.path, key), message: `missing; this key is required${what ? `: ${lowerFirst(what)}` : ''}` };
+    }
+    case 'additionalProperties': {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys((schema.properties ?? {}) as object).filter((k) => k !== '$schema');
+      const guess = closest(key, known);
+      return source.error([...path, key], `unknown key${guess ? ` (did you mean "${guess}"?)` : ''}; expected one of: ${known.join(', ')}`, 'key');
+    }
+    case 'type': {
+      const types = ([] as string[]).concat((e.params as { type: string | string[] }).type);
+      let hint = '';
+      if (types.includes('boolean') && typeof e.data === 'string') hint = ' (write true or false, without quotes)';
+      else if ((types.includes('integer') || types.includes('number')) && typeof e.data === 'string') hint = ' (write the number without quotes)';
+      else if (types.length === 1 && types[0] === 'string' && (typeof e.data === 'number' || typeof e.data === 'boolean')) hint = ' (put it in quotes)';
+      return source.error(path, `${found} is not ${typeWords(types)}${hint}`);
+    }
+    case 'enum': {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(' or ');
+      return source.error(path, `${found} is not ${expected ?? allowed}`);
+    }
+    case 'minItems':
+      return source.error(path, `an empty list is not allowed; expected at least ${(e.params as { limit: number }).limit} item`);
+    case 'minimum':
+    case 'maximum':
+    case 'pattern':
+    case 'minLength':
+    case 'maxLength':
+      return source.error(path, `${found} is not ${expected ?? ajvText(e)}`);
+    default:
+      return source.error(path, `${found} is not valid: ${ajvText(e)}`);
+  }
+}
+
+function ajvText(e: ErrorObject): string {
+  return (e.message ?? 'invalid').replace(/^must /, 'expected to ');
+}
+
+function typeWords(types: string[]): string {
+  const words: Record<string, string> = {
+    string: 'a string', integer: 'an integer', number: 'a number', boolean: 'a boolean (true or false)',
+    object: 'a mapping', array: 'a list', null: 'null',
+  };
+  const list = types.map((t) => words[t] ?? t);
+  return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
+}
+
+/** Turns a JSON pointer into a key path, using the value to tell list indexes from keys. */
+function instancePath(pointer: string, root: unknown): KeyPath {
+  if (!pointer) return [];
+  const out: Array<string | number> = [];
+  let value: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(value)) {
+      const i = Number(part);
+      out.push(i);
+      value = value[i];
+    } else {
+      out.push(part);
+      value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+    }
+  }
+  return out;
+}
+
+function joinPath(parent: string, key: string): string {
+  if (!/^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(key)) return `${parent}[${JSON.stringify(key)}]`;
+  return parent ? `${parent}.${key}` : key;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** The known key nearest to a misspelt one, when it is near enough to be a likely typo. */
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = distance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}

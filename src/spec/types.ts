@@ -1,0 +1,108 @@
+/**
+ * A component spec after validation: every value has its final type and every default is filled in.
+ * Later steps take these and never look at the file again.
+ */
+
+/** A transport protocol, as Kubernetes spells it. */
+export type Protocol = 'TCP' | 'UDP';
+
+/** One port mapping, after parsing and de-duplication. */
+export interface PortMapping {
+  /** The container port, 1-65535. */
+  readonly containerPort: number;
+  /** TCP or UDP. */
+  readonly protocol: Protocol;
+  /** The NodePort; 0 means no NodePort. */
+  readonly hostPort: number;
+  /** Whether the NodePort goes on the IPv6 Service. */
+  readonly ipv6: boolean;
+  /** Index, in the spec's `ports`, of the entry that set the host port (for messages). */
+  readonly entry: number;
+}
+
+/** A user volume mounted into the main container. */
+export interface VolumeSpec {
+  /** The volume's deterministic name. */
+  readonly name: string;
+  /** Where the main container mounts it. */
+  readonly mountPath: string;
+  /** Whether the mount is read-only (mode ro). */
+  readonly readOnly: boolean;
+  /** A hostPath volume's path on the node. */
+  readonly hostPath?: string;
+  /** A configMap volume's ConfigMap name. */
+  readonly configMap?: string;
+}
+
+/** A readiness or liveness probe. */
+export interface ProbeSpec {
+  /** Seconds between probes. */
+  readonly periodSeconds: number;
+  /** Seconds before a probe times out. */
+  readonly timeoutSeconds: number;
+  /** An HTTP(S) GET, for types http and https. */
+  readonly httpGet?: { readonly path: string; readonly port: number; readonly scheme: 'HTTP' | 'HTTPS' };
+  /** A command, for types script and docker. */
+  readonly exec?: { readonly command: readonly string[] };
+}
+
+/** Resource limits and requests, as given. */
+export interface ResourcesSpec {
+  /** Resource limits. */
+  readonly limits?: Readonly<Record<string, string | number>>;
+  /** Resource requests. */
+  readonly requests?: Readonly<Record<string, string | number>>;
+}
+
+/** The external certificate request, present only when use_external_tls is true. */
+export interface ExternalCertSpec {
+  /** Where the cert-service-client writes (before `external` is appended). */
+  readonly externalCertDirectory: string;
+  /** CA_NAME. */
+  readonly caName: string;
+  /** OUTPUT_TYPE as given (P12, JKS or PEM in any case). */
+  readonly certType: string;
+  /** COMMON_NAME. */
+  readonly commonName: string;
+  /** SANS. */
+  readonly sans: string;
+}
+
+/** One MSB registration, with defaults filled in. */
+export interface MsbEntry {
+  readonly serviceName: string;
+  readonly port: string;
+  readonly version: string;
+  readonly url: string;
+  readonly protocol: string;
+  readonly enable_ssl: boolean;
+  readonly visualRange: string;
+}
+
+/** A validated component. */
+export interface ComponentSpec {
+  /** The file it came from, for messages. */
+  readonly file: string;
+  readonly name: string;
+  readonly image: string;
+  /** The spec's namespace, if it sets one. */
+  readonly namespace?: string;
+  readonly replicas: number;
+  readonly alwaysPull: boolean;
+  /** The spec's own labels (without app and k8sdeployment). */
+  readonly labels: Readonly<Record<string, string>>;
+  /** Main container variables in the spec's order, values as strings. */
+  readonly env: ReadonlyArray<readonly [string, string]>;
+  /** Port mappings keyed by (port, protocol, ipv6), in first-seen order. */
+  readonly ports: readonly PortMapping[];
+  readonly volumes: readonly VolumeSpec[];
+  readonly resources?: ResourcesSpec;
+  readonly readiness?: ProbeSpec;
+  readonly liveness?: ProbeSpec;
+  /** The filebeat sidecar's inputs, when log_info.log_directory is set. */
+  readonly logInfo?: { readonly logDirectory: string; readonly alternateFbPath?: string };
+  readonly tlsInfo: { readonly useTls: boolean; readonly certDirectory?: string };
+  readonly externalCert?: ExternalCertSpec;
+  readonly k8sLocation?: string;
+  readonly msbList: readonly MsbEntry[];
+}

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import * as fs from 'fs';
+import * as path from 'path';
 import { parseArgs } from 'util';
 import { loadProject, readComponentsFolder } from './project';
 import { formatDiagnostic, sortDiagnostics } from './spec/diagnostics';
@@ -38,6 +39,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     out(USAGE);
     return 0;
   }
+  warnIfStale(err);
   const componentsDir = args.components as string;
   const outDir = args.out as string;
   if (!fs.existsSync(componentsDir) || !fs.statSync(componentsDir).isDirectory()) {
@@ -56,6 +58,23 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   const result = writeFiles(outDir, files);
   out(`compiled ${project.components.length} component${project.components.length === 1 ? '' : 's'} into ${outDir}: ${result.written.length} written, ${result.unchanged.length} unchanged`);
   return 0;
+}
+
+/**
+ * `npm run synth` runs the compiled JavaScript (for speed). A developer who edited src/ without
+ * rebuilding would get output from old code: say so, without slowing the common case.
+ */
+function warnIfStale(err: (s: string) => void): void {
+  const root = path.resolve(__dirname, '..', '..');
+  const stamp = __filename;
+  const src = path.join(root, 'src');
+  if (!fs.existsSync(stamp) || !fs.existsSync(src)) return;
+  const built = fs.statSync(stamp).mtimeMs;
+  const newer = (dir: string): boolean => fs.readdirSync(dir, { withFileTypes: true }).some((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? newer(p) : fs.statSync(p).mtimeMs > built;
+  });
+  if (newer(src)) err('warning: src/ changed after the last build; run `npm run build` first, or this run uses the old compiler');
 }
 
 if (require.main === module) {

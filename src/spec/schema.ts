@@ -14,8 +14,7 @@ const compiled = new Map<object, ValidateFunction>();
 function validator(schema: object): ValidateFunction {
   let fn = compiled.get(schema);
   if (!fn) {
-    ajv ??= new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    if (!ajv.getKeyword('x-expected')) ajv.addKeyword('x-expected');
+    ajv ??= new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, keywords: ['x-expected'] });
     fn = ajv.compile(schema);
     compiled.set(schema, fn);
   }

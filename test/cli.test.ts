@@ -1,0 +1,102 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { loadProject, readComponentsFolder } from '../src/project';
+import { renderAll } from '../src/output/synthesize';
+import { ROOT, runCli, snapshotFolder, tmpdir } from './helpers';
+
+const EXAMPLES = path.join(ROOT, 'components');
+const DIST = path.join(ROOT, 'dist');
+
+/** Copies the shipped examples into a fresh folder and returns it. */
+function copyExamples(): string {
+  const dir = tmpdir();
+  fs.cpSync(EXAMPLES, path.join(dir, 'components'), { recursive: true });
+  return dir;
+}
+
+describe('the CLI, end to end', () => {
+  test('GIVEN the shipped examples WHEN the real CLI compiles them THEN it writes exactly the committed dist/', () => {
+    const dir = copyExamples();
+    const r = runCli(['--components', 'components', '--out', 'out'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('compiled 4 components into out: 4 written, 0 unchanged');
+    const written = snapshotFolder(path.join(dir, 'out'));
+    expect(Object.keys(written).sort()).toEqual([
+      'dcae-hv-ves-collector.k8s.yaml', 'dcae-prh.k8s.yaml', 'dcae-snmptrap-collector.k8s.yaml', 'dcae-ves-collector.k8s.yaml',
+    ]);
+    const committed = snapshotFolder(DIST);
+    for (const [file, bytes] of Object.entries(written)) expect(committed[file]).toBe(bytes);
+  });
+
+  test('GIVEN an up-to-date output folder WHEN the CLI runs again THEN it rewrites nothing', () => {
+    const dir = copyExamples();
+    runCli(['--components', 'components', '--out', 'out'], dir);
+    const before = fs.statSync(path.join(dir, 'out', 'dcae-prh.k8s.yaml')).mtimeMs;
+    const r = runCli(['--components', 'components', '--out', 'out'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('0 written, 4 unchanged');
+    expect(fs.statSync(path.join(dir, 'out', 'dcae-prh.k8s.yaml')).mtimeMs).toBe(before);
+  });
+
+  test('GIVEN a component with k8s_location WHEN compiled THEN its file goes to <out>/<location>/', () => {
+    const dir = tmpdir();
+    fs.mkdirSync(path.join(dir, 'components'));
+    fs.writeFileSync(path.join(dir, 'components', 'a.yaml'), 'name: edge-comp\nimage: repo/a:1\nk8s_location: edge-1\n');
+    const r = runCli(['--components', 'components', '--out', 'out'], dir);
+    expect(r.status).toBe(0);
+    expect(Object.keys(snapshotFolder(path.join(dir, 'out')))).toEqual(['edge-1/edge-comp.k8s.yaml']);
+  });
+
+  test('GIVEN --help WHEN the CLI runs THEN it prints usage and exits 0', () => {
+    const r = runCli(['--help'], ROOT);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Usage: npm run synth -- [--components DIR] [--out DIR]');
+  });
+
+  test('GIVEN an unknown option WHEN the CLI runs THEN it names it, prints usage and exits 2 without a stack trace', () => {
+    const r = runCli(['--colour'], ROOT);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("error: Unknown option '--colour'");
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('determinism', () => {
+  test('GIVEN the examples WHEN compiled under another time zone and locale THEN the bytes are identical', () => {
+    const dir = copyExamples();
+    const env = { ...process.env, TZ: 'Pacific/Chatham', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' };
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'build', 'src', 'cli.js'), '--components', 'components', '--out', 'out'], { cwd: dir, env, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(snapshotFolder(path.join(dir, 'out'))).toEqual(snapshotFolder(DIST));
+  });
+
+  test('GIVEN the same files listed in another order WHEN loaded THEN the output is the same, in the same order', () => {
+    const files = readComponentsFolder(EXAMPLES);
+    const forward = renderAll(loadProject(files).components, loadProject(files).platform);
+    const reversed = { ...files, components: [...files.components].reverse() };
+    const backward = renderAll(loadProject(reversed).components, loadProject(reversed).platform);
+    expect(backward).toEqual(forward);
+  });
+
+  test('GIVEN one spec WHEN compiled twice in one process THEN the bytes are identical (volume names are not random)', () => {
+    const files = readComponentsFolder(EXAMPLES);
+    const first = renderAll(loadProject(files).components, loadProject(files).platform);
+    const second = renderAll(loadProject(files).components, loadProject(files).platform);
+    expect(second).toEqual(first);
+    const ves = first.find((f) => f.path === 'dcae-ves-collector.k8s.yaml')!;
+    expect(ves.content).toContain('name: host-');
+    expect(ves.content).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
+});
+
+describe('cdk8s synth', () => {
+  test('GIVEN cdk8s.yaml WHEN `cdk8s synth` runs THEN it writes the same manifests as npm run synth', () => {
+    const out = tmpdir('dcae-cdk8s-');
+    const cdk8s = path.join(ROOT, 'node_modules', '.bin', 'cdk8s');
+    const r = spawnSync(cdk8s, ['synth', '--no-check-upgrade', '--output', out], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(snapshotFolder(out)).toEqual(snapshotFolder(DIST));
+  }, 60000);
+});

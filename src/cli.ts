@@ -2,23 +2,45 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
+import { CHART_NAME, SEMVER } from './output/helm';
+import { planOutput } from './output/plan';
+import { conflicts, diffFolder, syncFolder } from './output/write';
 import { loadProject, readComponentsFolder } from './project';
 import { formatDiagnostic, sortDiagnostics } from './spec/diagnostics';
-import { renderAll } from './output/synthesize';
-import { writeFiles } from './output/write';
 
-const USAGE = `Usage: npm run synth -- [--components DIR] [--out DIR]
+const USAGE = `Usage: npm run synth -- [options]
 
-Compiles every component spec in DIR (default: components) into Kubernetes manifests
-in the output folder (default: dist). Nothing is written when any file has an error.
+Compiles every component spec in the components folder into Kubernetes manifests in the
+output folder, with a kustomization.yaml in each output folder. Nothing is written when any
+file has an error.
 
 Options:
-  --components DIR   folder of component specs and the optional platform.yaml
-  --out DIR          output folder
-  -h, --help         show this help`;
+  --components DIR          folder of component specs and the optional platform.yaml (default: components)
+  --out DIR                 output folder (default: dist)
+  --check                   write nothing; print a diff of every file that is stale, missing or
+                            extra, and exit 1 if there is any
+  --helm-chart NAME         also write a Helm chart (Chart.yaml, templates/) in each output folder
+  --chart-version SEMVER    the Helm chart's version (required with --helm-chart)
+  --quiet                   print only errors (and, with --check, the diffs)
+  -h, --help                show this help
+
+Exit codes: 0 done (or up to date), 1 errors in the input (or, with --check, differences),
+2 wrong options, 70 a bug in the compiler.`;
+
+/** Where the CLI prints: lines to stdout and stderr, and (on a terminal only) a progress line redrawn in place. */
+export interface Console {
+  out(text: string): void;
+  err(text: string): void;
+  /** Redraws the progress line; undefined when stderr is not a terminal. */
+  readonly progress?: (line: string) => void;
+}
+
+/** Components above which a terminal shows a progress bar. */
+const PROGRESS_THRESHOLD = 200;
 
 /** Runs the compiler; returns the process exit code. */
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+export function main(argv: string[], io: Console): number {
+  const started = process.hrtime.bigint();
   let args;
   try {
     args = parseArgs({
@@ -26,60 +48,142 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       options: {
         components: { type: 'string', default: 'components' },
         out: { type: 'string', default: 'dist' },
+        check: { type: 'boolean', default: false },
+        'helm-chart': { type: 'string' },
+        'chart-version': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
       allowPositionals: false,
     }).values;
   } catch (e) {
-    err(`error: ${(e as Error).message}\n\n${USAGE}`);
+    io.err(`error: ${(e as Error).message}\n\n${USAGE}`);
     return 2;
   }
   if (args.help) {
-    out(USAGE);
+    io.out(USAGE);
     return 0;
   }
-  warnIfStale(err);
+  const usage = (message: string) => {
+    io.err(`error: ${message}`);
+    return 2;
+  };
+  const chartName = args['helm-chart'] as string | undefined;
+  const chartVersion = args['chart-version'] as string | undefined;
+  if (chartName !== undefined && !CHART_NAME.test(chartName)) return usage(`--helm-chart "${chartName}" is not a chart name: lower-case letters, digits and "-", starting with a letter`);
+  if (chartName !== undefined && chartVersion === undefined) return usage('--helm-chart needs --chart-version, for example --chart-version 1.0.0');
+  if (chartVersion !== undefined && chartName === undefined) return usage('--chart-version is only used with --helm-chart NAME');
+  if (chartVersion !== undefined && !SEMVER.test(chartVersion)) return usage(`--chart-version "${chartVersion}" is not a SemVer 2 version such as 1.2.3`);
   const componentsDir = args.components as string;
   const outDir = args.out as string;
+  const quiet = args.quiet === true;
   if (!fs.existsSync(componentsDir) || !fs.statSync(componentsDir).isDirectory()) {
-    err(`error: ${componentsDir}: no such folder; expected a folder of component specs (--components DIR)`);
-    return 2;
+    return usage(`${componentsDir}: no such folder; expected a folder of component specs (--components DIR)`);
   }
+  warnIfStale(io);
 
   const project = loadProject(readComponentsFolder(componentsDir));
   if (project.diagnostics.length > 0) {
-    for (const d of sortDiagnostics(project.diagnostics)) err(formatDiagnostic(d));
+    for (const d of sortDiagnostics(project.diagnostics)) io.err(formatDiagnostic(d));
     const files = new Set(project.diagnostics.map((d) => d.file)).size;
-    err(`${project.diagnostics.length} error${project.diagnostics.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; nothing was written to ${outDir}`);
+    io.err(`${plural(project.diagnostics.length, 'error')} in ${plural(files, 'file')}; nothing was written to ${outDir}`);
     return 1;
   }
-  const files = renderAll(project.components, project.platform);
-  const result = writeFiles(outDir, files);
-  out(`compiled ${project.components.length} component${project.components.length === 1 ? '' : 's'} into ${outDir}: ${result.written.length} written, ${result.unchanged.length} unchanged`);
+  if (chartName !== undefined) {
+    const clash = project.components.find((c) => c.k8sLocation === 'templates');
+    if (clash) {
+      io.err(`${clash.file}: k8s_location: "templates" is the Helm chart's templates folder; expected another location name with --helm-chart`);
+      return 1;
+    }
+  }
+
+  const plan = planOutput(project.components, project.platform, {
+    helm: chartName ? { name: chartName, version: chartVersion as string } : undefined,
+    onProgress: progressBar(io, project.components.length, quiet),
+  });
+  if (plan.invalid.length > 0) {
+    for (const line of plan.invalid) io.err(line);
+    io.err(`${plural(plan.invalid.length, 'object field')} break the Kubernetes schema. This is a bug in the compiler, not in your files: please report it. Nothing was written to ${outDir}`);
+    return 70;
+  }
+  const seconds = () => (Number(process.hrtime.bigint() - started) / 1e9).toFixed(2);
+
+  if (args.check) {
+    const diffs = diffFolder(outDir, plan.files);
+    for (const d of diffs) io.out(d.patch.replace(/\n$/, ''));
+    if (diffs.length > 0) {
+      io.err(`${outDir} is out of date: ${plural(diffs.length, 'file')} differ (${summarise(diffs.map((d) => d.kind))}). Run npm run synth and commit the result.`);
+      return 1;
+    }
+    if (!quiet) io.out(`${outDir} is up to date: ${plural(project.components.length, 'component')}, ${plural(plan.files.length, 'file')}, checked in ${seconds()} s`);
+    return 0;
+  }
+
+  const clashes = conflicts(outDir, plan.files);
+  if (clashes.length > 0) {
+    for (const c of clashes) io.err(`${path.join(outDir, c)}: exists and was not written by npm run synth; expected to own this path. Move or delete the file, then run again`);
+    io.err(`nothing was written to ${outDir}`);
+    return 1;
+  }
+  const result = syncFolder(outDir, plan.files);
+  if (!quiet) {
+    const touched = result.created.length + result.changed.length + result.removed.length;
+    io.out(`compiled ${plural(project.components.length, 'component')} into ${outDir} in ${seconds()} s: ` +
+      (touched === 0 ? `nothing changed (${plural(result.unchanged.length, 'file')} up to date)`
+        : `${result.created.length} new, ${result.changed.length} changed, ${result.removed.length} removed, ${result.unchanged.length} unchanged`));
+  }
   return 0;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function summarise(kinds: string[]): string {
+  const counts = new Map<string, number>();
+  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+}
+
+/** A progress bar on a terminal, for large fleets: redrawn at each whole percent, cleared at the end. */
+function progressBar(io: Console, total: number, quiet: boolean): ((done: number) => void) | undefined {
+  const draw = io.progress;
+  if (quiet || !draw || total <= PROGRESS_THRESHOLD) return undefined;
+  const width = 30;
+  let shown = -1;
+  return (done: number) => {
+    const percent = Math.floor((done * 100) / total);
+    if (percent === shown) return;
+    shown = percent;
+    const filled = Math.round((done * width) / total);
+    draw(done >= total ? '' : `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} components`);
+  };
 }
 
 /**
  * `npm run synth` runs the compiled JavaScript (for speed). A developer who edited src/ without
  * rebuilding would get output from old code: say so, without slowing the common case.
  */
-function warnIfStale(err: (s: string) => void): void {
+function warnIfStale(io: Console): void {
   const root = path.resolve(__dirname, '..', '..');
-  const stamp = __filename;
   const src = path.join(root, 'src');
-  if (!fs.existsSync(stamp) || !fs.existsSync(src)) return;
-  const built = fs.statSync(stamp).mtimeMs;
+  if (!fs.existsSync(src) || !__filename.endsWith('.js')) return;
+  const built = fs.statSync(__filename).mtimeMs;
   const newer = (dir: string): boolean => fs.readdirSync(dir, { withFileTypes: true }).some((e) => {
     const p = path.join(dir, e.name);
     return e.isDirectory() ? newer(p) : fs.statSync(p).mtimeMs > built;
   });
-  if (newer(src)) err('warning: src/ changed after the last build; run `npm run build` first, or this run uses the old compiler');
+  if (newer(src)) io.err('warning: src/ changed after the last build; run `npm run build` first, or this run uses the old compiler');
 }
 
 if (require.main === module) {
   try {
-    process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`));
+    process.exitCode = main(process.argv.slice(2), {
+      out: (s) => process.stdout.write(`${s}\n`),
+      err: (s) => process.stderr.write(`${s}\n`),
+      progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r\x1b[K${line}`) : undefined,
+    });
   } catch (e) {
     process.stderr.write(`internal error (a bug in the compiler, not in your files; please report it):\n${(e as Error).stack ?? e}\n`);
     process.exitCode = 70;

@@ -11,3 +11,7 @@ export * from './spec/types';
 export * from './project';
 export * from './output/synthesize';
 export * from './output/write';
+export * from './output/plan';
+export * from './output/kustomize';
+export * from './output/helm';
+export * from './output/validate';

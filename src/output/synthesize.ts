@@ -13,6 +13,14 @@ export interface OutputFile {
   readonly content: string;
 }
 
+/** A component's manifest, with the objects it holds. */
+export interface Manifest extends OutputFile {
+  /** The objects, as JSON, in order. */
+  readonly objects: readonly any[];
+  /** The spec file it was compiled from. */
+  readonly source: string;
+}
+
 /** The folder (relative to the output folder, `''` for the top) a component's manifest goes to. */
 export function outputFolder(spec: ComponentSpec): string {
   return spec.k8sLocation ?? '';
@@ -29,16 +37,23 @@ export function buildChart(spec: ComponentSpec, platform: PlatformSettings, outd
 }
 
 /** The manifest of one component, exactly as `cdk8s synth` writes it: the chart's objects in order, as YAML. */
-export function renderManifest(spec: ComponentSpec, platform: PlatformSettings): OutputFile {
+export function renderManifest(spec: ComponentSpec, platform: PlatformSettings): Manifest {
   const { chart } = buildChart(spec, platform);
   const folder = outputFolder(spec);
+  const objects = chart.toJson();
   return {
     path: `${folder ? `${folder}/` : ''}${spec.name}${MANIFEST_EXTENSION}`,
-    content: Yaml.stringify(...chart.toJson()),
+    content: Yaml.stringify(...objects),
+    objects,
+    source: spec.file,
   };
 }
 
 /** Renders every component, in the order given. */
-export function renderAll(specs: readonly ComponentSpec[], platform: PlatformSettings): OutputFile[] {
-  return specs.map((s) => renderManifest(s, platform));
+export function renderAll(specs: readonly ComponentSpec[], platform: PlatformSettings, onProgress?: (done: number) => void): Manifest[] {
+  return specs.map((s, i) => {
+    const manifest = renderManifest(s, platform);
+    onProgress?.(i + 1);
+    return manifest;
+  });
 }

@@ -1,43 +1,132 @@
-import * as fs from 'fs';
+import * as nodeFs from 'fs';
 import * as path from 'path';
+import { createTwoFilesPatch } from 'diff';
 import { OutputFile } from './synthesize';
 
-/** What a write did. */
-export interface WriteResult {
-  /** Files whose bytes changed, or that did not exist. */
-  readonly written: string[];
-  /** Files that already held exactly these bytes and were not touched. */
+/** The record, at the top of the output folder, of every file the compiler wrote there. */
+export const RECORD_FILE = '.dcae-synth-files';
+const RECORD_HEADER = '# Files written by `npm run synth`. It removes them when their component goes, and touches no other file.\n';
+const TEMP_FILE = /^\..+\.synth-\d+\.tmp$/;
+
+/** The file-system calls the writer makes, so that tests can make any of them fail. */
+export type FileSystem = Pick<typeof nodeFs, 'readFileSync' | 'writeFileSync' | 'renameSync' | 'rmSync' | 'mkdirSync' | 'readdirSync' | 'rmdirSync' | 'existsSync'>;
+
+/** What a run did to the output folder. */
+export interface SyncResult {
+  /** Files that did not exist. */
+  readonly created: string[];
+  /** Files whose bytes changed. */
+  readonly changed: string[];
+  /** Files that already held the right bytes and were not touched. */
   readonly unchanged: string[];
+  /** Files the compiler wrote before and no longer produces, now removed. */
+  readonly removed: string[];
+}
+
+/** One file that differs between the output folder and what a run would write. */
+export interface FileDiff {
+  readonly path: string;
+  readonly kind: 'stale' | 'missing' | 'extra';
+  /** A unified diff, from the folder's bytes to the compiled ones. */
+  readonly patch: string;
+}
+
+/** The files a folder's record lists (the files an earlier run wrote). */
+export function readRecord(outdir: string, fs: FileSystem = nodeFs): string[] {
+  const text = readIfExists(path.join(outdir, RECORD_FILE), fs);
+  if (text === undefined) return [];
+  return text.split('\n').filter((l) => l && !l.startsWith('#') && isSafeRelative(l));
+}
+
+/** The record's bytes for a set of files. */
+export function recordFile(files: readonly OutputFile[]): OutputFile {
+  const paths = files.map((f) => f.path).filter((p) => p !== RECORD_FILE).sort();
+  return { path: RECORD_FILE, content: RECORD_HEADER + paths.map((p) => `${p}\n`).join('') };
 }
 
 /**
- * Writes files under a folder, each atomically: the bytes go to a temporary file in the same folder,
- * which is then renamed over the old file. A reader (or a crash) sees the old file or the new one, never
- * half of one. Files whose bytes are already right are not touched.
+ * Files of a run that would overwrite a file the compiler did not write: they exist, are not in the record,
+ * and hold other bytes. The run must stop before writing anything.
  */
-export function writeFiles(outdir: string, files: readonly OutputFile[]): WriteResult {
-  const written: string[] = [];
-  const unchanged: string[] = [];
+export function conflicts(outdir: string, desired: readonly OutputFile[], fs: FileSystem = nodeFs): string[] {
+  const owned = new Set(readRecord(outdir, fs));
+  return desired
+    .filter((f) => f.path !== RECORD_FILE && !owned.has(f.path))
+    .filter((f) => {
+      const current = readIfExists(target(outdir, f.path), fs);
+      return current !== undefined && current !== f.content;
+    })
+    .map((f) => f.path);
+}
+
+/**
+ * Makes the output folder hold exactly the desired files, plus whatever the compiler did not write:
+ * 1. each new or changed file is written to a temporary file in its folder and renamed over the old one;
+ * 2. files of the record that are no longer desired are removed (and folders they leave empty);
+ * 3. the record is rewritten last, the same way.
+ * A kill at any moment leaves each file old or new, never half written; the next run completes the rest.
+ */
+export function syncFolder(outdir: string, desired: readonly OutputFile[], fs: FileSystem = nodeFs): SyncResult {
+  const result: SyncResult = { created: [], changed: [], unchanged: [], removed: [] };
+  const files = desired.filter((f) => f.path !== RECORD_FILE);
+  const previous = readRecord(outdir, fs);
+  cleanTempFiles(outdir, [...files.map((f) => f.path), ...previous], fs);
   for (const file of files) {
-    const target = path.join(outdir, ...file.path.split('/'));
-    if (readIfExists(target) === file.content) {
-      unchanged.push(file.path);
+    const current = readIfExists(target(outdir, file.path), fs);
+    if (current === file.content) {
+      result.unchanged.push(file.path);
       continue;
     }
-    writeAtomic(target, file.content);
-    written.push(file.path);
+    writeAtomic(target(outdir, file.path), file.content, fs);
+    (current === undefined ? result.created : result.changed).push(file.path);
   }
-  return { written, unchanged };
+  const wanted = new Set(files.map((f) => f.path));
+  for (const old of previous) {
+    if (wanted.has(old)) continue;
+    const file = target(outdir, old);
+    if (fs.existsSync(file)) {
+      fs.rmSync(file, { force: true });
+      result.removed.push(old);
+    }
+    removeEmptyFolders(outdir, path.dirname(file), fs);
+  }
+  const record = recordFile(files);
+  if (readIfExists(target(outdir, RECORD_FILE), fs) !== record.content) writeAtomic(target(outdir, RECORD_FILE), record.content, fs);
+  return result;
+}
+
+/** Compares the output folder with what a run would write: stale, missing and extra (no longer produced) files. */
+export function diffFolder(outdir: string, desired: readonly OutputFile[], fs: FileSystem = nodeFs): FileDiff[] {
+  const out: FileDiff[] = [];
+  const all = [...desired.filter((f) => f.path !== RECORD_FILE), recordFile(desired)];
+  const wanted = new Set(all.map((f) => f.path));
+  for (const file of all) {
+    const current = readIfExists(target(outdir, file.path), fs);
+    if (current === file.content) continue;
+    out.push({ path: file.path, kind: current === undefined ? 'missing' : 'stale', patch: unifiedDiff(outdir, file.path, current, file.content) });
+  }
+  for (const old of readRecord(outdir, fs)) {
+    if (wanted.has(old)) continue;
+    const current = readIfExists(target(outdir, old), fs);
+    if (current !== undefined) out.push({ path: old, kind: 'extra', patch: unifiedDiff(outdir, old, current, undefined) });
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function unifiedDiff(outdir: string, file: string, from: string | undefined, to: string | undefined): string {
+  const name = path.posix.join(outdir.split(path.sep).join('/'), file);
+  const patch = createTwoFilesPatch(from === undefined ? '/dev/null' : `a/${name}`, to === undefined ? '/dev/null' : `b/${name}`, from ?? '', to ?? '', undefined, undefined, { context: 3 });
+  return patch.replace(/^=+\n/, '');
 }
 
 /** Writes one file through a temporary file and a rename in the same folder. */
-export function writeAtomic(target: string, content: string): void {
-  const dir = path.dirname(target);
+export function writeAtomic(file: string, content: string, fs: FileSystem = nodeFs): void {
+  const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
+  const tmp = path.join(dir, `.${path.basename(file)}.synth-${process.pid}.tmp`);
   try {
     fs.writeFileSync(tmp, content, { encoding: 'utf8', mode: 0o644 });
-    fs.renameSync(tmp, target);
+    fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
@@ -45,11 +134,46 @@ export function writeAtomic(target: string, content: string): void {
 }
 
 /** A file's text, or undefined when it does not exist. */
-export function readIfExists(file: string): string | undefined {
+export function readIfExists(file: string, fs: FileSystem = nodeFs): string | undefined {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file, 'utf8') as string;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
     throw e;
   }
+}
+
+function target(outdir: string, relative: string): string {
+  return path.join(outdir, ...relative.split('/'));
+}
+
+/** Temporary files that a killed run left in folders the compiler writes to. */
+function cleanTempFiles(outdir: string, files: readonly string[], fs: FileSystem): void {
+  const folders = new Set(files.map((f) => path.dirname(target(outdir, f))));
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(folder) as string[];
+    } catch {
+      continue;
+    }
+    for (const n of names) if (TEMP_FILE.test(n)) fs.rmSync(path.join(folder, n), { force: true });
+  }
+}
+
+function removeEmptyFolders(outdir: string, folder: string, fs: FileSystem): void {
+  const top = path.resolve(outdir);
+  for (let dir = path.resolve(folder); dir.startsWith(top + path.sep); dir = path.dirname(dir)) {
+    try {
+      if ((fs.readdirSync(dir) as string[]).length > 0) return;
+      fs.rmdirSync(dir);
+    } catch {
+      return;
+    }
+  }
+}
+
+/** A record line is trusted only as a plain relative path inside the output folder. */
+function isSafeRelative(p: string): boolean {
+  return !p.startsWith('/') && !p.split('/').some((part) => part === '..' || part === '');
 }

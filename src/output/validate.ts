@@ -1,0 +1,51 @@
+import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { Service } from 'kubernetes-models/v1/Service';
+
+/** One way an object breaks the Kubernetes OpenAPI schema. */
+export interface SchemaProblem {
+  /** `Kind name` of the object. */
+  readonly object: string;
+  /** The field, as a key path (`spec.template.spec.containers[0].ports[0].containerPort`). */
+  readonly field: string;
+  /** The schema's message. */
+  readonly message: string;
+}
+
+interface Model { validate(): void }
+const MODELS: Record<string, new (data: any) => Model> = {
+  'apps/v1/Deployment': Deployment as unknown as new (data: any) => Model,
+  'v1/Service': Service as unknown as new (data: any) => Model,
+};
+
+/**
+ * Checks one object against the Kubernetes OpenAPI schema (offline, with kubernetes-models). The compiler
+ * only writes objects that pass: a problem here is a bug in the compiler, never in the user's spec.
+ */
+export function validateObject(obj: any): SchemaProblem[] {
+  const object = `${obj?.kind ?? '(no kind)'} ${obj?.metadata?.name ?? '(no name)'}`;
+  const Model = MODELS[`${obj?.apiVersion}/${obj?.kind}`];
+  if (!Model) return [{ object, field: 'kind', message: `no schema for apiVersion ${obj?.apiVersion} kind ${obj?.kind}` }];
+  try {
+    new Model(obj).validate();
+    return [];
+  } catch (e) {
+    const errors = (e as { errors?: Array<{ instancePath: string; keyword: string; message?: string; params?: any }> }).errors;
+    if (!errors) return [{ object, field: '', message: (e as Error).message }];
+    // A value can fail several branches of a oneOf; the oneOf's own summary adds nothing to them.
+    const byField = new Map<string, string[]>();
+    for (const err of errors) {
+      const field = pointerToPath(err.instancePath) + (err.keyword === 'required' ? `${err.instancePath ? '.' : ''}${err.params?.missingProperty}` : '');
+      const message = err.keyword === 'required' ? 'is required but missing' : err.message ?? err.keyword;
+      if (err.keyword === 'oneOf' || err.keyword === 'anyOf') continue;
+      const list = byField.get(field) ?? [];
+      if (!list.includes(message)) list.push(message);
+      byField.set(field, list);
+    }
+    return [...byField].map(([field, messages]) => ({ object, field, message: messages.join('; ') }));
+  }
+}
+
+function pointerToPath(pointer: string): string {
+  return pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
+}

@@ -1,0 +1,456 @@
+/**
+ * Regenerates every golden file: test/golden/cases/<case>/expected.k8s.yaml.
+ *
+ *   npm run golden
+ *
+ * For each case it runs the reference oracle (the 2020 plugin's deploy(), ../shared/reference/oracle.py) on
+ * the case's component.yaml (and platform.yaml), then applies, in code, the documented differences between
+ * the oracle and the contract (../shared/docs/reference-semantics.md; the oracle's README lists them). It
+ * never calls the compiler's synthesis: the only imports from src/ are the documented naming helpers
+ * (user volume names, the IPv6 NodePort Service name).
+ *
+ * Inputs the oracle cannot take are transformed for it first, and its output is then edited to what the
+ * contract says:
+ *   - `{concat, ipv6}` ports       -> the joined string form; Services rebuilt per (port, protocol, ipv6) key;
+ *   - `config_volume` volumes      -> a hostPath placeholder; the volume becomes a configMap volume;
+ *   - upper-case probe types       -> lower case (the contract takes any case);
+ *   - `msb_list`                   -> left out (the oracle ignores it); the annotation is added afterwards.
+ *
+ * Each case's edits are printed, so that its CASE.md can be checked against them.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Yaml } from 'cdk8s';
+import { isMap, isScalar, parseDocument, Scalar } from 'yaml';
+import { volumeName } from '../../src/spec/component';
+import { ipv6NodePortServiceName } from '../../src/spec/names';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Obj = Record<string, any>;
+
+/** The project root: the nearest folder above this file that holds package.json (works from test/ and build/test/). */
+export function projectRoot(from: string = __dirname): string {
+  let dir = from;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`no package.json above ${from}`);
+    dir = up;
+  }
+  return dir;
+}
+
+const ROOT = projectRoot();
+export const CASES_DIR = path.join(ROOT, 'test', 'golden', 'cases');
+const ORACLE = path.resolve(ROOT, '..', 'shared', 'reference', 'oracle.py');
+const PYTHON = '/usr/bin/python3';
+
+/** Where cert-service-client sees its keystore and truststore (reference-semantics.md, External certificates). */
+const CERT_SERVICE_MOUNT = '/etc/onap/oom/certservice/certs/';
+
+/** The external_cert platform defaults the edits need (the table in reference-semantics.md). */
+const EXTERNAL_CERT_DEFAULTS: Record<string, string> = {
+  cert_secret_name: 'oom-cert-service-client-tls-secret',
+  keystore_secret_key: 'keystore.jks',
+  truststore_secret_key: 'truststore.jks',
+  keystore_password_secret_name: 'oom-cert-service-keystore-password',
+  truststore_password_secret_name: 'oom-cert-service-truststore-password',
+  keystore_password_secret_key: 'password',
+  truststore_password_secret_key: 'password',
+};
+
+/** The port string form (reference-semantics.md, Ports). */
+const PORT_FORM = /^([0-9]+)(\/(udp|UDP|tcp|TCP))?:([0-9]+)$/;
+
+/** A placeholder hostPath that stands for a config_volume while the oracle runs. */
+const CONFIG_PLACEHOLDER = '/golden-config-volume-placeholder/';
+
+/** One case: its folder and files. */
+export interface GoldenCase {
+  readonly name: string;
+  readonly dir: string;
+  readonly componentFile: string;
+  readonly platformFile?: string;
+  readonly expectedFile: string;
+}
+
+/** Every case folder under test/golden/cases, sorted by name. */
+export function listCases(dir: string = CASES_DIR): GoldenCase[] {
+  return fs.readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()
+    .map((name) => {
+      const d = path.join(dir, name);
+      const platform = path.join(d, 'platform.yaml');
+      return {
+        name,
+        dir: d,
+        componentFile: path.join(d, 'component.yaml'),
+        platformFile: fs.existsSync(platform) ? platform : undefined,
+        expectedFile: path.join(d, 'expected.k8s.yaml'),
+      };
+    });
+}
+
+/** Recursively sorts object keys in plain UTF-16 code-unit order (Array.prototype.sort's default). */
+export function sortKeys(value: any): any {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Obj = {};
+  for (const k of Object.keys(value).sort()) out[k] = sortKeys(value[k]);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading the case's input
+
+/** The spec as data, and the raw text of each plain scalar under env (for "numbers and booleans as written"). */
+function readSpec(file: string): { spec: Obj; envRaw: Map<string, string> } {
+  const text = fs.readFileSync(file, 'utf8');
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors[0].message}`);
+  const spec = doc.toJS() as Obj;
+  const envRaw = new Map<string, string>();
+  const env = isMap(doc.contents) ? doc.contents.get('env', true) : undefined;
+  if (isMap(env)) {
+    for (const pair of env.items) {
+      const v = pair.value;
+      if (isScalar(pair.key) && isScalar(v) && v.range && v.type === Scalar.PLAIN) {
+        envRaw.set(String(pair.key.value), text.slice(v.range[0], v.range[1]).trim());
+      }
+    }
+  }
+  return { spec, envRaw };
+}
+
+function readPlatform(file?: string): Obj {
+  if (!file) return {};
+  return (parseDocument(fs.readFileSync(file, 'utf8')).toJS() as Obj) ?? {};
+}
+
+/** The joined string form of a port entry, and whether it goes on the IPv6 Service. */
+function portText(entry: any): { text: string; ipv6: boolean } {
+  if (typeof entry === 'string') return { text: entry, ipv6: false };
+  return { text: (entry.concat as unknown[]).map(String).join(''), ipv6: entry.ipv6 === true };
+}
+
+interface PortKey { port: number; protocol: string; ipv6: boolean; host: number }
+
+/** Port entries keyed by (port, protocol, ipv6) in first-seen order; the last host port wins. */
+function portKeys(spec: Obj): PortKey[] {
+  const keys = new Map<string, PortKey>();
+  for (const entry of spec.ports ?? []) {
+    const { text, ipv6 } = portText(entry);
+    const m = PORT_FORM.exec(text.trim());
+    if (!m) throw new Error(`bad port ${JSON.stringify(text)}`);
+    const k: PortKey = { port: Number(m[1]), protocol: m[3] ? m[3].toUpperCase() : 'TCP', ipv6, host: Number(m[4]) };
+    const id = `${k.port}/${k.protocol}/${k.ipv6}`;
+    const seen = keys.get(id);
+    if (seen) seen.host = k.host;
+    else keys.set(id, k);
+  }
+  return [...keys.values()];
+}
+
+/** The spec as the oracle can take it, and the list of input transformations made. */
+function oracleInput(spec: Obj): { input: Obj; transformed: string[] } {
+  const input = JSON.parse(JSON.stringify(spec)) as Obj;
+  const transformed: string[] = [];
+  if (Array.isArray(input.ports) && input.ports.some((p: any) => typeof p !== 'string')) {
+    input.ports = input.ports.map((p: any) => portText(p).text);
+    transformed.push('{concat, ipv6} ports given to the oracle as joined strings');
+  }
+  if (Array.isArray(input.volumes) && input.volumes.some((v: any) => v.config_volume)) {
+    input.volumes = input.volumes.map((v: any) => (v.config_volume
+      ? { host: { path: CONFIG_PLACEHOLDER + v.config_volume.name }, container: v.container }
+      : v));
+    transformed.push('config_volume volumes given to the oracle as hostPath placeholders');
+  }
+  for (const key of ['readiness', 'liveness']) {
+    const probe = input[key];
+    if (probe && typeof probe.type === 'string' && probe.type !== probe.type.toLowerCase()) {
+      probe.type = probe.type.toLowerCase();
+      transformed.push(`${key} type ${JSON.stringify(spec[key].type)} given to the oracle in lower case`);
+    }
+  }
+  if (input.msb_list !== undefined) {
+    delete input.msb_list;
+    transformed.push('msb_list left out for the oracle (it ignores it)');
+  }
+  return { input, transformed };
+}
+
+function runOracle(specFile: string, platformFile?: string): Obj[] {
+  const args = [ORACLE, '--spec', specFile, ...(platformFile ? ['--platform', platformFile] : []), '--json'];
+  const out = execFileSync(PYTHON, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return (JSON.parse(out) as { objects: Obj[] }).objects;
+}
+
+/** A JSON value as Python's json.dumps writes it (default separators ", " and ": ", ensure_ascii). */
+function pythonJsonDumps(value: unknown): string {
+  return execFileSync(PYTHON, ['-c', 'import json,sys; sys.stdout.write(json.dumps(json.load(sys.stdin)))'],
+    { input: JSON.stringify(value), encoding: 'utf8' });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The documented edits
+
+interface EditContext {
+  readonly spec: Obj;
+  readonly envRaw: Map<string, string>;
+  readonly externalCert: Record<string, string>;
+  readonly edits: string[];
+}
+
+const deploymentOf = (objects: Obj[]) => objects.find((o) => o.kind === 'Deployment') as Obj;
+const podOf = (objects: Obj[]) => deploymentOf(objects).spec.template.spec as Obj;
+const servicesOf = (objects: Obj[]) => objects.filter((o) => o.kind === 'Service');
+
+/** User volumes get deterministic names (fixed); config_volume placeholders become configMap volumes (later plugin). */
+function editUserVolumes(objects: Obj[], c: EditContext): void {
+  const volumes: any[] = c.spec.volumes ?? [];
+  if (volumes.length === 0) return;
+  const pod = podOf(objects);
+  const main = pod.containers[0];
+  volumes.forEach((v, i) => {
+    const oracleVolume = pod.volumes[i];
+    const bind = v.container.bind;
+    const name = v.config_volume ? volumeName('config', v.config_volume.name, bind) : volumeName('host', v.host.path, bind);
+    const m = main.volumeMounts.find((x: Obj) => x.name === oracleVolume.name);
+    if (!m || m.mountPath !== bind) throw new Error(`user volume ${i}: no main-container mount at ${bind}`);
+    m.name = name;
+    if (v.config_volume) {
+      if (oracleVolume.hostPath?.path !== CONFIG_PLACEHOLDER + v.config_volume.name) throw new Error(`user volume ${i}: placeholder not found`);
+      pod.volumes[i] = { name, configMap: { name: v.config_volume.name, defaultMode: 420, optional: true } };
+    } else {
+      pod.volumes[i] = { ...oracleVolume, name };
+    }
+  });
+  c.edits.push('user volumes renamed with volumeName() (the oracle uses random UUIDs)');
+  if (volumes.some((v) => v.config_volume)) c.edits.push('config_volume placeholders replaced by configMap {name, defaultMode: 420, optional: true}');
+}
+
+/** Main-container env numbers and booleans become strings, as written in the spec. */
+function editEnvAsWritten(objects: Obj[], c: EditContext): void {
+  const main = podOf(objects).containers[0];
+  let changed = false;
+  for (const e of main.env) {
+    if ('value' in e && typeof e.value !== 'string') {
+      const raw = c.envRaw.get(e.name);
+      if (raw === undefined) throw new Error(`env ${e.name}: no raw text`);
+      e.value = raw;
+      changed = true;
+    }
+  }
+  if (changed) c.edits.push('main-container env numbers/booleans written as strings, as written in the spec');
+}
+
+/** cert-service-client: defaults, paths from the secret keys, passwords from Secrets after POD_IP; projected tls-volume. */
+function editExternalCert(objects: Obj[], c: EditContext): void {
+  const pod = podOf(objects);
+  const client = (pod.initContainers ?? []).find((x: Obj) => x.name === 'cert-service-client');
+  if (!client) return;
+  const s = c.externalCert;
+  const env: Obj[] = client.env;
+  const byName = (n: string) => env.find((e) => e.name === n) as Obj;
+  if (byName('OUTPUT_TYPE').value === undefined) {
+    byName('OUTPUT_TYPE').value = 'P12';
+    c.edits.push('OUTPUT_TYPE defaults to "P12" (the oracle writes no value)');
+  }
+  if (byName('SANS').value === undefined) {
+    byName('SANS').value = '';
+    c.edits.push('SANS defaults to "" (the oracle writes no value)');
+  }
+  byName('KEYSTORE_PATH').value = CERT_SERVICE_MOUNT + s.keystore_secret_key;
+  byName('TRUSTSTORE_PATH').value = CERT_SERVICE_MOUNT + s.truststore_secret_key;
+  const plain = env.filter((e) => e.name !== 'KEYSTORE_PASSWORD' && e.name !== 'TRUSTSTORE_PASSWORD');
+  client.env = [
+    ...plain,
+    { name: 'KEYSTORE_PASSWORD', valueFrom: { secretKeyRef: { name: s.keystore_password_secret_name, key: s.keystore_password_secret_key } } },
+    { name: 'TRUSTSTORE_PASSWORD', valueFrom: { secretKeyRef: { name: s.truststore_password_secret_name, key: s.truststore_password_secret_key } } },
+  ];
+  if (plain[plain.length - 1].name !== 'POD_IP') throw new Error('cert-service-client: POD_IP is not the last plain variable');
+  c.edits.push('cert-service-client KEYSTORE_PATH/TRUSTSTORE_PATH from keystore/truststore_secret_key');
+  c.edits.push('cert-service-client KEYSTORE_PASSWORD/TRUSTSTORE_PASSWORD as secretKeyRef, after POD_IP');
+
+  const i = pod.volumes.findIndex((v: Obj) => v.name === 'tls-volume');
+  if (pod.volumes[i].secret?.secretName !== s.cert_secret_name) throw new Error('tls-volume: unexpected secret');
+  pod.volumes[i] = {
+    name: 'tls-volume',
+    projected: {
+      sources: [{
+        secret: {
+          name: s.cert_secret_name,
+          items: [
+            { key: s.keystore_secret_key, path: s.keystore_secret_key },
+            { key: s.truststore_secret_key, path: s.truststore_secret_key },
+          ],
+        },
+      }],
+    },
+  };
+  c.edits.push('tls-volume projected from cert_secret_name with the keystore and truststore items');
+}
+
+/** The main container lists each distinct (port, protocol) once, in first-seen order (later plugin). */
+function editContainerPorts(objects: Obj[], c: EditContext): void {
+  const main = podOf(objects).containers[0];
+  const seen = new Set<string>();
+  const ports = (main.ports ?? []).filter((p: Obj) => {
+    const k = `${p.containerPort}/${p.protocol}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  if (ports.length !== (main.ports ?? []).length) {
+    main.ports = ports;
+    c.edits.push('duplicate main-container ports removed');
+  }
+}
+
+/**
+ * Services per (port, protocol, ipv6) key. Without IPv6 entries the oracle's Services are right and are only
+ * checked against the key model; with them, the ports are rebuilt and x<name>-ipv6 is added (later plugin).
+ */
+function editServices(objects: Obj[], c: EditContext): Obj[] {
+  const keys = portKeys(c.spec);
+  const letter = (k: PortKey) => k.protocol[0].toLowerCase();
+  const internal: Obj[] = [];
+  const seen = new Set<string>();
+  for (const k of keys) {
+    const entry = { name: `port-${letter(k)}-${k.port}`, port: k.port, protocol: k.protocol };
+    const id = JSON.stringify(entry);
+    if (!seen.has(id)) {
+      seen.add(id);
+      internal.push(entry);
+    }
+  }
+  const exposed = (ipv6: boolean) => keys
+    .filter((k) => k.ipv6 === ipv6 && k.host !== 0)
+    .map((k) => ({ name: `xport-${letter(k)}-${k.port}`, nodePort: k.host, port: k.port, protocol: k.protocol }));
+  const v4 = exposed(false);
+  const v6 = exposed(true);
+
+  const services = servicesOf(objects);
+  const clusterIp = services.find((s) => s.spec.type === 'ClusterIP');
+  const nodePort = services.find((s) => s.spec.type === 'NodePort');
+  const hasIpv6 = keys.some((k) => k.ipv6);
+  if (!hasIpv6) {
+    const same = (a: unknown, b: unknown) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+    if (!same(clusterIp?.spec.ports ?? [], internal) || !same(nodePort?.spec.ports ?? [], v4)) {
+      throw new Error('the oracle\'s Service ports differ from the (port, protocol, ipv6) key model; fix the script');
+    }
+    return objects;
+  }
+  if (!clusterIp) throw new Error('no ClusterIP Service');
+  const out = objects.filter((o) => o.kind !== 'Service');
+  clusterIp.spec.ports = internal;
+  out.push(clusterIp);
+  if (v4.length > 0) {
+    if (!nodePort) throw new Error('no NodePort Service');
+    nodePort.spec.ports = v4;
+    out.push(nodePort);
+  }
+  if (v6.length > 0) {
+    const ipv6Service = JSON.parse(JSON.stringify(clusterIp)) as Obj;
+    ipv6Service.metadata.name = ipv6NodePortServiceName(c.spec.name);
+    ipv6Service.spec = { ...ipv6Service.spec, type: 'NodePort', ports: v6, ipFamilies: ['IPv6'], ipFamilyPolicy: 'SingleStack' };
+    out.push(ipv6Service);
+  }
+  c.edits.push('Services rebuilt per (port, protocol, ipv6) key: ClusterIP ports once each, IPv6 host ports on x<name>-ipv6 (ipFamilies [IPv6], SingleStack)');
+  return out;
+}
+
+/** msb_list becomes the msb.onap.org/service-info annotation on the ClusterIP Service only. */
+function editMsb(objects: Obj[], c: EditContext): void {
+  const list: any[] = c.spec.msb_list ?? [];
+  if (list.length === 0) return;
+  const entries = list.map((e) => ({
+    serviceName: e.serviceName ?? c.spec.name,
+    port: e.port === undefined ? '80' : String(e.port),
+    version: e.version ?? 'v1',
+    url: e.url ?? '/',
+    protocol: e.protocol ?? 'REST',
+    enable_ssl: e.enable_ssl === true,
+    visualRange: e.visualRange === undefined ? '1' : String(e.visualRange),
+  }));
+  const clusterIp = servicesOf(objects).find((s) => s.spec.type === 'ClusterIP');
+  if (!clusterIp) throw new Error('msb_list with no ClusterIP Service');
+  clusterIp.metadata.annotations = { 'msb.onap.org/service-info': pythonJsonDumps(entries) };
+  c.edits.push('msb.onap.org/service-info annotation added to the ClusterIP Service (json.dumps form)');
+}
+
+/** Empty lists and readOnly: false are left out (fixed). */
+function omitEmpty(value: any, c: EditContext): any {
+  const edits = new Set<string>();
+  const walk = (v: any): any => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== 'object') return v;
+    const out: Obj = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (Array.isArray(x) && x.length === 0) { edits.add(`empty ${k} lists omitted`); continue; }
+      if (k === 'readOnly' && x === false) { edits.add('readOnly: false omitted'); continue; }
+      out[k] = walk(x);
+    }
+    return out;
+  };
+  const result = walk(value);
+  c.edits.push(...[...edits].sort());
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/** The expected manifest of one case, and the edits and input transformations made to get it. */
+export function expectedManifest(golden: GoldenCase): { yaml: string; edits: string[]; transformed: string[] } {
+  const { spec, envRaw } = readSpec(golden.componentFile);
+  const platform = readPlatform(golden.platformFile);
+  const { input, transformed } = oracleInput(spec);
+  let objects: Obj[];
+  if (transformed.length > 0) {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-'));
+    try {
+      const file = path.join(tmp, 'component.json'); // JSON is YAML: the oracle reads it with yaml.safe_load
+      fs.writeFileSync(file, JSON.stringify(input, null, 2));
+      objects = runOracle(file, golden.platformFile);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  } else {
+    objects = runOracle(golden.componentFile, golden.platformFile);
+  }
+
+  const c: EditContext = {
+    spec,
+    envRaw,
+    externalCert: { ...EXTERNAL_CERT_DEFAULTS, ...(platform.external_cert ?? {}) },
+    edits: [],
+  };
+  editUserVolumes(objects, c);
+  editEnvAsWritten(objects, c);
+  editExternalCert(objects, c);
+  editContainerPorts(objects, c);
+  objects = editServices(objects, c);
+  editMsb(objects, c);
+  objects = omitEmpty(objects, c).map(sortKeys);
+  return { yaml: Yaml.stringify(...objects), edits: c.edits, transformed };
+}
+
+function main(): void {
+  const only = process.argv.slice(2);
+  const cases = listCases().filter((g) => only.length === 0 || only.includes(g.name));
+  if (cases.length === 0) throw new Error(`no cases under ${CASES_DIR}`);
+  for (const g of cases) {
+    const { yaml, edits, transformed } = expectedManifest(g);
+    const before = fs.existsSync(g.expectedFile) ? fs.readFileSync(g.expectedFile, 'utf8') : undefined;
+    fs.writeFileSync(g.expectedFile, yaml);
+    const status = before === undefined ? 'created' : before === yaml ? 'unchanged' : 'UPDATED';
+    console.log(`${g.name}: ${status}`);
+    for (const t of transformed) console.log(`  input:  ${t}`);
+    for (const e of edits) console.log(`  output: ${e}`);
+  }
+}
+
+if (require.main === module) main();

@@ -5,7 +5,7 @@ import { parseArgs } from 'util';
 import { CHART_NAME, SEMVER } from './output/helm';
 import { planOutput } from './output/plan';
 import { conflicts, diffFolder, syncFolder } from './output/write';
-import { loadProject, readComponentsFolder } from './project';
+import { HELM_RESERVED_LOCATIONS, loadProject, readComponentsFolder } from './project';
 import { formatDiagnostic, sortDiagnostics } from './spec/diagnostics';
 
 const USAGE = `Usage: npm run synth -- [options]
@@ -78,24 +78,16 @@ export function main(argv: string[], io: Console): number {
   const componentsDir = args.components as string;
   const outDir = args.out as string;
   const quiet = args.quiet === true;
-  if (!fs.existsSync(componentsDir) || !fs.statSync(componentsDir).isDirectory()) {
-    return usage(`${componentsDir}: no such folder; expected a folder of component specs (--components DIR)`);
-  }
+  if (!fs.existsSync(componentsDir)) return usage(`${componentsDir}: no such folder; expected a folder of component specs (--components DIR)`);
+  if (!fs.statSync(componentsDir).isDirectory()) return usage(`${componentsDir}: is a file, not a folder; expected a folder of component specs (--components DIR)`);
   warnIfStale(io);
 
-  const project = loadProject(readComponentsFolder(componentsDir));
+  const project = loadProject(readComponentsFolder(componentsDir), { reservedLocations: chartName ? HELM_RESERVED_LOCATIONS : undefined });
   if (project.diagnostics.length > 0) {
     for (const d of sortDiagnostics(project.diagnostics)) io.err(formatDiagnostic(d));
     const files = new Set(project.diagnostics.map((d) => d.file)).size;
     io.err(`${plural(project.diagnostics.length, 'error')} in ${plural(files, 'file')}; nothing was written to ${outDir}`);
     return 1;
-  }
-  if (chartName !== undefined) {
-    const clash = project.components.find((c) => c.k8sLocation === 'templates');
-    if (clash) {
-      io.err(`${clash.file}: k8s_location: "templates" is the Helm chart's templates folder; expected another location name with --helm-chart`);
-      return 1;
-    }
   }
 
   const plan = planOutput(project.components, project.platform, {

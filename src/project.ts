@@ -46,12 +46,28 @@ export function readComponentsFolder(dir: string): { components: InputFile[]; pl
   };
 }
 
+/** What a run asks for beyond compiling. */
+export interface LoadOptions {
+  /** Location names the run cannot use, with the reason (Helm's chart folders, with --helm-chart). @default none */
+  readonly reservedLocations?: Readonly<Record<string, string>>;
+}
+
+/** Folder names inside a Helm chart that Helm gives a meaning to. */
+export const HELM_RESERVED_LOCATIONS: Readonly<Record<string, string>> = {
+  templates: 'is the Helm chart\'s templates folder',
+  charts: 'is the folder Helm loads subcharts from',
+  crds: 'is the folder Helm installs CRDs from, untemplated',
+};
+
 /** Parses and validates every file, then checks what no single file can: names and NodePorts shared between components. */
-export function loadProject(files: { components: readonly InputFile[]; platform?: InputFile }): Project {
+export function loadProject(files: { components: readonly InputFile[]; platform?: InputFile }, options: LoadOptions = {}): Project {
   const platformResult = loadPlatform(files.platform?.name, files.platform?.text);
   const diagnostics: Diagnostic[] = [...platformResult.diagnostics];
   const platform = platformResult.settings;
-  const context = { nodePortRange: nodePortRange(platform) };
+  const context = {
+    nodePortRange: platformResult.invalidKeys.has('node_port_range') ? undefined : nodePortRange(platform),
+    defaultCertDirectory: platform.tls.component_cert_dir,
+  };
   const loaded: Array<{ spec: ComponentSpec; source: SourceFile }> = [];
   for (const file of [...files.components].sort((a, b) => byCodePoint(a.name, b.name))) {
     const parsed = SourceFile.parse(file.name, file.text);
@@ -60,6 +76,9 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
     const result = readComponent(parsed.source, context);
     diagnostics.push(...result.diagnostics);
     if (result.spec) loaded.push({ spec: result.spec, source: parsed.source });
+    const location = result.spec?.k8sLocation;
+    const reserved = location !== undefined ? options.reservedLocations?.[location] : undefined;
+    if (reserved) diagnostics.push(parsed.source.error(['k8s_location'], `"${location}" ${reserved}; expected another location name with --helm-chart`));
   }
   diagnostics.push(...checkAcrossComponents(loaded, platform));
   return { platform, components: loaded.map((l) => l.spec), diagnostics };
@@ -73,7 +92,7 @@ export function byCodePoint(a: string, b: string): number {
 function checkAcrossComponents(loaded: ReadonlyArray<{ spec: ComponentSpec; source: SourceFile }>, platform: PlatformSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
   const components = new Map<string, string>();
-  const objects = new Map<string, string>();
+  const objects = new Map<string, { file: string; text: string }>();
   const nodePorts = new Map<string, { file: string; text: string }>();
   const where = (s: ComponentSpec) => (s.k8sLocation ? `k8s_location "${s.k8sLocation}"` : 'no k8s_location');
   for (const { spec, source } of loaded) {
@@ -95,8 +114,10 @@ function checkAcrossComponents(loaded: ReadonlyArray<{ spec: ComponentSpec; sour
     for (const [kind, name] of owned) {
       const key = `${location}\0${namespace}\0${kind}\0${name}`;
       const other = objects.get(key);
-      if (other) at(['name'], `gives the ${kind} "${name}" in namespace "${namespace}", which ${other} also creates; expected names that stay distinct once derived and cut to 63 characters`);
-      else objects.set(key, `${source.file} (component "${spec.name}")`);
+      if (!other) objects.set(key, { file: source.file, text: `${source.file} (component "${spec.name}")` });
+      else if (other.file !== source.file) {
+        at(['name'], `gives the ${kind} "${name}" in namespace "${namespace}", which ${other.text} also creates; expected names that stay distinct once derived and cut to 63 characters`);
+      }
     }
 
     for (const p of spec.ports) {

@@ -85,7 +85,7 @@ describe('GIVEN a components folder with several broken files and an old dist/',
   const expected = [
     'components/a-syntax.yaml:4:6: env.A: YAML does not parse: Plain value cannot start with reserved character @',
     'components/b-many.yaml:1:7: name: "Bad_Name" is not a DNS-1035 label: lower-case letters, digits and \'-\', starting with a letter, ending with a letter or digit, at most 63 characters',
-    'components/b-many.yaml:3:11: replicas: "two" is not an integer (write the number without quotes)',
+    'components/b-many.yaml:3:11: replicas: "two" is not a whole number from 0 to 2147483647',
     'components/b-many.yaml:6:5: ports[1]: "8080" is not "<port>[/tcp|/udp]:<host port>"',
     'components/b-many.yaml:8:9: readiness.type: "tcp" is not http, https, script or docker (any case)',
     'components/b-many.yaml:10:12: tls_info.use_tls: "true" is not a boolean (true or false) (write true or false, without quotes)',

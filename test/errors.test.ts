@@ -123,7 +123,7 @@ describe('GIVEN a component with a bad name or image', () => {
     ['a name of 64 characters', y(`name: ${a(64)}`, 'image: x'),
       [`${F}:1:7: name: "${a(64)}" is not ${NAME_RULE}`]],
     ['a number as name', y('name: 123', 'image: x'),
-      [`${F}:1:7: name: 123 is not a string (put it in quotes)`]],
+      [`${F}:1:7: name: 123 is not ${NAME_RULE}`]],
     ['an image with a space', y('name: comp', 'image: "repo/comp 1.0"'),
       [`${F}:2:8: image: "repo/comp 1.0" is not ${IMAGE_RULE}`]],
   ])('%s WHEN compiled THEN exactly this error is reported', (_title, text, expected) => {
@@ -296,11 +296,11 @@ describe('GIVEN a component with a bad volume', () => {
 describe('GIVEN a component with a value of the wrong type', () => {
   test.each<Row>([
     ['replicas: two', withHead('replicas: two'),
-      [`${F}:3:11: replicas: "two" is not an integer (write the number without quotes)`]],
+      [`${F}:3:11: replicas: "two" is not a whole number from 0 to 2147483647`]],
     ['replicas: 1.5', withHead('replicas: 1.5'),
-      [`${F}:3:11: replicas: 1.5 is not an integer`]],
+      [`${F}:3:11: replicas: 1.5 is not a whole number from 0 to 2147483647`]],
     ['replicas: -1', withHead('replicas: -1'),
-      [`${F}:3:11: replicas: -1 is not a whole number, 0 or more`]],
+      [`${F}:3:11: replicas: -1 is not a whole number from 0 to 2147483647`]],
     ['use_tls: "true"', withHead('tls_info:', '  use_tls: "true"'),
       [`${F}:4:12: tls_info.use_tls: "true" is not a boolean (true or false) (write true or false, without quotes)`]],
     ['always_pull: yes', withHead('always_pull: yes'),
@@ -477,7 +477,7 @@ describe('GIVEN several component files', () => {
       `${F}:3:10: labels.app: the label "app" is set by the compiler (app: <name>, k8sdeployment: dep-<name>); remove it`,
       `${F}:4:9: ports[0]: "x" is not ${PORT_FORM}`,
       `components/d.yaml:1:7: name: "Bad" is not ${NAME_RULE}`,
-      'components/d.yaml:3:11: replicas: "two" is not an integer (write the number without quotes)',
+      'components/d.yaml:3:11: replicas: "two" is not a whole number from 0 to 2147483647',
     ]);
   });
 });
@@ -499,7 +499,7 @@ describe('GIVEN a platform.yaml', () => {
     ['a string where a list is expected', y('image_pull_secrets: abc'),
       [`${P}:1:21: image_pull_secrets: "abc" is not a list`]],
     ['a number where a string is expected', y('external_cert:', '  timeout: 30000'),
-      [`${P}:2:12: external_cert.timeout: 30000 is not a string (put it in quotes)`]],
+      [`${P}:2:12: external_cert.timeout: 30000 is not a non-empty string (put it in quotes)`]],
     ['a node_port_range that is not a range', y('node_port_range: abc'),
       [`${P}:1:18: node_port_range: "abc" is not "<first>-<last>", for example "30000-32767"`]],
     ['a node_port_range whose first is above its last', y('node_port_range: 32000-31000'),

@@ -50,13 +50,33 @@ export function recordFile(files: readonly OutputFile[]): OutputFile {
  */
 export function conflicts(outdir: string, desired: readonly OutputFile[], fs: FileSystem = nodeFs): string[] {
   const owned = new Set(readRecord(outdir, fs));
-  return desired
-    .filter((f) => f.path !== RECORD_FILE && !owned.has(f.path))
-    .filter((f) => {
-      const current = readIfExists(target(outdir, f.path), fs);
-      return current !== undefined && current !== f.content;
-    })
-    .map((f) => f.path);
+  const out = new Set<string>();
+  for (const f of desired) {
+    // A file where the compiler needs a folder (a user's file named like a location) is in the way too.
+    const parts = f.path.split('/');
+    for (let i = 0; i <= parts.length - 1; i++) {
+      const sub = [outdir, ...parts.slice(0, i)].join('/');
+      if (i > 0 && fs.existsSync(sub) && !isFolder(sub, fs)) out.add(parts.slice(0, i).join('/'));
+    }
+    if (f.path === RECORD_FILE || owned.has(f.path)) continue;
+    const file = target(outdir, f.path);
+    if (fs.existsSync(file) && isFolder(file, fs)) out.add(f.path);
+    else {
+      const current = readIfExists(file, fs);
+      if (current !== undefined && current !== f.content) out.add(f.path);
+    }
+  }
+  if (fs.existsSync(outdir) && !isFolder(outdir, fs)) out.add('.');
+  return [...out].sort();
+}
+
+function isFolder(p: string, fs: FileSystem): boolean {
+  try {
+    fs.readdirSync(p);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -138,7 +158,8 @@ export function readIfExists(file: string, fs: FileSystem = nodeFs): string | un
   try {
     return fs.readFileSync(file, 'utf8') as string;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
     throw e;
   }
 }
@@ -164,12 +185,15 @@ function cleanTempFiles(outdir: string, files: readonly string[], fs: FileSystem
 function removeEmptyFolders(outdir: string, folder: string, fs: FileSystem): void {
   const top = path.resolve(outdir);
   for (let dir = path.resolve(folder); dir.startsWith(top + path.sep); dir = path.dirname(dir)) {
+    let entries: string[];
     try {
-      if ((fs.readdirSync(dir) as string[]).length > 0) return;
-      fs.rmdirSync(dir);
-    } catch {
-      return;
+      entries = fs.readdirSync(dir) as string[];
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw e;
     }
+    if (entries.length > 0) return;
+    fs.rmdirSync(dir);
   }
 }
 

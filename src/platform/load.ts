@@ -4,10 +4,13 @@ import { SourceFile } from '../spec/source';
 import { deepMerge } from './merge';
 import { DEFAULT_PLATFORM, PlatformSettings } from './settings';
 
-/** The platform settings of a run, or what is wrong with its platform file. */
+/** The platform settings of a run, and what is wrong with its platform file. */
 export interface PlatformResult {
+  /** The defaults, merged with every top-level key of the file that is valid. */
   readonly settings: PlatformSettings;
   readonly diagnostics: Diagnostic[];
+  /** Top-level keys of the file that are wrong, and so were not merged. */
+  readonly invalidKeys: ReadonlySet<string>;
 }
 
 /**
@@ -16,17 +19,19 @@ export interface PlatformResult {
  * @param text its contents
  */
 export function loadPlatform(file: string | undefined, text: string | undefined): PlatformResult {
-  if (file === undefined || text === undefined) return { settings: DEFAULT_PLATFORM, diagnostics: [] };
+  if (file === undefined || text === undefined) return { settings: DEFAULT_PLATFORM, diagnostics: [], invalidKeys: new Set() };
   const parsed = SourceFile.parse(file, text);
-  if (!parsed.source) return { settings: DEFAULT_PLATFORM, diagnostics: parsed.diagnostics };
+  if (!parsed.source) return { settings: DEFAULT_PLATFORM, diagnostics: parsed.diagnostics, invalidKeys: new Set(Object.keys(DEFAULT_PLATFORM)) };
   const source = parsed.source;
   const diagnostics = checkSchema('platform', source);
-  if (diagnostics.length > 0) return { settings: DEFAULT_PLATFORM, diagnostics };
+  // Keep what is valid, so that components are still checked against the file's other settings in the same run.
+  const invalidKeys = new Set(diagnostics.map((d) => d.path.split(/[.[]/)[0]));
   const { $schema: _ignored, ...values } = source.value as Record<string, unknown>;
-  const settings = deepMerge(DEFAULT_PLATFORM, values);
+  const settings = deepMerge(DEFAULT_PLATFORM, Object.fromEntries(Object.entries(values).filter(([k]) => !invalidKeys.has(k))));
   const [min, max] = settings.node_port_range.split('-').map(Number);
-  if (!(min >= 1 && max <= 65535 && min <= max)) {
+  if (!invalidKeys.has('node_port_range') && !(min >= 1 && max <= 65535 && min <= max)) {
     diagnostics.push(source.error(['node_port_range'], `${JSON.stringify(settings.node_port_range)} is not a range of ports "<first>-<last>" with 1 <= first <= last <= 65535`));
+    invalidKeys.add('node_port_range');
   }
-  return { settings, diagnostics };
+  return { settings, diagnostics, invalidKeys };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { describeValue, Diagnostic, KeyPath } from './diagnostics';
 import { isEnvName, labelKeyProblem, labelValueProblem } from './k8s-rules';
-import { deploymentName, ipv6NodePortServiceName, MAX_NAME, nodePortServiceName } from './names';
+import { deploymentName, ipv6NodePortServiceName, MAX_NAME, nodePortServiceName, serviceName } from './names';
 import { checkSchema } from './schema';
 import { SourceFile, Target } from './source';
 import { ComponentSpec, ExternalCertSpec, MsbEntry, PortMapping, ProbeSpec, Protocol, ResourcesSpec, VolumeSpec } from './types';
@@ -14,8 +14,10 @@ export interface ComponentResult {
 
 /** The platform facts that validation needs. */
 export interface ValidationContext {
-  /** Host ports other than 0 must lie in this range. */
-  readonly nodePortRange: { readonly min: number; readonly max: number };
+  /** Host ports other than 0 must lie in this range. Undefined when the platform's range is itself invalid (not checked then). */
+  readonly nodePortRange?: { readonly min: number; readonly max: number };
+  /** Where tls-info is mounted when the spec sets no tls_info.cert_directory. */
+  readonly defaultCertDirectory: string;
 }
 
 /** The port string form, as the plugin matched it (after trimming). */
@@ -51,8 +53,9 @@ export function readComponent(source: SourceFile, context: ValidationContext): C
   const logDirectory = isObj(v.log_info) ? str(v.log_info.log_directory) : undefined;
   const tlsInfo = isObj(v.tls_info) ? v.tls_info : {};
   const certDirectory = str(tlsInfo.cert_directory);
-  checkMountPaths(volumes, logDirectory, certDirectory, err);
+  checkMountPaths(volumes, logDirectory, certDirectory, context.defaultCertDirectory, err);
   if (name !== undefined && /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) checkDerivedNames(name, ports, err);
+  checkResourceNames(v.resources, err);
   const msbList = readMsb(v.msb_list, name ?? '', ports, err);
 
   if (diagnostics.length > 0 || name === undefined) return { diagnostics };
@@ -86,7 +89,7 @@ type Report = (path: KeyPath, message: string, target?: Target) => void;
 /** Parses port entries, de-duplicates them by (port, protocol, ipv6), and checks ranges and NodePort reuse. */
 function readPorts(value: unknown, context: ValidationContext, err: Report): PortMapping[] {
   if (!Array.isArray(value)) return [];
-  const { min, max } = context.nodePortRange;
+  const range = context.nodePortRange;
   const byKey = new Map<string, { mapping: PortMapping; hostIndex: number }>();
   value.forEach((entry, i) => {
     let text: string | undefined;
@@ -95,7 +98,7 @@ function readPorts(value: unknown, context: ValidationContext, err: Report): Por
     if (typeof entry === 'string') {
       text = entry;
     } else if (isObj(entry) && Array.isArray(entry.concat)) {
-      if (!entry.concat.every((p) => typeof p === 'string' || typeof p === 'number')) return;
+      if (entry.concat.length === 0 || !entry.concat.every((p) => typeof p === 'string' || typeof p === 'number')) return;
       text = entry.concat.map(String).join('');
       ipv6 = entry.ipv6 === true;
       where = ['ports', i, 'concat'];
@@ -114,8 +117,8 @@ function readPorts(value: unknown, context: ValidationContext, err: Report): Por
       err(where, `container port ${m[1]} in ${describeValue(text)} is not in 1-65535`);
       return;
     }
-    if (hostPort !== 0 && (hostPort < min || hostPort > max)) {
-      err(where, `host port ${m[4]} in ${describeValue(text)} is not 0 or inside the node port range ${min}-${max}`);
+    if (range && hostPort !== 0 && (hostPort < range.min || hostPort > range.max)) {
+      err(where, `host port ${m[4]} in ${describeValue(text)} is not 0 or inside the node port range ${range.min}-${range.max}`);
       return;
     }
     const key = `${containerPort}/${protocol}/${ipv6}`;
@@ -171,8 +174,10 @@ function readVolumes(value: unknown, err: Report): VolumeSpec[] {
 }
 
 /** The main container may not mount two volumes at one path: the API server refuses it. */
-function checkMountPaths(volumes: VolumeSpec[], logDirectory: string | undefined, certDirectory: string | undefined, err: Report): void {
+function checkMountPaths(volumes: VolumeSpec[], logDirectory: string | undefined, certDirectory: string | undefined, defaultCertDirectory: string, err: Report): void {
   const seen = new Map<string, string>();
+  // The TLS volume is mounted last, but at the platform's directory when the spec names none: a clash is then the user's mount.
+  if (certDirectory === undefined) seen.set(defaultCertDirectory, 'tls-info (the platform\'s tls.component_cert_dir, as tls_info.cert_directory is not set)');
   volumes.forEach((vol, i) => {
     const first = seen.get(vol.mountPath);
     if (first) err(['volumes', i, 'container', 'bind'], `${describeValue(vol.mountPath)} is already mounted by ${first}; expected a mount path used once`);
@@ -192,6 +197,7 @@ function checkMountPaths(volumes: VolumeSpec[], logDirectory: string | undefined
 /** Derived object names are cut to 63 characters; a cut name must still be valid and distinct. */
 function checkDerivedNames(name: string, ports: PortMapping[], err: Report): void {
   const names: Array<[string, string]> = [['Deployment', deploymentName(name)]];
+  if (ports.length > 0) names.push(['ClusterIP Service', serviceName(name)]);
   const ipv4 = ports.some((p) => !p.ipv6 && p.hostPort !== 0);
   const ipv6 = ports.some((p) => p.ipv6 && p.hostPort !== 0);
   if (ipv4) names.push(['NodePort Service', nodePortServiceName(name)]);
@@ -203,7 +209,8 @@ function checkDerivedNames(name: string, ports: PortMapping[], err: Report): voi
     }
     const other = seen.get(derived);
     if (other) {
-      err(['name'], `gives the same name "${derived}" to the ${other} and the ${what} once cut to ${MAX_NAME} characters; expected a name of at most ${MAX_NAME - 6} characters`);
+      const longest = what.startsWith('IPv6') ? MAX_NAME - '-ipv6'.length - 1 : MAX_NAME - 1;
+      err(['name'], `gives the same name "${derived}" to the ${other} and the ${what} once cut to ${MAX_NAME} characters; expected a name of at most ${longest} characters`);
     }
     seen.set(derived, what);
   }
@@ -284,6 +291,22 @@ function readEnv(value: unknown, source: SourceFile, err: Report): Array<[string
     else if (typeof raw === 'number' || typeof raw === 'boolean') out.push([key, source.rawScalar(['env', key]) ?? String(raw)]);
   }
   return out;
+}
+
+/** Resource names as Kubernetes accepts them: `cpu`, `memory`, `ephemeral-storage`, `hugepages-2Mi`, `<domain>/<name>`. */
+const RESOURCE_NAME = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+function checkResourceNames(value: unknown, err: Report): void {
+  if (!isObj(value)) return;
+  for (const list of ['limits', 'requests']) {
+    const entries = value[list];
+    if (!isObj(entries)) continue;
+    for (const key of Object.keys(entries)) {
+      if (!RESOURCE_NAME.test(key) || key.length > 253) {
+        err(['resources', list, key], `${describeValue(key)} is not a resource name such as cpu, memory, ephemeral-storage or <domain>/<name>`, 'key');
+      }
+    }
+  }
 }
 
 function readResources(value: unknown): ResourcesSpec | undefined {

@@ -37,7 +37,10 @@ export function checkSchema(kind: SchemaKind, source: SourceFile): Diagnostic[] 
   if (validate(source.value)) return [];
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
+  // A value of the wrong type fails its other rules too (enum, pattern); the type error alone says it.
+  const typeErrors = new Set((validate.errors ?? []).filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   for (const e of validate.errors ?? []) {
+    if (e.keyword !== 'type' && typeErrors.has(e.instancePath)) continue;
     const d = toDiagnostic(e, source);
     const key = `${d.line}:${d.column}:${d.path}:${d.message}`;
     if (!seen.has(key)) {
@@ -57,7 +60,7 @@ function toDiagnostic(e: ErrorObject, source: SourceFile): Diagnostic {
     case 'required': {
       const key = (e.params as { missingProperty: string }).missingProperty;
       const prop = ((schema.properties ?? {}) as Record<string, Record<string, unknown>>)[key] ?? {};
-      const what = (prop['x-expected'] as string | undefined) ?? (prop.description as string | undefined);
+      const what = ((prop['x-expected'] as string | undefined) ?? (prop.description as string | undefined))?.replace(/\.$/, '');
       const d = source.error(path, '');
       return { ...d, path: joinPath(d.path, key), message: `missing; this key is required${what ? `: ${lowerFirst(what)}` : ''}` };
     }
@@ -69,11 +72,7 @@ function toDiagnostic(e: ErrorObject, source: SourceFile): Diagnostic {
     }
     case 'type': {
       const types = ([] as string[]).concat((e.params as { type: string | string[] }).type);
-      let hint = '';
-      if (types.includes('boolean') && typeof e.data === 'string') hint = ' (write true or false, without quotes)';
-      else if ((types.includes('integer') || types.includes('number')) && typeof e.data === 'string') hint = ' (write the number without quotes)';
-      else if (types.length === 1 && types[0] === 'string' && (typeof e.data === 'number' || typeof e.data === 'boolean')) hint = ' (put it in quotes)';
-      return source.error(path, `${found} is not ${typeWords(types)}${hint}`);
+      return source.error(path, `${found} is not ${expected ?? typeWords(types)}${typeHint(types, e.data, schema)}`);
     }
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(' or ');
@@ -90,6 +89,21 @@ function toDiagnostic(e: ErrorObject, source: SourceFile): Diagnostic {
     default:
       return source.error(path, `${found} is not valid: ${ajvText(e)}`);
   }
+}
+
+/** A hint for a value that would be right with or without quotes: only when the converted value would pass. */
+function typeHint(types: string[], data: unknown, schema: Record<string, unknown>): string {
+  const pattern = typeof schema.pattern === 'string' ? new RegExp(schema.pattern) : undefined;
+  if (typeof data === 'string') {
+    if (types.includes('boolean') && /^(true|false)$/i.test(data)) return ' (write true or false, without quotes)';
+    if ((types.includes('integer') || types.includes('number')) && /^[-+]?[0-9]+(\.[0-9]+)?$/.test(data)) return ' (write the number without quotes)';
+    if (types.includes('boolean')) return ' (write true or false, without quotes)';
+    return '';
+  }
+  if ((typeof data === 'number' || typeof data === 'boolean') && types.length === 1 && types[0] === 'string' && (!pattern || pattern.test(String(data)))) {
+    return ' (put it in quotes)';
+  }
+  return '';
 }
 
 function ajvText(e: ErrorObject): string {

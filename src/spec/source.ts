@@ -49,19 +49,38 @@ export class SourceFile {
       return { diagnostics: [{ file, ...pos(offset), path: '', message: `found ${list.length} YAML documents; expected one` }] };
     }
     const doc = list[0];
+    const at = (node: Node | undefined, message: string): ParseResult => {
+      const offset = node?.range?.[0] ?? 0;
+      return { diagnostics: [{ file, ...pos(offset), path: formatPath(pathAtOffset(doc, offset)), message }] };
+    };
+    for (const w of doc.warnings) {
+      diagnostics.push({ file, ...pos(w.pos[0]), path: formatPath(pathAtOffset(doc, w.pos[0])), message: `YAML warning: ${firstLine(w.message)}` });
+    }
+    const tagged = unsupportedTag(doc);
+    if (tagged) {
+      const tag = shortTag(tagged.tag as string);
+      // The node's range starts after its tag; point at the tag itself.
+      const start = tagged.range?.[0] ?? 0;
+      const tagAt = /!\S*\s*$/.exec(text.slice(0, start));
+      diagnostics.push({
+        ...at(tagged, '').diagnostics[0],
+        ...(tagAt ? pos(tagAt.index) : {}),
+        message: isMap(tagged) || isSeq(tagged)
+          ? `a collection tagged ${tag} is not a mapping or a list as YAML 1.2 reads them; remove the tag`
+          : `a value tagged ${tag} is not a plain string, number or boolean; remove the tag`,
+      });
+    }
+    if (diagnostics.length > 0) return { diagnostics };
+    const dangling = danglingAlias(doc);
+    if (dangling) {
+      return at(dangling, `the alias *${dangling.source} has no anchor &${dangling.source} before it; expected an anchor defined earlier in the file`);
+    }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
-      const alias = firstAlias(doc);
-      const offset = alias?.range?.[0] ?? 0;
       const detail = e instanceof Error ? firstLine(e.message) : String(e);
-      return {
-        diagnostics: [{
-          file, ...pos(offset), path: formatPath(pathAtOffset(doc, offset)),
-          message: `aliases expand too far (${detail}); expected at most ${MAX_ALIAS_COUNT} alias expansions`,
-        }],
-      };
+      return at(firstAlias(doc), `aliases expand too far (${detail}); expected at most ${MAX_ALIAS_COUNT} alias expansions`);
     }
     if (!isMap(doc.contents)) {
       const kind = isSeq(doc.contents) ? 'a list' : isScalar(doc.contents) ? `the value ${JSON.stringify(doc.contents.value)}` : 'no mapping';
@@ -144,6 +163,44 @@ function keyString(key: unknown): string {
 
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** The tags of YAML 1.2's core schema; any other tag (`!!set`, `!!omap`, `!!binary`, `!custom`) is refused. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+function shortTag(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+}
+
+function unsupportedTag(doc: Document): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, (_, node) => {
+    const tag = (node as Node | null)?.tag;
+    if (tag && !CORE_TAGS.has(tag)) {
+      found = node as Node;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** The first alias whose anchor is not defined before it. */
+function danglingAlias(doc: Document): Alias | undefined {
+  const anchors = new Set<string>();
+  let found: Alias | undefined;
+  visit(doc, (_, node) => {
+    if (isAlias(node)) {
+      if (!anchors.has(node.source)) {
+        found = node;
+        return visit.BREAK;
+      }
+    } else if ((node as Node | null)?.anchor) {
+      anchors.add((node as Node).anchor as string);
+    }
+    return undefined;
+  });
+  return found;
 }
 
 function firstAlias(doc: Document): Alias | undefined {

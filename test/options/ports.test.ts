@@ -94,6 +94,22 @@ describe('ports: host ports and NodePort Services', () => {
     expect(find(objects, 'Service', 'comp').spec.type).toBe('ClusterIP');
   });
 
+  test('GIVEN host ports at both ends of node_port_range and container ports 1 and 65535 WHEN compiled THEN all are accepted (the ranges are inclusive)', () => {
+    const { objects } = compile(spec({ ports: ['65535:30000', '1:32767'] }));
+    expect(portView(objects)).toMatchSnapshot();
+    expect(find(objects, 'Service', 'xcomp').spec.ports).toEqual([
+      { name: 'xport-t-65535', nodePort: 30000, port: 65535, protocol: 'TCP' },
+      { name: 'xport-t-1', nodePort: 32767, port: 1, protocol: 'TCP' },
+    ]);
+  });
+
+  test.each(['80:29999', '80:32768', '65536:0', '0:0'])('GIVEN %p (a port outside its range) WHEN compiled THEN it is an error', (entry) => {
+    const errors = errorsOf(spec({ ports: [entry] }));
+    expect(errors).toMatchSnapshot();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('ports[0]');
+  });
+
   test('GIVEN a host port outside node_port_range WHEN compiled THEN it is an error', () => {
     const errors = errorsOf(spec({ ports: ['8080:80'] }));
     expect(errors).toMatchSnapshot();

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { CHART_NAME, SEMVER } from './output/helm';
 import { planOutput } from './output/plan';
-import { conflicts, diffFolder, syncFolder } from './output/write';
+import { conflicts, diffFolder, RECORD_FILE, syncFolder } from './output/write';
 import { HELM_RESERVED_LOCATIONS, loadProject, readComponentsFolder } from './project';
 import { formatDiagnostic, sortDiagnostics } from './spec/diagnostics';
 
@@ -108,7 +108,8 @@ export function main(argv: string[], io: Console): number {
       io.err(`${outDir} is out of date: ${plural(diffs.length, 'file')} differ (${summarise(diffs.map((d) => d.kind))}). Run npm run synth and commit the result.`);
       return 1;
     }
-    if (!quiet) io.out(`${outDir} is up to date: ${plural(project.components.length, 'component')}, ${plural(plan.files.length, 'file')}, checked in ${seconds()} s`);
+    const checked = plan.files.filter((f) => f.path !== RECORD_FILE).length;
+    if (!quiet) io.out(`${outDir} is up to date: ${plural(project.components.length, 'component')}, ${plural(checked, 'file')}, checked in ${seconds()} s`);
     return 0;
   }
 

@@ -35,7 +35,7 @@ export interface FileDiff {
 export function readRecord(outdir: string, fs: FileSystem = nodeFs): string[] {
   const text = readIfExists(path.join(outdir, RECORD_FILE), fs);
   if (text === undefined) return [];
-  return text.split('\n').filter((l) => l && !l.startsWith('#') && isSafeRelative(l));
+  return text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l && !l.startsWith('#') && isSafeRelative(l));
 }
 
 /** The record's bytes for a set of files. */
@@ -134,7 +134,7 @@ export function diffFolder(outdir: string, desired: readonly OutputFile[], fs: F
 }
 
 function unifiedDiff(outdir: string, file: string, from: string | undefined, to: string | undefined): string {
-  const name = path.posix.join(outdir.split(path.sep).join('/'), file);
+  const name = path.posix.join(outdir.split(path.sep).join('/'), file).replace(/^\/+/, '');
   const patch = createTwoFilesPatch(from === undefined ? '/dev/null' : `a/${name}`, to === undefined ? '/dev/null' : `b/${name}`, from ?? '', to ?? '', undefined, undefined, { context: 3 });
   return patch.replace(/^=+\n/, '');
 }

@@ -3,7 +3,7 @@ import { describeValue, Diagnostic, KeyPath } from './diagnostics';
 import { isEnvName, labelKeyProblem, labelValueProblem } from './k8s-rules';
 import { deploymentName, ipv6NodePortServiceName, MAX_NAME, nodePortServiceName, serviceName } from './names';
 import { checkSchema } from './schema';
-import { SourceFile, Target } from './source';
+import { SpecSource, Target } from './source';
 import { ComponentSpec, ExternalCertSpec, MsbEntry, PortMapping, ProbeSpec, Protocol, ResourcesSpec, VolumeSpec } from './types';
 
 /** What a component file became: a spec when nothing was wrong, and every diagnostic otherwise. */
@@ -37,7 +37,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
  * schema cannot say (port ranges, derived names, probe ports, cross-field requirements). All problems are
  * reported; a spec is returned only when there are none.
  */
-export function readComponent(source: SourceFile, context: ValidationContext): ComponentResult {
+export function readComponent(source: SpecSource, context: ValidationContext): ComponentResult {
   const diagnostics = checkSchema('component', source);
   const v = isObj(source.value) ? source.value : {};
   const err = (path: KeyPath, message: string, target?: Target) => diagnostics.push(source.error(path, message, target));
@@ -275,7 +275,7 @@ function readLabels(value: unknown, err: Report): Record<string, string> {
   return out;
 }
 
-function readEnv(value: unknown, source: SourceFile, err: Report): Array<[string, string]> {
+function readEnv(value: unknown, source: SpecSource, err: Report): Array<[string, string]> {
   if (!isObj(value)) return [];
   const out: Array<[string, string]> = [];
   for (const [key, raw] of Object.entries(value)) {

@@ -2,7 +2,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import componentSchema from './schemas/component.schema.json';
 import platformSchema from './schemas/platform.schema.json';
 import { describeValue, Diagnostic, KeyPath } from './diagnostics';
-import { SourceFile } from './source';
+import { SpecSource } from './source';
 
 /**
  * The published JSON Schemas are the structural rules: editors check files against them, and so does the
@@ -14,7 +14,7 @@ const compiled = new Map<object, ValidateFunction>();
 function validator(schema: object): ValidateFunction {
   let fn = compiled.get(schema);
   if (!fn) {
-    ajv ??= new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, keywords: ['x-expected'] });
+    ajv ??= new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, keywords: ['x-expected'] });
     fn = ajv.compile(schema);
     compiled.set(schema, fn);
   }
@@ -32,7 +32,7 @@ export function schemaOf(kind: SchemaKind): object {
 }
 
 /** Checks a parsed file against its published schema; returns one diagnostic per violation. */
-export function checkSchema(kind: SchemaKind, source: SourceFile): Diagnostic[] {
+export function checkSchema(kind: SchemaKind, source: SpecSource): Diagnostic[] {
   const validate = validator(SCHEMAS[kind]);
   if (validate(source.value)) return [];
   const out: Diagnostic[] = [];
@@ -41,7 +41,8 @@ export function checkSchema(kind: SchemaKind, source: SourceFile): Diagnostic[] 
   const typeErrors = new Set((validate.errors ?? []).filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   for (const e of validate.errors ?? []) {
     if (e.keyword !== 'type' && typeErrors.has(e.instancePath)) continue;
-    const d = toDiagnostic(e, source);
+    if (e.keyword === 'if') continue; // its "then" errors say what is missing
+    const d = schemaErrorToDiagnostic(e, source, SCHEMAS[kind]);
     const key = `${d.line}:${d.column}:${d.path}:${d.message}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -51,7 +52,8 @@ export function checkSchema(kind: SchemaKind, source: SourceFile): Diagnostic[] 
   return out;
 }
 
-function toDiagnostic(e: ErrorObject, source: SourceFile): Diagnostic {
+/** One schema error as a diagnostic: what was found, what was expected, at the right place. */
+export function schemaErrorToDiagnostic(e: ErrorObject, source: SpecSource, root: object = {}): Diagnostic {
   const path = instancePath(e.instancePath, source.value);
   const schema = (e.parentSchema ?? {}) as Record<string, unknown>;
   const expected = typeof schema['x-expected'] === 'string' ? (schema['x-expected'] as string) : undefined;
@@ -59,7 +61,9 @@ function toDiagnostic(e: ErrorObject, source: SourceFile): Diagnostic {
   switch (e.keyword) {
     case 'required': {
       const key = (e.params as { missingProperty: string }).missingProperty;
-      const prop = ((schema.properties ?? {}) as Record<string, Record<string, unknown>>)[key] ?? {};
+      // A conditional `required` (if/then) has no properties of its own: describe the key from the top of the schema.
+      const properties = schema.properties ?? (e.instancePath === '' ? (root as { properties?: unknown }).properties : undefined) ?? {};
+      const prop = (properties as Record<string, Record<string, unknown>>)[key] ?? {};
       const what = ((prop['x-expected'] as string | undefined) ?? (prop.description as string | undefined))?.replace(/\.$/, '');
       const d = source.error(path, '');
       return { ...d, path: joinPath(d.path, key), message: `missing; this key is required${what ? `: ${lowerFirst(what)}` : ''}` };

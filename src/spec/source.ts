@@ -7,6 +7,21 @@ export const MAX_ALIAS_COUNT = 100;
 /** Where a diagnostic points: at a key itself, or at its value. */
 export type Target = 'key' | 'value';
 
+/**
+ * Where a spec's values came from: anything that can point an error at a file, line and column from a
+ * key path. A parsed file is one; a DCAE spec merged with a YAML override is another.
+ */
+export interface SpecSource {
+  /** The file named in messages (for a merged spec, the file the user wrote). */
+  readonly file: string;
+  /** The spec as plain JavaScript values. */
+  readonly value: unknown;
+  /** A diagnostic for the value (or key) at a path. */
+  error(path: KeyPath, message: string, target?: Target): Diagnostic;
+  /** The scalar at a path exactly as written, or undefined. */
+  rawScalar(path: KeyPath): string | undefined;
+}
+
 /** Result of parsing a file: the source when it parsed, and what was wrong otherwise. */
 export interface ParseResult {
   readonly source?: SourceFile;
@@ -17,7 +32,7 @@ export interface ParseResult {
  * A parsed YAML (or JSON) file that remembers where every value came from, so that any later step can
  * point an error at a file, line and column from a key path alone.
  */
-export class SourceFile {
+export class SourceFile implements SpecSource {
   /**
    * Parses one file that must hold one mapping. Never throws for bad input: everything wrong is returned
    * as diagnostics (syntax errors, duplicate keys, alias bombs, empty files, several documents, non-mappings).

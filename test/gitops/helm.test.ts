@@ -190,16 +190,15 @@ describe('bad chart options', () => {
     const dir = withComponents({ 'a.yaml': component('comp-a', 'k8s_location: templates\n') });
     const r = run(dir, ...RUN, ...HELM);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe('components/a.yaml: k8s_location: "templates" is the Helm chart\'s templates folder; expected another location name with --helm-chart\n');
+    expect(r.stderr).toBe('components/a.yaml:3:15: k8s_location: "templates" is the Helm chart\'s templates folder; expected another location name with --helm-chart\n'
+      + '1 error in 1 file; nothing was written to out\n');
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
-  // BUG: only k8s_location "templates" is refused with --helm-chart. Helm gives two other folder names of a
-  // chart a meaning: everything under `charts/` is loaded as subcharts (out/charts/Chart.yaml,
-  // out/charts/comp.k8s.yaml... make `helm template out` fail: they are no charts), and every .yaml under
-  // `crds/` is installed by `helm install` of the TOP chart as a CRD, with no templating (so the location's
-  // Deployments, its kustomization.yaml and its own Chart.yaml would all be sent by the top chart).
-  // Expected: refused like "templates", exit 1, nothing written.
+  // Found while writing these tests (fixed in the working tree since): only "templates" was refused. Helm
+  // loads everything under `charts/` as subcharts (out/charts/comp.k8s.yaml is no chart: `helm template out`
+  // fails) and `helm install` of the TOP chart sends every .yaml under `crds/` (the location's manifests,
+  // kustomization.yaml, Chart.yaml and templates) as CRDs, untemplated.
   test.each([['charts'], ['crds']])('GIVEN a component with k8s_location %p WHEN --helm-chart runs THEN it is refused (exit 1) and nothing is written', (location) => {
     const dir = withComponents({ 'a.yaml': component('comp-a', `k8s_location: ${location}\n`), 'b.yaml': component('comp-b') });
     const r = run(dir, ...RUN, ...HELM);

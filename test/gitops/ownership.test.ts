@@ -302,7 +302,7 @@ describe('atomic replacement', () => {
   });
 });
 
-describe('a file in the way of a folder the compiler needs', () => {
+describe('something in the way of a path the compiler needs', () => {
   // Found while writing these tests (fixed in the working tree since): a user's FILE named like a location
   // folder was not a conflict; the run wrote comp-a.k8s.yaml, then failed on mkdir out/edge-1 (EEXIST) with
   // exit 70 and a stack trace, leaving a half-written, unrecorded output folder.

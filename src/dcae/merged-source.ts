@@ -1,0 +1,98 @@
+import * as path from 'path';
+import { Diagnostic, formatPath, KeyPath } from '../spec/diagnostics';
+import { PORT_PATTERN } from '../spec/component';
+import { SourceFile, SpecSource, Target } from '../spec/source';
+import { MappedSpec } from './mapping';
+
+type Json = Record<string, unknown>;
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A YAML spec that starts from a DCAE spec (`dcae_spec:`) and overrides some of its keys. */
+export interface Override {
+  /** The YAML file. */
+  readonly source: SourceFile;
+  /** Its keys, without `dcae_spec` and `$schema`. */
+  readonly value: Json;
+}
+
+/**
+ * A DCAE spec's mapping, merged with an optional YAML override, that still knows where every value came
+ * from: errors about a value the YAML set point into the YAML file; errors about a mapped value point into
+ * the JSON file, at the DCAE key it came from, and say which override fixes them.
+ */
+export class MergedSource implements SpecSource {
+  public readonly file: string;
+
+  constructor(
+    private readonly dcae: SourceFile,
+    private readonly mapped: MappedSpec,
+    public readonly value: Json,
+    private readonly override?: Override,
+    private readonly nodePortRange?: { readonly min: number; readonly max: number },
+  ) {
+    this.file = override ? override.source.file : dcae.file;
+  }
+
+  public error(at: KeyPath, message: string, target?: Target): Diagnostic {
+    if (this.override && fromOverride(this.override.value, at)) return this.override.source.error(at, message, target);
+    const dcaePath = this.dcaePath(at);
+    const d = this.dcae.error(dcaePath, message, target);
+    return { ...d, message: `${message}${this.hint(at)}` };
+  }
+
+  public rawScalar(at: KeyPath): string | undefined {
+    return this.override && fromOverride(this.override.value, at) ? this.override.source.rawScalar(at) : undefined;
+  }
+
+  /** The path in the DCAE spec of a mapped value: its key's origin, then as much of the rest as exists there. */
+  private dcaePath(at: KeyPath): KeyPath {
+    let best: readonly [KeyPath, KeyPath] | undefined;
+    for (const entry of this.mapped.origins) {
+      const [spec] = entry;
+      if (spec.length <= at.length && spec.every((p, i) => p === at[i]) && (!best || spec.length > best[0].length)) best = entry;
+    }
+    if (!best) return [];
+    const full = [...best[1], ...at.slice(best[0].length)];
+    let node: unknown = this.dcae.value;
+    let keep = 0;
+    for (const part of full) {
+      if (Array.isArray(node) && typeof part === 'number' && part < node.length) node = node[part];
+      else if (isObj(node) && typeof part === 'string' && part in node) node = node[part];
+      else break;
+      keep += 1;
+    }
+    return full.slice(0, keep);
+  }
+
+  /** How to fix a mapped value: the override to write. */
+  private hint(at: KeyPath): string {
+    const key = at[0];
+    const beside = `a YAML spec beside it with dcae_spec: ${path.posix.basename(this.dcae.file)}`;
+    if (key === 'ports' && Array.isArray(this.mapped.value.ports)) {
+      const range = this.nodePortRange;
+      const fixed = (this.mapped.value.ports as unknown[]).map((p) => {
+        if (typeof p !== 'string') return p;
+        const m = PORT_PATTERN.exec(p.trim());
+        const host = m ? Number(m[4]) : 0;
+        return m && host !== 0 && range && (host < range.min || host > range.max) ? p.trim().replace(/:[0-9]+$/, ':0') : p;
+      });
+      return `. Host ports in component specs stood for blueprint inputs; to give the real ones, write ${beside} and ports: ${JSON.stringify(fixed).replace(/","/g, '", "')} (0 means no NodePort)`;
+    }
+    if ((key === 'readiness' || key === 'liveness') && at[1] === 'type') {
+      return `. To fix it, write ${beside} and the component's ports (for example ports: ["8080:0"]), or a ${key} probe of type script`;
+    }
+    if (typeof key === 'string') return `. To fix it, write ${beside} that sets ${formatPath([key])}`;
+    return '';
+  }
+}
+
+/** Whether the value at a path was set by the override: it is inside a key the override gives (lists and scalars replace whole). */
+export function fromOverride(override: Json, at: KeyPath): boolean {
+  let node: unknown = override;
+  for (const part of at) {
+    if (!isObj(node)) return true;
+    if (!(String(part) in node)) return false;
+    node = node[String(part)];
+  }
+  return true;
+}

@@ -83,6 +83,7 @@ export function main(argv: string[], io: Console): number {
   warnIfStale(io);
 
   const project = loadProject(readComponentsFolder(componentsDir), { reservedLocations: chartName ? HELM_RESERVED_LOCATIONS : undefined });
+  if (!quiet) for (const w of sortDiagnostics(project.warnings)) io.err(`warning: ${formatDiagnostic(w)}`);
   if (project.diagnostics.length > 0) {
     for (const d of sortDiagnostics(project.diagnostics)) io.err(formatDiagnostic(d));
     const files = new Set(project.diagnostics.map((d) => d.file)).size;

@@ -1,16 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { readDcaeComponent } from './dcae/import';
 import { loadPlatform } from './platform/load';
 import { nodePortRange, PlatformSettings } from './platform/settings';
 import { readComponent } from './spec/component';
-import { Diagnostic, KeyPath } from './spec/diagnostics';
+import { describeValue, Diagnostic, formatDiagnostic, KeyPath } from './spec/diagnostics';
 import { deploymentName, ipv6NodePortServiceName, nodePortServiceName, serviceName } from './spec/names';
-import { SourceFile } from './spec/source';
+import { SourceFile, SpecSource } from './spec/source';
 import { ComponentSpec } from './spec/types';
 
 /** File names (in the components folder) of the platform settings. */
 export const PLATFORM_FILES = ['platform.yaml', 'platform.yml'];
-const COMPONENT_FILE = /\.ya?ml$/;
+const COMPONENT_FILE = /\.(ya?ml|json)$/;
+const DCAE_FILE = /\.json$/;
 
 /** Everything a run compiles: the merged platform settings and every valid component, in file order. */
 export interface Project {
@@ -18,6 +20,8 @@ export interface Project {
   readonly components: readonly ComponentSpec[];
   /** Every problem of every file. When there is any, nothing may be written. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Things worth knowing that do not stop the run (schema complaints about what the plugin ignored). */
+  readonly warnings: readonly Diagnostic[];
 }
 
 /** A file to compile, as read from disk (or given by a test). */
@@ -26,6 +30,8 @@ export interface InputFile {
   readonly name: string;
   /** The file's text. */
   readonly text: string;
+  /** Its path on disk, to resolve `dcae_spec` against. @default the name */
+  readonly path?: string;
 }
 
 /** Lists and reads a components folder: component files and the platform file, each sorted by name. */
@@ -34,7 +40,7 @@ export function readComponentsFolder(dir: string): { components: InputFile[]; pl
     const rel = path.relative(process.cwd(), path.join(dir, f));
     return rel.split(path.sep).join('/');
   };
-  const read = (f: string): InputFile => ({ name: display(f), text: fs.readFileSync(path.join(dir, f), 'utf8').replace(/^\uFEFF/, '') });
+  const read = (f: string): InputFile => ({ name: display(f), path: path.join(dir, f), text: readText(path.join(dir, f)) });
   const names = fs.readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => e.name)
@@ -68,20 +74,69 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
     nodePortRange: platformResult.invalidKeys.has('node_port_range') ? undefined : nodePortRange(platform),
     defaultCertDirectory: platform.tls.component_cert_dir,
   };
-  const loaded: Array<{ spec: ComponentSpec; source: SourceFile }> = [];
-  for (const file of [...files.components].sort((a, b) => byCodePoint(a.name, b.name))) {
+  const loaded: Array<{ spec: ComponentSpec; source: SpecSource }> = [];
+  const warnings = new Map<string, Diagnostic>();
+  const sorted = [...files.components].sort((a, b) => byCodePoint(a.name, b.name));
+  const where = (f: InputFile) => path.resolve(f.path ?? f.name);
+
+  // YAML specs first: the DCAE specs they start from (dcae_spec) are compiled through them, not alone.
+  const parsedYaml = new Map<InputFile, ReturnType<typeof SourceFile.parse>>();
+  const referenced = new Set<string>();
+  for (const file of sorted.filter((f) => !DCAE_FILE.test(f.name))) {
     const parsed = SourceFile.parse(file.name, file.text);
-    diagnostics.push(...parsed.diagnostics);
-    if (!parsed.source) continue;
-    const result = readComponent(parsed.source, context);
+    parsedYaml.set(file, parsed);
+    const ref = (parsed.source?.value as Record<string, unknown> | undefined)?.dcae_spec;
+    if (typeof ref === 'string') referenced.add(path.resolve(path.dirname(where(file)), ref));
+  }
+  const byPath = new Map(sorted.map((f) => [where(f), f]));
+
+  for (const file of sorted) {
+    let result: { spec?: ComponentSpec; diagnostics: Diagnostic[]; warnings?: Diagnostic[]; source?: SpecSource };
+    if (DCAE_FILE.test(file.name)) {
+      if (referenced.has(where(file))) continue;
+      result = readDcaeComponent(file, platform, context);
+    } else {
+      const parsed = parsedYaml.get(file) as ReturnType<typeof SourceFile.parse>;
+      if (!parsed.source) {
+        diagnostics.push(...parsed.diagnostics);
+        continue;
+      }
+      const { dcae_spec: ref, $schema: _schema, ...rest } = parsed.source.value as Record<string, unknown>;
+      if (ref === undefined) {
+        result = readComponent(parsed.source, context);
+      } else {
+        const json = typeof ref === 'string' ? findDcaeFile(path.resolve(path.dirname(where(file)), ref), byPath) : undefined;
+        if (!json) {
+          diagnostics.push(parsed.source.error(['dcae_spec'], typeof ref === 'string'
+            ? `${describeValue(ref)}: no such file; expected the path of a DCAE component specification, relative to ${file.name}`
+            : `${describeValue(ref)} is not the path of a DCAE component specification, relative to this file`));
+          continue;
+        }
+        result = readDcaeComponent(json, platform, context, { source: parsed.source, value: rest });
+      }
+    }
     diagnostics.push(...result.diagnostics);
-    if (result.spec) loaded.push({ spec: result.spec, source: parsed.source });
-    const location = result.spec?.k8sLocation;
+    for (const w of result.warnings ?? []) warnings.set(formatDiagnostic(w), w);
+    if (!result.spec || !result.source) continue;
+    loaded.push({ spec: result.spec, source: result.source });
+    const location = result.spec.k8sLocation;
     const reserved = location !== undefined ? options.reservedLocations?.[location] : undefined;
-    if (reserved) diagnostics.push(parsed.source.error(['k8s_location'], `"${location}" ${reserved}; expected another location name with --helm-chart`));
+    if (reserved) diagnostics.push(result.source.error(['k8s_location'], `"${location}" ${reserved}; expected another location name with --helm-chart`));
   }
   diagnostics.push(...checkAcrossComponents(loaded, platform));
-  return { platform, components: loaded.map((l) => l.spec), diagnostics };
+  return { platform, components: loaded.map((l) => l.spec), diagnostics, warnings: [...warnings.values()] };
+}
+
+/** A DCAE spec named by dcae_spec: one of the run's files, or one read from disk. */
+function findDcaeFile(resolved: string, inputs: ReadonlyMap<string, InputFile>): InputFile | undefined {
+  const known = inputs.get(resolved);
+  if (known) return known;
+  if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) return undefined;
+  return { name: path.relative(process.cwd(), resolved).split(path.sep).join('/'), path: resolved, text: readText(resolved) };
+}
+
+function readText(file: string): string {
+  return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
 }
 
 /** Compares strings by UTF-16 code units, the same everywhere (never by locale). */
@@ -89,7 +144,7 @@ export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function checkAcrossComponents(loaded: ReadonlyArray<{ spec: ComponentSpec; source: SourceFile }>, platform: PlatformSettings): Diagnostic[] {
+function checkAcrossComponents(loaded: ReadonlyArray<{ spec: ComponentSpec; source: SpecSource }>, platform: PlatformSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
   const components = new Map<string, string>();
   const objects = new Map<string, { file: string; text: string }>();

@@ -10,6 +10,8 @@ import { ComponentSpec, ExternalCertSpec, MsbEntry, PortMapping, ProbeSpec, Prot
 export interface ComponentResult {
   readonly spec?: ComponentSpec;
   readonly diagnostics: Diagnostic[];
+  /** Where the spec's values came from, for later checks that point at them. */
+  readonly source: SpecSource;
 }
 
 /** The platform facts that validation needs. */
@@ -45,8 +47,10 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
   const name = str(v.name);
   const ports = readPorts(v.ports, context, err);
   const volumes = readVolumes(v.volumes, err);
-  const readiness = readProbe(v, 'readiness', ports, err);
-  const liveness = readProbe(v, 'liveness', ports, err);
+  // A spec whose port entries are all wrong still has ports: its probes are not also "without a port".
+  const hasPorts = Array.isArray(v.ports) && v.ports.length > 0;
+  const readiness = readProbe(v, 'readiness', ports, hasPorts, err);
+  const liveness = readProbe(v, 'liveness', ports, hasPorts, err);
   const labels = readLabels(v.labels, err);
   const env = readEnv(v.env, source, err);
   const externalCert = readExternalCert(v.external_cert, err);
@@ -58,7 +62,7 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
   checkResourceNames(v.resources, err);
   const msbList = readMsb(v.msb_list, name ?? '', ports, err);
 
-  if (diagnostics.length > 0 || name === undefined) return { diagnostics };
+  if (diagnostics.length > 0 || name === undefined) return { diagnostics, source };
   const spec: ComponentSpec = {
     file: source.file,
     name,
@@ -81,7 +85,7 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
     k8sLocation: str(v.k8s_location),
     msbList,
   };
-  return { spec, diagnostics };
+  return { spec, diagnostics, source };
 }
 
 type Report = (path: KeyPath, message: string, target?: Target) => void;
@@ -216,7 +220,7 @@ function checkDerivedNames(name: string, ports: PortMapping[], err: Report): voi
   }
 }
 
-function readProbe(v: Json, key: 'readiness' | 'liveness', ports: PortMapping[], err: Report): ProbeSpec | undefined {
+function readProbe(v: Json, key: 'readiness' | 'liveness', ports: PortMapping[], hasPorts: boolean, err: Report): ProbeSpec | undefined {
   const p = v[key];
   if (!isObj(p) || typeof p.type !== 'string') return undefined;
   const type = p.type.toLowerCase();
@@ -226,7 +230,7 @@ function readProbe(v: Json, key: 'readiness' | 'liveness', ports: PortMapping[],
     const endpoint = str(p.endpoint);
     if (p.endpoint === undefined) err([key, 'endpoint'], `missing; an ${type} probe needs the path to request, for example /healthcheck`);
     if (ports.length === 0) {
-      err([key, 'type'], `${describeValue(p.type)} probes the first container port, and the component has no ports; expected a port in ports, or a script probe`);
+      if (!hasPorts) err([key, 'type'], `${describeValue(p.type)} probes the first container port, and the component has no ports; expected a port in ports, or a script probe`);
       return undefined;
     }
     if (endpoint === undefined || periodSeconds === undefined || timeoutSeconds === undefined) return undefined;

@@ -3,7 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { CHART_NAME, SEMVER } from './output/helm';
-import { planOutput } from './output/plan';
+import * as os from 'os';
+import { PARALLEL_THRESHOLD, RenderPool, serveRenderRequests } from './output/parallel';
+import { assemblePlan } from './output/plan';
 import { conflicts, diffFolder, RECORD_FILE, syncFolder } from './output/write';
 import { HELM_RESERVED_LOCATIONS, loadProject, readComponentsFolder } from './project';
 import { formatDiagnostic, sortDiagnostics } from './spec/diagnostics';
@@ -22,6 +24,7 @@ Options:
   --helm-chart NAME         also write a Helm chart (Chart.yaml, templates/) in each output folder
   --chart-version SEMVER    the Helm chart's version (required with --helm-chart)
   --quiet                   print only errors (and, with --check, the diffs)
+  --jobs N                  threads that render components (default: 2, or fewer cores)
   -h, --help                show this help
 
 Exit codes: 0 done (or up to date), 1 errors in the input (or, with --check, differences),
@@ -38,9 +41,34 @@ export interface Console {
 /** Components above which a terminal shows a progress bar. */
 const PROGRESS_THRESHOLD = 200;
 
-/** Runs the compiler; returns the process exit code. */
-export function main(argv: string[], io: Console): number {
+/** What the command line asked for. */
+interface Options {
+  readonly componentsDir: string;
+  readonly outDir: string;
+  readonly check: boolean;
+  readonly quiet: boolean;
+  readonly jobs: number;
+  readonly helm?: { readonly name: string; readonly version: string };
+}
+
+/** Runs the compiler; resolves to the process exit code. */
+export async function main(argv: string[], io: Console): Promise<number> {
   const started = process.hrtime.bigint();
+  const options = parseOptions(argv, io);
+  if (typeof options === 'number') return options;
+  warnIfStale(io);
+  const files = readComponentsFolder(options.componentsDir);
+  // Render threads load the compiler while this thread reads and checks the specs.
+  const pool = RenderPool.start(files.components.length >= PARALLEL_THRESHOLD ? options.jobs : 1, __filename);
+  try {
+    return await run(files, pool, options, io, started);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** The options, or the exit code when they are wrong (or --help was asked for). */
+function parseOptions(argv: string[], io: Console): Options | number {
   let args;
   try {
     args = parseArgs({
@@ -52,6 +80,7 @@ export function main(argv: string[], io: Console): number {
         'helm-chart': { type: 'string' },
         'chart-version': { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -69,32 +98,41 @@ export function main(argv: string[], io: Console): number {
     io.err(`error: ${message}`);
     return 2;
   };
-  const chartName = args['helm-chart'] as string | undefined;
-  const chartVersion = args['chart-version'] as string | undefined;
+  const chartName = args['helm-chart'];
+  const chartVersion = args['chart-version'];
   if (chartName !== undefined && !CHART_NAME.test(chartName)) return usage(`--helm-chart "${chartName}" is not a chart name: lower-case letters, digits and "-", starting with a letter`);
   if (chartName !== undefined && chartVersion === undefined) return usage('--helm-chart needs --chart-version, for example --chart-version 1.0.0');
   if (chartVersion !== undefined && chartName === undefined) return usage('--chart-version is only used with --helm-chart NAME');
   if (chartVersion !== undefined && !SEMVER.test(chartVersion)) return usage(`--chart-version "${chartVersion}" is not a SemVer 2 version such as 1.2.3`);
+  const jobs = args.jobs === undefined ? Math.min(2, os.availableParallelism?.() ?? os.cpus().length) : Number(args.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) return usage(`--jobs "${args.jobs}" is not a whole number of threads from 1 to 64`);
   const componentsDir = args.components as string;
-  const outDir = args.out as string;
-  const quiet = args.quiet === true;
   if (!fs.existsSync(componentsDir)) return usage(`${componentsDir}: no such folder; expected a folder of component specs (--components DIR)`);
   if (!fs.statSync(componentsDir).isDirectory()) return usage(`${componentsDir}: is a file, not a folder; expected a folder of component specs (--components DIR)`);
-  warnIfStale(io);
+  return {
+    componentsDir,
+    outDir: args.out as string,
+    check: args.check === true,
+    quiet: args.quiet === true,
+    jobs,
+    helm: chartName !== undefined && chartVersion !== undefined ? { name: chartName, version: chartVersion } : undefined,
+  };
+}
 
-  const project = loadProject(readComponentsFolder(componentsDir), { reservedLocations: chartName ? HELM_RESERVED_LOCATIONS : undefined });
+/** Checks, renders, then checks the output folder (--check) or brings it up to date. */
+async function run(files: ReturnType<typeof readComponentsFolder>, pool: RenderPool, options: Options, io: Console, started: bigint): Promise<number> {
+  const { outDir, quiet } = options;
+  const project = loadProject(files, { reservedLocations: options.helm ? HELM_RESERVED_LOCATIONS : undefined });
   if (!quiet) for (const w of sortDiagnostics(project.warnings)) io.err(`warning: ${formatDiagnostic(w)}`);
   if (project.diagnostics.length > 0) {
     for (const d of sortDiagnostics(project.diagnostics)) io.err(formatDiagnostic(d));
-    const files = new Set(project.diagnostics.map((d) => d.file)).size;
-    io.err(`${plural(project.diagnostics.length, 'error')} in ${plural(files, 'file')}; nothing was written to ${outDir}`);
+    const count = new Set(project.diagnostics.map((d) => d.file)).size;
+    io.err(`${plural(project.diagnostics.length, 'error')} in ${plural(count, 'file')}; nothing was written to ${outDir}`);
     return 1;
   }
 
-  const plan = planOutput(project.components, project.platform, {
-    helm: chartName ? { name: chartName, version: chartVersion as string } : undefined,
-    onProgress: progressBar(io, project.components.length, quiet),
-  });
+  const rendered = await pool.render(project.components, project.platform, progressBar(io, project.components.length, quiet));
+  const plan = assemblePlan(rendered, { helm: options.helm });
   if (plan.invalid.length > 0) {
     for (const line of plan.invalid) io.err(line);
     io.err(`${plural(plan.invalid.length, 'object field')} break the Kubernetes schema. This is a bug in the compiler, not in your files: please report it. Nothing was written to ${outDir}`);
@@ -102,7 +140,7 @@ export function main(argv: string[], io: Console): number {
   }
   const seconds = () => (Number(process.hrtime.bigint() - started) / 1e9).toFixed(2);
 
-  if (args.check) {
+  if (options.check) {
     const diffs = diffFolder(outDir, plan.files);
     for (const d of diffs) io.out(d.patch.replace(/\n$/, ''));
     if (diffs.length > 0) {
@@ -171,15 +209,15 @@ function warnIfStale(io: Console): void {
   if (newer(src)) io.err('warning: src/ changed after the last build; run `npm run build` first, or this run uses the old compiler');
 }
 
-if (require.main === module) {
-  try {
-    process.exitCode = main(process.argv.slice(2), {
-      out: (s) => process.stdout.write(`${s}\n`),
-      err: (s) => process.stderr.write(`${s}\n`),
-      progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r\x1b[K${line}`) : undefined,
-    });
-  } catch (e) {
+if (require.main === module && !serveRenderRequests()) {
+  main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+    progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r\x1b[K${line}`) : undefined,
+  }).then((code) => {
+    process.exitCode = code;
+  }, (e) => {
     process.stderr.write(`internal error (a bug in the compiler, not in your files; please report it):\n${(e as Error).stack ?? e}\n`);
     process.exitCode = 70;
-  }
+  });
 }

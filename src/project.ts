@@ -74,17 +74,19 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
     nodePortRange: platformResult.invalidKeys.has('node_port_range') ? undefined : nodePortRange(platform),
     defaultCertDirectory: platform.tls.component_cert_dir,
   };
-  const loaded: Array<{ spec: ComponentSpec; source: SpecSource }> = [];
+  const loaded: Array<{ spec: ComponentSpec; anchors: Anchors }> = [];
   const warnings = new Map<string, Diagnostic>();
   const sorted = [...files.components].sort((a, b) => byCodePoint(a.name, b.name));
   const where = (f: InputFile) => path.resolve(f.path ?? f.name);
 
-  // YAML specs first: the DCAE specs they start from (dcae_spec) are compiled through them, not alone.
-  const parsedYaml = new Map<InputFile, ReturnType<typeof SourceFile.parse>>();
+  // The DCAE specs that YAML specs start from (dcae_spec) are compiled through them, not alone. Only files
+  // that mention dcae_spec are parsed ahead (and kept); the rest are parsed one at a time below, so that a
+  // fleet's parsed documents never all sit in memory at once.
+  const parsedAhead = new Map<InputFile, ReturnType<typeof SourceFile.parse>>();
   const referenced = new Set<string>();
-  for (const file of sorted.filter((f) => !DCAE_FILE.test(f.name))) {
+  for (const file of sorted.filter((f) => !DCAE_FILE.test(f.name) && f.text.includes('dcae_spec'))) {
     const parsed = SourceFile.parse(file.name, file.text);
-    parsedYaml.set(file, parsed);
+    parsedAhead.set(file, parsed);
     const ref = (parsed.source?.value as Record<string, unknown> | undefined)?.dcae_spec;
     if (typeof ref === 'string') referenced.add(path.resolve(path.dirname(where(file)), ref));
   }
@@ -96,7 +98,8 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
       if (referenced.has(where(file))) continue;
       result = readDcaeComponent(file, platform, context);
     } else {
-      const parsed = parsedYaml.get(file) as ReturnType<typeof SourceFile.parse>;
+      const parsed = parsedAhead.get(file) ?? SourceFile.parse(file.name, file.text);
+      parsedAhead.delete(file);
       if (!parsed.source) {
         diagnostics.push(...parsed.diagnostics);
         continue;
@@ -105,7 +108,11 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
       if (ref === undefined) {
         result = readComponent(parsed.source, context);
       } else {
-        const json = typeof ref === 'string' ? findDcaeFile(path.resolve(path.dirname(where(file)), ref), byPath) : undefined;
+        const json = typeof ref === 'string' && DCAE_FILE.test(ref) ? findDcaeFile(path.resolve(path.dirname(where(file)), ref), byPath) : undefined;
+        if (typeof ref === 'string' && !DCAE_FILE.test(ref)) {
+          diagnostics.push(parsed.source.error(['dcae_spec'], `${describeValue(ref)} is not a DCAE component specification; expected the path of a .json file, relative to this file`));
+          continue;
+        }
         if (!json) {
           diagnostics.push(parsed.source.error(['dcae_spec'], typeof ref === 'string'
             ? `${describeValue(ref)}: no such file; expected the path of a DCAE component specification, relative to ${file.name}`
@@ -118,7 +125,8 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
     diagnostics.push(...result.diagnostics);
     for (const w of result.warnings ?? []) warnings.set(formatDiagnostic(w), w);
     if (!result.spec || !result.source) continue;
-    loaded.push({ spec: result.spec, source: result.source });
+    // Keep only where the cross-file checks may point, not the parsed file: a fleet's documents would not fit in memory.
+    loaded.push({ spec: result.spec, anchors: anchorsOf(result.spec, result.source) });
     const location = result.spec.k8sLocation;
     const reserved = location !== undefined ? options.reservedLocations?.[location] : undefined;
     if (reserved) diagnostics.push(result.source.error(['k8s_location'], `"${location}" ${reserved}; expected another location name with --helm-chart`));
@@ -144,14 +152,27 @@ export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function checkAcrossComponents(loaded: ReadonlyArray<{ spec: ComponentSpec; source: SpecSource }>, platform: PlatformSettings): Diagnostic[] {
+/** Diagnostics with no message yet, at the keys the cross-file checks point at: `name` and each `ports` entry. */
+type Anchors = ReadonlyMap<string, Diagnostic>;
+
+function anchorsOf(spec: ComponentSpec, source: SpecSource): Anchors {
+  const anchors = new Map<string, Diagnostic>([['name', source.error(['name'], '')]]);
+  for (const p of spec.ports) anchors.set(`ports.${p.entry}`, source.error(['ports', p.entry], ''));
+  return anchors;
+}
+
+function checkAcrossComponents(loaded: ReadonlyArray<{ spec: ComponentSpec; anchors: Anchors }>, platform: PlatformSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
   const components = new Map<string, string>();
   const objects = new Map<string, { file: string; text: string }>();
   const nodePorts = new Map<string, { file: string; text: string }>();
   const where = (s: ComponentSpec) => (s.k8sLocation ? `k8s_location "${s.k8sLocation}"` : 'no k8s_location');
-  for (const { spec, source } of loaded) {
-    const at = (p: KeyPath, message: string) => out.push(source.error(p, message));
+  for (const { spec, anchors } of loaded) {
+    // An anchor's own message is what the source adds after any message (a DCAE spec's fix hint).
+    const at = (p: KeyPath, message: string) => {
+      const anchor = anchors.get(p.join('.')) as Diagnostic;
+      out.push({ ...anchor, message: `${message}${anchor.message}` });
+    };
     const location = spec.k8sLocation ?? '';
     const componentKey = `${location}\0${spec.name}`;
     const first = components.get(componentKey);
@@ -159,7 +180,7 @@ function checkAcrossComponents(loaded: ReadonlyArray<{ spec: ComponentSpec; sour
       at(['name'], `the component "${spec.name}" (${where(spec)}) is already defined in ${first}; expected one file per component and location`);
       continue;
     }
-    components.set(componentKey, source.file);
+    components.set(componentKey, spec.file);
 
     const namespace = spec.namespace ?? platform.namespace;
     const owned: Array<[string, string]> = [['Deployment', deploymentName(spec.name)]];
@@ -169,8 +190,8 @@ function checkAcrossComponents(loaded: ReadonlyArray<{ spec: ComponentSpec; sour
     for (const [kind, name] of owned) {
       const key = `${location}\0${namespace}\0${kind}\0${name}`;
       const other = objects.get(key);
-      if (!other) objects.set(key, { file: source.file, text: `${source.file} (component "${spec.name}")` });
-      else if (other.file !== source.file) {
+      if (!other) objects.set(key, { file: spec.file, text: `${spec.file} (component "${spec.name}")` });
+      else if (other.file !== spec.file) {
         at(['name'], `gives the ${kind} "${name}" in namespace "${namespace}", which ${other.text} also creates; expected names that stay distinct once derived and cut to 63 characters`);
       }
     }
@@ -179,8 +200,8 @@ function checkAcrossComponents(loaded: ReadonlyArray<{ spec: ComponentSpec; sour
       if (p.hostPort === 0) continue;
       const key = `${location}\0${p.hostPort}`;
       const other = nodePorts.get(key);
-      if (!other) nodePorts.set(key, { file: source.file, text: `${source.file} (component "${spec.name}")` });
-      else if (other.file !== source.file) {
+      if (!other) nodePorts.set(key, { file: spec.file, text: `${spec.file} (component "${spec.name}")` });
+      else if (other.file !== spec.file) {
         at(['ports', p.entry], `host port ${p.hostPort} is already the NodePort of ${other.text} in the same cluster (${where(spec)}); expected each NodePort once per cluster`);
       }
     }

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadProject, readComponentsFolder } from '../src/project';
 import { renderAll } from '../src/output/synthesize';
-import { ROOT, runCli, snapshotFolder, tmpdir } from './helpers';
+import { CLI, ROOT, runCli, snapshotFolder, tmpdir } from './helpers';
 
 const EXAMPLES = path.join(ROOT, 'components');
 const DIST = path.join(ROOT, 'dist');
@@ -76,7 +76,7 @@ describe('determinism', () => {
   test('GIVEN the examples WHEN compiled under another time zone and locale THEN the bytes are identical', () => {
     const dir = copyExamples();
     const env = { ...process.env, TZ: 'Pacific/Chatham', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' };
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'build', 'src', 'cli.js'), '--components', 'components', '--out', 'out'], { cwd: dir, env, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, '--components', 'components', '--out', 'out'], { cwd: dir, env, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(snapshotFolder(path.join(dir, 'out'))).toEqual(snapshotFolder(DIST));
   });
@@ -108,4 +108,28 @@ describe('cdk8s synth', () => {
     expect(r.status).toBe(0);
     expect(snapshotFolder(out)).toEqual(manifestsOf(snapshotFolder(DIST)));
   }, 60000);
+});
+
+describe('render threads', () => {
+  test('GIVEN a fleet above the threshold WHEN compiled with --jobs 1 and --jobs 2 THEN the output folders are byte-identical', () => {
+    const dir = tmpdir();
+    fs.mkdirSync(path.join(dir, 'components'));
+    for (let i = 0; i < 150; i++) {
+      fs.writeFileSync(path.join(dir, 'components', `c${String(i).padStart(3, '0')}.yaml`),
+        `name: comp-${i}\nimage: repo/comp:${i}\nports: ["${8000 + i}:0"]\n${i % 3 === 0 ? 'k8s_location: edge\n' : ''}${i % 5 === 0 ? 'log_info: {log_directory: /logs}\n' : ''}`);
+    }
+    const one = runCli(['--components', 'components', '--out', 'one', '--jobs', '1'], dir);
+    const two = runCli(['--components', 'components', '--out', 'two', '--jobs', '2'], dir);
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    const a = snapshotFolder(path.join(dir, 'one'));
+    expect(Object.keys(a)).toHaveLength(150 + 3);
+    expect(snapshotFolder(path.join(dir, 'two'))).toEqual(a);
+  });
+
+  test('GIVEN --jobs 0 WHEN the CLI runs THEN it is refused as an option error', () => {
+    const r = runCli(['--jobs', '0'], ROOT);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('error: --jobs "0" is not a whole number of threads from 1 to 64\n');
+  });
 });

@@ -174,7 +174,7 @@ describe('GIVEN a bad --components argument', () => {
   });
 
   test('GIVEN a file instead of a folder WHEN the CLI runs THEN the message says it is not a folder', () => {
-    // BUG: weak message. For an existing file the CLI says
+    // Regression (a bug found while writing these tests, since fixed): weak message. For an existing file the CLI says
     //   error: components/c.yaml: no such folder; expected a folder of component specs (--components DIR)
     // which is false (it exists). Suggested: "error: components/c.yaml: is a file, not a folder; expected a folder of
     // component specs (--components DIR)".

@@ -3,7 +3,7 @@
  * `<file>:<line>:<column>: <key path>: <what was found>; <what was expected>`.
  *
  * Specs are written as YAML text, so that line and column are meaningful and checked.
- * Tests marked `// BUG:` describe behaviour the contract requires and the compiler does not (yet) have.
+ * Tests marked `// Regression` guard bugs found while writing them, since fixed.
  */
 import { loadProject } from '../src/project';
 import { formatDiagnostic, sortDiagnostics } from '../src/spec/diagnostics';
@@ -83,7 +83,7 @@ describe('GIVEN a component file that is not a readable mapping', () => {
   });
 
   test('GIVEN an alias to an anchor that does not exist WHEN compiled THEN the error names the missing anchor, not an alias bomb', () => {
-    // BUG: an undefined alias is reported as an alias bomb:
+    // Regression (a bug found while writing these tests, since fixed): an undefined alias is reported as an alias bomb:
     //   components/c.yaml:4:6: env.A: aliases expand too far (Unresolved alias (the anchor must be set before the alias): nope); expected at most 100 alias expansions
     // SourceFile.parse treats every toJS() failure as "aliases expand too far", and points at the file's FIRST alias
     // (not the one that failed). Expected something like:
@@ -146,7 +146,7 @@ describe('GIVEN a valid name whose derived object names are invalid once cut to 
   });
 
   test('GIVEN a 63-character name of x only, with a NodePort WHEN compiled THEN the clash of <name> and x<name> is reported as within one component', () => {
-    // BUG: the clash is caught, but by the cross-component check, whose message says the component collides with itself:
+    // Regression (a bug found while writing these tests, since fixed): the clash is caught, but by the cross-component check, whose message says the component collides with itself:
     //   components/c.yaml:1:7: name: gives the Service "xxx…x" in namespace "dcae", which components/c.yaml (component "xxx…x") also creates; expected names that stay distinct once derived and cut to 63 characters
     // checkDerivedNames (src/spec/component.ts) leaves the ClusterIP Service <name> out of its list. Expected, like its other messages:
     //   components/c.yaml:1:7: name: gives the same name "xxx…x" to the ClusterIP Service and the NodePort Service once cut to 63 characters; expected a name of at most 62 characters
@@ -190,7 +190,7 @@ describe('GIVEN a component with a bad port', () => {
   });
 
   test('GIVEN a port written as a bare number WHEN compiled THEN the error says what a port entry looks like', () => {
-    // BUG: weak message: `components/c.yaml:3:9: ports[0]: 8080 is not a string or a mapping` says nothing of the expected
+    // Regression (a bug found while writing these tests, since fixed): weak message: `components/c.yaml:3:9: ports[0]: 8080 is not a string or a mapping` says nothing of the expected
     // form. The schema's x-expected is ignored for type errors. Suggested:
     //   components/c.yaml:3:9: ports[0]: 8080 is not "<port>[/tcp|/udp]:<host port>" (a quoted string) or {concat: [...], ipv6: ...}
     const messages = errorsOf(withHead('ports: [8080]'));
@@ -233,7 +233,7 @@ describe('GIVEN a component with a bad probe', () => {
   });
 
   test('GIVEN a fractional interval WHEN compiled THEN the error says what an interval looks like', () => {
-    // BUG: weak message: `components/c.yaml:6:13: liveness.interval: 1.5 is not a string or an integer` ignores the
+    // Regression (a bug found while writing these tests, since fixed): weak message: `components/c.yaml:6:13: liveness.interval: 1.5 is not a string or an integer` ignores the
     // schema's x-expected. Suggested:
     //   components/c.yaml:6:13: liveness.interval: 1.5 is not a whole number of seconds, or digits followed by s, m or h (15, "15s", "1m")
     expect(errorsOf(withHead('liveness:', '  type: script', '  script: /bin/check', '  interval: 1.5'))).toEqual([
@@ -267,7 +267,7 @@ describe('GIVEN a component with a bad volume', () => {
   });
 
   test('GIVEN a volume with no container block WHEN compiled THEN the error says what container must hold', () => {
-    // BUG: weak message: `components/c.yaml:4:5: volumes[0].container: missing; this key is required` has no "what was
+    // Regression (a bug found while writing these tests, since fixed): weak message: `components/c.yaml:4:5: volumes[0].container: missing; this key is required` has no "what was
     // expected" (the schema's container has no x-expected or description). Suggested:
     //   components/c.yaml:4:5: volumes[0].container: missing; this key is required: the mount point, {bind: <absolute path>, mode: ro|rw}
     const messages = errorsOf(withHead('volumes:', '  - host: {path: /a}'));
@@ -276,7 +276,7 @@ describe('GIVEN a component with a bad volume', () => {
   });
 
   test('GIVEN a volume mounted at the default TLS cert directory WHEN compiled THEN the duplicate mount path is reported', () => {
-    // BUG: not caught. With no tls_info.cert_directory, the main container mounts tls-info at the platform's
+    // Regression (a bug found while writing these tests, since fixed): not caught. With no tls_info.cert_directory, the main container mounts tls-info at the platform's
     // tls.component_cert_dir (/opt/dcae/cacert); a user volume bound there gives two mounts at one path, which the API
     // server refuses. checkMountPaths only compares an explicit tls_info.cert_directory. Suggested:
     //   components/c.yaml:5:23: volumes[0].container.bind: "/opt/dcae/cacert" is already where tls-info is mounted (the platform's tls.component_cert_dir, as tls_info.cert_directory is not set); expected a mount path used once
@@ -286,7 +286,7 @@ describe('GIVEN a component with a bad volume', () => {
   });
 
   test('GIVEN log_info.log_directory at the default TLS cert directory WHEN compiled THEN the duplicate mount path is reported', () => {
-    // BUG: not caught, for the same reason as above (component-log and tls-info both at /opt/dcae/cacert).
+    // Regression (a bug found while writing these tests, since fixed): not caught, for the same reason as above (component-log and tls-info both at /opt/dcae/cacert).
     const messages = errorsOf(withHead('log_info:', '  log_directory: /opt/dcae/cacert'));
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/^components\/c\.yaml:4:18: log_info\.log_directory: "\/opt\/dcae\/cacert" .*; expected a mount path used once$/);
@@ -330,7 +330,7 @@ describe('GIVEN a component with a value of the wrong type', () => {
   });
 
   test('GIVEN labels written as a YAML !!set WHEN compiled THEN the wrong type is reported', () => {
-    // BUG: not caught. `labels: !!set {a, b}` parses to a JavaScript Set, which the schema's "object" check accepts
+    // Regression (a bug found while writing these tests, since fixed): not caught. `labels: !!set {a, b}` parses to a JavaScript Set, which the schema's "object" check accepts
     // (no own properties), so the labels are silently dropped. The same happens to `env: !!omap [...]` (a Map).
     // Suggested: components/c.yaml:3:9: labels: a set is not a mapping
     const messages = errorsOf(withHead('labels: !!set {a, b}'));
@@ -339,7 +339,7 @@ describe('GIVEN a component with a value of the wrong type', () => {
   });
 
   test('GIVEN replicas beyond a 32-bit integer WHEN compiled THEN it is refused', () => {
-    // BUG: not caught. Deployment.spec.replicas is an int32; `replicas: 99999999999999999999` is written out and the API
+    // Regression (a bug found while writing these tests, since fixed): not caught. Deployment.spec.replicas is an int32; `replicas: 99999999999999999999` is written out and the API
     // server refuses it. The schema has no maximum. Suggested:
     //   components/c.yaml:3:11: replicas: 100000000000000000000 is not a whole number from 0 to 2147483647
     const messages = errorsOf(withHead('replicas: 99999999999999999999'));
@@ -523,7 +523,7 @@ describe('GIVEN a platform.yaml', () => {
   });
 
   test('GIVEN an invalid node_port_range WHEN a component has a host port THEN only the platform file is blamed', () => {
-    // BUG: with a backwards range, loadPlatform still returns it, and every component host
+    // Regression (a bug found while writing these tests, since fixed): with a backwards range, loadPlatform still returns it, and every component host
     // port is then also reported, e.g.
     //   components/c.yaml:4:5: ports[0]: host port 30080 in "80:30080" is not 0 or inside the node port range 32000-31000
     // which blames a valid component for the platform's mistake. Skip host-port range checks when the range is invalid.
@@ -533,7 +533,7 @@ describe('GIVEN a platform.yaml', () => {
   });
 
   test('GIVEN a platform.yaml with a valid node_port_range and an unrelated error WHEN a host port is outside that range THEN both errors are reported in one run', () => {
-    // BUG: on any platform schema error, loadPlatform falls back to ALL the defaults, so the component is checked
+    // Regression (a bug found while writing these tests, since fixed): on any platform schema error, loadPlatform falls back to ALL the defaults, so the component is checked
     // against 30000-32767 instead of the file's valid node_port_range 31000-32000 and its error is only found on the
     // next run, after the typo is fixed. That breaks "report every error of every file in one run". Repro: platform.yaml
     //   namespce: onap

@@ -10,8 +10,8 @@ import { parseAllDocuments } from 'yaml';
 
 /** The project root. */
 export const ROOT = path.resolve(__dirname, '..');
-/** The compiled CLI (npm test builds it first). */
-export const CLI = path.join(ROOT, 'build', 'src', 'cli.js');
+/** The CLI as users run it: the bundle that `npm run build` makes (npm test builds it first). */
+export const CLI = path.join(ROOT, 'build', 'bundle', 'cli.js');
 
 /** Result of compiling one spec in memory. */
 export interface Compiled {

@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-27';
+import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { ipv6NodePortServiceName, nodePortServiceName, serviceName } from '../spec/names';
 import { MsbEntry, PortMapping } from '../spec/types';

@@ -43,9 +43,10 @@ export function readDcaeComponent(
       warnings: schema.warnings,
     };
   }
-  const mapped = mapDcaeSpec(value, platform);
-  if (mapped.value.image === undefined) {
-    return { diagnostics: [source.error(['artifacts'], 'has no artifact of type "docker image"; expected one, whose uri is the image')], warnings: schema.warnings };
+  const mapped = mapDcaeSpec(value, platform, override?.value);
+  if (mapped.value.image === undefined && override?.value.image === undefined) {
+    const fix = override ? `set image in ${override.source.file}` : `write a YAML spec beside it with dcae_spec: ${json.name.split('/').pop()} that sets image`;
+    return { diagnostics: [source.error(['artifacts'], `has no artifact of type "docker image"; expected one, whose uri is the image. To fix it, ${fix}`)], warnings: schema.warnings };
   }
   const merged = override ? mergePatch(mapped.value, override.value) : mapped.value;
   const result = readComponent(new MergedSource(source, mapped, merged, override, context.nodePortRange), context);

@@ -31,9 +31,11 @@ const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && 
 
 /**
  * Maps a DCAE component spec the way ONAP's blueprint generator and the plugin's tasks did together.
- * The spec must already have passed the component-spec schema (so its shapes are known).
+ * The spec must already have passed the component-spec schema (so its shapes are known). Values the
+ * generator derived (CBS_CONFIG_URL from the name, DCAE_CA_CERTPATH and the external certificate directory
+ * from the TLS cert directory) follow an override of what they derive from.
  */
-export function mapDcaeSpec(dcae: Json, platform: PlatformSettings): MappedSpec {
+export function mapDcaeSpec(dcae: Json, platform: PlatformSettings, override: Json = {}): MappedSpec {
   const value: Record<string, unknown> = {};
   const origins: Array<[KeyPath, KeyPath]> = [];
   const set = (key: string, v: unknown, from?: KeyPath) => {
@@ -46,6 +48,8 @@ export function mapDcaeSpec(dcae: Json, platform: PlatformSettings): MappedSpec 
 
   const name = typeof self.name === 'string' ? self.name.replace(/\./g, '-') : undefined;
   set('name', name, ['self', 'name']);
+  const finalName = typeof override.name === 'string' ? override.name : name;
+  const overrideTls = isObj(override.tls_info) ? override.tls_info : {};
   const artifacts = Array.isArray(dcae.artifacts) ? dcae.artifacts : [];
   const imageIndex = artifacts.findIndex((a) => isObj(a) && a.type === 'docker image');
   if (imageIndex >= 0) set('image', (artifacts[imageIndex] as Json).uri, ['artifacts', imageIndex, 'uri']);
@@ -61,6 +65,7 @@ export function mapDcaeSpec(dcae: Json, platform: PlatformSettings): MappedSpec 
   set('liveness', probe(aux.livehealthcheck), ['auxilary', 'livehealthcheck']);
 
   const tls = isObj(aux.tls_info) ? aux.tls_info : undefined;
+  const certDirectory = typeof overrideTls.cert_directory === 'string' ? overrideTls.cert_directory : tls?.cert_directory;
   if (tls) {
     const tlsInfo: Json = {};
     if (tls.cert_directory !== undefined) tlsInfo.cert_directory = tls.cert_directory;
@@ -73,19 +78,19 @@ export function mapDcaeSpec(dcae: Json, platform: PlatformSettings): MappedSpec 
         cert_type: BLUEPRINT_DEFAULTS.cert_type,
         external_certificate_parameters: { common_name: BLUEPRINT_DEFAULTS.common_name, sans: BLUEPRINT_DEFAULTS.sans },
       };
-      if (tls.cert_directory !== undefined) externalCert.external_cert_directory = tls.cert_directory;
+      if (certDirectory !== undefined) externalCert.external_cert_directory = certDirectory;
       set('external_cert', externalCert, ['auxilary', 'tls_info', 'use_external_tls']);
       origins.push([['external_cert', 'external_cert_directory'], ['auxilary', 'tls_info', 'cert_directory']]);
     }
   }
 
   // The plugin joined the cert dir and the file name as plain text: a trailing / gives //.
-  const certDir = (tls && typeof tls.cert_directory === 'string' && tls.cert_directory) || platform.tls.component_cert_dir;
+  const certDir = (typeof certDirectory === 'string' && certDirectory) || platform.tls.component_cert_dir;
   value.env = {
     CONSUL_HOST: platform.consul_dns_name,
     CONFIG_BINDING_SERVICE: 'config-binding-service',
     DCAE_CA_CERTPATH: `${certDir}/cacert.pem`,
-    CBS_CONFIG_URL: `${platform.cbs.base_url}/${name ?? ''}`,
+    CBS_CONFIG_URL: `${platform.cbs.base_url}/${finalName ?? ''}`,
   };
   return { value, origins };
 }

@@ -34,7 +34,10 @@ export class MergedSource implements SpecSource {
   }
 
   public error(at: KeyPath, message: string, target?: Target): Diagnostic {
-    if (this.override && fromOverride(this.override.value, at)) return this.override.source.error(at, message, target);
+    // The file that holds more of the path: the override when it gives the value, or a map the mapping has not.
+    if (this.override && (fromOverride(this.override.value, at) || overrideDepth(this.override.value, at) > this.origin(at)[0].length)) {
+      return this.override.source.error(at, message, target);
+    }
     const dcaePath = this.dcaePath(at);
     const d = this.dcae.error(dcaePath, message, target);
     return { ...d, message: `${message}${this.hint(at)}` };
@@ -44,14 +47,20 @@ export class MergedSource implements SpecSource {
     return this.override && fromOverride(this.override.value, at) ? this.override.source.rawScalar(at) : undefined;
   }
 
-  /** The path in the DCAE spec of a mapped value: its key's origin, then as much of the rest as exists there. */
-  private dcaePath(at: KeyPath): KeyPath {
-    let best: readonly [KeyPath, KeyPath] | undefined;
+  /** The deepest mapped key that holds a path, and where it came from in the DCAE spec ([[], []] for none). */
+  private origin(at: KeyPath): readonly [KeyPath, KeyPath] {
+    let best: readonly [KeyPath, KeyPath] = [[], []];
     for (const entry of this.mapped.origins) {
       const [spec] = entry;
-      if (spec.length <= at.length && spec.every((p, i) => p === at[i]) && (!best || spec.length > best[0].length)) best = entry;
+      if (spec.length <= at.length && spec.every((p, i) => p === at[i]) && spec.length > best[0].length) best = entry;
     }
-    if (!best) return [];
+    return best;
+  }
+
+  /** The path in the DCAE spec of a mapped value: its key's origin, then as much of the rest as exists there. */
+  private dcaePath(at: KeyPath): KeyPath {
+    const best = this.origin(at);
+    if (best[0].length === 0) return [];
     const full = [...best[1], ...at.slice(best[0].length)];
     let node: unknown = this.dcae.value;
     let keep = 0;
@@ -64,10 +73,12 @@ export class MergedSource implements SpecSource {
     return full.slice(0, keep);
   }
 
-  /** How to fix a mapped value: the override to write. */
+  /** How to fix a mapped value: what to set in the YAML spec there is, or in a new one beside the JSON. */
   private hint(at: KeyPath): string {
     const key = at[0];
+    const file = this.override?.source.file;
     const beside = `a YAML spec beside it with dcae_spec: ${path.posix.basename(this.dcae.file)}`;
+    const sets = (what: string) => (file ? `set ${what} in ${file}` : `write ${beside} that sets ${what}`);
     if (key === 'ports' && Array.isArray(this.mapped.value.ports)) {
       const range = this.nodePortRange;
       const fixed = (this.mapped.value.ports as unknown[]).map((p) => {
@@ -76,14 +87,30 @@ export class MergedSource implements SpecSource {
         const host = m ? Number(m[4]) : 0;
         return m && host !== 0 && range && (host < range.min || host > range.max) ? p.trim().replace(/:[0-9]+$/, ':0') : p;
       });
-      return `. Host ports in component specs stood for blueprint inputs; to give the real ones, write ${beside} and ports: ${JSON.stringify(fixed).replace(/","/g, '", "')} (0 means no NodePort)`;
+      if (JSON.stringify(fixed) === JSON.stringify(this.mapped.value.ports)) return `. To fix it, ${sets('ports')}`;
+      const list = `ports: ${JSON.stringify(fixed).replace(/","/g, '", "')}`;
+      return `. Host ports in component specs stood for blueprint inputs; to give the real ones, ${file ? `set ${list} in ${file}` : `write ${beside} and ${list}`} (0 means no NodePort)`;
     }
     if ((key === 'readiness' || key === 'liveness') && at[1] === 'type') {
-      return `. To fix it, write ${beside} and the component's ports (for example ports: ["8080:0"]), or a ${key} probe of type script`;
+      const what = `the component's ports (for example ports: ["8080:0"])`;
+      return file ? `. To fix it, set ${what}, or a ${key} probe of type script, in ${file}`
+        : `. To fix it, write ${beside} and ${what}, or a ${key} probe of type script`;
     }
-    if (typeof key === 'string') return `. To fix it, write ${beside} that sets ${formatPath([key])}`;
+    if (typeof key === 'string') return `. To fix it, ${sets(formatPath([key]))}`;
     return '';
   }
+}
+
+/** How many leading keys of a path the override has. */
+function overrideDepth(override: Json, at: KeyPath): number {
+  let node: unknown = override;
+  let depth = 0;
+  for (const part of at) {
+    if (!isObj(node) || !(String(part) in node)) break;
+    node = node[String(part)];
+    depth += 1;
+  }
+  return depth;
 }
 
 /** Whether the value at a path was set by the override: it is inside a key the override gives (lists and scalars replace whole). */

@@ -2,7 +2,7 @@ import { PlatformSettings } from '../platform/settings';
 import { ComponentSpec } from '../spec/types';
 import { helmCharts, HelmOptions } from './helm';
 import { kustomizations } from './kustomize';
-import { Manifest, OutputFile, renderAll } from './synthesize';
+import { OutputFile, renderManifest } from './synthesize';
 import { validateObject } from './validate';
 import { recordFile } from './write';
 
@@ -14,28 +14,44 @@ export interface PlanOptions {
   readonly onProgress?: (done: number) => void;
 }
 
+/** One component's manifest, checked against the Kubernetes schema; its objects are not kept (memory). */
+export interface RenderedFile extends OutputFile {
+  /** Fields that break the Kubernetes schema: `<file>: <Kind name>: <field>: <message>`. */
+  readonly invalid: readonly string[];
+}
+
 /** Everything a run would write, or the compiler bugs that stop it. */
 export interface Plan {
   /** Manifests, kustomizations, Helm charts and the record, sorted by path. */
   readonly files: readonly OutputFile[];
-  /** The component manifests alone. */
-  readonly manifests: readonly Manifest[];
   /** Objects that break the Kubernetes schema: `<file>: <Kind name>: <field>: <message>`. */
   readonly invalid: readonly string[];
 }
 
-/** Renders every component, validates every object against the Kubernetes schema, and adds the files that go with them. */
-export function planOutput(specs: readonly ComponentSpec[], platform: PlatformSettings, options: PlanOptions = {}): Plan {
-  const manifests = renderAll(specs, platform, options.onProgress);
+/** Renders one component and checks each of its objects against the Kubernetes schema. */
+export function renderChecked(spec: ComponentSpec, platform: PlatformSettings): RenderedFile {
+  const m = renderManifest(spec, platform);
   const invalid: string[] = [];
-  for (const m of manifests) {
-    for (const obj of m.objects) {
-      for (const p of validateObject(obj)) invalid.push(`${m.path}: ${p.object}: ${p.field ? `${p.field}: ` : ''}${p.message} (compiled from ${m.source})`);
-    }
+  for (const obj of m.objects) {
+    for (const p of validateObject(obj)) invalid.push(`${m.path}: ${p.object}: ${p.field ? `${p.field}: ` : ''}${p.message} (compiled from ${m.source})`);
   }
-  const plain: OutputFile[] = manifests.map((m) => ({ path: m.path, content: m.content }));
-  const files = [...plain, ...kustomizations(manifests), ...(options.helm ? helmCharts(manifests, options.helm) : [])];
+  return { path: m.path, content: m.content, invalid };
+}
+
+/** Renders and checks every component on this thread, then adds the files that go with them. */
+export function planOutput(specs: readonly ComponentSpec[], platform: PlatformSettings, options: PlanOptions = {}): Plan {
+  return assemblePlan(specs.map((s, i) => {
+    const r = renderChecked(s, platform);
+    options.onProgress?.(i + 1);
+    return r;
+  }), options);
+}
+
+/** The plan for rendered manifests: them, a kustomization per folder, the Helm charts asked for, and the record. */
+export function assemblePlan(rendered: readonly RenderedFile[], options: PlanOptions = {}): Plan {
+  const manifests: OutputFile[] = rendered.map((r) => ({ path: r.path, content: r.content }));
+  const files = [...manifests, ...kustomizations(manifests), ...(options.helm ? helmCharts(manifests, options.helm) : [])];
   files.push(recordFile(files));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, manifests, invalid };
+  return { files, invalid: rendered.flatMap((r) => r.invalid) };
 }

@@ -1,6 +1,5 @@
 import * as nodeFs from 'fs';
 import * as path from 'path';
-import { createTwoFilesPatch } from 'diff';
 import { OutputFile } from './synthesize';
 
 /** The record, at the top of the output folder, of every file the compiler wrote there. */
@@ -135,6 +134,8 @@ export function diffFolder(outdir: string, desired: readonly OutputFile[], fs: F
 
 function unifiedDiff(outdir: string, file: string, from: string | undefined, to: string | undefined): string {
   const name = path.posix.join(outdir.split(path.sep).join('/'), file).replace(/^\/+/, '');
+  // Loaded only here: --check is the one path that needs it.
+  const { createTwoFilesPatch } = require('diff') as typeof import('diff');
   const patch = createTwoFilesPatch(from === undefined ? '/dev/null' : `a/${name}`, to === undefined ? '/dev/null' : `b/${name}`, from ?? '', to ?? '', undefined, undefined, { context: 3 });
   return patch.replace(/^=+\n/, '');
 }

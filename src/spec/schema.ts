@@ -1,4 +1,4 @@
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import componentSchema from './schemas/component.schema.json';
 import platformSchema from './schemas/platform.schema.json';
 import { describeValue, Diagnostic, KeyPath } from './diagnostics';
@@ -8,17 +8,36 @@ import { SpecSource } from './source';
  * The published JSON Schemas are the structural rules: editors check files against them, and so does the
  * compiler, here. `x-expected` on a schema node is the text that errors use for "what was expected".
  */
-let ajv: Ajv | undefined;
-const compiled = new Map<object, ValidateFunction>();
+/** The options the schemas are compiled with, here and by the build's precompile step. */
+export const AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, keywords: ['x-expected'] };
 
-function validator(schema: object): ValidateFunction {
-  let fn = compiled.get(schema);
+const compiled = new Map<SchemaKind, ValidateFunction>();
+
+/**
+ * The validator of a schema: the build's precompiled module when there is one (a run then never compiles a
+ * schema), else compiled here once (tests run from src/).
+ */
+function validator(kind: SchemaKind): ValidateFunction {
+  let fn = compiled.get(kind);
   if (!fn) {
-    ajv ??= new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, keywords: ['x-expected'] });
-    fn = ajv.compile(schema);
-    compiled.set(schema, fn);
+    fn = precompiled<Record<SchemaKind, ValidateFunction>>(() => require('./generated/validators'))?.[kind];
+    if (!fn) {
+      const Ajv = (require('ajv') as typeof import('ajv')).default;
+      fn = new Ajv(AJV_OPTIONS).compile(SCHEMAS[kind]);
+    }
+    compiled.set(kind, fn);
   }
   return fn;
+}
+
+/** A generated module, or undefined when the build has not generated it. */
+export function precompiled<T>(load: () => T): T | undefined {
+  try {
+    return load();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
+    throw e;
+  }
 }
 
 /** Which schema a file is checked against. */
@@ -33,7 +52,7 @@ export function schemaOf(kind: SchemaKind): object {
 
 /** Checks a parsed file against its published schema; returns one diagnostic per violation. */
 export function checkSchema(kind: SchemaKind, source: SpecSource): Diagnostic[] {
-  const validate = validator(SCHEMAS[kind]);
+  const validate = validator(kind);
   if (validate(source.value)) return [];
   const out: Diagnostic[] = [];
   const seen = new Set<string>();

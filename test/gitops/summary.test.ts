@@ -94,10 +94,10 @@ describe('--quiet', () => {
 });
 
 describe('the progress bar', () => {
-  test('GIVEN 201 components and a terminal WHEN main() runs THEN the progress line is redrawn with a growing bar, cleared at the end, and never printed as a line', () => {
+  test('GIVEN 201 components and a terminal WHEN main() runs THEN the progress line is redrawn with a growing bar, cleared at the end, and never printed as a line', async () => {
     const { components, out } = fleet(201);
     const io = fakeConsole(true);
-    expect(main(['--components', components, '--out', out], io)).toBe(0);
+    expect(await main(['--components', components, '--out', out], io)).toBe(0);
     expect(io.stderr).toEqual([]);
     expect(io.stdout).toHaveLength(1);
     expect(io.stdout[0]).toMatch(new RegExp(`^compiled 201 components into ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} in \\d+\\.\\d\\d s: 202 new, 0 changed, 0 removed, 0 unchanged$`));
@@ -121,28 +121,28 @@ describe('the progress bar', () => {
     expect(io.bars.slice(0, -1).every((b) => b !== '')).toBe(true);
   });
 
-  test('GIVEN exactly 200 components and a terminal WHEN main() runs THEN no progress bar is drawn', () => {
+  test('GIVEN exactly 200 components and a terminal WHEN main() runs THEN no progress bar is drawn', async () => {
     const { components, out } = fleet(200);
     const io = fakeConsole(true);
-    expect(main(['--components', components, '--out', out], io)).toBe(0);
+    expect(await main(['--components', components, '--out', out], io)).toBe(0);
     expect(io.bars).toEqual([]);
     expect(io.stdout).toHaveLength(1);
   });
 
-  test('GIVEN 201 components and --quiet on a terminal WHEN main() runs THEN nothing is drawn or printed', () => {
+  test('GIVEN 201 components and --quiet on a terminal WHEN main() runs THEN nothing is drawn or printed', async () => {
     const { components, out } = fleet(201);
     const io = fakeConsole(true);
-    expect(main(['--components', components, '--out', out, '--quiet'], io)).toBe(0);
+    expect(await main(['--components', components, '--out', out, '--quiet'], io)).toBe(0);
     expect(io.bars).toEqual([]);
     expect(io.stdout).toEqual([]);
     expect(io.stderr).toEqual([]);
     expect(fs.readdirSync(out)).toHaveLength(203);
   });
 
-  test('GIVEN 201 components and stderr not a terminal WHEN main() runs THEN there is only the summary line', () => {
+  test('GIVEN 201 components and stderr not a terminal WHEN main() runs THEN there is only the summary line', async () => {
     const { components, out } = fleet(201);
     const io = fakeConsole(false);
-    expect(main(['--components', components, '--out', out], io)).toBe(0);
+    expect(await main(['--components', components, '--out', out], io)).toBe(0);
     expect(io.stderr).toEqual([]);
     expect(io.stdout).toHaveLength(1);
     expect(io.stdout[0]).toMatch(/^compiled 201 components into .* 202 new, 0 changed, 0 removed, 0 unchanged$/);
@@ -156,11 +156,11 @@ describe('the progress bar', () => {
     expect(fs.readdirSync(out)).toHaveLength(203);
   });
 
-  test('GIVEN 201 components up to date and a terminal WHEN main() runs --check THEN the bar is cleared and the one line says up to date', () => {
+  test('GIVEN 201 components up to date and a terminal WHEN main() runs --check THEN the bar is cleared and the one line says up to date', async () => {
     const { components, out } = fleet(201);
-    main(['--components', components, '--out', out, '--quiet'], fakeConsole(false));
+    await main(['--components', components, '--out', out, '--quiet'], fakeConsole(false));
     const io = fakeConsole(true);
-    expect(main(['--components', components, '--out', out, '--check'], io)).toBe(0);
+    expect(await main(['--components', components, '--out', out, '--check'], io)).toBe(0);
     expect(io.bars[io.bars.length - 1]).toBe('');
     expect(io.stdout).toHaveLength(1);
     expect(io.stdout[0]).toMatch(/ is up to date: 201 components, 202 files, checked in \d+\.\d\d s$/);

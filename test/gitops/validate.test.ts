@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../../src/cli';
 import { planOutput } from '../../src/output/plan';
+import { renderAll } from '../../src/output/synthesize';
 import * as validate from '../../src/output/validate';
 import { validateObject } from '../../src/output/validate';
 import { loadProject, readComponentsFolder } from '../../src/project';
@@ -16,8 +17,7 @@ const GOLDEN = path.join(ROOT, 'test', 'golden', 'cases');
 /** The compiled objects of the VES example: Deployment, ClusterIP Service, NodePort Service. */
 function vesObjects(): any[] {
   const project = loadProject(readComponentsFolder(EXAMPLES));
-  const plan = planOutput(project.components, project.platform);
-  return JSON.parse(JSON.stringify(plan.manifests.find((m) => m.path === 'dcae-ves-collector.k8s.yaml')!.objects));
+  return JSON.parse(JSON.stringify(renderAll(project.components, project.platform).find((m) => m.path === 'dcae-ves-collector.k8s.yaml')!.objects));
 }
 const deployment = () => vesObjects().find((o) => o.kind === 'Deployment');
 const nodePortService = () => vesObjects().find((o) => o.kind === 'Service' && o.spec.type === 'NodePort');
@@ -29,7 +29,7 @@ describe('what the compiler writes passes the schema', () => {
     const project = loadProject(readComponentsFolder(EXAMPLES));
     const plan = planOutput(project.components, project.platform);
     expect(plan.invalid).toEqual([]);
-    const objects = plan.manifests.flatMap((m) => m.objects);
+    const objects = renderAll(project.components, project.platform).flatMap((m) => m.objects);
     expect(objects.length).toBe(11);
     for (const o of objects) expect(validateObject(o)).toEqual([]);
   });
@@ -136,7 +136,7 @@ describe('a schema failure stops the run before anything is written', () => {
     ]);
   });
 
-  test('GIVEN an object that breaks the schema WHEN main() runs on an existing output folder THEN it exits 70, reports it as a compiler bug and the folder is untouched', () => {
+  test('GIVEN an object that breaks the schema WHEN main() runs on an existing output folder THEN it exits 70, reports it as a compiler bug and the folder is untouched', async () => {
     const dir = withExamples();
     const out = path.join(dir, 'out');
     expect(run(dir, '--components', 'components', '--out', 'out').status).toBe(0);
@@ -145,7 +145,7 @@ describe('a schema failure stops the run before anything is written', () => {
     const times = mtimes(out);
     breakPrhService();
     const io = fakeConsole(false);
-    const status = main(['--components', path.join(dir, 'components'), '--out', out], io);
+    const status = await main(['--components', path.join(dir, 'components'), '--out', out], io);
     expect(status).toBe(70);
     expect(io.stdout).toEqual([]);
     expect(io.stderr).toHaveLength(2);
@@ -155,11 +155,11 @@ describe('a schema failure stops the run before anything is written', () => {
     expect(mtimes(out)).toEqual(times);
   });
 
-  test('GIVEN an object that breaks the schema WHEN main() runs with --check THEN it exits 70 and prints no diff', () => {
+  test('GIVEN an object that breaks the schema WHEN main() runs with --check THEN it exits 70 and prints no diff', async () => {
     const dir = withExamples();
     breakPrhService();
     const io = fakeConsole(false);
-    expect(main(['--components', path.join(dir, 'components'), '--out', path.join(dir, 'out'), '--check'], io)).toBe(70);
+    expect(await main(['--components', path.join(dir, 'components'), '--out', path.join(dir, 'out'), '--check'], io)).toBe(70);
     expect(io.stdout).toEqual([]);
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
   });

@@ -1,0 +1,107 @@
+/**
+ * `npm run bench`: compiles seeded fleets of 1, 100, 1000 and 10000 varied specs with the real CLI, as
+ * whole processes, and prints wall time, specs per second and peak RSS beside the floor: node's start-up,
+ * plus parsing the same spec files and serialising the same output objects with the same YAML library.
+ * Writes the figures to build/bench/. A benchmark, not a test: nothing here asserts a time.
+ *
+ *   npm run bench [-- --sizes 1,100,1000 --runs 3]
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
+import { writeFleet } from './fleet';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const CLI = path.join(ROOT, 'build', 'bundle', 'cli.js');
+const FLOOR = path.join(__dirname, 'floor.js');
+const TIME = '/usr/bin/time';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const SIZES = arg('sizes', '1,100,1000,10000').split(',').map(Number);
+const RUNS = Number(arg('runs', '3'));
+
+interface Run { seconds: number; maxRssMiB: number }
+
+/** Runs a command as a whole process; wall time from here, peak RSS from GNU time (or the kernel's rusage of children). */
+function measure(cmd: string, args: string[]): Run {
+  const useTime = fs.existsSync(TIME);
+  const t0 = process.hrtime.bigint();
+  const r = useTime
+    ? spawnSync(TIME, ['-f', '%M', cmd, ...args], { encoding: 'utf8' })
+    : spawnSync(cmd, args, { encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr}`);
+  const kib = useTime ? Number(r.stderr.trim().split('\n').pop()) : process.resourceUsage().maxRSS;
+  return { seconds, maxRssMiB: kib / 1024 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function outputObjects(dir: string): unknown[][] {
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.isDirectory()) walk(path.join(d, e.name));
+      else if (e.name.endsWith('.k8s.yaml')) files.push(path.join(d, e.name));
+    }
+  };
+  walk(dir);
+  return files.map((f) => parseAllDocuments(fs.readFileSync(f, 'utf8')).map((d) => (d as { toJS(): unknown }).toJS()));
+}
+
+function main(): void {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dcae-bench-'));
+  const startups = Array.from({ length: 5 }, () => measure(process.execPath, ['-e', '0']).seconds);
+  const startup = median(startups);
+  const results: Array<Record<string, number>> = [];
+  console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+  console.log(`node start-up: ${startup.toFixed(3)} s (median of 5)\n`);
+  console.log('specs   wall s   specs/s   peak RSS MiB   floor s   ratio   incremental s');
+  for (const n of SIZES) {
+    const components = path.join(work, `fleet-${n}`);
+    writeFleet(components, n);
+    const out = path.join(work, `out-${n}`);
+    const runs: Run[] = [];
+    for (let i = 0; i < (n >= 10000 ? 1 : RUNS); i++) {
+      fs.rmSync(out, { recursive: true, force: true });
+      runs.push(measure(process.execPath, [CLI, '--components', components, '--out', out, '--quiet']));
+    }
+    const seconds = median(runs.map((r) => r.seconds));
+    const rss = Math.max(...runs.map((r) => r.maxRssMiB));
+    // Nothing changed: the second run compiles again and writes nothing.
+    const incremental = measure(process.execPath, [CLI, '--components', components, '--out', out, '--quiet']).seconds;
+
+    const objectsFile = path.join(work, `objects-${n}.json`);
+    fs.writeFileSync(objectsFile, JSON.stringify(outputObjects(out)));
+    const floorRun = spawnSync(process.execPath, [FLOOR, components, objectsFile], { encoding: 'utf8' });
+    if (floorRun.status !== 0) throw new Error(floorRun.stderr);
+    const floorParts = JSON.parse(floorRun.stdout) as { parseSeconds: number; serialiseSeconds: number };
+    const floor = startup + floorParts.parseSeconds + floorParts.serialiseSeconds;
+    results.push({ specs: n, seconds, specsPerSecond: n / seconds, maxRssMiB: rss, floorSeconds: floor, floorParseSeconds: floorParts.parseSeconds, floorSerialiseSeconds: floorParts.serialiseSeconds, ratioToFloor: seconds / floor, incrementalSeconds: incremental });
+    console.log(`${String(n).padStart(5)}   ${seconds.toFixed(2).padStart(6)}   ${(n / seconds).toFixed(0).padStart(7)}   ${rss.toFixed(0).padStart(12)}   ${floor.toFixed(2).padStart(7)}   ${(seconds / floor).toFixed(2).padStart(5)}   ${incremental.toFixed(2).padStart(13)}`);
+  }
+  const at = (n: number) => results.find((r) => r.specs === n);
+  const growth = at(1000) && at(10000) ? (at(10000) as Record<string, number>).seconds / (at(1000) as Record<string, number>).seconds : undefined;
+  if (growth !== undefined) console.log(`\ngrowth from 1000 to 10000 specs: ${growth.toFixed(2)}x (linear would be 10x)`);
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    startupSeconds: startup,
+    results,
+    growth1000to10000: growth,
+  };
+  const dir = path.join(ROOT, 'build', 'bench');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${report.date.replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nfigures written to ${path.relative(process.cwd(), file)} (and build/bench/latest.json)`);
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+main();

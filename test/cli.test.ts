@@ -133,3 +133,26 @@ describe('render threads', () => {
     expect(r.stderr).toBe('error: --jobs "0" is not a whole number of threads from 1 to 64\n');
   });
 });
+
+describe('incremental runs', () => {
+  test('GIVEN a compiled folder WHEN one spec changes THEN only its manifest is rewritten, and the folder equals a full build', () => {
+    const dir = copyExamples();
+    expect(runCli(['--components', 'components', '--out', 'out'], dir).status).toBe(0);
+    const before = snapshotFolder(path.join(dir, 'out'));
+    const mtimes = Object.fromEntries(Object.keys(before).map((f) => [f, fs.statSync(path.join(dir, 'out', f)).mtimeMs]));
+    const prh = path.join(dir, 'components', 'prh.yaml');
+    fs.writeFileSync(prh, fs.readFileSync(prh, 'utf8').replace('prh-app-server:1.7.1', 'prh-app-server:1.8.0'));
+
+    const r = runCli(['--components', 'components', '--out', 'out'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/: 0 new, 1 changed, 0 removed, 4 unchanged\n$/);
+    const after = snapshotFolder(path.join(dir, 'out'));
+    const changed = Object.keys(after).filter((f) => after[f] !== before[f]);
+    expect(changed).toEqual(['dcae-prh.k8s.yaml']);
+    for (const f of Object.keys(after).filter((x) => x !== 'dcae-prh.k8s.yaml')) {
+      expect(fs.statSync(path.join(dir, 'out', f)).mtimeMs).toBe(mtimes[f]);
+    }
+    expect(runCli(['--components', 'components', '--out', 'full'], dir).status).toBe(0);
+    expect(snapshotFolder(path.join(dir, 'full'))).toEqual(after);
+  });
+});

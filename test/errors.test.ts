@@ -546,3 +546,17 @@ describe('GIVEN a platform.yaml', () => {
     ]);
   });
 });
+
+describe('GIVEN resource requests above their limits', () => {
+  test.each<[string, string, string]>([
+    ['cpu "2" over "250m"', 'resources:\n  limits: {cpu: 250m}\n  requests: {cpu: "2"}', 'components/c.yaml:5:19: resources.requests.cpu: "2" is more than the limit "250m"; expected a request at most its limit (the API server refuses it)'],
+    ['memory 2Gi over 1024Mi', 'resources:\n  limits: {memory: 1024Mi}\n  requests: {memory: 2Gi}', 'components/c.yaml:5:22: resources.requests.memory: "2Gi" is more than the limit "1024Mi"; expected a request at most its limit (the API server refuses it)'],
+    ['a number request over a string limit', 'resources:\n  limits: {cpu: 500m}\n  requests: {cpu: 1}', 'components/c.yaml:5:19: resources.requests.cpu: 1 is more than the limit "500m"; expected a request at most its limit (the API server refuses it)'],
+  ])('GIVEN %s WHEN compiled THEN the request is refused at its position', (_, yaml, message) => {
+    expect(errorsOf(`name: comp\nimage: repo/comp:1.0\n${yaml}\n`)).toEqual([message]);
+  });
+
+  test('GIVEN requests equal to limits (1Gi and 1024Mi, 1 and 1000m) WHEN compiled THEN they are accepted', () => {
+    expect(errorsOf('name: comp\nimage: repo/comp:1.0\nresources:\n  limits: {cpu: "1", memory: 1Gi}\n  requests: {cpu: 1000m, memory: 1024Mi}\n')).toEqual([]);
+  });
+});

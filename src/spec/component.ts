@@ -60,6 +60,7 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
   checkMountPaths(volumes, logDirectory, certDirectory, context.defaultCertDirectory, err);
   if (name !== undefined && /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) checkDerivedNames(name, ports, err);
   checkResourceNames(v.resources, err);
+  checkRequestsWithinLimits(v.resources, err);
   const msbList = readMsb(v.msb_list, name ?? '', ports, err);
 
   if (diagnostics.length > 0 || name === undefined) return { diagnostics, source };
@@ -309,6 +310,34 @@ function checkResourceNames(value: unknown, err: Report): void {
       if (!RESOURCE_NAME.test(key) || key.length > 253) {
         err(['resources', list, key], `${describeValue(key)} is not a resource name such as cpu, memory, ephemeral-storage or <domain>/<name>`, 'key');
       }
+    }
+  }
+}
+
+/** A Kubernetes quantity as a number (`250m` is 0.25, `1Gi` is 2^30), or undefined when it is not one. */
+export function quantityValue(q: string | number): number | undefined {
+  if (typeof q === 'number') return q;
+  const m = /^([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$/.exec(q);
+  if (!m) return undefined;
+  const SUFFIX: Record<string, number> = {
+    Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
+    n: 1e-9, u: 1e-6, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
+  };
+  const suffix = m[2] ?? '';
+  const factor = /^[eE]/.test(suffix) ? 10 ** Number(suffix.slice(1)) : suffix ? SUFFIX[suffix] : 1;
+  return Number(m[1]) * factor;
+}
+
+/** A request above its limit is refused by the API server ("must be less than or equal to ... limit"). */
+function checkRequestsWithinLimits(value: unknown, err: Report): void {
+  if (!isObj(value) || !isObj(value.limits) || !isObj(value.requests)) return;
+  for (const [name, request] of Object.entries(value.requests)) {
+    const limit = value.limits[name];
+    if ((typeof request !== 'string' && typeof request !== 'number') || (typeof limit !== 'string' && typeof limit !== 'number')) continue;
+    const r = quantityValue(request);
+    const l = quantityValue(limit);
+    if (r !== undefined && l !== undefined && r > l) {
+      err(['resources', 'requests', name], `${describeValue(request)} is more than the limit ${describeValue(limit)}; expected a request at most its limit (the API server refuses it)`);
     }
   }
 }

@@ -109,9 +109,17 @@ function parseOptions(argv: string[], io: Console): Options | number {
   const componentsDir = args.components as string;
   if (!fs.existsSync(componentsDir)) return usage(`${componentsDir}: no such folder; expected a folder of component specs (--components DIR)`);
   if (!fs.statSync(componentsDir).isDirectory()) return usage(`${componentsDir}: is a file, not a folder; expected a folder of component specs (--components DIR)`);
+  const outDir = args.out as string;
+  for (let dir = path.resolve(outDir); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(dir)) {
+      if (!fs.statSync(dir).isDirectory()) return usage(`--out ${outDir}: ${dir} is a file, not a folder; expected an output folder`);
+      break;
+    }
+    if (dir === path.dirname(dir)) break;
+  }
   return {
     componentsDir,
-    outDir: args.out as string,
+    outDir,
     check: args.check === true,
     quiet: args.quiet === true,
     jobs,
@@ -158,7 +166,16 @@ async function run(files: ReturnType<typeof readComponentsFolder>, pool: RenderP
     io.err(`nothing was written to ${outDir}`);
     return 1;
   }
-  const result = syncFolder(outDir, plan.files);
+  let result;
+  try {
+    result = syncFolder(outDir, plan.files);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (!err.code) throw e;
+    // The disk, not the input: say what failed; files already replaced are whole, and the next run completes the rest.
+    io.err(`error: writing ${outDir} failed: ${err.message}. Every file is either its old or its new version; fix the cause and run again`);
+    return 1;
+  }
   if (!quiet) {
     const touched = result.created.length + result.changed.length + result.removed.length;
     io.out(`compiled ${plural(project.components.length, 'component')} into ${outDir} in ${seconds()} s: ` +

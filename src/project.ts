@@ -35,20 +35,21 @@ export interface InputFile {
 }
 
 /** Lists and reads a components folder: component files and the platform file, each sorted by name. */
-export function readComponentsFolder(dir: string): { components: InputFile[]; platform?: InputFile } {
+export function readComponentsFolder(dir: string): { components: InputFile[]; platform?: InputFile; extraPlatform?: string[] } {
   const display = (f: string) => {
     const rel = path.relative(process.cwd(), path.join(dir, f));
     return rel.split(path.sep).join('/');
   };
   const read = (f: string): InputFile => ({ name: display(f), path: path.join(dir, f), text: readText(path.join(dir, f)) });
-  const names = fs.readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => e.name)
+  // Follow symbolic links: a linked spec is a spec.
+  const names = fs.readdirSync(dir)
+    .filter((n) => fs.statSync(path.join(dir, n)).isFile())
     .sort(byCodePoint);
-  const platformName = names.find((n) => PLATFORM_FILES.includes(n));
+  const platformNames = names.filter((n) => PLATFORM_FILES.includes(n));
   return {
     components: names.filter((n) => COMPONENT_FILE.test(n) && !PLATFORM_FILES.includes(n)).map(read),
-    platform: platformName ? read(platformName) : undefined,
+    platform: platformNames.length > 0 ? read(platformNames[0]) : undefined,
+    extraPlatform: platformNames.slice(1).map(display),
   };
 }
 
@@ -66,9 +67,12 @@ export const HELM_RESERVED_LOCATIONS: Readonly<Record<string, string>> = {
 };
 
 /** Parses and validates every file, then checks what no single file can: names and NodePorts shared between components. */
-export function loadProject(files: { components: readonly InputFile[]; platform?: InputFile }, options: LoadOptions = {}): Project {
+export function loadProject(files: { components: readonly InputFile[]; platform?: InputFile; extraPlatform?: readonly string[] }, options: LoadOptions = {}): Project {
   const platformResult = loadPlatform(files.platform?.name, files.platform?.text);
   const diagnostics: Diagnostic[] = [...platformResult.diagnostics];
+  for (const extra of files.extraPlatform ?? []) {
+    diagnostics.push({ file: extra, line: 1, column: 1, path: '', message: `a second platform file beside ${files.platform?.name}; expected one of ${PLATFORM_FILES.join(' or ')}` });
+  }
   const platform = platformResult.settings;
   const context = {
     nodePortRange: platformResult.invalidKeys.has('node_port_range') ? undefined : nodePortRange(platform),

@@ -156,3 +156,46 @@ describe('incremental runs', () => {
     expect(snapshotFolder(path.join(dir, 'full'))).toEqual(after);
   });
 });
+
+describe('found in review', () => {
+  const project = (files: Record<string, string>): string => {
+    const dir = tmpdir();
+    for (const [f, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f), text);
+    }
+    return dir;
+  };
+
+  test('GIVEN more threads than a fair share of work (68 components, --jobs 10) WHEN compiled THEN every component is written', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 68; i++) files[`components/c${i}.yaml`] = `name: c${i}\nimage: r/c:1\n`;
+    const dir = project(files);
+    const r = runCli(['--jobs', '10', '--out', 'out'], dir);
+    expect(r.status).toBe(0);
+    expect(Object.keys(snapshotFolder(path.join(dir, 'out'))).filter((f) => f.endsWith('.k8s.yaml'))).toHaveLength(68);
+  });
+
+  test('GIVEN a component file that is a symbolic link WHEN compiled THEN it is compiled like any other', () => {
+    const dir = project({ 'components/a.yaml': 'name: a\nimage: r/a:1\n', 'shared/b.yaml': 'name: b\nimage: r/b:1\n' });
+    fs.symlinkSync(path.join(dir, 'shared', 'b.yaml'), path.join(dir, 'components', 'b.yaml'));
+    const r = runCli(['--out', 'out'], dir);
+    expect(r.status).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'out', 'b.k8s.yaml'))).toBe(true);
+  });
+
+  test('GIVEN platform.yaml and platform.yml WHEN compiled THEN the second is an error and nothing is written', () => {
+    const dir = project({ 'components/a.yaml': 'name: a\nimage: r/a:1\n', 'components/platform.yaml': 'namespace: one\n', 'components/platform.yml': 'namespace: two\n' });
+    const r = runCli(['--out', 'out'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('components/platform.yml:1:1: a second platform file beside components/platform.yaml; expected one of platform.yaml or platform.yml');
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  test('GIVEN --out inside a file WHEN the CLI runs THEN it is an option error, with no stack trace', () => {
+    const dir = project({ 'components/a.yaml': 'name: a\nimage: r/a:1\n', afile: 'x' });
+    const r = runCli(['--out', 'afile/sub'], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: --out afile\/sub: .*afile is a file, not a folder; expected an output folder\n$/);
+  });
+});

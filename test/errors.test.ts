@@ -560,3 +560,11 @@ describe('GIVEN resource requests above their limits', () => {
     expect(errorsOf('name: comp\nimage: repo/comp:1.0\nresources:\n  limits: {cpu: "1", memory: 1Gi}\n  requests: {cpu: 1000m, memory: 1024Mi}\n')).toEqual([]);
   });
 });
+
+describe('GIVEN a probe time written as a huge integer', () => {
+  test('GIVEN interval: 1e21 WHEN compiled THEN it is refused, not dropped', () => {
+    expect(errorsOf('name: comp\nimage: repo/comp:1.0\nreadiness: {type: script, script: x, interval: 1e21}\n')).toEqual([
+      'components/c.yaml:3:48: readiness.interval: 1e+21 is more than 2147483647 seconds; expected at most 2147483647',
+    ]);
+  });
+});

@@ -53,6 +53,14 @@ export class RenderPool {
     const pending = this.workers.map((w, i) => new Promise<RenderedFile[]>((resolve, reject) => {
       const slice = slices[i + 1];
       const files: RenderedFile[] = [];
+      if (slice.length === 0) {
+        resolve(files);
+        return;
+      }
+      // A worker that ends before it has returned its whole share must fail the run, never end it quietly.
+      w.once('exit', (code) => {
+        if (files.length < slice.length) reject(new Error(`render thread ${i + 1} exited (code ${code}) with ${files.length} of ${slice.length} components rendered`));
+      });
       // Results come back in small batches, so that a worker never holds its whole share.
       w.on('message', (batch: RenderedFile[]) => {
         files.push(...batch);

@@ -90,6 +90,12 @@ export function syncFolder(outdir: string, desired: readonly OutputFile[], fs: F
   const files = desired.filter((f) => f.path !== RECORD_FILE);
   const previous = readRecord(outdir, fs);
   cleanTempFiles(outdir, [...files.map((f) => f.path), ...previous], fs);
+  // First record everything this run may leave behind (old and new), so that a kill at any later moment
+  // leaves no file the record does not own; the final record is written last.
+  const union = recordFile([...new Set([...previous, ...files.map((f) => f.path)])].map((p) => ({ path: p, content: '' })));
+  if (readIfExists(target(outdir, RECORD_FILE), fs) !== union.content && files.some((f) => !previous.includes(f.path))) {
+    writeAtomic(target(outdir, RECORD_FILE), union.content, fs);
+  }
   for (const file of files) {
     const current = readIfExists(target(outdir, file.path), fs);
     if (current === file.content) {

@@ -248,6 +248,10 @@ function readProbe(v: Json, key: 'readiness' | 'liveness', ports: PortMapping[],
 
 function readInterval(value: unknown, fallback: number, path: KeyPath, err: Report): number | undefined {
   if (value === undefined) return fallback;
+  if (typeof value === 'number' && Number.isInteger(value) && value > MAX_INT32) {
+    err(path, `${value} is more than ${MAX_INT32} seconds; expected at most ${MAX_INT32}`);
+    return undefined;
+  }
   const m = typeof value === 'number' || typeof value === 'string' ? INTERVAL.exec(String(value)) : null;
   if (!m) return undefined; // reported by the schema
   const seconds = Number(m[1]) * FACTORS[m[2] ?? ''];

@@ -80,9 +80,15 @@ describe('a run killed at any moment', () => {
       const versions = (p: string) => [OLD, NEW].flatMap((set) => set.filter((f) => f.path === p).map((f) => f.content));
       for (const [file, bytes] of Object.entries(after)) {
         if (file in USER_FILES) expect(bytes).toBe(USER_FILES[file as keyof typeof USER_FILES]);
-        else if (file === RECORD_FILE) expect([recordFile(OLD).content, recordFile(NEW).content]).toContain(bytes);
+        else if (file === RECORD_FILE) expect([recordFile(OLD).content, recordFile([...new Map([...OLD, ...NEW].map((f) => [f.path, f] as const)).values()]).content, recordFile(NEW).content]).toContain(bytes);
         else if (path.basename(file).startsWith('.')) expect(path.basename(file)).toMatch(/\.synth-\d+\.tmp$/); // a half-written temporary file, never a manifest
         else expect(versions(file)).toContain(bytes);
+      }
+
+      // Every file left is one the record owns, so the next run can finish the job (remove or replace it).
+      const owned = new Set(readRecord(dir));
+      for (const file of Object.keys(after)) {
+        if (!(file in USER_FILES) && file !== RECORD_FILE && !path.basename(file).startsWith('.')) expect(owned.has(file)).toBe(true);
       }
 
       syncFolder(dir, NEW);

@@ -282,8 +282,9 @@ describe('atomic replacement', () => {
       expect(path.dirname(tmp)).toBe(path.dirname(to));
       expect(path.basename(tmp)).toMatch(new RegExp(`^\\.${path.basename(to).replace(/\./g, '\\.')}\\.synth-\\d+\\.tmp$`));
     }
+    // The record comes first, listing every file the run may leave, so a kill never leaves a file it does not own.
     expect(writes.map((w) => log[log.indexOf(w) + 1].split(' -> ')[1])).toEqual([
-      path.join(out, 'a.k8s.yaml'), path.join(out, 'edge-1', 'b.k8s.yaml'), path.join(out, 'edge-2', 'c.k8s.yaml'), path.join(out, RECORD_FILE),
+      path.join(out, RECORD_FILE), path.join(out, 'a.k8s.yaml'), path.join(out, 'edge-1', 'b.k8s.yaml'), path.join(out, 'edge-2', 'c.k8s.yaml'),
     ]);
     expect(snapshotFolder(out)).toEqual({
       [RECORD_FILE]: record(['a.k8s.yaml', 'edge-1/b.k8s.yaml', 'edge-2/c.k8s.yaml']),
@@ -329,13 +330,13 @@ describe('something in the way of a path the compiler needs', () => {
     expect(snapshotFolder(path.join(dir, 'out'))).toEqual({ 'kustomization.yaml/mine.yaml': 'mine\n' });
   });
 
-  test('GIVEN --out naming a file WHEN the compiler runs THEN it exits 1 without a stack trace and the file is untouched', () => {
+  test('GIVEN --out naming a file WHEN the compiler runs THEN it is an option error (exit 2) without a stack trace and the file is untouched', () => {
     const dir = withExamples();
     fs.writeFileSync(path.join(dir, 'out'), 'not a folder\n');
     const r = run(dir, ...RUN);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).not.toMatch(/^\s+at /m);
-    expect(r.stderr).toMatch(/nothing was written to out\n$/);
+    expect(r.stderr).toMatch(/^error: --out out: .*out is a file, not a folder; expected an output folder\n$/);
     expect(fs.readFileSync(path.join(dir, 'out'), 'utf8')).toBe('not a folder\n');
   });
 });

@@ -34,16 +34,18 @@ export interface InputFile {
   readonly path?: string;
 }
 
-/** Lists and reads a components folder: component files and the platform file, each sorted by name. */
-export function readComponentsFolder(dir: string): { components: InputFile[]; platform?: InputFile; extraPlatform?: string[] } {
-  const display = (f: string) => {
-    const rel = path.relative(process.cwd(), path.join(dir, f));
-    return rel.split(path.sep).join('/');
-  };
-  const read = (f: string): InputFile => ({ name: display(f), path: path.join(dir, f), text: readText(path.join(dir, f)) });
+/**
+ * Lists and reads a components folder: component files and the platform file, each sorted by name. A relative
+ * `dir` is taken from `base` (the folder the user ran the command in); names in messages start with `dir` as given.
+ */
+export function readComponentsFolder(dir: string, base = process.cwd()): { components: InputFile[]; platform?: InputFile; extraPlatform?: string[] } {
+  // Shown as the user typed the folder: `--components .` gives `ves.yaml`, `--components ../c` gives `../c/ves.yaml`.
+  const display = (f: string) => path.join(dir, f).split(path.sep).join('/');
+  const absolute = path.resolve(base, dir);
+  const read = (f: string): InputFile => ({ name: display(f), path: path.join(absolute, f), text: readText(path.join(absolute, f)) });
   // Follow symbolic links: a linked spec is a spec.
-  const names = fs.readdirSync(dir)
-    .filter((n) => fs.statSync(path.join(dir, n)).isFile())
+  const names = fs.readdirSync(absolute)
+    .filter((n) => fs.statSync(path.join(absolute, n)).isFile())
     .sort(byCodePoint);
   const platformNames = names.filter((n) => PLATFORM_FILES.includes(n));
   return {
@@ -57,6 +59,8 @@ export function readComponentsFolder(dir: string): { components: InputFile[]; pl
 export interface LoadOptions {
   /** Location names the run cannot use, with the reason (Helm's chart folders, with --helm-chart). @default none */
   readonly reservedLocations?: Readonly<Record<string, string>>;
+  /** The folder that names in messages are relative to. @default the working directory */
+  readonly base?: string;
 }
 
 /** Folder names inside a Helm chart that Helm gives a meaning to. */
@@ -81,7 +85,8 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
   const loaded: Array<{ spec: ComponentSpec; anchors: Anchors }> = [];
   const warnings = new Map<string, Diagnostic>();
   const sorted = [...files.components].sort((a, b) => byCodePoint(a.name, b.name));
-  const where = (f: InputFile) => path.resolve(f.path ?? f.name);
+  const base = options.base ?? process.cwd();
+  const where = (f: InputFile) => path.resolve(base, f.path ?? f.name);
 
   // The DCAE specs that YAML specs start from (dcae_spec) are compiled through them, not alone. Only files
   // that mention dcae_spec are parsed ahead (and kept); the rest are parsed one at a time below, so that a
@@ -112,7 +117,7 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
       if (ref === undefined) {
         result = readComponent(parsed.source, context);
       } else {
-        const json = typeof ref === 'string' && DCAE_FILE.test(ref) ? findDcaeFile(path.resolve(path.dirname(where(file)), ref), byPath) : undefined;
+        const json = typeof ref === 'string' && DCAE_FILE.test(ref) ? findDcaeFile(path.resolve(path.dirname(where(file)), ref), byPath, path.isAbsolute(ref) ? ref : path.posix.join(path.posix.dirname(file.name), ref)) : undefined;
         if (typeof ref === 'string' && !DCAE_FILE.test(ref)) {
           diagnostics.push(parsed.source.error(['dcae_spec'], `${describeValue(ref)} is not a DCAE component specification; expected the path of a .json file, relative to this file`));
           continue;
@@ -140,11 +145,12 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
 }
 
 /** A DCAE spec named by dcae_spec: one of the run's files, or one read from disk. */
-function findDcaeFile(resolved: string, inputs: ReadonlyMap<string, InputFile>): InputFile | undefined {
+function findDcaeFile(resolved: string, inputs: ReadonlyMap<string, InputFile>, display: string): InputFile | undefined {
   const known = inputs.get(resolved);
   if (known) return known;
   if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) return undefined;
-  return { name: path.relative(process.cwd(), resolved).split(path.sep).join('/'), path: resolved, text: readText(resolved) };
+  // Shown as reached from the file that names it, the way the user wrote both paths.
+  return { name: display, path: resolved, text: readText(resolved) };
 }
 
 function readText(file: string): string {

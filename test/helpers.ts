@@ -3,9 +3,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
-import { loadProject } from '../src/project';
-import { Diagnostic, formatDiagnostic, sortDiagnostics } from '../src/spec/diagnostics';
-import { renderAll } from '../src/output/synthesize';
+import { compile as compileFiles } from '../src/compile';
+import { MANIFEST_EXTENSION } from '../src/output/synthesize';
+import { Diagnostic, formatDiagnostic } from '../src/spec/diagnostics';
 import { parseAllDocuments } from 'yaml';
 
 /** The project root. */
@@ -33,13 +33,14 @@ export function compile(spec: string | object, platform?: string | object): Comp
 /** Compiles one spec and returns its diagnostics (formatted) as well as any output. */
 export function tryCompile(spec: string | object, platform?: string | object): { files: Compiled[]; diagnostics: Diagnostic[]; messages: string[] } {
   const text = (v: string | object) => (typeof v === 'string' ? v : stringify(v));
-  const project = loadProject({
+  const result = compileFiles({
     components: [{ name: 'components/c.yaml', text: text(spec) }],
     platform: platform === undefined ? undefined : { name: 'components/platform.yaml', text: text(platform) },
   });
-  const messages = sortDiagnostics(project.diagnostics).map(formatDiagnostic);
-  if (project.diagnostics.length > 0) return { files: [], diagnostics: [...project.diagnostics], messages };
-  const files = renderAll(project.components, project.platform).map((f) => ({
+  if (result.invalid.length > 0) throw new Error(`objects break the Kubernetes schema:\n${result.invalid.join('\n')}`);
+  const messages = result.diagnostics.map(formatDiagnostic);
+  if (result.diagnostics.length > 0) return { files: [], diagnostics: [...result.diagnostics], messages };
+  const files = result.files.filter((f) => f.path.endsWith(MANIFEST_EXTENSION)).map((f) => ({
     path: f.path,
     yaml: f.content,
     objects: parseAllDocuments(f.content).map((d: any) => d.toJS()),

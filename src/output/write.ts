@@ -120,20 +120,23 @@ export function syncFolder(outdir: string, desired: readonly OutputFile[], fs: F
   return result;
 }
 
-/** Compares the output folder with what a run would write: stale, missing and extra (no longer produced) files. */
-export function diffFolder(outdir: string, desired: readonly OutputFile[], fs: FileSystem = nodeFs): FileDiff[] {
+/**
+ * Compares the output folder with what a run would write: stale, missing and extra (no longer produced) files.
+ * The diffs name files under `display` (the folder as the user typed it).
+ */
+export function diffFolder(outdir: string, desired: readonly OutputFile[], fs: FileSystem = nodeFs, display = outdir): FileDiff[] {
   const out: FileDiff[] = [];
   const all = [...desired.filter((f) => f.path !== RECORD_FILE), recordFile(desired)];
   const wanted = new Set(all.map((f) => f.path));
   for (const file of all) {
     const current = readIfExists(target(outdir, file.path), fs);
     if (current === file.content) continue;
-    out.push({ path: file.path, kind: current === undefined ? 'missing' : 'stale', patch: unifiedDiff(outdir, file.path, current, file.content) });
+    out.push({ path: file.path, kind: current === undefined ? 'missing' : 'stale', patch: unifiedDiff(display, file.path, current, file.content) });
   }
   for (const old of readRecord(outdir, fs)) {
     if (wanted.has(old)) continue;
     const current = readIfExists(target(outdir, old), fs);
-    if (current !== undefined) out.push({ path: old, kind: 'extra', patch: unifiedDiff(outdir, old, current, undefined) });
+    if (current !== undefined) out.push({ path: old, kind: 'extra', patch: unifiedDiff(display, old, current, undefined) });
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

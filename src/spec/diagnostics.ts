@@ -5,9 +5,9 @@
 export interface Diagnostic {
   /** The file, as the user named it (relative to the working directory where possible). */
   readonly file: string;
-  /** 1-based line. */
+  /** 1-based line; 0 for a problem with the file or folder as a whole (then the position is not printed). */
   readonly line: number;
-  /** 1-based column. */
+  /** 1-based column; 0 with line 0. */
   readonly column: number;
   /** Key path inside the file, such as `ports[1]` or `tls_info.use_tls`; empty for the whole file. */
   readonly path: string;
@@ -31,9 +31,10 @@ export function formatPath(path: KeyPath): string {
   return out;
 }
 
-/** `file:line:col: path: message`, the form every error takes. */
+/** `file:line:col: path: message`, the form every error takes (`file: message` for a whole file or folder). */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.path ? `${d.path}: ` : ''}${d.message}`;
+  const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
+  return `${where}: ${d.path ? `${d.path}: ` : ''}${d.message}`;
 }
 
 /** Sorts diagnostics by file, then position, then text: the order never depends on how they were found. */

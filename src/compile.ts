@@ -1,0 +1,97 @@
+/**
+ * The one compile path. `npm run synth`, the app that `cdk8s synth` runs and the tests all call
+ * {@link compile}: files in, output files (or every diagnostic) out. It reads nothing from disk
+ * itself except a DCAE spec that a YAML spec names outside the run's files; writing is the caller's.
+ */
+import { PlatformSettings } from './platform/settings';
+import { HELM_RESERVED_LOCATIONS, InputFile, loadProject } from './project';
+import { Diagnostic, sortDiagnostics } from './spec/diagnostics';
+import { ComponentSpec } from './spec/types';
+import { HelmOptions } from './output/helm';
+import { assemblePlan, RenderedFile, renderChecked } from './output/plan';
+import { OutputFile } from './output/synthesize';
+
+/** What a run compiles: the component files and the platform file of one components folder. */
+export interface CompileInput {
+  /** The components folder as the user named it, for messages about the folder itself. @default "components" */
+  readonly folder?: string;
+  /** Component specs (YAML) and DCAE component specifications (JSON). */
+  readonly components: readonly InputFile[];
+  /** The platform settings file. @default the built-in defaults */
+  readonly platform?: InputFile;
+  /** Names of further platform files found beside the first (an error). @default none */
+  readonly extraPlatform?: readonly string[];
+  /** The folder relative names in messages are taken from. @default the working directory */
+  readonly base?: string;
+}
+
+/** Renders valid components into manifests, in the order given. */
+export type Renderer = (specs: readonly ComponentSpec[], platform: PlatformSettings, onProgress?: (done: number) => void) => RenderedFile[];
+/** The same, on other threads (the CLI's render threads). */
+export type AsyncRenderer = (specs: readonly ComponentSpec[], platform: PlatformSettings, onProgress?: (done: number) => void) => Promise<RenderedFile[]>;
+
+/** What a run asks for beyond compiling. */
+export interface CompileOptions {
+  /** Also write a Helm chart in each output folder. @default no chart */
+  readonly helm?: HelmOptions;
+  /** Accept a components folder with no component (its output is then empty). @default false: an error */
+  readonly allowEmpty?: boolean;
+  /** How the components are rendered. @default on this thread, one after the other ({@link renderHere}) */
+  readonly render?: Renderer | AsyncRenderer;
+  /** Called as components are rendered, with how many are done. @default none */
+  readonly onProgress?: (done: number) => void;
+}
+
+/** What a run produced. When `diagnostics` or `invalid` is not empty, `files` is empty and nothing may be written. */
+export interface CompileResult {
+  /** Manifests, kustomizations, Helm charts and the record, sorted by path. */
+  readonly files: readonly OutputFile[];
+  /** How many components were compiled. */
+  readonly components: number;
+  /** Every problem of every input file, sorted by file and position. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Things worth knowing that do not stop the run, sorted. */
+  readonly warnings: readonly Diagnostic[];
+  /** Objects that break the Kubernetes schema: a bug in the compiler, not in the input. */
+  readonly invalid: readonly string[];
+}
+
+/** Renders on this thread. */
+export const renderHere: Renderer = (specs, platform, onProgress) => specs.map((s, i) => {
+  const r = renderChecked(s, platform);
+  onProgress?.(i + 1);
+  return r;
+});
+
+/** The option that lets a run remove every component's output on purpose. */
+export const ALLOW_EMPTY_FLAG = '--allow-empty';
+
+/**
+ * Compiles a components folder's files: parses and validates every file, checks what no single file can,
+ * renders each component in a cdk8s App of its own, checks every object against the Kubernetes schema,
+ * and adds the kustomizations, Helm charts and the record. With a renderer that answers later (render
+ * threads), the result does too.
+ */
+export function compile(input: CompileInput, options: CompileOptions & { readonly render: AsyncRenderer }): Promise<CompileResult>;
+export function compile(input: CompileInput, options?: CompileOptions & { readonly render?: Renderer }): CompileResult;
+export function compile(input: CompileInput, options: CompileOptions = {}): CompileResult | Promise<CompileResult> {
+  const project = loadProject(input, { reservedLocations: options.helm ? HELM_RESERVED_LOCATIONS : undefined, base: input.base });
+  const diagnostics = [...project.diagnostics];
+  if (input.components.length === 0 && !options.allowEmpty) {
+    const folder = input.folder ?? 'components';
+    diagnostics.push({
+      file: folder, line: 0, column: 0, path: '',
+      message: `no component spec (*.yaml, *.yml or *.json besides platform.yaml) in this folder; expected at least one. ` +
+        `An empty folder would remove every manifest from the output; to do that on purpose, run again with ${ALLOW_EMPTY_FLAG} (with cdk8s synth: DCAE_ALLOW_EMPTY=true)`,
+    });
+  }
+  const warnings = sortDiagnostics(project.warnings);
+  if (diagnostics.length > 0) return { files: [], components: 0, diagnostics: sortDiagnostics(diagnostics), warnings, invalid: [] };
+  const finish = (rendered: readonly RenderedFile[]): CompileResult => {
+    const plan = assemblePlan(rendered, { helm: options.helm });
+    if (plan.invalid.length > 0) return { files: [], components: 0, diagnostics: [], warnings, invalid: plan.invalid };
+    return { files: plan.files, components: project.components.length, diagnostics: [], warnings, invalid: [] };
+  };
+  const rendered = (options.render ?? renderHere)(project.components, project.platform, options.onProgress);
+  return rendered instanceof Promise ? rendered.then(finish) : finish(rendered);
+}

@@ -1,9 +1,10 @@
 /**
- * Every real DCAE component specification of the corpus (/work/shared/corpus, 18 files), compiled alone
- * (one spec in the components folder). Each one either compiles to exactly the bytes of its golden file,
- * test/dcae/corpus/<short-name>/expected.k8s.yaml (checked by hand against reference-semantics.md and the
- * mapping rules: see CHECKED.md beside each), or is refused with exactly these messages. Warnings (schema
- * complaints about what the plugin ignored) are asserted too, for every spec.
+ * Every real DCAE component specification of the corpus (18 files in test/fixtures/dcae-component-specs,
+ * whose README names each file's source), compiled alone (one spec in the components folder). Each one
+ * either compiles to exactly the bytes of its golden file, test/dcae/corpus/<short-name>/expected.k8s.yaml
+ * (checked by hand against reference-semantics.md and the mapping rules: see CHECKED.md beside each), or
+ * is refused with exactly these messages. Warnings (schema complaints about what the plugin ignored) are
+ * asserted too, for every spec.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -13,7 +14,7 @@ import { renderAll } from '../../src/output/synthesize';
 import { runCli, snapshotFolder, tmpdir } from '../helpers';
 import { stderrLines } from './util';
 
-const CORPUS = '/work/shared/corpus/dcae-component-specs';
+const CORPUS = path.join(__dirname, '..', 'fixtures', 'dcae-component-specs');
 const GOLDEN = path.join(__dirname, 'corpus');
 
 /** Every .json file of the corpus, relative to its folder. */

@@ -10,7 +10,8 @@ import * as path from 'path';
 import { runCli, snapshotFolder, tmpdir } from '../helpers';
 import { compileFiles, dcae, envOf, initEnv, initNames, mainOf, podOf, stderrLines, y } from './util';
 
-const CORPUS = '/work/shared/corpus/dcae-component-specs';
+/** The real DCAE specs, kept as test fixtures (their README names each one's source). */
+const CORPUS = path.join(__dirname, '..', 'fixtures', 'dcae-component-specs');
 const corpus = (f: string) => fs.readFileSync(path.join(CORPUS, f), 'utf8');
 const HV = corpus('dcaegen2-collectors-hv-ves__hv-ves-collector.componentspec.json');
 const SNMP = corpus('dcaegen2-collectors-snmptrap__snmptrap-collector-component-spec.json');

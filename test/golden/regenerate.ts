@@ -1,13 +1,19 @@
 /**
  * Regenerates every golden file: test/golden/cases/<case>/expected.k8s.yaml.
  *
- *   npm run golden
+ *   DCAE_ORACLE=/path/to/oracle.py npm run golden [case ...]
  *
- * For each case it runs the reference oracle (the 2020 plugin's deploy(), ../shared/reference/oracle.py) on
- * the case's component.yaml (and platform.yaml), then applies, in code, the documented differences between
- * the oracle and the contract (../shared/docs/reference-semantics.md; the oracle's README lists them). It
- * never calls the compiler's synthesis: the only imports from src/ are the documented naming helpers
- * (user volume names, the IPv6 NodePort Service name).
+ * It needs the DCAE Kubernetes plugin's reference oracle, oracle.py (the 2020 plugin's deploy() run
+ * against a recording fake of the Kubernetes API): the plugin's reference oracle, not part of this
+ * repository. DCAE_ORACLE gives its path (relative paths are taken from where npm was run). The oracle
+ * runs with the interpreter DCAE_ORACLE_PYTHON names, else the one on its #! line, else `python3` from
+ * PATH; that Python 3 needs the `kubernetes` package (Debian: python3-kubernetes). Without them it stops
+ * at once and says so. `npm test` never needs the oracle: the golden expected files are committed.
+ *
+ * For each case it runs the oracle on the case's component.yaml (and platform.yaml), then applies, in
+ * code, the documented differences between the oracle and the contract (reference-semantics.md, the
+ * compiler's contract; the oracle's README lists them). It never calls the compiler's synthesis: the only
+ * imports from src/ are the documented naming helpers (user volume names, the IPv6 NodePort Service name).
  *
  * Inputs the oracle cannot take are transformed for it first, and its output is then edited to what the
  * contract says:
@@ -43,8 +49,64 @@ export function projectRoot(from: string = __dirname): string {
 
 const ROOT = projectRoot();
 export const CASES_DIR = path.join(ROOT, 'test', 'golden', 'cases');
-const ORACLE = path.resolve(ROOT, '..', 'shared', 'reference', 'oracle.py');
-const PYTHON = '/usr/bin/python3';
+
+/** The reference oracle (oracle.py, not part of this repository) and the Python 3 that runs it. */
+export interface Oracle {
+  readonly script: string;
+  /** The interpreter's command line, without the script: `[python3]`, `[/usr/bin/env, python3]`... */
+  readonly python: readonly string[];
+}
+
+/** Why `npm run golden` cannot run, and what to do about it: one paragraph, no stack trace. */
+export class OracleMissing extends Error {}
+
+/** The interpreter named on a script's #! line, as a command line; undefined if it has none. */
+function shebang(script: string): string[] | undefined {
+  const first = fs.readFileSync(script, 'utf8').split('\n', 1)[0];
+  if (!first.startsWith('#!')) return undefined;
+  const words = first.slice(2).trim().split(/\s+/).filter((w) => w !== '');
+  return words.length > 0 ? words : undefined;
+}
+
+/**
+ * The oracle named by DCAE_ORACLE (relative to where npm was run). It runs with DCAE_ORACLE_PYTHON if set,
+ * else with the interpreter its #! line names, else with `python3` from PATH. Throws OracleMissing, with the
+ * whole explanation, if it is not given, not found, or its Python cannot import the kubernetes package.
+ */
+export function findOracle(env: NodeJS.ProcessEnv = process.env): Oracle {
+  const fail: (problem: string) => never = (problem) => {
+    throw new OracleMissing(
+      `${problem} \`npm run golden\` needs the DCAE Kubernetes plugin's reference oracle, oracle.py, which is ` +
+      'not part of this repository, and a Python 3 with the kubernetes package (Debian: apt-get install ' +
+      'python3-kubernetes). Give the oracle\'s path in DCAE_ORACLE, for example ' +
+      '`DCAE_ORACLE=/path/to/oracle.py npm run golden`. It runs with the interpreter on its #! line ' +
+      '(else `python3` from PATH); DCAE_ORACLE_PYTHON=/path/to/python3 chooses another. ' +
+      '`npm test` never needs the oracle: the golden expected files are committed under test/golden/cases.',
+    );
+  };
+  const given = env.DCAE_ORACLE?.trim();
+  if (!given) fail('DCAE_ORACLE is not set.');
+  const script = path.resolve(env.INIT_CWD ?? process.cwd(), given);
+  if (!fs.existsSync(script) || !fs.statSync(script).isFile()) fail(`DCAE_ORACLE=${given}: no such file (${script}).`);
+  const chosen = env.DCAE_ORACLE_PYTHON?.trim();
+  const python = chosen ? [chosen] : shebang(script) ?? ['python3'];
+  try {
+    execFileSync(python[0], [...python.slice(1), '-c', 'import kubernetes'], { stdio: 'ignore' });
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'was not found' : 'cannot import the kubernetes package';
+    fail(`The Python that runs the oracle (${python.join(' ')}) ${reason}.`);
+  }
+  return { script, python };
+}
+
+/** Runs the oracle's Python with these arguments; its standard output. */
+function python(oracle: Oracle, args: string[], input?: string): string {
+  return execFileSync(oracle.python[0], [...oracle.python.slice(1), ...args], {
+    encoding: 'utf8',
+    input,
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+  });
+}
 
 /** Where cert-service-client sees its keystore and truststore (reference-semantics.md, External certificates). */
 const CERT_SERVICE_MOUNT = '/etc/onap/oom/certservice/certs/';
@@ -182,22 +244,22 @@ function oracleInput(spec: Obj): { input: Obj; transformed: string[] } {
   return { input, transformed };
 }
 
-function runOracle(specFile: string, platformFile?: string): Obj[] {
-  const args = [ORACLE, '--spec', specFile, ...(platformFile ? ['--platform', platformFile] : []), '--json'];
-  const out = execFileSync(PYTHON, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+function runOracle(oracle: Oracle, specFile: string, platformFile?: string): Obj[] {
+  const args = [oracle.script, '--spec', specFile, ...(platformFile ? ['--platform', platformFile] : []), '--json'];
+  const out = python(oracle, args);
   return (JSON.parse(out) as { objects: Obj[] }).objects;
 }
 
 /** A JSON value as Python's json.dumps writes it (default separators ", " and ": ", ensure_ascii). */
-function pythonJsonDumps(value: unknown): string {
-  return execFileSync(PYTHON, ['-c', 'import json,sys; sys.stdout.write(json.dumps(json.load(sys.stdin)))'],
-    { input: JSON.stringify(value), encoding: 'utf8' });
+function pythonJsonDumps(oracle: Oracle, value: unknown): string {
+  return python(oracle, ['-c', 'import json,sys; sys.stdout.write(json.dumps(json.load(sys.stdin)))'], JSON.stringify(value));
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // The documented edits
 
 interface EditContext {
+  readonly oracle: Oracle;
   readonly spec: Obj;
   readonly envRaw: Map<string, string>;
   readonly externalCert: Record<string, string>;
@@ -378,7 +440,7 @@ function editMsb(objects: Obj[], c: EditContext): void {
   }));
   const clusterIp = servicesOf(objects).find((s) => s.spec.type === 'ClusterIP');
   if (!clusterIp) throw new Error('msb_list with no ClusterIP Service');
-  clusterIp.metadata.annotations = { 'msb.onap.org/service-info': pythonJsonDumps(entries) };
+  clusterIp.metadata.annotations = { 'msb.onap.org/service-info': pythonJsonDumps(c.oracle, entries) };
   c.edits.push('msb.onap.org/service-info annotation added to the ClusterIP Service (json.dumps form)');
 }
 
@@ -404,7 +466,7 @@ function omitEmpty(value: any, c: EditContext): any {
 // ---------------------------------------------------------------------------------------------------------
 
 /** The expected manifest of one case, and the edits and input transformations made to get it. */
-export function expectedManifest(golden: GoldenCase): { yaml: string; edits: string[]; transformed: string[] } {
+export function expectedManifest(golden: GoldenCase, oracle: Oracle): { yaml: string; edits: string[]; transformed: string[] } {
   const { spec, envRaw } = readSpec(golden.componentFile);
   const platform = readPlatform(golden.platformFile);
   const { input, transformed } = oracleInput(spec);
@@ -414,15 +476,16 @@ export function expectedManifest(golden: GoldenCase): { yaml: string; edits: str
     try {
       const file = path.join(tmp, 'component.json'); // JSON is YAML: the oracle reads it with yaml.safe_load
       fs.writeFileSync(file, JSON.stringify(input, null, 2));
-      objects = runOracle(file, golden.platformFile);
+      objects = runOracle(oracle, file, golden.platformFile);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   } else {
-    objects = runOracle(golden.componentFile, golden.platformFile);
+    objects = runOracle(oracle, golden.componentFile, golden.platformFile);
   }
 
   const c: EditContext = {
+    oracle,
     spec,
     envRaw,
     externalCert: { ...EXTERNAL_CERT_DEFAULTS, ...(platform.external_cert ?? {}) },
@@ -438,12 +501,35 @@ export function expectedManifest(golden: GoldenCase): { yaml: string; edits: str
   return { yaml: Yaml.stringify(...objects), edits: c.edits, transformed };
 }
 
+/** Text folded into lines of at most `width` characters, at spaces. */
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  return [...lines, line].join('\n');
+}
+
 function main(): void {
+  let oracle: Oracle;
+  try {
+    oracle = findOracle();
+  } catch (e) {
+    if (!(e instanceof OracleMissing)) throw e;
+    process.stderr.write(`${wrap(e.message, 100)}\n`);
+    process.exit(2);
+  }
   const only = process.argv.slice(2);
   const cases = listCases().filter((g) => only.length === 0 || only.includes(g.name));
   if (cases.length === 0) throw new Error(`no cases under ${CASES_DIR}`);
   for (const g of cases) {
-    const { yaml, edits, transformed } = expectedManifest(g);
+    const { yaml, edits, transformed } = expectedManifest(g, oracle);
     const before = fs.existsSync(g.expectedFile) ? fs.readFileSync(g.expectedFile, 'utf8') : undefined;
     fs.writeFileSync(g.expectedFile, yaml);
     const status = before === undefined ? 'created' : before === yaml ? 'unchanged' : 'UPDATED';

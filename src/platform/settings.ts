@@ -1,6 +1,6 @@
 /**
  * Platform settings: the plugin's `k8sconfig`. Keys keep the file's (and the plugin's) names, so that
- * `components/platform.yaml`, this type and reference-semantics.md read the same.
+ * `components/platform.yaml`, this type and docs/reference.md read the same.
  */
 export interface PlatformSettings {
   /** Namespace of every object whose spec names none. */
@@ -59,7 +59,7 @@ export interface ExternalCertSettings {
   readonly truststore_password_secret_key: string;
 }
 
-/** The built-in defaults, from the table in reference-semantics.md. */
+/** The built-in defaults, as docs/reference.md lists them. */
 export const DEFAULT_PLATFORM: PlatformSettings = {
   namespace: 'dcae',
   image_pull_secrets: [],

@@ -2,7 +2,7 @@
  * Every real DCAE component specification of the corpus (18 files in test/fixtures/dcae-component-specs,
  * whose README names each file's source), compiled alone (one spec in the components folder). Each one
  * either compiles to exactly the bytes of its golden file, test/dcae/corpus/<short-name>/expected.k8s.yaml
- * (checked by hand against reference-semantics.md and the mapping rules: see CHECKED.md beside each), or
+ * (checked by hand against docs/reference.md and the mapping rules: see CHECKED.md beside each), or
  * is refused with exactly these messages. Warnings (schema complaints about what the plugin ignored) are
  * asserted too, for every spec.
  */

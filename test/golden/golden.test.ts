@@ -84,7 +84,7 @@ describe('golden files', () => {
       throw new Error(
         `test/golden/cases/${name}: the compiler's manifest differs from expected.k8s.yaml ` +
         '(- expected, + compiler). If the expected file is wrong, fix regenerate.ts and run `npm run golden`; ' +
-        'if the compiler is wrong, fix the compiler (reference-semantics.md decides).\n' +
+        'if the compiler is wrong, fix the compiler (docs/reference.md decides).\n' +
         lineDiff(expected, content),
       );
     }

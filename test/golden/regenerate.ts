@@ -11,7 +11,7 @@
  * at once and says so. `npm test` never needs the oracle: the golden expected files are committed.
  *
  * For each case it runs the oracle on the case's component.yaml (and platform.yaml), then applies, in
- * code, the documented differences between the oracle and the contract (reference-semantics.md, the
+ * code, the documented differences between the oracle and the contract (docs/reference.md, the
  * compiler's contract; the oracle's README lists them). It never calls the compiler's synthesis: the only
  * imports from src/ are the documented naming helpers (user volume names, the IPv6 NodePort Service name).
  *
@@ -108,10 +108,10 @@ function python(oracle: Oracle, args: string[], input?: string): string {
   });
 }
 
-/** Where cert-service-client sees its keystore and truststore (reference-semantics.md, External certificates). */
+/** Where cert-service-client sees its keystore and truststore (docs/reference.md, External certificates). */
 const CERT_SERVICE_MOUNT = '/etc/onap/oom/certservice/certs/';
 
-/** The external_cert platform defaults the edits need (the table in reference-semantics.md). */
+/** The external_cert platform defaults the edits need (the table in docs/reference.md). */
 const EXTERNAL_CERT_DEFAULTS: Record<string, string> = {
   cert_secret_name: 'oom-cert-service-client-tls-secret',
   keystore_secret_key: 'keystore.jks',
@@ -122,7 +122,7 @@ const EXTERNAL_CERT_DEFAULTS: Record<string, string> = {
   truststore_password_secret_key: 'password',
 };
 
-/** The port string form (reference-semantics.md, Ports). */
+/** The port string form (docs/reference.md, Ports). */
 const PORT_FORM = /^([0-9]+)(\/(udp|UDP|tcp|TCP))?:([0-9]+)$/;
 
 /** A placeholder hostPath that stands for a config_volume while the oracle runs. */

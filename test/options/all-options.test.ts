@@ -1,4 +1,4 @@
-/** Every option at once: the example of reference-semantics.md, "Inputs", plus platform settings. */
+/** Every option at once: the example of docs/reference.md, plus platform settings. */
 import { compile, find, mainOf, podOf } from '../helpers';
 import { initOf, kindsAndNames, POD_IP, servicesOf } from './util';
 

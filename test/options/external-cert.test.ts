@@ -1,6 +1,6 @@
 /**
  * external_cert: the cert-service-client and cert-post-processor init containers and the tls-volume
- * (reference-semantics.md, "External certificates").
+ * (docs/reference.md).
  */
 import { compile, errorsOf, podOf, spec } from '../helpers';
 import { initOf, POD_IP } from './util';

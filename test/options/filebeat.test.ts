@@ -1,4 +1,4 @@
-/** log_info: the filebeat sidecar (reference-semantics.md, "Filebeat sidecar"). */
+/** log_info: the filebeat sidecar (docs/reference.md). */
 import { compile, mainOf, podOf, spec } from '../helpers';
 import { containerOf, POD_IP } from './util';
 

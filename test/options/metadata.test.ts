@@ -1,6 +1,6 @@
 /**
  * Names, labels, namespace, replicas, pull policy, hostname, pull secrets, env, resources, MSB and
- * k8s_location (reference-semantics.md, "Inputs", "Objects, in this order", "Pod", "Containers", "MSB annotation").
+ * k8s_location (docs/reference.md, "Objects, in this order", "Pod", "Containers", "MSB annotation").
  */
 import { compile, errorsOf, find, mainOf, podOf, spec } from '../helpers';
 import { deploymentOf, initOf, kindsAndNames, POD_IP, servicesOf } from './util';

@@ -1,6 +1,6 @@
 /**
  * ports: the main container's ports, the ClusterIP Service, and the NodePort Services
- * (reference-semantics.md, "Ports" and "Objects, in this order").
+ * (docs/reference.md and "Objects, in this order").
  */
 import { compile, errorsOf, find, mainOf, spec } from '../helpers';
 import { kindsAndNames, servicesOf } from './util';

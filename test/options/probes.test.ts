@@ -1,4 +1,4 @@
-/** readiness and liveness: the main container's probes (reference-semantics.md, "Probes"). */
+/** readiness and liveness: the main container's probes (docs/reference.md). */
 import { compile, errorsOf, mainOf, spec } from '../helpers';
 
 /** What the probe options control. */

@@ -1,4 +1,4 @@
-/** tls_info: the init-tls container and the tls-info volume (reference-semantics.md, "TLS init container"). */
+/** tls_info: the init-tls container and the tls-info volume (docs/reference.md). */
 import { compile, mainOf, podOf, spec } from '../helpers';
 import { initOf, POD_IP } from './util';
 

@@ -1,4 +1,4 @@
-/** volumes: user volumes and the main container's mounts (reference-semantics.md, "Volumes" and "Pod"). */
+/** volumes: user volumes and the main container's mounts (docs/reference.md and "Pod"). */
 import { compile, errorsOf, mainOf, podOf, spec } from '../helpers';
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

@@ -1,12 +1,12 @@
 /**
  * The one compile path. `npm run synth`, the app that `cdk8s synth` runs and the tests all call
- * {@link compile}: files in, output files (or every diagnostic) out. It reads nothing from disk
- * itself except a DCAE spec that a YAML spec names outside the run's files; writing is the caller's.
+ * {@link compile}: files in, output files (or every diagnostic) out. It reads and writes nothing itself:
+ * the caller reads the files (and any DCAE spec a YAML spec names, through `readFile`) and writes the result.
  */
-import { PlatformSettings } from './platform/settings';
-import { HELM_RESERVED_LOCATIONS, InputFile, loadProject } from './project';
-import { Diagnostic, sortDiagnostics } from './spec/diagnostics';
-import { ComponentSpec } from './spec/types';
+import { PlatformSettings } from './input/platform/settings';
+import { HELM_RESERVED_LOCATIONS, InputFile, loadProject } from './input/project';
+import { Diagnostic, sortDiagnostics } from './input/diagnostics';
+import { ComponentSpec } from './input/model';
 import { HelmOptions } from './output/helm';
 import { assemblePlan, RenderedFile, renderChecked } from './output/plan';
 import { OutputFile } from './output/synthesize';
@@ -21,8 +21,13 @@ export interface CompileInput {
   readonly platform?: InputFile;
   /** Names of further platform files found beside the first (an error). @default none */
   readonly extraPlatform?: readonly string[];
-  /** The folder relative names in messages are taken from. @default the working directory */
+  /** The folder relative file paths are taken from. @default the working directory */
   readonly base?: string;
+  /**
+   * Reads a DCAE spec that a YAML spec names (`dcae_spec`) outside these files: its text, or undefined when
+   * there is no such file. @default none: such a reference is "no such file"
+   */
+  readonly readFile?: (absolutePath: string) => string | undefined;
 }
 
 /** Renders valid components into manifests, in the order given. */
@@ -75,7 +80,7 @@ export const ALLOW_EMPTY_FLAG = '--allow-empty';
 export function compile(input: CompileInput, options: CompileOptions & { readonly render: AsyncRenderer }): Promise<CompileResult>;
 export function compile(input: CompileInput, options?: CompileOptions & { readonly render?: Renderer }): CompileResult;
 export function compile(input: CompileInput, options: CompileOptions = {}): CompileResult | Promise<CompileResult> {
-  const project = loadProject(input, { reservedLocations: options.helm ? HELM_RESERVED_LOCATIONS : undefined, base: input.base });
+  const project = loadProject(input, { reservedLocations: options.helm ? HELM_RESERVED_LOCATIONS : undefined, base: input.base, readFile: input.readFile });
   const diagnostics = [...project.diagnostics];
   if (input.components.length === 0 && !options.allowEmpty) {
     const folder = input.folder ?? 'components';

@@ -1,7 +1,8 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadProject, readComponentsFolder } from '../src/project';
+import { loadProject } from '../src/input/project';
+import { readComponentsFolder } from '../src/cli/read-folder';
 import { renderAll } from '../src/output/synthesize';
 import { CLI, ROOT, runCli, snapshotFolder, tmpdir } from './helpers';
 

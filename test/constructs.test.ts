@@ -8,7 +8,7 @@ import { ComponentPod } from '../src/constructs/component-pod';
 import { ComponentService } from '../src/constructs/component-service';
 import { FilebeatSidecar } from '../src/constructs/filebeat-sidecar';
 import { TlsInitContainer } from '../src/constructs/tls-init-container';
-import { DEFAULT_PLATFORM } from '../src/platform/settings';
+import { DEFAULT_PLATFORM } from '../src/input/platform/settings';
 
 function chart(): Chart {
   return new Chart(new App(), 'standalone', { namespace: 'test', disableResourceNameHashes: true });

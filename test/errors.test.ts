@@ -5,8 +5,8 @@
  * Specs are written as YAML text, so that line and column are meaningful and checked.
  * Tests marked `// Regression` guard bugs found while writing them, since fixed.
  */
-import { loadProject } from '../src/project';
-import { formatDiagnostic, sortDiagnostics } from '../src/spec/diagnostics';
+import { loadProject } from '../src/input/project';
+import { formatDiagnostic, sortDiagnostics } from '../src/input/diagnostics';
 import { errorsOf } from './helpers';
 
 /** A YAML file from its lines. */
@@ -148,7 +148,7 @@ describe('GIVEN a valid name whose derived object names are invalid once cut to 
   test('GIVEN a 63-character name of x only, with a NodePort WHEN compiled THEN the clash of <name> and x<name> is reported as within one component', () => {
     // Regression (a bug found while writing these tests, since fixed): the clash is caught, but by the cross-component check, whose message says the component collides with itself:
     //   components/c.yaml:1:7: name: gives the Service "xxx…x" in namespace "dcae", which components/c.yaml (component "xxx…x") also creates; expected names that stay distinct once derived and cut to 63 characters
-    // checkDerivedNames (src/spec/component.ts) leaves the ClusterIP Service <name> out of its list. Expected, like its other messages:
+    // checkDerivedNames (src/input/component.ts) leaves the ClusterIP Service <name> out of its list. Expected, like its other messages:
     //   components/c.yaml:1:7: name: gives the same name "xxx…x" to the ClusterIP Service and the NodePort Service once cut to 63 characters; expected a name of at most 62 characters
     const name = 'x'.repeat(63);
     const messages = errorsOf(y(`name: ${name}`, 'image: x', 'ports: ["80:30080"]'));
@@ -484,7 +484,7 @@ describe('GIVEN several component files', () => {
 
 /*
  * Platform settings. Regression guard: before commit d5574a8, any platform.yaml that parsed made loadProject throw
- * "Keyword x-expected is already defined" (src/spec/schema.ts registered the Ajv keyword twice).
+ * "Keyword x-expected is already defined" (src/input/schema.ts registered the Ajv keyword twice).
  */
 describe('GIVEN a platform.yaml', () => {
   test('GIVEN a valid platform.yaml and a valid component WHEN compiled THEN there is no error', () => {

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { stringify } from 'yaml';
 import { compile as compileFiles } from '../src/compile';
 import { MANIFEST_EXTENSION } from '../src/output/synthesize';
-import { Diagnostic, formatDiagnostic } from '../src/spec/diagnostics';
+import { Diagnostic, formatDiagnostic } from '../src/input/diagnostics';
 import { parseAllDocuments } from 'yaml';
 
 /** The project root. */

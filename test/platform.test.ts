@@ -1,6 +1,6 @@
-import { loadPlatform } from '../src/platform/load';
-import { deepMerge } from '../src/platform/merge';
-import { DEFAULT_PLATFORM } from '../src/platform/settings';
+import { loadPlatform } from '../src/input/platform/load';
+import { deepMerge } from '../src/input/platform/merge';
+import { DEFAULT_PLATFORM } from '../src/input/platform/settings';
 import { compile, errorsOf, podOf, spec } from './helpers';
 
 describe('platform settings', () => {

@@ -1,4 +1,4 @@
-import { Diagnostic, formatDiagnostic } from '../spec/diagnostics';
+import { Diagnostic, formatDiagnostic } from '../input/diagnostics';
 import { FileDiff, SyncResult } from '../output/write';
 
 /** Where the CLI prints: lines to stdout and stderr, and (on a terminal only) a progress line redrawn in place. */

@@ -4,8 +4,8 @@ import { compile, CompileInput } from '../compile';
 import { RenderPool, PARALLEL_THRESHOLD } from '../output/parallel';
 import { RenderedFile } from '../output/plan';
 import { conflicts, diffFolder, RECORD_FILE, syncFolder } from '../output/write';
-import { readComponentsFolder } from '../project';
-import { formatDiagnostic } from '../spec/diagnostics';
+import { readComponentsFolder } from './read-folder';
+import { formatDiagnostic } from '../input/diagnostics';
 import { EXIT, Invocation, Options, parseOptions } from './options';
 import { Console, plural, progressBar, reportErrors, staleSummary, writeSummary } from './report';
 
@@ -39,7 +39,7 @@ export async function main(argv: readonly string[], io: Console, context: RunCon
   // Render threads load the compiler while this thread reads and checks the specs.
   const pool = RenderPool.start(files.components.length >= PARALLEL_THRESHOLD ? options.jobs : 1, context.entry);
   try {
-    return await run({ ...files, folder: options.componentsDir, base: options.base }, pool, options, io, context, started);
+    return await run(files, pool, options, io, context, started);
   } finally {
     await pool.close();
   }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ExternalCertSettings } from '../platform/settings';
+import { ExternalCertSettings } from '../input/platform/settings';
 import { ComponentPod } from './component-pod';
 import { helperContainer, mount, withSlash } from './container';
 

@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { PlatformSettings } from '../platform/settings';
-import { ComponentSpec } from '../spec/types';
+import { PlatformSettings } from '../input/platform/settings';
+import { ComponentSpec } from '../input/model';
 import { CertPostProcessor } from './cert-post-processor';
 import { CertServiceClient } from './cert-service-client';
 import { ComponentPod } from './component-pod';

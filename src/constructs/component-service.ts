@@ -1,7 +1,7 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { ipv6NodePortServiceName, nodePortServiceName, serviceName } from '../spec/names';
-import { MsbEntry, PortMapping } from '../spec/types';
+import { MsbEntry, PortMapping } from '../input/model';
 import { MSB_ANNOTATION, msbAnnotationValue } from './msb-annotation';
 
 /** Props of {@link ComponentService}. */

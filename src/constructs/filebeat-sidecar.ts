@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { FilebeatSettings } from '../platform/settings';
+import { FilebeatSettings } from '../input/platform/settings';
 import { ComponentPod } from './component-pod';
 import { emptyDirVolume, helperContainer, mount } from './container';
 

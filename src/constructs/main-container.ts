@@ -1,5 +1,5 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import { PortMapping, ProbeSpec, ResourcesSpec } from '../spec/types';
+import { PortMapping, ProbeSpec, ResourcesSpec } from '../input/model';
 import { containerEnv } from './container';
 
 /** Props of the component's own container. */

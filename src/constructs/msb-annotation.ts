@@ -1,4 +1,4 @@
-import { MsbEntry } from '../spec/types';
+import { MsbEntry } from '../input/model';
 
 /** The annotation MSB reads a Service's registrations from. */
 export const MSB_ANNOTATION = 'msb.onap.org/service-info';

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { TlsSettings } from '../platform/settings';
+import { TlsSettings } from '../input/platform/settings';
 import { ComponentPod } from './component-pod';
 import { emptyDirVolume, helperContainer, mount } from './container';
 

@@ -1,6 +1,6 @@
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
-import { PlatformSettings } from '../platform/settings';
-import { ComponentSpec } from '../spec/types';
+import { PlatformSettings } from '../input/platform/settings';
+import { ComponentSpec } from '../input/model';
 import { RenderedFile, renderChecked } from './plan';
 
 /** Below this many components a second thread costs more (its start-up) than it saves. */

@@ -1,5 +1,5 @@
-import { PlatformSettings } from '../platform/settings';
-import { ComponentSpec } from '../spec/types';
+import { PlatformSettings } from '../input/platform/settings';
+import { ComponentSpec } from '../input/model';
 import { helmCharts, HelmOptions } from './helm';
 import { kustomizations } from './kustomize';
 import { OutputFile, renderManifest } from './synthesize';

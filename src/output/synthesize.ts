@@ -1,8 +1,8 @@
 import { App, Yaml } from 'cdk8s';
 import * as path from 'path';
 import { ComponentChart } from '../constructs/component-chart';
-import { PlatformSettings } from '../platform/settings';
-import { ComponentSpec } from '../spec/types';
+import { PlatformSettings } from '../input/platform/settings';
+import { ComponentSpec } from '../input/model';
 
 /** The extension of every manifest, as cdk8s writes it. */
 export const MANIFEST_EXTENSION = '.k8s.yaml';

@@ -8,8 +8,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadProject } from '../../src/project';
-import { formatDiagnostic, sortDiagnostics } from '../../src/spec/diagnostics';
+import { loadProject } from '../../src/input/project';
+import { formatDiagnostic, sortDiagnostics } from '../../src/input/diagnostics';
 import { renderAll } from '../../src/output/synthesize';
 import { runCli, snapshotFolder, tmpdir } from '../helpers';
 import { stderrLines } from './util';

@@ -1,7 +1,7 @@
 /** Helpers for the DCAE component-spec tests: small valid DCAE specs, and compiling a set of files in memory. */
 import { parseAllDocuments } from 'yaml';
-import { loadProject } from '../../src/project';
-import { formatDiagnostic, sortDiagnostics } from '../../src/spec/diagnostics';
+import { loadProject } from '../../src/input/project';
+import { formatDiagnostic, sortDiagnostics } from '../../src/input/diagnostics';
 import { renderAll } from '../../src/output/synthesize';
 
 type Json = Record<string, unknown>;

@@ -9,7 +9,8 @@ import { planOutput } from '../../src/output/plan';
 import { renderAll } from '../../src/output/synthesize';
 import * as validate from '../../src/output/validate';
 import { validateObject } from '../../src/output/validate';
-import { loadProject, readComponentsFolder } from '../../src/project';
+import { loadProject } from '../../src/input/project';
+import { readComponentsFolder } from '../../src/cli/read-folder';
 import { component, EXAMPLES, fakeConsole, mtimes, objectsOf, ROOT, run, snapshotFolder, withComponents, withExamples } from './util';
 
 const GOLDEN = path.join(ROOT, 'test', 'golden', 'cases');

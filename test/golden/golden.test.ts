@@ -6,8 +6,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { loadProject } from '../../src/project';
-import { formatDiagnostic, sortDiagnostics } from '../../src/spec/diagnostics';
+import { loadProject } from '../../src/input/project';
+import { formatDiagnostic, sortDiagnostics } from '../../src/input/diagnostics';
 import { renderAll } from '../../src/output/synthesize';
 
 const CASES_DIR = path.join(__dirname, 'cases');

@@ -1,4 +1,4 @@
-import { KeyPath } from '../spec/diagnostics';
+import { KeyPath } from '../diagnostics';
 import { PlatformSettings } from '../platform/settings';
 
 /** Where one key of the mapped spec came from in the DCAE spec (a path inside the JSON). */

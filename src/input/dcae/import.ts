@@ -1,8 +1,8 @@
 import { PlatformSettings } from '../platform/settings';
-import { readComponent, ValidationContext } from '../spec/component';
-import { Diagnostic } from '../spec/diagnostics';
-import { SourceFile, SpecSource } from '../spec/source';
-import { ComponentSpec } from '../spec/types';
+import { readComponent, ValidationContext } from '../component';
+import { Diagnostic } from '../diagnostics';
+import { SourceFile, SpecSource } from '../source';
+import { ComponentSpec } from '../model';
 import { checkDcaeSchema } from './dcae-schema';
 import { mapDcaeSpec } from './mapping';
 import { MergedSource, Override } from './merged-source';

@@ -1,7 +1,7 @@
 import * as path from 'path';
-import { Diagnostic, formatPath, KeyPath } from '../spec/diagnostics';
-import { PORT_PATTERN } from '../spec/component';
-import { SourceFile, SpecSource, Target } from '../spec/source';
+import { Diagnostic, formatPath, KeyPath } from '../diagnostics';
+import { PORT_PATTERN } from '../component';
+import { SourceFile, SpecSource, Target } from '../source';
 import { MappedSpec } from './mapping';
 
 type Json = Record<string, unknown>;

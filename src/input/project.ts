@@ -1,17 +1,17 @@
-import * as fs from 'fs';
 import * as path from 'path';
+import { anchorsOf, Anchors, checkAcrossComponents } from './cross-file';
 import { readDcaeComponent } from './dcae/import';
 import { loadPlatform } from './platform/load';
 import { nodePortRange, PlatformSettings } from './platform/settings';
-import { readComponent } from './spec/component';
-import { describeValue, Diagnostic, formatDiagnostic, KeyPath } from './spec/diagnostics';
-import { deploymentName, ipv6NodePortServiceName, nodePortServiceName, serviceName } from './spec/names';
-import { SourceFile, SpecSource } from './spec/source';
-import { ComponentSpec } from './spec/types';
+import { readComponent } from './component';
+import { describeValue, Diagnostic, formatDiagnostic } from './diagnostics';
+import { SourceFile, SpecSource } from './source';
+import { ComponentSpec } from './model';
 
 /** File names (in the components folder) of the platform settings. */
 export const PLATFORM_FILES = ['platform.yaml', 'platform.yml'];
-const COMPONENT_FILE = /\.(ya?ml|json)$/;
+/** Files of a components folder that are component specs (besides the platform files). */
+export const COMPONENT_FILE = /\.(ya?ml|json)$/;
 const DCAE_FILE = /\.json$/;
 
 /** Everything a run compiles: the merged platform settings and every valid component, in file order. */
@@ -34,33 +34,17 @@ export interface InputFile {
   readonly path?: string;
 }
 
-/**
- * Lists and reads a components folder: component files and the platform file, each sorted by name. A relative
- * `dir` is taken from `base` (the folder the user ran the command in); names in messages start with `dir` as given.
- */
-export function readComponentsFolder(dir: string, base = process.cwd()): { components: InputFile[]; platform?: InputFile; extraPlatform?: string[] } {
-  // Shown as the user typed the folder: `--components .` gives `ves.yaml`, `--components ../c` gives `../c/ves.yaml`.
-  const display = (f: string) => path.join(dir, f).split(path.sep).join('/');
-  const absolute = path.resolve(base, dir);
-  const read = (f: string): InputFile => ({ name: display(f), path: path.join(absolute, f), text: readText(path.join(absolute, f)) });
-  // Follow symbolic links: a linked spec is a spec.
-  const names = fs.readdirSync(absolute)
-    .filter((n) => fs.statSync(path.join(absolute, n)).isFile())
-    .sort(byCodePoint);
-  const platformNames = names.filter((n) => PLATFORM_FILES.includes(n));
-  return {
-    components: names.filter((n) => COMPONENT_FILE.test(n) && !PLATFORM_FILES.includes(n)).map(read),
-    platform: platformNames.length > 0 ? read(platformNames[0]) : undefined,
-    extraPlatform: platformNames.slice(1).map(display),
-  };
-}
-
 /** What a run asks for beyond compiling. */
 export interface LoadOptions {
   /** Location names the run cannot use, with the reason (Helm's chart folders, with --helm-chart). @default none */
   readonly reservedLocations?: Readonly<Record<string, string>>;
-  /** The folder that names in messages are relative to. @default the working directory */
+  /** The folder that relative file paths are taken from. @default the working directory */
   readonly base?: string;
+  /**
+   * Reads a DCAE spec that a YAML spec names (`dcae_spec`) when it is not one of the run's files: its text,
+   * or undefined when there is no such file. @default none: such a reference is "no such file"
+   */
+  readonly readFile?: (absolutePath: string) => string | undefined;
 }
 
 /** Folder names inside a Helm chart that Helm gives a meaning to. */
@@ -117,7 +101,7 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
       if (ref === undefined) {
         result = readComponent(parsed.source, context);
       } else {
-        const json = typeof ref === 'string' && DCAE_FILE.test(ref) ? findDcaeFile(path.resolve(path.dirname(where(file)), ref), byPath, path.isAbsolute(ref) ? ref : path.posix.join(path.posix.dirname(file.name), ref)) : undefined;
+        const json = typeof ref === 'string' && DCAE_FILE.test(ref) ? findDcaeFile(path.resolve(path.dirname(where(file)), ref), byPath, path.isAbsolute(ref) ? ref : path.posix.join(path.posix.dirname(file.name), ref), options.readFile) : undefined;
         if (typeof ref === 'string' && !DCAE_FILE.test(ref)) {
           diagnostics.push(parsed.source.error(['dcae_spec'], `${describeValue(ref)} is not a DCAE component specification; expected the path of a .json file, relative to this file`));
           continue;
@@ -144,17 +128,13 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
   return { platform, components: loaded.map((l) => l.spec), diagnostics, warnings: [...warnings.values()] };
 }
 
-/** A DCAE spec named by dcae_spec: one of the run's files, or one read from disk. */
-function findDcaeFile(resolved: string, inputs: ReadonlyMap<string, InputFile>, display: string): InputFile | undefined {
+/** A DCAE spec named by dcae_spec: one of the run's files, or one read through the caller. */
+function findDcaeFile(resolved: string, inputs: ReadonlyMap<string, InputFile>, display: string, readFile?: (file: string) => string | undefined): InputFile | undefined {
   const known = inputs.get(resolved);
   if (known) return known;
-  if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) return undefined;
+  const text = readFile?.(resolved);
   // Shown as reached from the file that names it, the way the user wrote both paths.
-  return { name: display, path: resolved, text: readText(resolved) };
-}
-
-function readText(file: string): string {
-  return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  return text === undefined ? undefined : { name: display, path: resolved, text };
 }
 
 /** Compares strings by UTF-16 code units, the same everywhere (never by locale). */
@@ -162,59 +142,3 @@ export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Diagnostics with no message yet, at the keys the cross-file checks point at: `name` and each `ports` entry. */
-type Anchors = ReadonlyMap<string, Diagnostic>;
-
-function anchorsOf(spec: ComponentSpec, source: SpecSource): Anchors {
-  const anchors = new Map<string, Diagnostic>([['name', source.error(['name'], '')]]);
-  for (const p of spec.ports) anchors.set(`ports.${p.entry}`, source.error(['ports', p.entry], ''));
-  return anchors;
-}
-
-function checkAcrossComponents(loaded: ReadonlyArray<{ spec: ComponentSpec; anchors: Anchors }>, platform: PlatformSettings): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const components = new Map<string, string>();
-  const objects = new Map<string, { file: string; text: string }>();
-  const nodePorts = new Map<string, { file: string; text: string }>();
-  const where = (s: ComponentSpec) => (s.k8sLocation ? `k8s_location "${s.k8sLocation}"` : 'no k8s_location');
-  for (const { spec, anchors } of loaded) {
-    // An anchor's own message is what the source adds after any message (a DCAE spec's fix hint).
-    const at = (p: KeyPath, message: string) => {
-      const anchor = anchors.get(p.join('.')) as Diagnostic;
-      out.push({ ...anchor, message: `${message}${anchor.message}` });
-    };
-    const location = spec.k8sLocation ?? '';
-    const componentKey = `${location}\0${spec.name}`;
-    const first = components.get(componentKey);
-    if (first) {
-      at(['name'], `the component "${spec.name}" (${where(spec)}) is already defined in ${first}; expected one file per component and location`);
-      continue;
-    }
-    components.set(componentKey, spec.file);
-
-    const namespace = spec.namespace ?? platform.namespace;
-    const owned: Array<[string, string]> = [['Deployment', deploymentName(spec.name)]];
-    if (spec.ports.length > 0) owned.push(['Service', serviceName(spec.name)]);
-    if (spec.ports.some((p) => !p.ipv6 && p.hostPort !== 0)) owned.push(['Service', nodePortServiceName(spec.name)]);
-    if (spec.ports.some((p) => p.ipv6 && p.hostPort !== 0)) owned.push(['Service', ipv6NodePortServiceName(spec.name)]);
-    for (const [kind, name] of owned) {
-      const key = `${location}\0${namespace}\0${kind}\0${name}`;
-      const other = objects.get(key);
-      if (!other) objects.set(key, { file: spec.file, text: `${spec.file} (component "${spec.name}")` });
-      else if (other.file !== spec.file) {
-        at(['name'], `gives the ${kind} "${name}" in namespace "${namespace}", which ${other.text} also creates; expected names that stay distinct once derived and cut to 63 characters`);
-      }
-    }
-
-    for (const p of spec.ports) {
-      if (p.hostPort === 0) continue;
-      const key = `${location}\0${p.hostPort}`;
-      const other = nodePorts.get(key);
-      if (!other) nodePorts.set(key, { file: spec.file, text: `${spec.file} (component "${spec.name}")` });
-      else if (other.file !== spec.file) {
-        at(['ports', p.entry], `host port ${p.hostPort} is already the NodePort of ${other.text} in the same cluster (${where(spec)}); expected each NodePort once per cluster`);
-      }
-    }
-  }
-  return out;
-}

@@ -1,6 +1,6 @@
-import { Diagnostic } from '../spec/diagnostics';
-import { checkSchema } from '../spec/schema';
-import { SourceFile } from '../spec/source';
+import { Diagnostic } from '../diagnostics';
+import { checkSchema } from '../schema';
+import { SourceFile } from '../source';
 import { deepMerge } from './merge';
 import { DEFAULT_PLATFORM, PlatformSettings } from './settings';
 

@@ -1,7 +1,7 @@
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
-import { Diagnostic } from '../spec/diagnostics';
-import { precompiled, schemaErrorToDiagnostic } from '../spec/schema';
-import { SpecSource } from '../spec/source';
+import { Diagnostic } from '../diagnostics';
+import { precompiled, schemaErrorToDiagnostic } from '../schema';
+import { SpecSource } from '../source';
 import v1 from './schemas/component-spec-schema-v1.json';
 import v2 from './schemas/component-spec-schema-v2.json';
 import v3 from './schemas/component-spec-schema-v3.json';

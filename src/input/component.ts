@@ -1,10 +1,10 @@
 import { createHash } from 'crypto';
 import { describeValue, Diagnostic, KeyPath } from './diagnostics';
-import { isEnvName, labelKeyProblem, labelValueProblem } from './k8s-rules';
-import { deploymentName, ipv6NodePortServiceName, MAX_NAME, nodePortServiceName, serviceName } from './names';
+import { isEnvName, labelKeyProblem, labelValueProblem } from './rules/kubernetes';
+import { deploymentName, ipv6NodePortServiceName, MAX_NAME, nodePortServiceName, serviceName } from '../spec/names';
 import { checkSchema } from './schema';
 import { SpecSource, Target } from './source';
-import { ComponentSpec, ExternalCertSpec, MsbEntry, PortMapping, ProbeSpec, Protocol, ResourcesSpec, VolumeSpec } from './types';
+import { ComponentSpec, ExternalCertSpec, MsbEntry, PortMapping, ProbeSpec, Protocol, ResourcesSpec, VolumeSpec } from './model';
 
 /** What a component file became: a spec when nothing was wrong, and every diagnostic otherwise. */
 export interface ComponentResult {

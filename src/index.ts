@@ -1,6 +1,5 @@
 export * from './constructs';
 export * from './input/platform/settings';
-export * from './input/platform/merge';
 export * from './input/platform/load';
 export * from './input/diagnostics';
 export * from './input/source';

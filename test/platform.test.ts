@@ -1,5 +1,5 @@
 import { loadPlatform } from '../src/input/platform/load';
-import { deepMerge } from '../src/input/platform/merge';
+import { mergePatch } from '../src/input/values';
 import { DEFAULT_PLATFORM } from '../src/input/platform/settings';
 import { compile, errorsOf, podOf, spec } from './helpers';
 
@@ -22,7 +22,7 @@ describe('platform settings', () => {
   });
 
   test('GIVEN a list in the platform file WHEN merged THEN it replaces the default list', () => {
-    expect(deepMerge({ a: [1, 2], b: { c: 1, d: 2 } }, { a: [3], b: { d: 4 } })).toEqual({ a: [3], b: { c: 1, d: 4 } });
+    expect(mergePatch({ a: [1, 2], b: { c: 1, d: 2 } }, { a: [3], b: { d: 4 } })).toEqual({ a: [3], b: { c: 1, d: 4 } });
     const { settings } = loadPlatform('p.yaml', 'image_pull_secrets: [regcred]\n');
     expect(settings.image_pull_secrets).toEqual(['regcred']);
   });

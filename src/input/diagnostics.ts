@@ -20,15 +20,22 @@ export type KeyPath = ReadonlyArray<string | number>;
 
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 
+/** A formatted key path with one more key or list index: `a.b` and `c` give `a.b.c`; a key that is not a plain word is quoted. */
+export function appendPath(formatted: string, part: string | number): string {
+  if (typeof part === 'number') return `${formatted}[${part}]`;
+  if (PLAIN_KEY.test(part)) return formatted === '' ? part : `${formatted}.${part}`;
+  return `${formatted}[${JSON.stringify(part)}]`;
+}
+
 /** Formats a key path as `a.b[1].c`, quoting keys that are not plain words: `labels["app.kubernetes.io/name"]`. */
 export function formatPath(path: KeyPath): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else if (PLAIN_KEY.test(part)) out += out === '' ? part : `.${part}`;
-    else out += `[${JSON.stringify(part)}]`;
-  }
-  return out;
+  return path.reduce<string>(appendPath, '');
+}
+
+/** The parts of a JSON pointer (RFC 6901), unescaped: `/a~1b/0` gives `a/b` and `0`. */
+export function decodePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** `file:line:col: path: message`, the form every error takes (`file: message` for a whole file or folder). */

@@ -1,7 +1,7 @@
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import componentSchema from './schemas/component.schema.json';
 import platformSchema from './schemas/platform.schema.json';
-import { describeValue, Diagnostic, KeyPath } from './diagnostics';
+import { appendPath, decodePointer, describeValue, Diagnostic, KeyPath } from './diagnostics';
 import { SpecSource } from './source';
 
 /**
@@ -85,7 +85,7 @@ export function schemaErrorToDiagnostic(e: ErrorObject, source: SpecSource, root
       const prop = (properties as Record<string, Record<string, unknown>>)[key] ?? {};
       const what = ((prop['x-expected'] as string | undefined) ?? (prop.description as string | undefined))?.replace(/\.$/, '');
       const d = source.error(path, '');
-      return { ...d, path: joinPath(d.path, key), message: `missing; this key is required${what ? `: ${lowerFirst(what)}` : ''}` };
+      return { ...d, path: appendPath(d.path, key), message: `missing; this key is required${what ? `: ${lowerFirst(what)}` : ''}` };
     }
     case 'additionalProperties': {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
@@ -144,11 +144,9 @@ function typeWords(types: string[]): string {
 
 /** Turns a JSON pointer into a key path, using the value to tell list indexes from keys. */
 function instancePath(pointer: string, root: unknown): KeyPath {
-  if (!pointer) return [];
   const out: Array<string | number> = [];
   let value: unknown = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const part of decodePointer(pointer)) {
     if (Array.isArray(value)) {
       const i = Number(part);
       out.push(i);
@@ -159,11 +157,6 @@ function instancePath(pointer: string, root: unknown): KeyPath {
     }
   }
   return out;
-}
-
-function joinPath(parent: string, key: string): string {
-  if (!/^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(key)) return `${parent}[${JSON.stringify(key)}]`;
-  return parent ? `${parent}.${key}` : key;
 }
 
 function lowerFirst(s: string): string {

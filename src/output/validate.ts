@@ -1,5 +1,6 @@
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { Service } from 'kubernetes-models/v1/Service';
+import { appendPath, decodePointer, formatPath } from '../input/diagnostics';
 
 /** One way an object breaks the Kubernetes OpenAPI schema. */
 export interface SchemaProblem {
@@ -34,7 +35,8 @@ export function validateObject(obj: any): SchemaProblem[] {
     // A value can fail several branches of a oneOf; the oneOf's own summary adds nothing to them.
     const byField = new Map<string, string[]>();
     for (const err of errors) {
-      const field = pointerToPath(err.instancePath) + (err.keyword === 'required' ? `${err.instancePath ? '.' : ''}${err.params?.missingProperty}` : '');
+      const at = pointerToPath(err.instancePath);
+      const field = err.keyword === 'required' ? appendPath(at, String(err.params?.missingProperty)) : at;
       const message = err.keyword === 'required' ? 'is required but missing' : err.message ?? err.keyword;
       if (err.keyword === 'oneOf' || err.keyword === 'anyOf') continue;
       const list = byField.get(field) ?? [];
@@ -45,7 +47,7 @@ export function validateObject(obj: any): SchemaProblem[] {
   }
 }
 
+/** A JSON pointer into an object as a key path (`spec.ports[0].port`); digits are list indexes in Kubernetes objects. */
 function pointerToPath(pointer: string): string {
-  return pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
+  return formatPath(decodePointer(pointer).map((p) => (/^\d+$/.test(p) ? Number(p) : p)));
 }

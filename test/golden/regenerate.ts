@@ -30,7 +30,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Yaml } from 'cdk8s';
 import { isMap, isScalar, parseDocument, Scalar } from 'yaml';
-import { volumeName } from '../../src/input/component';
+import { volumeName } from '../../src/input/rules/volumes';
 import { ipv6NodePortServiceName } from '../../src/spec/names';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

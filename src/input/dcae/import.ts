@@ -6,6 +6,7 @@ import { ComponentSpec } from '../model';
 import { checkDcaeSchema } from './dcae-schema';
 import { mapDcaeSpec } from './mapping';
 import { MergedSource, Override } from './merged-source';
+import { isObj, Json, mergePatch } from '../values';
 
 /** A DCAE component spec compiled: the spec when nothing is wrong, errors, and warnings about what the plugin ignored. */
 export interface DcaeResult {
@@ -16,8 +17,6 @@ export interface DcaeResult {
   readonly source?: SpecSource;
 }
 
-type Json = Record<string, unknown>;
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Compiles a DCAE component spec (JSON): checks it against the component-spec schema, maps it as the
@@ -53,16 +52,3 @@ export function readDcaeComponent(
   return { spec: result.spec, diagnostics: result.diagnostics, warnings: schema.warnings, source: result.source };
 }
 
-/**
- * An override over a mapped spec, as a JSON Merge Patch (RFC 7386): mappings merge key by key at every
- * depth, new keys come after the mapped ones, lists and scalars replace, and `null` removes a key.
- */
-export function mergePatch(base: Json, patch: Json): Json {
-  const out: Json = { ...base };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete out[key];
-    else if (isObj(value) && isObj(out[key])) out[key] = mergePatch(out[key] as Json, value);
-    else out[key] = value;
-  }
-  return out;
-}

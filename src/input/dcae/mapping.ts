@@ -1,5 +1,6 @@
 import { KeyPath } from '../diagnostics';
 import { PlatformSettings } from '../platform/settings';
+import { isObj, Json } from '../values';
 
 /** Where one key of the mapped spec came from in the DCAE spec (a path inside the JSON). */
 export type Origins = ReadonlyArray<readonly [specPath: KeyPath, dcaePath: KeyPath]>;
@@ -26,8 +27,6 @@ export const BLUEPRINT_DEFAULTS = {
 /** Healthcheck keys the plugin ignored. */
 export const IGNORED_HEALTHCHECK_KEYS = ['port', 'initialDelaySeconds'];
 
-type Json = Record<string, unknown>;
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Maps a DCAE component spec the way ONAP's blueprint generator and the plugin's tasks did together.

@@ -1,11 +1,10 @@
 import * as path from 'path';
 import { Diagnostic, formatPath, KeyPath } from '../diagnostics';
-import { PORT_PATTERN } from '../component';
+import { PORT_PATTERN } from '../rules/ports';
 import { SourceFile, SpecSource, Target } from '../source';
 import { MappedSpec } from './mapping';
+import { isObj, Json } from '../values';
 
-type Json = Record<string, unknown>;
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A YAML spec that starts from a DCAE spec (`dcae_spec:`) and overrides some of its keys. */
 export interface Override {

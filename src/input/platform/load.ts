@@ -1,8 +1,8 @@
 import { Diagnostic } from '../diagnostics';
 import { checkSchema } from '../schema';
 import { SourceFile } from '../source';
-import { deepMerge } from './merge';
-import { DEFAULT_PLATFORM, PlatformSettings } from './settings';
+import { mergePatch } from '../values';
+import { DEFAULT_PLATFORM, nodePortRange, PlatformSettings } from './settings';
 
 /** The platform settings of a run, and what is wrong with its platform file. */
 export interface PlatformResult {
@@ -27,8 +27,8 @@ export function loadPlatform(file: string | undefined, text: string | undefined)
   // Keep what is valid, so that components are still checked against the file's other settings in the same run.
   const invalidKeys = new Set(diagnostics.map((d) => d.path.split(/[.[]/)[0]));
   const { $schema: _ignored, ...values } = source.value as Record<string, unknown>;
-  const settings = deepMerge(DEFAULT_PLATFORM, Object.fromEntries(Object.entries(values).filter(([k]) => !invalidKeys.has(k))));
-  const [min, max] = settings.node_port_range.split('-').map(Number);
+  const settings = mergePatch(DEFAULT_PLATFORM, Object.fromEntries(Object.entries(values).filter(([k]) => !invalidKeys.has(k))));
+  const { min, max } = nodePortRange(settings);
   if (!invalidKeys.has('node_port_range') && !(min >= 1 && max <= 65535 && min <= max)) {
     diagnostics.push(source.error(['node_port_range'], `${JSON.stringify(settings.node_port_range)} is not a range of ports "<first>-<last>" with 1 <= first <= last <= 65535`));
     invalidKeys.add('node_port_range');

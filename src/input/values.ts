@@ -1,0 +1,37 @@
+/** Small readers of parsed YAML/JSON values, shared by every rule (written once). */
+import { KeyPath } from './diagnostics';
+import { Target } from './source';
+
+/** A parsed mapping. */
+export type Json = Record<string, unknown>;
+
+/** Whether a parsed value is a mapping (not a list, not null). */
+export function isObj(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The value when it is a string. */
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Reports one problem at a key path of the file being read (at the key itself with target `key`). */
+export type Report = (path: KeyPath, message: string, target?: Target) => void;
+
+/** The largest integer the Kubernetes API stores in an int32 field. */
+export const MAX_INT32 = 2147483647;
+
+/**
+ * Applies a JSON Merge Patch (RFC 7386): mappings merge key by key at every depth (new keys after the old
+ * ones), `null` removes a key (also inside a mapping the target does not have yet), and anything else (lists,
+ * scalars) replaces. Used for the platform settings over the defaults and for a YAML override over a DCAE spec.
+ */
+export function mergePatch<T>(target: T, patch: unknown): T {
+  if (!isObj(patch)) return (patch === undefined ? target : patch) as T;
+  const out: Json = isObj(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else out[key] = mergePatch(out[key], value);
+  }
+  return out as T;
+}

@@ -1,8 +1,10 @@
 import { Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { deploymentName } from '../spec/names';
-import { buildMainContainer, MainContainerProps } from './main-container';
+import { PLATFORM_DEFAULTS } from './defaults';
+import { MainContainerProps } from './main-container';
+import { buildMainContainer } from './private/main-container';
+import { deploymentName } from './private/names';
 
 /** Props of {@link ComponentPod}. */
 export interface ComponentPodProps {
@@ -12,7 +14,7 @@ export interface ComponentPodProps {
   readonly replicas?: number;
   /** Extra labels, beside `app` and `k8sdeployment`. @default none */
   readonly labels?: Readonly<Record<string, string>>;
-  /** Image pull Secret names. @default none */
+  /** Image pull Secret names. @default [] (platform image_pull_secrets) */
   readonly imagePullSecrets?: readonly string[];
 }
 
@@ -59,7 +61,7 @@ export class ComponentPod extends Construct {
     this.mainMounts.push(mount);
   }
 
-  /** Adds a container after the main container. */
+  /** Adds a container after the main container and the containers added before. */
   public addSidecar(container: k8s.Container): void {
     this.sidecars.push(container);
   }
@@ -69,9 +71,13 @@ export class ComponentPod extends Construct {
     this.initContainers.push(container);
   }
 
+  private mainContainer(): k8s.Container {
+    return buildMainContainer(this.props.main, this.mainMounts);
+  }
+
   private renderSpec(): k8s.DeploymentSpec {
-    const secrets = this.props.imagePullSecrets ?? [];
-    const nonEmpty = <T>(list: T[]) => (list.length > 0 ? [...list] : undefined);
+    const secrets = this.props.imagePullSecrets ?? PLATFORM_DEFAULTS.imagePullSecrets;
+    const nonEmpty = <T>(list: readonly T[]) => (list.length > 0 ? [...list] : undefined);
     return {
       replicas: this.props.replicas ?? 1,
       selector: { matchLabels: this.labels },
@@ -79,7 +85,7 @@ export class ComponentPod extends Construct {
         metadata: { labels: this.labels },
         spec: {
           hostname: this.componentName,
-          containers: [buildMainContainer(this.props.main, this.mainMounts), ...this.sidecars],
+          containers: [this.mainContainer(), ...this.sidecars],
           initContainers: nonEmpty(this.initContainers),
           volumes: nonEmpty(this.volumes),
           imagePullSecrets: nonEmpty(secrets.map((name) => ({ name }))),

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { ComponentChart } from '../constructs/component-chart';
 import { PlatformSettings } from '../input/platform/settings';
 import { ComponentSpec } from '../input/model';
+import { chartProps } from './chart-props';
 
 /** The extension of every manifest, as cdk8s writes it. */
 export const MANIFEST_EXTENSION = '.k8s.yaml';
@@ -32,7 +33,7 @@ export function outputFolder(spec: ComponentSpec): string {
  */
 export function buildChart(spec: ComponentSpec, platform: PlatformSettings, outdir = 'dist'): { app: App; chart: ComponentChart } {
   const app = new App({ outdir: path.join(outdir, outputFolder(spec)) });
-  const chart = new ComponentChart(app, spec.name, { spec, platform });
+  const chart = new ComponentChart(app, spec.name, chartProps(spec, platform));
   return { app, chart };
 }
 

@@ -41,6 +41,8 @@ export function buildChart(spec: ComponentSpec, platform: PlatformSettings, outd
 export function renderManifest(spec: ComponentSpec, platform: PlatformSettings): Manifest {
   const { chart } = buildChart(spec, platform);
   const folder = outputFolder(spec);
+  // chart.toJson() runs every construct's validations first (cdk8s App._synthChart), as app.synth() does,
+  // and throws when one fails: test/constructs/validation.test.ts pins that.
   const objects = chart.toJson();
   return {
     path: `${folder ? `${folder}/` : ''}${spec.name}${MANIFEST_EXTENSION}`,

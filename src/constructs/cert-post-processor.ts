@@ -2,7 +2,8 @@ import { Construct } from 'constructs';
 import { CertServiceClient } from './cert-service-client';
 import { PLATFORM_DEFAULTS } from './defaults';
 import { helperContainer, mount, withSlash } from './private/container';
-import { CERT_POST_PROCESSOR_CONTAINER, TLS_INFO_VOLUME } from './private/parts';
+import { CERT_POST_PROCESSOR_CONTAINER } from './names';
+import { TLS_INFO_VOLUME } from './private/parts';
 
 /** Options of {@link CertPostProcessor}: its props without the cert-service-client. */
 export interface CertPostProcessorOptions {

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { PLATFORM_DEFAULTS } from './defaults';
 import { MainContainerProps } from './main-container';
 import { buildMainContainer } from './private/main-container';
-import { deploymentName } from './private/names';
+import { deploymentName } from './names';
 import { CONTAINER_OWNERS, VOLUME_OWNERS } from './private/parts';
 
 /** Props of {@link ComponentPod}. */

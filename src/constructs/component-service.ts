@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ComponentPort } from './main-container';
 import { protocolOf } from './private/container';
 import { MSB_ANNOTATION, msbAnnotationValue } from './private/msb-annotation';
-import { ipv6NodePortServiceName, nodePortServiceName, serviceName } from './private/names';
+import { ipv6NodePortServiceName, nodePortServiceName, serviceName } from './names';
 
 /** One MSB registration: an entry of the ClusterIP Service's `msb.onap.org/service-info` annotation. */
 export interface MsbRegistration {

@@ -2,7 +2,8 @@ import { Construct } from 'constructs';
 import { ComponentPod } from './component-pod';
 import { PLATFORM_DEFAULTS } from './defaults';
 import { emptyDirVolume, helperContainer, mount } from './private/container';
-import { COMPONENT_LOG_VOLUME, FILEBEAT_CONF_VOLUME, FILEBEAT_CONTAINER, FILEBEAT_DATA_VOLUME } from './private/parts';
+import { FILEBEAT_CONTAINER } from './names';
+import { COMPONENT_LOG_VOLUME, FILEBEAT_CONF_VOLUME, FILEBEAT_DATA_VOLUME } from './private/parts';
 
 /** Options of {@link FilebeatSidecar}: its props without the pod. */
 export interface FilebeatSidecarOptions {

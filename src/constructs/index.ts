@@ -7,3 +7,4 @@ export * from './cert-service-client';
 export * from './cert-post-processor';
 export * from './main-container';
 export * from './defaults';
+export * from './names';

@@ -2,7 +2,8 @@ import { Construct } from 'constructs';
 import { ComponentPod } from './component-pod';
 import { PLATFORM_DEFAULTS } from './defaults';
 import { emptyDirVolume, helperContainer, mount } from './private/container';
-import { TLS_INFO_VOLUME, TLS_INIT_CONTAINER } from './private/parts';
+import { TLS_INIT_CONTAINER } from './names';
+import { TLS_INFO_VOLUME } from './private/parts';
 
 /** Options of {@link TlsInitContainer}: its props without the pod. */
 export interface TlsInitContainerOptions {

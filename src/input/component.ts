@@ -3,7 +3,7 @@ import { ComponentSpec } from './model';
 import { readExternalCert } from './rules/external-cert';
 import { readEnv, readLabels } from './rules/metadata';
 import { readMsb } from './rules/msb';
-import { checkDerivedNames } from './rules/names';
+import { checkContainerNames, checkDerivedNames } from './rules/names';
 import { PortContext, readPorts } from './rules/ports';
 import { readProbe } from './rules/probes';
 import { checkRequestsWithinLimits, checkResourceNames, readResources } from './rules/resources';
@@ -51,6 +51,7 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
   const certDirectory = str(tlsInfo.cert_directory);
   checkMountPaths(volumes, logDirectory, certDirectory, context.defaultCertDirectory, err);
   if (name !== undefined && /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) checkDerivedNames(name, ports, err);
+  if (name !== undefined) checkContainerNames(name, { filebeat: logDirectory !== undefined, externalCert: externalCert !== undefined }, err);
   checkResourceNames(v.resources, err);
   checkRequestsWithinLimits(v.resources, err);
   const msbList = readMsb(v.msb_list, name ?? '', ports, err);

@@ -10,6 +10,7 @@ import { DEFAULT_PLATFORM } from '../../src/input/platform/settings';
 import { buildChart, renderManifest } from '../../src/output/synthesize';
 import { loadProject } from '../../src/input/project';
 import { ComponentSpec } from '../../src/input/model';
+import { formatDiagnostic } from '../../src/input/diagnostics';
 import { chart, soloPod } from './util';
 
 /** The validation errors, as cdk8s reports them, or [] when synthesis succeeds. */
@@ -22,6 +23,11 @@ function errorsOf(synth: () => unknown): string[] {
     expect(message).toMatch(/^Validation failed with the following errors:\n/);
     return message.split('\n').slice(1).map((l) => l.trim());
   }
+}
+
+/** The input errors of a spec, formatted. */
+function inputErrors(text: string): string[] {
+  return loadProject({ components: [{ name: 'components/c.yaml', text }] }).diagnostics.map(formatDiagnostic);
 }
 
 /** A component spec compiled from YAML text. */
@@ -136,10 +142,25 @@ describe('pod validation: where it runs', () => {
     ]);
   });
 
-  test('GIVEN a valid spec named like the TLS init container WHEN the compiler renders it THEN renderManifest throws instead of writing a pod Kubernetes refuses', () => {
-    // The input side does not refuse the name yet: the pod's validation is the last line of defence.
-    const spec = componentOf('name: init-tls\nimage: repo/comp:1\n');
+  test('GIVEN a spec valid in every other way, named like the TLS init container WHEN rendered past the input checks THEN the pod validation still refuses it', () => {
+    // The input side refuses the name (next test); the pod's validation is the last line of defence.
+    const spec = { ...componentOf('name: comp\nimage: repo/comp:1\n'), name: 'init-tls' };
     expect(() => renderManifest(spec, DEFAULT_PLATFORM)).toThrow(
       '[init-tls/Pod] the pod has two containers named "init-tls"; the main container and the one a TlsInitContainer adds: give the component another name');
+  });
+
+  test.each([
+    ['name: init-tls\nimage: r/c:1\n', 'the TLS init container every pod gets'],
+    ['name: filebeat\nimage: r/c:1\nlog_info: {log_directory: /logs}\n', 'the filebeat sidecar that log_info adds'],
+    ['name: cert-service-client\nimage: r/c:1\nexternal_cert: {use_external_tls: true, external_cert_directory: /c, ca_name: RA, external_certificate_parameters: {common_name: c}}\n', 'the init container that external_cert adds'],
+  ])('GIVEN a component named like a container the compiler adds (%#) WHEN compiled THEN an input error at name, and nothing is rendered', (text, what) => {
+    const name = /^name: (\S+)/.exec(text)![1];
+    expect(inputErrors(text)).toEqual([
+      `components/c.yaml:1:7: name: "${name}" is also the name of ${what}, and a pod's containers need distinct names; expected another component name`,
+    ]);
+  });
+
+  test('GIVEN a component named filebeat without log_info WHEN compiled THEN it is fine (no filebeat container beside it)', () => {
+    expect(inputErrors('name: filebeat\nimage: r/c:1\n')).toEqual([]);
   });
 });

@@ -12,11 +12,8 @@ export const COMPONENT_LOG_VOLUME = 'component-log';
 export const FILEBEAT_DATA_VOLUME = 'filebeat-data';
 export const FILEBEAT_CONF_VOLUME = 'filebeat-conf';
 
-/** Containers the constructs add. */
-export const FILEBEAT_CONTAINER = 'filebeat';
-export const TLS_INIT_CONTAINER = 'init-tls';
-export const CERT_SERVICE_CLIENT_CONTAINER = 'cert-service-client';
-export const CERT_POST_PROCESSOR_CONTAINER = 'cert-post-processor';
+/** The containers the constructs add are public, in ../names.ts. */
+import { CERT_POST_PROCESSOR_CONTAINER, CERT_SERVICE_CLIENT_CONTAINER, FILEBEAT_CONTAINER, TLS_INIT_CONTAINER } from '../names';
 
 /** The construct that adds each of those volumes. */
 export const VOLUME_OWNERS: Readonly<Record<string, string>> = {

@@ -46,6 +46,15 @@ describe('the constructs\' boundaries', () => {
     expect(index.PLATFORM_DEFAULTS.namespace).toBe('dcae');
   });
 
+  test('GIVEN the package index WHEN its one compile entry point compiles a spec THEN it returns the manifest, the kustomization and the record, or every diagnostic', () => {
+    const ok = index.compile({ components: [{ name: 'components/a.yaml', text: 'name: a\nimage: r/a:1\n' }] });
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.files.map((f) => f.path)).toEqual(['.dcae-synth-files', 'a.k8s.yaml', 'kustomization.yaml']);
+    const bad = index.compile({ components: [{ name: 'components/a.yaml', text: 'name: A\nimage: r/a:1\n' }] });
+    expect(bad.files).toEqual([]);
+    expect(bad.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.path}`)).toEqual(['components/a.yaml:1:7: name']);
+  });
+
   test('GIVEN the constructs\' private helpers and the input side WHEN the index is read THEN it exports none of them', () => {
     const privateDir = path.join(CONSTRUCTS, 'private');
     const internal = fs.readdirSync(privateDir).flatMap((f) => Object.keys(require(path.join(privateDir, f))));

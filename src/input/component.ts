@@ -16,6 +16,8 @@ import { isObj, str } from './values';
 export interface ComponentResult {
   readonly spec?: ComponentSpec;
   readonly diagnostics: Diagnostic[];
+  /** Things worth knowing that do not stop the run. */
+  readonly warnings: Diagnostic[];
   /** Where the spec's values came from, for later checks that point at them. */
   readonly source: SpecSource;
 }
@@ -34,15 +36,17 @@ export interface ValidationContext extends PortContext {
 export function readComponent(source: SpecSource, context: ValidationContext): ComponentResult {
   const diagnostics = checkSchema('component', source);
   const v = isObj(source.value) ? source.value : {};
+  const warnings: Diagnostic[] = [];
   const err = (path: KeyPath, message: string, target?: Target) => diagnostics.push(source.error(path, message, target));
+  const warn = (path: KeyPath, message: string, target?: Target) => warnings.push(source.error(path, message, target));
 
   const name = str(v.name);
   const ports = readPorts(v.ports, context, err);
   const volumes = readVolumes(v.volumes, err);
   // A spec whose port entries are all wrong still has ports: its probes are not also "without a port".
   const hasPorts = Array.isArray(v.ports) && v.ports.length > 0;
-  const readiness = readProbe(v, 'readiness', ports, hasPorts, err);
-  const liveness = readProbe(v, 'liveness', ports, hasPorts, err);
+  const readiness = readProbe(v, 'readiness', ports, hasPorts, source, err, warn);
+  const liveness = readProbe(v, 'liveness', ports, hasPorts, source, err, warn);
   const labels = readLabels(v.labels, err);
   const env = readEnv(v.env, source, err);
   const externalCert = readExternalCert(v.external_cert, err);
@@ -55,7 +59,7 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
   checkRequestsWithinLimits(v.resources, err);
   const msbList = readMsb(v.msb_list, name ?? '', ports, err);
 
-  if (diagnostics.length > 0 || name === undefined) return { diagnostics, source };
+  if (diagnostics.length > 0 || name === undefined) return { diagnostics, warnings, source };
   const spec: ComponentSpec = {
     file: source.file,
     name,
@@ -78,6 +82,6 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
     k8sLocation: str(v.k8s_location),
     msbList,
   };
-  return { spec, diagnostics, source };
+  return { spec, diagnostics, warnings, source };
 }
 

@@ -4,7 +4,7 @@
  * hint, `.inf` and `.nan` env values, two mounts at one path in the filebeat sidecar or the
  * cert-service-client, and the port protocol's case. Every message is asserted exactly.
  */
-import { compileFiles, mainOf, Result, y } from '../dcae/util';
+import { compileFiles, dcae, mainOf, Result, y } from '../dcae/util';
 
 const F = 'components/c.yaml';
 const HEAD = ['name: comp', 'image: repo/comp:1.0'];
@@ -13,6 +13,75 @@ const withHead = (...lines: string[]): string => y(...HEAD, ...lines);
 /** Compiles one YAML spec (components/c.yaml), with an optional platform file. */
 const run = (text: string, platform?: string): Result => compileFiles({ [F]: text }, platform);
 
+const INTERVAL_RULE = 'a whole number of seconds, or digits followed by s, m or h (15, "15s", "1m")';
+
+describe('GIVEN a probe time written as a YAML float or another spelling of a number', () => {
+  test.each<[string, string, string]>([
+    ['interval: 30.0', '  interval: 30.0', `${F}:6:13: liveness.interval: 30.0 is not ${INTERVAL_RULE}`],
+    ['timeout: 10E0', '  timeout: 10E0', `${F}:6:12: liveness.timeout: 10E0 is not ${INTERVAL_RULE}`],
+    ['interval: 3e1', '  interval: 3e1', `${F}:6:13: liveness.interval: 3e1 is not ${INTERVAL_RULE}`],
+    ['interval: 0x1E', '  interval: 0x1E', `${F}:6:13: liveness.interval: 0x1E is not ${INTERVAL_RULE}`],
+    ['timeout: 1.5', '  timeout: 1.5', `${F}:6:12: liveness.timeout: 1.5 is not ${INTERVAL_RULE}`],
+
+  ])('%s WHEN compiled THEN exactly this error is reported (the plugin matched str(value) against ^[0-9]+(s|m|h)?$)', (_title, line, expected) => {
+    const r = run(withHead('liveness:', '  type: script', '  script: /bin/check', line));
+    expect(r.errors).toEqual([expected]);
+  });
+
+  test('WHEN a flow mapping gives both as floats THEN each is reported at its own column', () => {
+    expect(run(withHead('readiness: {type: script, script: /bin/check, interval: 30.0, timeout: 10E0}')).errors).toEqual([
+      `${F}:3:57: readiness.interval: 30.0 is not ${INTERVAL_RULE}`,
+      `${F}:3:72: readiness.timeout: 10E0 is not ${INTERVAL_RULE}`,
+    ]);
+  });
+
+  test('WHEN the times are digits, quoted digits or digits with a unit THEN they compile as before', () => {
+    const r = run(withHead('readiness: {type: script, script: /bin/check, interval: 30, timeout: "10"}',
+      'liveness: {type: script, script: /bin/check, interval: 2m, timeout: 1h}'));
+    expect(r.errors).toEqual([]);
+    expect(mainOf(r.objects).readinessProbe).toMatchObject({ periodSeconds: 30, timeoutSeconds: 10 });
+    expect(mainOf(r.objects).livenessProbe).toMatchObject({ periodSeconds: 120, timeoutSeconds: 3600 });
+  });
+
+  test('WHEN a YAML override of a DCAE spec writes interval: 30.0 THEN the error points into the YAML file', () => {
+    const r = compileFiles({
+      'components/c.json': dcae(),
+      [F]: y('dcae_spec: c.json', 'readiness:', '  interval: 30.0'),
+    });
+    expect(r.errors).toEqual([`${F}:3:13: readiness.interval: 30.0 is not ${INTERVAL_RULE}`]);
+  });
+});
+
+describe('GIVEN a script probe with quotes', () => {
+  const QUOTED = 'readiness.script: contains quotes, which are not interpreted: the command is ';
+  const ADVICE = '; to run a shell command, put it in a script in the image and name that script here (the script is split on whitespace and run without a shell)';
+
+  test('WHEN compiled THEN the command is split on whitespace as the plugin did, with a warning showing the argument list', () => {
+    const r = run(withHead('readiness:', '  type: script', '  script: /bin/sh -c "curl -f http://localhost:8080/health"'));
+    expect(r.errors).toEqual([]);
+    expect(mainOf(r.objects).readinessProbe.exec.command).toEqual(['/bin/sh', '-c', '"curl', '-f', 'http://localhost:8080/health"']);
+    expect(r.warnings).toEqual([
+      `${F}:5:11: ${QUOTED}["/bin/sh", "-c", "\\"curl", "-f", "http://localhost:8080/health\\""]${ADVICE}`,
+    ]);
+  });
+
+  test('WHEN the quotes are single quotes, in a docker probe THEN the same warning', () => {
+    const r = run(withHead('readiness:', '  type: docker', "  script: sh -c 'exit 0'"));
+    expect(r.warnings).toEqual([`${F}:5:11: ${QUOTED}["sh", "-c", "'exit", "0'"]${ADVICE}`]);
+  });
+
+  test('WHEN a DCAE health check has a quoted script THEN the warning points into the JSON file, with the override that changes it', () => {
+    const r = compileFiles({ 'components/c.json': dcae({ healthcheck: { type: 'script', script: 'sh -c "true"' } }) });
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([`components/c.json:20:17: auxilary.healthcheck.script: contains quotes, which are not interpreted: the command is ["sh", "-c", "\\"true\\""]${ADVICE}` +
+      '. To fix it, write a YAML spec beside it with dcae_spec: c.json that sets readiness']);
+  });
+
+  test('WHEN the script has no quotes THEN no warning', () => {
+    const r = run(withHead('readiness:', '  type: script', '  script: /opt/app/bin/check.sh --live'));
+    expect(r.warnings).toEqual([]);
+  });
+});
 
 describe('GIVEN a boolean key written with a word that is not a YAML 1.2 boolean', () => {
   test.each<[string, string[], string]>([
@@ -42,6 +111,14 @@ describe('GIVEN env values that YAML reads as infinite or not-a-number', () => {
       `${F}:4:6: env.A: a mapping is not a string, a number or a boolean (true or false)`,
       `${F}:5:6: env.B: a list is not a string, a number or a boolean (true or false)`,
       `${F}:6:6: env.C: null is not a string, a number or a boolean (true or false)`,
+    ]);
+  });
+});
+
+describe('GIVEN a port protocol in mixed case', () => {
+  test('WHEN "8080/Udp:0" is compiled THEN it is refused: the protocol is tcp, udp, TCP or UDP', () => {
+    expect(run(withHead('ports: ["8080/Udp:0"]')).errors).toEqual([
+      `${F}:3:9: ports[0]: "8080/Udp:0" is not "<port>[/tcp|/udp]:<host port>"`,
     ]);
   });
 });

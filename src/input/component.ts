@@ -53,7 +53,7 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
   const logDirectory = isObj(v.log_info) ? str(v.log_info.log_directory) : undefined;
   const tlsInfo = isObj(v.tls_info) ? v.tls_info : {};
   const certDirectory = str(tlsInfo.cert_directory);
-  checkMountPaths(volumes, logDirectory, certDirectory, context.defaultCertDirectory, err);
+  checkMountPaths(volumes, logDirectory, certDirectory, context.defaultCertDirectory, err, warn);
   if (name !== undefined && /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) checkDerivedNames(name, ports, err);
   checkResourceNames(v.resources, err);
   checkRequestsWithinLimits(v.resources, err);

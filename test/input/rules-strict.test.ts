@@ -14,6 +14,10 @@ const withHead = (...lines: string[]): string => y(...HEAD, ...lines);
 const run = (text: string, platform?: string): Result => compileFiles({ [F]: text }, platform);
 
 const INTERVAL_RULE = 'a whole number of seconds, or digits followed by s, m or h (15, "15s", "1m")';
+/** The warning for a mount path that is an earlier one written differently. */
+const SAME_PATH = (later: string, earlier: string, who: string, container: string) =>
+  `"${later}" is the same path as "${earlier}", which ${who} mounts in ${container}: the API server accepts both, as it compares ` +
+  'mount paths as written, and the container runtime then mounts both volumes at that one path, one hiding the other; expected each path mounted once';
 
 describe('GIVEN a probe time written as a YAML float or another spelling of a number', () => {
   test.each<[string, string, string]>([
@@ -49,6 +53,91 @@ describe('GIVEN a probe time written as a YAML float or another spelling of a nu
       [F]: y('dcae_spec: c.json', 'readiness:', '  interval: 30.0'),
     });
     expect(r.errors).toEqual([`${F}:3:13: readiness.interval: 30.0 is not ${INTERVAL_RULE}`]);
+  });
+});
+
+describe('GIVEN two volumes at one mount path after a broken volume entry', () => {
+  test('WHEN compiled THEN the duplicate is reported at its own entry and line, and names the entry it repeats', () => {
+    const r = run(withHead(
+      'volumes:',
+      '  - host: {path: /a}',
+      '    config_volume: {name: b}',
+      '    container: {bind: /x}',
+      '  - host: {path: /a}',
+      '    container: {bind: /x}',
+      '  - host: {path: /b}',
+      '    container: {bind: /x}',
+    ));
+    expect(r.errors).toEqual([
+      `${F}:4:5: volumes[0]: has both host and config_volume; expected exactly one source`,
+      `${F}:10:23: volumes[2].container.bind: "/x" is already mounted by volumes[1]; expected a mount path used once`,
+    ]);
+  });
+
+  test('WHEN log_directory repeats the third entry\'s path THEN the message names volumes[2], not volumes[1]', () => {
+    const r = run(withHead(
+      'volumes:',
+      '  - {container: {bind: /a}}',
+      '  - {host: {path: /a}, container: {bind: /b}}',
+      '  - {host: {path: /a}, container: {bind: /logs}}',
+      'log_info: {log_directory: /logs}',
+    ));
+    expect(r.errors).toEqual([
+      `${F}:4:5: volumes[0]: has no source; expected exactly one of host: {path} or config_volume: {name}`,
+      `${F}:7:27: log_info.log_directory: "/logs" is already mounted by volumes[2]; expected a mount path used once`,
+    ]);
+  });
+});
+
+describe('GIVEN mount paths of the main container that name one directory in two spellings', () => {
+  test.each<[string, string, string, string]>([
+    ['a trailing slash', '/logs', '/logs/', 'volumes[1].container.bind'],
+    ['a doubled slash', '/logs', '//logs', 'volumes[1].container.bind'],
+    ['a "." segment and a trailing slash', '/a/b', '/a/./b/', 'volumes[1].container.bind'],
+  ])('with %s WHEN compiled THEN it compiles, with a warning naming both entries, and both mounts are written as given', (_title, first, second, where) => {
+    const r = run(withHead(
+      'volumes:',
+      `  - {host: {path: /h1}, container: {bind: ${first}}}`,
+      `  - {host: {path: /h2}, container: {bind: ${second}}}`,
+    ));
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([`${F}:5:43: ${where}: ${SAME_PATH(second, first, 'volumes[0]', 'the main container')}`]);
+    expect(mainOf(r.objects).volumeMounts.map((m: any) => m.mountPath)).toEqual([first, second, '/opt/dcae/cacert']);
+  });
+
+  test('WHEN a hostPath and the log volume are at /opt/app/VESCollector/logs and /opt/app/VESCollector/logs/ (a real VES spec) THEN a warning, and the manifest as the plugin deployed it', () => {
+    const r = run(withHead(
+      'volumes:',
+      '  - host: {path: /dockerdata-nfs/ves/logs}',
+      '    container: {bind: /opt/app/VESCollector/logs}',
+      'log_info:',
+      '  log_directory: /opt/app/VESCollector/logs/',
+    ));
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([
+      `${F}:7:18: log_info.log_directory: ${SAME_PATH('/opt/app/VESCollector/logs/', '/opt/app/VESCollector/logs', 'volumes[0]', 'the main container')}`,
+    ]);
+    expect(mainOf(r.objects).volumeMounts.map((m: any) => m.mountPath))
+      .toEqual(['/opt/app/VESCollector/logs', '/opt/app/VESCollector/logs/', '/opt/dcae/cacert']);
+  });
+
+  test('WHEN a volume is at the platform\'s default cert directory with a trailing slash THEN the warning names tls-info', () => {
+    const r = run(withHead('volumes:', '  - {host: {path: /h}, container: {bind: /opt/dcae/cacert/}}'));
+    expect(r.warnings).toEqual([`${F}:4:42: volumes[0].container.bind: ${SAME_PATH('/opt/dcae/cacert/', '/opt/dcae/cacert',
+      'tls-info (the platform\'s tls.component_cert_dir, as tls_info.cert_directory is not set)', 'the main container')}`]);
+  });
+
+  test('WHEN the two paths are written exactly alike THEN it is still an error, and no warning', () => {
+    const r = run(withHead('volumes:', '  - {host: {path: /h1}, container: {bind: /logs/}}', 'log_info: {log_directory: /logs/}'));
+    expect(r.errors).toEqual([`${F}:5:27: log_info.log_directory: "/logs/" is already mounted by volumes[0]; expected a mount path used once`]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  test('WHEN the paths only share a prefix (/logs and /logs2, /a and /a/b) THEN no warning', () => {
+    const r = run(withHead('volumes:', '  - {host: {path: /h1}, container: {bind: /logs}}', '  - {host: {path: /h2}, container: {bind: /logs2}}',
+      '  - {host: {path: /h3}, container: {bind: /logs/b}}'));
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([]);
   });
 });
 

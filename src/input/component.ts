@@ -8,6 +8,8 @@ import { PortContext, readPorts } from './rules/ports';
 import { readProbe } from './rules/probes';
 import { checkRequestsWithinLimits, checkResourceNames, readResources } from './rules/resources';
 import { checkMountPaths, readVolumes } from './rules/volumes';
+import { checkCertServiceMounts, checkFilebeatMounts } from './rules/helper-mounts';
+import { FilebeatSettings } from './platform/settings';
 import { checkSchema } from './schema';
 import { SpecSource, Target } from './source';
 import { isObj, str } from './values';
@@ -26,6 +28,8 @@ export interface ComponentResult {
 export interface ValidationContext extends PortContext {
   /** Where tls-info is mounted when the spec sets no tls_info.cert_directory. */
   readonly defaultCertDirectory: string;
+  /** The filebeat sidecar's platform settings. Undefined when the platform's are invalid (its mounts are not checked then). */
+  readonly filebeat?: FilebeatSettings;
 }
 
 /**
@@ -53,7 +57,10 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
   const logDirectory = isObj(v.log_info) ? str(v.log_info.log_directory) : undefined;
   const tlsInfo = isObj(v.tls_info) ? v.tls_info : {};
   const certDirectory = str(tlsInfo.cert_directory);
+  const alternateFbPath = isObj(v.log_info) ? str(v.log_info.alternate_fb_path) : undefined;
   checkMountPaths(volumes, logDirectory, certDirectory, context.defaultCertDirectory, err, warn);
+  if (logDirectory !== undefined && name !== undefined && context.filebeat) checkFilebeatMounts(name, alternateFbPath, context.filebeat, err, warn);
+  if (externalCert) checkCertServiceMounts(externalCert, err, warn);
   if (name !== undefined && /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) checkDerivedNames(name, ports, err);
   checkResourceNames(v.resources, err);
   checkRequestsWithinLimits(v.resources, err);
@@ -75,7 +82,7 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
     readiness,
     liveness,
     logInfo: logDirectory
-      ? { logDirectory, alternateFbPath: isObj(v.log_info) ? str(v.log_info.alternate_fb_path) : undefined }
+      ? { logDirectory, alternateFbPath }
       : undefined,
     tlsInfo: { useTls: tlsInfo.use_tls === true, certDirectory },
     externalCert,

@@ -4,9 +4,10 @@
  * hint, `.inf` and `.nan` env values, two mounts at one path in the filebeat sidecar or the
  * cert-service-client, and the port protocol's case. Every message is asserted exactly.
  */
-import { compileFiles, dcae, mainOf, Result, y } from '../dcae/util';
+import { compileFiles, dcae, mainOf, podOf, Result, y } from '../dcae/util';
 
 const F = 'components/c.yaml';
+const P = 'components/platform.yaml';
 const HEAD = ['name: comp', 'image: repo/comp:1.0'];
 /** A valid spec plus some lines. */
 const withHead = (...lines: string[]): string => y(...HEAD, ...lines);
@@ -14,10 +15,21 @@ const withHead = (...lines: string[]): string => y(...HEAD, ...lines);
 const run = (text: string, platform?: string): Result => compileFiles({ [F]: text }, platform);
 
 const INTERVAL_RULE = 'a whole number of seconds, or digits followed by s, m or h (15, "15s", "1m")';
+const REFUSED = 'the API server refuses two mounts at one path';
 /** The warning for a mount path that is an earlier one written differently. */
 const SAME_PATH = (later: string, earlier: string, who: string, container: string) =>
   `"${later}" is the same path as "${earlier}", which ${who} mounts in ${container}: the API server accepts both, as it compares ` +
   'mount paths as written, and the container runtime then mounts both volumes at that one path, one hiding the other; expected each path mounted once';
+const DATA = 'filebeat-data (the platform\'s filebeat.data_path)';
+const CONF = 'filebeat-conf (the platform\'s filebeat.config_path)';
+const BY_DEFAULT = 'adds the filebeat sidecar, which mounts component-log at <filebeat.log_path>/<name>: ';
+const EXTERNAL = (dir: string) => [
+  'external_cert:',
+  '  use_external_tls: true',
+  `  external_cert_directory: ${dir}`,
+  '  ca_name: RA',
+  '  external_certificate_parameters: {common_name: comp}',
+];
 
 describe('GIVEN a probe time written as a YAML float or another spelling of a number', () => {
   test.each<[string, string, string]>([
@@ -200,6 +212,104 @@ describe('GIVEN env values that YAML reads as infinite or not-a-number', () => {
       `${F}:4:6: env.A: a mapping is not a string, a number or a boolean (true or false)`,
       `${F}:5:6: env.B: a list is not a string, a number or a boolean (true or false)`,
       `${F}:6:6: env.C: null is not a string, a number or a boolean (true or false)`,
+    ]);
+  });
+});
+
+describe('GIVEN two mounts at one path in the filebeat sidecar', () => {
+  test('WHEN log_info.alternate_fb_path is the platform\'s filebeat.data_path THEN an error at alternate_fb_path', () => {
+    const r = run(withHead('log_info:', '  log_directory: /logs', '  alternate_fb_path: /usr/share/filebeat/data'));
+    expect(r.errors).toEqual([
+      `${F}:5:22: log_info.alternate_fb_path: "/usr/share/filebeat/data" is already mounted in the filebeat sidecar by ${DATA}; ${REFUSED}; expected another path`,
+    ]);
+  });
+
+  test('WHEN log_info.alternate_fb_path is the platform\'s filebeat.config_path THEN an error at alternate_fb_path', () => {
+    const r = run(withHead('log_info: {log_directory: /logs, alternate_fb_path: /fb/conf.yml}'), y('filebeat:', '  config_path: /fb/conf.yml'));
+    expect(r.errors).toEqual([
+      `${F}:3:53: log_info.alternate_fb_path: "/fb/conf.yml" is already mounted in the filebeat sidecar by ${CONF}; ${REFUSED}; expected another path`,
+    ]);
+  });
+
+  test('WHEN <filebeat.log_path>/<name> is the platform\'s filebeat.data_path THEN an error at the spec\'s log_info (the component name makes it)', () => {
+    const r = run(withHead('log_info:', '  log_directory: /logs'), y('filebeat:', '  data_path: /var/log/onap/comp'));
+    expect(r.errors).toEqual([
+      `${F}:3:1: log_info: ${BY_DEFAULT}"/var/log/onap/comp" is already mounted in the filebeat sidecar by ${DATA}; ${REFUSED}; expected log_info.alternate_fb_path, set to another path`,
+    ]);
+  });
+
+  test('WHEN alternate_fb_path is the data path with a trailing slash THEN a warning, and the sidecar as given', () => {
+    const r = run(withHead('log_info:', '  log_directory: /logs', '  alternate_fb_path: /usr/share/filebeat/data/'));
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([
+      `${F}:5:22: log_info.alternate_fb_path: ${SAME_PATH('/usr/share/filebeat/data/', '/usr/share/filebeat/data', DATA, 'the filebeat sidecar')}`,
+    ]);
+    expect(podOf(r.objects).containers[1].volumeMounts.map((m: any) => m.mountPath))
+      .toEqual(['/usr/share/filebeat/data/', '/usr/share/filebeat/data', '/usr/share/filebeat/filebeat.yml']);
+  });
+
+  test('WHEN the platform\'s filebeat.config_path is its data_path THEN one error, at the platform file, for every component', () => {
+    const r = compileFiles({
+      'components/a.yaml': y('name: a', 'image: repo/a:1', 'log_info: {log_directory: /logs}'),
+      'components/b.yaml': y('name: b', 'image: repo/b:1', 'log_info: {log_directory: /logs}'),
+    }, y('filebeat:', '  config_path: /usr/share/filebeat/data'));
+    expect(r.errors).toEqual([
+      `${P}:2:16: filebeat.config_path: "/usr/share/filebeat/data" is already mounted in the filebeat sidecar by filebeat-data (filebeat.data_path); ${REFUSED}; expected another path`,
+    ]);
+  });
+
+  test('WHEN the platform file sets only data_path, to the default config path THEN the error is at data_path', () => {
+    const r = run(withHead(), y('filebeat:', '  data_path: /usr/share/filebeat/filebeat.yml'));
+    expect(r.errors).toEqual([
+      `${P}:2:14: filebeat.data_path: "/usr/share/filebeat/filebeat.yml" is already mounted in the filebeat sidecar by filebeat-conf (filebeat.config_path); ${REFUSED}; expected another path`,
+    ]);
+  });
+
+  test('WHEN the platform\'s data_path is its config_path with a trailing slash THEN a warning at the platform file', () => {
+    const r = run(withHead(), y('filebeat:', '  data_path: /usr/share/filebeat/filebeat.yml/'));
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([
+      `${P}:2:14: filebeat.data_path: ${SAME_PATH('/usr/share/filebeat/filebeat.yml/', '/usr/share/filebeat/filebeat.yml', 'filebeat-conf (filebeat.config_path)', 'the filebeat sidecar')}`,
+    ]);
+  });
+});
+
+describe('GIVEN two mounts at one path in the cert-service-client', () => {
+  test('WHEN external_cert_directory is /etc/onap/oom/certservice/certs/, where tls-volume is mounted THEN an error at external_cert_directory', () => {
+    const r = run(withHead(...EXTERNAL('/etc/onap/oom/certservice/certs/')));
+    expect(r.errors).toEqual([
+      `${F}:5:28: external_cert.external_cert_directory: "/etc/onap/oom/certservice/certs/" is already mounted in the cert-service-client by tls-volume (its keystore and truststore); ${REFUSED}; expected another directory`,
+    ]);
+  });
+
+  test('WHEN it is that directory without the trailing slash THEN a warning', () => {
+    const r = run(withHead(...EXTERNAL('/etc/onap/oom/certservice/certs')));
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([`${F}:5:28: external_cert.external_cert_directory: ${SAME_PATH('/etc/onap/oom/certservice/certs',
+      '/etc/onap/oom/certservice/certs/', 'tls-volume (its keystore and truststore)', 'the cert-service-client')}`]);
+  });
+
+  test('WHEN use_external_tls is false THEN the directory is not checked', () => {
+    const r = run(withHead('external_cert: {use_external_tls: false, external_cert_directory: /etc/onap/oom/certservice/certs/}'));
+    expect(r.errors).toEqual([]);
+  });
+
+  test('WHEN the platform\'s truststore_secret_key is its keystore_secret_key THEN one error, at the platform file', () => {
+    const r = compileFiles({
+      'components/a.yaml': y('name: a', 'image: repo/a:1', ...EXTERNAL('/certs')),
+      'components/b.yaml': y('name: b', 'image: repo/b:1', ...EXTERNAL('/certs')),
+    }, y('external_cert:', '  truststore_secret_key: keystore.jks'));
+    expect(r.errors).toEqual([
+      `${P}:2:26: external_cert.truststore_secret_key: "keystore.jks" is also external_cert.keystore_secret_key, so the cert-service-client's tls-volume ` +
+      'would project that key of the Secret to the path "keystore.jks" twice; the API server refuses it ("conflicting duplicate paths"); expected two different keys',
+    ]);
+  });
+
+  test('WHEN the platform file sets only keystore_secret_key, to the default truststore key THEN the error is at keystore_secret_key', () => {
+    const r = run(withHead(), y('external_cert:', '  keystore_secret_key: truststore.jks'));
+    expect(r.errors).toEqual([
+      `${P}:2:24: external_cert.keystore_secret_key: "truststore.jks" is also external_cert.truststore_secret_key, so the cert-service-client's tls-volume ` +
+      'would project that key of the Secret to the path "truststore.jks" twice; the API server refuses it ("conflicting duplicate paths"); expected two different keys',
     ]);
   });
 });

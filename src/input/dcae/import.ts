@@ -49,6 +49,6 @@ export function readDcaeComponent(
   }
   const merged = override ? mergePatch(mapped.value, override.value) : mapped.value;
   const result = readComponent(new MergedSource(source, mapped, merged, override, context.nodePortRange), context);
-  return { spec: result.spec, diagnostics: result.diagnostics, warnings: schema.warnings, source: result.source };
+  return { spec: result.spec, diagnostics: result.diagnostics, warnings: [...schema.warnings, ...result.warnings], source: result.source };
 }
 

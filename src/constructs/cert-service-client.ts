@@ -3,11 +3,10 @@ import { ComponentPod } from './component-pod';
 import { PLATFORM_DEFAULTS } from './defaults';
 import { TlsInitContainer } from './tls-init-container';
 import { helperContainer, mount, withSlash } from './private/container';
-import { CERT_SERVICE_CLIENT_CONTAINER } from './names';
+import { CERT_SERVICE_CLIENT_CONTAINER, CERT_SERVICE_MOUNT_PATH } from './names';
 import { CERT_TYPES, TLS_INFO_VOLUME, TLS_SECRET_VOLUME } from './private/parts';
 
 /** Where the cert-service-client sees its own keystore and truststore. */
-const CERT_SERVICE_MOUNT_PATH = '/etc/onap/oom/certservice/certs/';
 
 /** Options of {@link CertServiceClient}: its props without the TLS init container. */
 export interface CertServiceClientOptions {

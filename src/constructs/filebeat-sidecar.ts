@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { ComponentPod } from './component-pod';
 import { PLATFORM_DEFAULTS } from './defaults';
 import { emptyDirVolume, helperContainer, mount } from './private/container';
-import { FILEBEAT_CONTAINER } from './names';
+import { FILEBEAT_CONTAINER, filebeatLogPath } from './names';
 import { COMPONENT_LOG_VOLUME, FILEBEAT_CONF_VOLUME, FILEBEAT_DATA_VOLUME } from './private/parts';
 
 /** Options of {@link FilebeatSidecar}: its props without the pod. */
@@ -52,7 +52,7 @@ export class FilebeatSidecar extends Construct {
       name: FILEBEAT_CONTAINER,
       image: props.image ?? d.image,
       mounts: [
-        mount(COMPONENT_LOG_VOLUME, props.alternateFbPath || `${props.logPath ?? d.logPath}/${pod.componentName}`),
+        mount(COMPONENT_LOG_VOLUME, filebeatLogPath(props.logPath ?? d.logPath, pod.componentName, props.alternateFbPath)),
         mount(FILEBEAT_DATA_VOLUME, props.dataPath ?? d.dataPath),
         mount(FILEBEAT_CONF_VOLUME, props.configPath ?? d.configPath, { subPath: props.configSubPath ?? d.configSubPath }),
       ],

@@ -54,3 +54,14 @@ export function componentObjects(name: string, ports: ReadonlyArray<{ readonly i
   if (exposed(true)) out.push({ kind: 'Service', role: 'IPv6 NodePort Service', name: ipv6NodePortServiceName(name) });
   return out;
 }
+
+/** Where the cert-service-client sees its own keystore and truststore (the `tls-volume` mount). */
+export const CERT_SERVICE_MOUNT_PATH = '/etc/onap/oom/certservice/certs/';
+
+/**
+ * Where the filebeat sidecar mounts the component's logs: `alternateFbPath` when set (an empty string counts as
+ * not set, as in the plugin), else `<logPath>/<name>`.
+ */
+export function filebeatLogPath(logPath: string, name: string, alternateFbPath?: string): string {
+  return alternateFbPath || `${logPath}/${name}`;
+}

@@ -116,11 +116,3 @@ export function nodePortRange(settings: PlatformSettings): { readonly min: numbe
   const [min, max] = settings.node_port_range.split('-').map(Number);
   return { min, max };
 }
-
-/**
- * Where the filebeat sidecar mounts the component's logs: `alternate_fb_path` when the spec sets one, else
- * `<filebeat.log_path>/<name>`.
- */
-export function filebeatLogPath(logPath: string, name: string, alternateFbPath?: string): string {
-  return alternateFbPath || `${logPath}/${name}`;
-}

@@ -4,10 +4,10 @@
  * they are refused here, at the key that causes them (once at the platform file when the platform alone
  * causes them, for every component).
  */
-import { CERT_SERVICE_MOUNT_PATH } from '../../constructs/cert-service-client';
+import { CERT_SERVICE_MOUNT_PATH, filebeatLogPath } from '../../constructs/names';
 import { describeValue, KeyPath } from '../diagnostics';
 import { ExternalCertSpec } from '../model';
-import { ExternalCertSettings, filebeatLogPath, FilebeatSettings } from '../platform/settings';
+import { ExternalCertSettings, FilebeatSettings } from '../platform/settings';
 import { Target } from '../source';
 import { Json, Report } from '../values';
 import { alreadyMounted, checkMounts, Mount, sameDirectoryWarning } from './mounts';

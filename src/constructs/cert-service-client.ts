@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { ComponentPod } from './component-pod';
-import { PLATFORM_DEFAULTS } from './defaults';
+import { COMPONENT_DEFAULTS, PLATFORM_DEFAULTS } from './defaults';
 import { TlsInitContainer } from './tls-init-container';
 import { helperContainer, mount, withSlash } from './private/container';
 import { CERT_SERVICE_CLIENT_CONTAINER, CERT_SERVICE_MOUNT_PATH } from './names';
@@ -75,7 +75,7 @@ export class CertServiceClient extends Construct {
     const d = PLATFORM_DEFAULTS.certServiceClient;
     this.tls = props.tls;
     this.pod = props.tls.pod;
-    this.certType = props.certType ?? 'P12';
+    this.certType = props.certType ?? COMPONENT_DEFAULTS.certType;
     if (!CERT_TYPES.includes(this.certType.toLowerCase())) {
       throw new Error(`CertServiceClient: certType "${this.certType}" is not P12, JKS or PEM`);
     }
@@ -111,7 +111,7 @@ export class CertServiceClient extends Construct {
         ['LOCATION', props.location ?? d.location],
         ['STATE', props.state ?? d.state],
         ['COUNTRY', props.country ?? d.country],
-        ['SANS', props.sans ?? ''],
+        ['SANS', props.sans ?? COMPONENT_DEFAULTS.sans],
         ['KEYSTORE_PATH', CERT_SERVICE_MOUNT_PATH + keystoreKey],
         ['TRUSTSTORE_PATH', CERT_SERVICE_MOUNT_PATH + truststoreKey],
       ],

@@ -1,7 +1,7 @@
 import { Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { PLATFORM_DEFAULTS } from './defaults';
+import { PLATFORM_DEFAULTS, COMPONENT_DEFAULTS } from './defaults';
 import { MainContainerProps } from './main-container';
 import { buildMainContainer } from './private/main-container';
 import { deploymentName } from './names';
@@ -84,7 +84,7 @@ export class ComponentPod extends Construct {
     const secrets = this.props.imagePullSecrets ?? PLATFORM_DEFAULTS.imagePullSecrets;
     const nonEmpty = <T>(list: readonly T[]) => (list.length > 0 ? [...list] : undefined);
     return {
-      replicas: this.props.replicas ?? 1,
+      replicas: this.props.replicas ?? COMPONENT_DEFAULTS.replicas,
       selector: { matchLabels: this.labels },
       template: {
         metadata: { labels: this.labels },

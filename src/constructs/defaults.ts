@@ -86,6 +86,26 @@ export interface PlatformDefaults {
   readonly certPostProcessor: CertPostProcessorDefaults;
 }
 
+/**
+ * The defaults of a component's own settings (not the platform's), as the plugin applied them. The compiler's
+ * input side reads a spec with these too; the published JSON Schema's `default` annotations repeat them for
+ * editors, and a test checks that the two agree.
+ */
+export const COMPONENT_DEFAULTS = deepFreeze({
+  /** Deployment replicas. */
+  replicas: 1,
+  /** Seconds between probes (a probe's `interval`). */
+  probePeriodSeconds: 15,
+  /** Seconds before a probe times out (its `timeout`). */
+  probeTimeoutSeconds: 1,
+  /** The external certificate type (`cert_type`). */
+  certType: 'P12',
+  /** The certificate's subject alternative names (`sans`). */
+  sans: '',
+  /** An MSB registration's values when not given (`msb_list` entries; serviceName defaults to the component name). */
+  msb: { port: '80', version: 'v1', url: '/', protocol: 'REST', enableSsl: false, visualRange: '1' },
+});
+
 /** The plugin's built-in platform defaults. Frozen: pass props to a construct to use other values. */
 export const PLATFORM_DEFAULTS: PlatformDefaults = deepFreeze({
   namespace: 'dcae',

@@ -1,3 +1,4 @@
+import { COMPONENT_DEFAULTS } from '../constructs/defaults';
 import { Diagnostic, KeyPath } from './diagnostics';
 import { ComponentSpec } from './model';
 import { readExternalCert } from './rules/external-cert';
@@ -73,7 +74,7 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
     name,
     image: v.image as string,
     namespace: str(v.namespace),
-    replicas: typeof v.replicas === 'number' ? v.replicas : 1,
+    replicas: typeof v.replicas === 'number' ? v.replicas : COMPONENT_DEFAULTS.replicas,
     alwaysPull: v.always_pull === true,
     labels,
     env,

@@ -1,4 +1,5 @@
 /** Readiness and liveness probes: types, their needs, intervals and timeouts. */
+import { COMPONENT_DEFAULTS } from '../../constructs/defaults';
 import { describeValue, KeyPath } from '../diagnostics';
 import { PortMapping, ProbeSpec } from '../model';
 import { schemaOf } from '../schema';
@@ -16,8 +17,8 @@ export function readProbe(v: Json, key: 'readiness' | 'liveness', ports: PortMap
   if (!isObj(p) || typeof p.type !== 'string') return undefined;
   const type = p.type.toLowerCase();
   const time = (name: 'interval' | 'timeout', fallback: number) => readInterval(p[name], fallback, [key, name], source.rawScalar([key, name]), err);
-  const periodSeconds = time('interval', 15);
-  const timeoutSeconds = time('timeout', 1);
+  const periodSeconds = time('interval', COMPONENT_DEFAULTS.probePeriodSeconds);
+  const timeoutSeconds = time('timeout', COMPONENT_DEFAULTS.probeTimeoutSeconds);
   if (type === 'http' || type === 'https') {
     const endpoint = str(p.endpoint);
     if (p.endpoint === undefined) err([key, 'endpoint'], `missing; an ${type} probe needs the path to request, for example /healthcheck`);

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadProject, readComponentsFolder } from '../src/project';
 import { renderAll } from '../src/output/synthesize';
-import { CLI, ROOT, runCli, snapshotFolder, tmpdir } from './helpers';
+import { childEnv, ROOT, runCli, snapshotFolder, tmpdir } from './helpers';
 
 const EXAMPLES = path.join(ROOT, 'components');
 const DIST = path.join(ROOT, 'dist');
@@ -75,8 +75,8 @@ describe('the CLI, end to end', () => {
 describe('determinism', () => {
   test('GIVEN the examples WHEN compiled under another time zone and locale THEN the bytes are identical', () => {
     const dir = copyExamples();
-    const env = { ...process.env, TZ: 'Pacific/Chatham', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' };
-    const r = spawnSync(process.execPath, [CLI, '--components', 'components', '--out', 'out'], { cwd: dir, env, encoding: 'utf8' });
+    const env = { TZ: 'Pacific/Chatham', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' };
+    const r = runCli(['--components', 'components', '--out', 'out'], dir, { env });
     expect(r.status).toBe(0);
     expect(snapshotFolder(path.join(dir, 'out'))).toEqual(snapshotFolder(DIST));
   });
@@ -104,7 +104,7 @@ describe('cdk8s synth', () => {
   test('GIVEN cdk8s.yaml WHEN `cdk8s synth` runs THEN it writes the same manifests as npm run synth', () => {
     const out = tmpdir('dcae-cdk8s-');
     const cdk8s = path.join(ROOT, 'node_modules', '.bin', 'cdk8s');
-    const r = spawnSync(cdk8s, ['synth', '--no-check-upgrade', '--output', out], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(cdk8s, ['synth', '--no-check-upgrade', '--output', out], { cwd: ROOT, encoding: 'utf8', env: childEnv(ROOT) });
     expect(r.status).toBe(0);
     expect(snapshotFolder(out)).toEqual(manifestsOf(snapshotFolder(DIST)));
   }, 60000);

@@ -46,13 +46,8 @@ const lines = (s: string): string[] => s.split('\n').filter((l) => l !== '' && !
 /** Lines of stderr that look like a JavaScript stack trace. */
 const stackLines = (s: string) => s.split('\n').filter((l) => /^\s+at /.test(l) || /internal error/.test(l));
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
 function project(files: Record<string, string>): string {
   const dir = tmpdir('dcae-errors-cli-');
-  dirs.push(dir);
   writeTree(dir, { ...OLD_DIST, ...files });
   return dir;
 }

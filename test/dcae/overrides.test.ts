@@ -22,18 +22,14 @@ const CBS = 'https://config-binding-service:10443/service_component_all';
 const RANGE = 'is not 0 or inside the node port range 30000-32767';
 const SNMP_WARNING = (file: string) => `${file}:158:5: auxilary.reconfigs: unknown key; expected one of: helm, healthcheck, ports, log_info, tls_info, databases, policy, volumes (component-spec schema v3; the plugin ignored this, and so does the compiler)`;
 
-/** A folder with files (relative path → text), run through the real CLI; the folder is removed afterwards. */
+/** A temporary folder with files (relative path → text), given to `fn` (the helpers remove it after the test). */
 function withFolder<T>(files: Record<string, string>, fn: (dir: string) => T): T {
   const dir = tmpdir();
-  try {
-    for (const [rel, text] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-      fs.writeFileSync(path.join(dir, rel), text);
-    }
-    return fn(dir);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
   }
+  return fn(dir);
 }
 jest.setTimeout(30_000);
 

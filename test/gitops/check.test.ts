@@ -5,7 +5,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { component, EXAMPLE_MANIFESTS, mtimes, run, snapshotFolder, withComponents, withExamples, writeComponents } from './util';
+import { childEnv, component, EXAMPLE_MANIFESTS, mtimes, run, snapshotFolder, withComponents, withExamples, writeComponents } from './util';
 
 /** A folder with the examples compiled into out/. */
 function compiledExamples(): string {
@@ -173,7 +173,7 @@ describe('--check on an out-of-date folder', () => {
     expect(run(dir, '--components', 'components', '--out', 'real').status).toBe(0);
 
     fs.writeFileSync(path.join(dir, 'check.patch'), r.stdout);
-    const applied = spawnSync('git', ['apply', 'check.patch'], { cwd: dir, encoding: 'utf8' });
+    const applied = spawnSync('git', ['apply', 'check.patch'], { cwd: dir, encoding: 'utf8', env: childEnv(dir) });
     expect(applied.stderr).toBe('');
     expect(applied.status).toBe(0);
     expect(snapshotFolder(path.join(dir, 'out'))).toEqual(snapshotFolder(copy));

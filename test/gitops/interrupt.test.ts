@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { OutputFile } from '../../src/output/synthesize';
 import { FileSystem, readRecord, recordFile, RECORD_FILE, syncFolder } from '../../src/output/write';
-import { CLI, runCli, snapshotFolder, tmpdir } from '../helpers';
+import { childEnv, CLI, runCli, snapshotFolder, tmpdir } from '../helpers';
 
 class Crash extends Error {}
 
@@ -123,7 +123,7 @@ describe('a real process killed with SIGKILL', () => {
     for (const delay of [200, 400, 600]) {
       fs.rmSync(path.join(work, 'out'), { recursive: true, force: true });
       fs.cpSync(path.join(work, 'old'), path.join(work, 'out'), { recursive: true });
-      const child = spawn(process.execPath, [CLI, '--components', 'v2', '--out', 'out', '--quiet'], { cwd: work, stdio: 'ignore' });
+      const child = spawn(process.execPath, [CLI, '--components', 'v2', '--out', 'out', '--quiet'], { cwd: work, stdio: 'ignore', env: childEnv(work) });
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');

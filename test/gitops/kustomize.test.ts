@@ -6,13 +6,13 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { component, EXAMPLE_MANIFESTS, objectsOf, run, snapshotFolder, sortedObjects, withComponents, withExamples } from './util';
+import { childEnv, component, EXAMPLE_MANIFESTS, objectsOf, ROOT, run, snapshotFolder, sortedObjects, withComponents, withExamples } from './util';
 
 const RUN = ['--components', 'components', '--out', 'out'];
 
 /** `kubectl kustomize <folder>`'s objects. Throws (failing the test) when kubectl cannot run. */
 function kustomize(folder: string): any[] {
-  const r = spawnSync('kubectl', ['kustomize', folder], { encoding: 'utf8', env: { ...process.env, KUBECONFIG: '/dev/null' } });
+  const r = spawnSync('kubectl', ['kustomize', folder], { encoding: 'utf8', env: childEnv(folder, { KUBECONFIG: '/dev/null' }) });
   if (r.error) throw new Error(`these tests need kubectl (v1.14 or later, with kustomize built in) on the PATH: ${r.error.message}`);
   if (r.status !== 0) throw new Error(`kubectl kustomize ${folder} exited ${r.status}:\n${r.stderr}`);
   return objectsOf(r.stdout);
@@ -38,7 +38,7 @@ const FLEET = {
 };
 
 test('GIVEN kubectl WHEN asked for its version THEN it runs (these tests need it)', () => {
-  const r = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
+  const r = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8', env: childEnv(ROOT) });
   expect(r.error).toBeUndefined();
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(/Kustomize Version: v\d+/);

@@ -3,9 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { Console } from '../../src/cli';
-import { ROOT, runCli, snapshotFolder, tmpdir } from '../helpers';
+import { childEnv, ROOT, runCli, snapshotFolder, tmpdir } from '../helpers';
 
-export { ROOT, runCli, snapshotFolder, tmpdir };
+export { childEnv, ROOT, runCli, snapshotFolder, tmpdir };
 
 /** The shipped example specs. */
 export const EXAMPLES = path.join(ROOT, 'components');

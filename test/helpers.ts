@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
+import { Console, main } from '../src/cli';
 import { loadProject } from '../src/project';
 import { Diagnostic, formatDiagnostic, sortDiagnostics } from '../src/spec/diagnostics';
 import { renderAll } from '../src/output/synthesize';
@@ -128,12 +129,51 @@ export interface CliResult {
 
 /**
  * Runs the real CLI (the bundle, in a child process). Use it where the process is what is tested: exit codes,
- * stdout and stderr as separate streams, render threads, signals.
+ * stdout and stderr as separate streams, render threads, signals. Everything else runs {@link runMain}.
  * `options.env` holds variables to add to the child's environment (see {@link childEnv}).
  */
 export function runCli(args: string[], cwd: string, options: SpawnSyncOptions = {}): CliResult {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', ...options, env: childEnv(cwd, options.env) });
   return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/** The working directory of the test process, restored after each in-process run. */
+const HOME = process.cwd();
+/** The in-process run under way: runs take turns, since each changes the working directory of the process. */
+let running: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs the CLI's main() in this process, as the real CLI would run in `cwd`: relative paths and the file names in
+ * messages are relative to `cwd`, stdout and stderr get one line per message, stderr is not a terminal, and an
+ * exception is reported as the CLI reports it (exit 70). The working directory (and INIT_CWD) is restored before
+ * it returns, and runs never overlap (a run left behind by a timed-out test finishes first).
+ * With no compiled script to start, render threads do not start: every component renders on this thread.
+ */
+export function runMain(args: string[], cwd: string): Promise<CliResult> {
+  const turn = running.then(() => runMainNow(args, cwd));
+  running = turn.catch(() => undefined);
+  return turn;
+}
+
+async function runMainNow(args: string[], cwd: string): Promise<CliResult> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const io: Console = { out: (s) => stdout.push(`${s}\n`), err: (s) => stderr.push(`${s}\n`) };
+  const initCwd = process.env.INIT_CWD;
+  let status: number;
+  try {
+    process.chdir(cwd);
+    process.env.INIT_CWD = process.cwd();
+    status = await main(args, io);
+  } catch (e) {
+    stderr.push(`internal error (a bug in the compiler, not in your files; please report it):\n${(e as Error).stack ?? e}\n`);
+    status = 70;
+  } finally {
+    process.chdir(HOME);
+    if (initCwd === undefined) delete process.env.INIT_CWD;
+    else process.env.INIT_CWD = initCwd;
+  }
+  return { status, stdout: stdout.join(''), stderr: stderr.join('') };
 }
 
 /** Every file under a folder, with its bytes, keyed by relative path. */

@@ -138,7 +138,7 @@ export function runCli(args: string[], cwd: string, options: SpawnSyncOptions = 
 }
 
 /** The working directory of the test process, restored after each in-process run. */
-const HOME = process.cwd();
+const TEST_CWD = process.cwd();
 /** The in-process run under way: runs take turns, since each changes the working directory of the process. */
 let running: Promise<unknown> = Promise.resolve();
 
@@ -169,7 +169,7 @@ async function runMainNow(args: string[], cwd: string): Promise<CliResult> {
     stderr.push(`internal error (a bug in the compiler, not in your files; please report it):\n${(e as Error).stack ?? e}\n`);
     status = 70;
   } finally {
-    process.chdir(HOME);
+    process.chdir(TEST_CWD);
     if (initCwd === undefined) delete process.env.INIT_CWD;
     else process.env.INIT_CWD = initCwd;
   }

@@ -4,4 +4,10 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  // Jest's transform cache, kept in the (git-ignored) build folder rather than in the system temporary folder,
+  // so that a test run leaves nothing in TMPDIR.
+  cacheDirectory: '<rootDir>/build/jest-cache',
+  // Most CLI runs are awaited in-process calls of main(), which a timeout can interrupt (a spawnSync could not):
+  // leave room for a test with several runs of 200 components on a busy two-core machine.
+  testTimeout: 30_000,
 };

@@ -1,18 +1,13 @@
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadProject } from '../src/input/project';
 import { readComponentsFolder } from '../src/cli/read-folder';
 import { renderAll } from '../src/output/synthesize';
-import { childEnv, ROOT, runCli, runMain, snapshotFolder, tmpdir } from './helpers';
+import { ROOT, runCli, runMain, snapshotFolder, tmpdir } from './helpers';
 
 const EXAMPLES = path.join(ROOT, 'components');
 const DIST = path.join(ROOT, 'dist');
 
-/** Only the component manifests of a folder snapshot. */
-function manifestsOf(files: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(files).filter(([f]) => f.endsWith('.k8s.yaml')));
-}
 
 /** Copies the shipped examples into a fresh folder and returns it. */
 function copyExamples(): string {
@@ -27,7 +22,7 @@ describe('the CLI, end to end', () => {
     const r = runCli(['--components', 'components', '--out', 'out'], dir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^compiled 4 components into out in \d+\.\d\d s: 5 new, 0 changed, 0 removed, 0 unchanged\n$/);
+    expect(r.stdout).toMatch(/^compiled 4 components into out in \d+\.\d\d s; files: 5 new, 0 changed, 0 removed, 0 unchanged\n$/);
     const written = snapshotFolder(path.join(dir, 'out'));
     expect(Object.keys(written).sort()).toEqual([
       '.dcae-synth-files', 'dcae-hv-ves-collector.k8s.yaml', 'dcae-prh.k8s.yaml', 'dcae-snmptrap-collector.k8s.yaml',
@@ -43,7 +38,7 @@ describe('the CLI, end to end', () => {
     const before = fs.statSync(path.join(dir, 'out', 'dcae-prh.k8s.yaml')).mtimeMs;
     const r = await runMain(['--components', 'components', '--out', 'out'], dir);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/: nothing changed \(5 files up to date\)\n$/);
+    expect(r.stdout).toMatch(/; nothing changed \(5 files up to date\)\n$/);
     expect(fs.statSync(path.join(dir, 'out', 'dcae-prh.k8s.yaml')).mtimeMs).toBe(before);
   });
 
@@ -101,15 +96,7 @@ describe('determinism', () => {
   });
 });
 
-describe('cdk8s synth', () => {
-  test('GIVEN cdk8s.yaml WHEN `cdk8s synth` runs THEN it writes the same manifests as npm run synth', () => {
-    const out = tmpdir('dcae-cdk8s-');
-    const cdk8s = path.join(ROOT, 'node_modules', '.bin', 'cdk8s');
-    const r = spawnSync(cdk8s, ['synth', '--no-check-upgrade', '--output', out], { cwd: ROOT, encoding: 'utf8', env: childEnv(ROOT) });
-    expect(r.status).toBe(0);
-    expect(snapshotFolder(out)).toEqual(manifestsOf(snapshotFolder(DIST)));
-  }, 60000);
-});
+// cdk8s synth against npm run synth, from clean clones: test/e2e/standalone.test.ts.
 
 describe('render threads', () => {
   test('GIVEN a fleet above the threshold WHEN compiled with --jobs 1 and --jobs 2 THEN the output folders are byte-identical', () => {

@@ -78,7 +78,7 @@ describe('--check on an out-of-date folder', () => {
       '-extra: line',
       '',
     ].join('\n'));
-    expect(r.stderr).toBe('out is out of date: 1 file differ (1 stale). Run npm run synth and commit the result.\n');
+    expect(r.stderr).toBe('out is out of date: 1 file differs (1 stale). Run npm run synth and commit the result.\n');
     expect(snapshotFolder(path.join(dir, 'out'))).toEqual(before);
     expect(mtimes(path.join(dir, 'out'))).toEqual(times);
   });
@@ -98,7 +98,7 @@ describe('--check on an out-of-date folder', () => {
       ...lines.map((l) => `+${l}`),
       '',
     ].join('\n'));
-    expect(r.stderr).toBe('out is out of date: 1 file differ (1 missing). Run npm run synth and commit the result.\n');
+    expect(r.stderr).toBe('out is out of date: 1 file differs (1 missing). Run npm run synth and commit the result.\n');
     expect(fs.existsSync(file)).toBe(false);
   });
 

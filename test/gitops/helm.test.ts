@@ -55,7 +55,7 @@ describe('the chart\'s files', () => {
     const r = await run(dir, ...RUN, ...HELM);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^compiled 3 components into out in \d+\.\d\d s: 10 new, 0 changed, 0 removed, 0 unchanged\n$/);
+    expect(r.stdout).toMatch(/^compiled 3 components into out in \d+\.\d\d s; files: 10 new, 0 changed, 0 removed, 0 unchanged\n$/);
     const files = snapshotFolder(path.join(dir, 'out'));
     expect(Object.keys(files).sort()).toEqual([
       '.dcae-synth-files', 'Chart.yaml', 'comp-a.k8s.yaml',

@@ -17,7 +17,7 @@ function record(paths: string[]): string {
 }
 
 function summaryOf(stdout: string): string {
-  return stdout.replace(/ in \d+\.\d\d s:/, ' in T s:');
+  return stdout.replace(/ in \d+\.\d\d s;/, ' in T s;');
 }
 
 describe('files the compiler did not write', () => {
@@ -111,7 +111,7 @@ describe('files the compiler did not write', () => {
     fs.writeFileSync(path.join(other, 'dcae-prh.k8s.yaml'), prh);
     const r = await run(dir, '--components', 'components', '--out', 'other');
     expect(r.status).toBe(0);
-    expect(summaryOf(r.stdout)).toBe('compiled 4 components into other in T s: 4 new, 0 changed, 0 removed, 1 unchanged\n');
+    expect(summaryOf(r.stdout)).toBe('compiled 4 components into other in T s; files: 4 new, 0 changed, 0 removed, 1 unchanged\n');
     expect(snapshotFolder(other)).toEqual(snapshotFolder(path.join(dir, 'out')));
   });
 
@@ -137,7 +137,7 @@ describe('files the compiler wrote for components that are gone', () => {
     fs.rmSync(path.join(dir, 'components', 'prh.yaml'));
     const r = await run(dir, ...RUN);
     expect(r.status).toBe(0);
-    expect(summaryOf(r.stdout)).toBe('compiled 3 components into out in T s: 0 new, 1 changed, 1 removed, 3 unchanged\n');
+    expect(summaryOf(r.stdout)).toBe('compiled 3 components into out in T s; files: 0 new, 1 changed, 1 removed, 3 unchanged\n');
     const files = snapshotFolder(path.join(dir, 'out'));
     const remaining = EXAMPLE_MANIFESTS.filter((f) => f !== 'dcae-prh.k8s.yaml');
     expect(Object.keys(files).sort()).toEqual(['.dcae-synth-files', ...remaining, 'kustomization.yaml']);
@@ -151,7 +151,7 @@ describe('files the compiler wrote for components that are gone', () => {
     writeComponents(dir, { 'a.yaml': component('comp-new') });
     const r = await run(dir, ...RUN);
     expect(r.status).toBe(0);
-    expect(summaryOf(r.stdout)).toBe('compiled 2 components into out in T s: 1 new, 1 changed, 1 removed, 1 unchanged\n');
+    expect(summaryOf(r.stdout)).toBe('compiled 2 components into out in T s; files: 1 new, 1 changed, 1 removed, 1 unchanged\n');
     expect(Object.keys(snapshotFolder(path.join(dir, 'out'))).sort()).toEqual([
       '.dcae-synth-files', 'comp-b.k8s.yaml', 'comp-new.k8s.yaml', 'kustomization.yaml',
     ]);
@@ -164,7 +164,7 @@ describe('files the compiler wrote for components that are gone', () => {
     writeComponents(dir, { 'a.yaml': component('comp-a', 'k8s_location: edge-2\n') });
     const r = await run(dir, ...RUN);
     expect(r.status).toBe(0);
-    expect(summaryOf(r.stdout)).toBe('compiled 2 components into out in T s: 2 new, 0 changed, 2 removed, 2 unchanged\n');
+    expect(summaryOf(r.stdout)).toBe('compiled 2 components into out in T s; files: 2 new, 0 changed, 2 removed, 2 unchanged\n');
     expect(foldersOf(path.join(dir, 'out'))).toEqual(['edge-2']);
     expect(Object.keys(snapshotFolder(path.join(dir, 'out'))).sort()).toEqual([
       '.dcae-synth-files', 'comp-b.k8s.yaml', 'edge-2/comp-a.k8s.yaml', 'edge-2/kustomization.yaml', 'kustomization.yaml',
@@ -203,7 +203,7 @@ describe('files the compiler wrote for components that are gone', () => {
     fs.writeFileSync(file, 'edited by hand\n');
     const r = await run(dir, ...RUN);
     expect(r.status).toBe(0);
-    expect(summaryOf(r.stdout)).toBe('compiled 4 components into out in T s: 0 new, 1 changed, 0 removed, 4 unchanged\n');
+    expect(summaryOf(r.stdout)).toBe('compiled 4 components into out in T s; files: 0 new, 1 changed, 0 removed, 4 unchanged\n');
     expect(fs.readFileSync(file, 'utf8')).toBe(compiled);
   });
 
@@ -214,7 +214,7 @@ describe('files the compiler wrote for components that are gone', () => {
     fs.rmSync(path.join(dir, 'components', 'prh.yaml'));
     const r = await run(dir, ...RUN);
     expect(r.status).toBe(0);
-    expect(summaryOf(r.stdout)).toBe('compiled 3 components into out in T s: 0 new, 1 changed, 0 removed, 3 unchanged\n');
+    expect(summaryOf(r.stdout)).toBe('compiled 3 components into out in T s; files: 0 new, 1 changed, 0 removed, 3 unchanged\n');
     expect(fs.readFileSync(path.join(dir, 'out', RECORD_FILE), 'utf8')).not.toContain('dcae-prh');
   });
 });

@@ -29,14 +29,14 @@ describe('one summary line per run', () => {
     const r = await run(dir, ...RUN);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^compiled 4 components into out in \d+\.\d\d s: 5 new, 0 changed, 0 removed, 0 unchanged\n$/);
+    expect(r.stdout).toMatch(/^compiled 4 components into out in \d+\.\d\d s; files: 5 new, 0 changed, 0 removed, 0 unchanged\n$/);
   });
 
   test('GIVEN an up-to-date folder WHEN the CLI runs THEN the one line says nothing changed and how many files are up to date', async () => {
     const dir = withExamples();
     await run(dir, ...RUN);
     const r = await run(dir, ...RUN);
-    expect(r.stdout).toMatch(/^compiled 4 components into out in \d+\.\d\d s: nothing changed \(5 files up to date\)\n$/);
+    expect(r.stdout).toMatch(/^compiled 4 components into out in \d+\.\d\d s; nothing changed \(5 files up to date\)\n$/);
   });
 
   test('GIVEN one component added, one edited and one deleted WHEN the CLI runs THEN the line counts 1 new, 2 changed (manifest and kustomization), 1 removed, 2 unchanged', async () => {
@@ -57,9 +57,9 @@ describe('one summary line per run', () => {
   test('GIVEN one component WHEN the CLI runs THEN the line uses the singular', async () => {
     const dir = withComponents({ 'a.yaml': component('comp-a') });
     const r = await run(dir, ...RUN);
-    expect(r.stdout).toMatch(/^compiled 1 component into out in \d+\.\d\d s: 2 new, 0 changed, 0 removed, 0 unchanged\n$/);
+    expect(r.stdout).toMatch(/^compiled 1 component into out in \d+\.\d\d s; files: 2 new, 0 changed, 0 removed, 0 unchanged\n$/);
     const again = await run(dir, ...RUN);
-    expect(again.stdout).toMatch(/: nothing changed \(2 files up to date\)\n$/);
+    expect(again.stdout).toMatch(/; nothing changed \(2 files up to date\)\n$/);
   });
 });
 
@@ -100,7 +100,7 @@ describe('the progress bar', () => {
     expect(await main(['--components', components, '--out', out], io)).toBe(0);
     expect(io.stderr).toEqual([]);
     expect(io.stdout).toHaveLength(1);
-    expect(io.stdout[0]).toMatch(new RegExp(`^compiled 201 components into ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} in \\d+\\.\\d\\d s: 202 new, 0 changed, 0 removed, 0 unchanged$`));
+    expect(io.stdout[0]).toMatch(new RegExp(`^compiled 201 components into ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} in \\d+\\.\\d\\d s; files: 202 new, 0 changed, 0 removed, 0 unchanged$`));
 
     expect(io.bars.length).toBeGreaterThan(10);
     expect(io.bars.length).toBeLessThanOrEqual(101);

@@ -105,4 +105,4 @@ export function fakeConsole(terminal: boolean): Console & { stdout: string[]; st
 }
 
 /** The summary line of a normal run. */
-export const SUMMARY = /^compiled (\d+) components? into (\S+) in \d+\.\d\d s: (?:(\d+) new, (\d+) changed, (\d+) removed, (\d+) unchanged|nothing changed \((\d+) files? up to date\))$/;
+export const SUMMARY = /^compiled (\d+) components? into (\S+) in \d+\.\d\d s; (?:files: (\d+) new, (\d+) changed, (\d+) removed, (\d+) unchanged|nothing changed \((\d+) files? up to date\))$/;

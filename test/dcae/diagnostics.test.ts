@@ -43,7 +43,7 @@ describe('GIVEN a DCAE spec with a schema error and a mapping error', () => {
 });
 
 describe('GIVEN a DCAE spec whose value is refused by both the schema and a component rule', () => {
-  test.each<[string, object, string[]]>([
+  test.each<[string, Record<string, unknown>, string[]]>([
     ['ports is a string', { ports: '8080:0' }, [`components/c.json:22:14: auxilary.ports: "8080:0" is not a list${FIX('ports')}`]],
     ['a volume is a string', { volumes: ['x'] }, [`components/c.json:26:7: auxilary.volumes[0]: "x" is not a mapping${FIX('volumes')}`]],
     ['a volume has no source', { volumes: [{ container: { bind: '/b' } }] },

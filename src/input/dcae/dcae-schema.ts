@@ -78,8 +78,9 @@ export function checkDcaeSchema(source: SpecSource): DcaeSchemaResult {
     const fn = validator(version, schema);
     if (fn(source.value)) return { version, errors: [], warnings: [] };
     const errors = relevant(fn.errors ?? [], schema);
-    const fatal = errors.filter((e) => ignoredPart(e) === undefined);
-    const ignored = errors.filter((e) => ignoredPart(e) !== undefined);
+    const fatal: ErrorObject[] = [];
+    const ignored: ErrorObject[] = [];
+    for (const e of errors) (ignoredPart(e) === undefined ? fatal : ignored).push(e);
     if (fatal.length === 0 && ignored.length === 0) return { version, errors: [], warnings: [] };
     // The closest version is the one with the fewest errors that matter, then the fewest warnings; newest first.
     if (!best || fatal.length < best.fatal.length || (fatal.length === best.fatal.length && ignored.length < best.ignored.length)) best = { version, fatal, ignored };
@@ -171,10 +172,13 @@ function chosenBranches(alternative: ErrorObject, errors: ErrorObject[], root: o
   const at = alternative.instancePath;
   const branches = (alternative.schema as object[]).map((b) => resolve(b, root));
   const nodes = branches.map((b) => reachable(b, root));
-  const under = errors.filter((e) => e !== alternative && (e.instancePath === at || e.instancePath.startsWith(`${at}/`)));
+  const inside = `${at}/`;
+  const under = errors.filter((e) => e !== alternative && (e.instancePath === at || e.instancePath.startsWith(inside)));
   const branchOf = (e: ErrorObject): number[] => {
-    const json = JSON.stringify(e.parentSchema);
-    return nodes.flatMap((set, i) => (set.has(json) ? [i] : []));
+    const json = jsonOf(e.parentSchema);
+    const from: number[] = [];
+    nodes.forEach((set, i) => set.has(json) && from.push(i));
+    return from;
   };
   const data = alternative.data;
   const fits = branches.map((b) => typeFits(b.type, data));
@@ -222,6 +226,18 @@ function resolve(node: object, root: object): SchemaNode {
 }
 
 const reachableCache = new WeakMap<object, Set<string>>();
+const jsonCache = new WeakMap<object, string>();
+
+/** A schema node as JSON text (nodes are compared by their text: the precompiled validators carry copies). */
+function jsonOf(node: unknown): string {
+  if (typeof node !== 'object' || node === null) return JSON.stringify(node);
+  let json = jsonCache.get(node);
+  if (json === undefined) {
+    json = JSON.stringify(node);
+    jsonCache.set(node, json);
+  }
+  return json;
+}
 
 /** Every schema node of a branch (as JSON text, as its errors carry it), references followed. */
 function reachable(branch: SchemaNode, root: object): Set<string> {
@@ -235,7 +251,7 @@ function reachable(branch: SchemaNode, root: object): Set<string> {
     if (!Array.isArray(node)) {
       const n = node as SchemaNode;
       if (typeof n.$ref === 'string') return walk(resolve(n, root));
-      out.add(JSON.stringify(n));
+      out.add(jsonOf(n));
     }
     Object.values(node).forEach(walk);
   };

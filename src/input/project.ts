@@ -65,9 +65,10 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
   const context = {
     nodePortRange: platformResult.invalidKeys.has('node_port_range') ? undefined : nodePortRange(platform),
     defaultCertDirectory: platform.tls.component_cert_dir,
+    filebeat: platformResult.invalidKeys.has('filebeat') ? undefined : platform.filebeat,
   };
   const loaded: Array<{ spec: ComponentSpec; anchors: Anchors }> = [];
-  const warnings = new Map<string, Diagnostic>();
+  const warnings = new Map<string, Diagnostic>(platformResult.warnings.map((w) => [formatDiagnostic(w), w]));
   const sorted = [...files.components].sort((a, b) => byCodePoint(a.name, b.name));
   const base = options.base ?? process.cwd();
   const where = (f: InputFile) => path.resolve(base, f.path ?? f.name);

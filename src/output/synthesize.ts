@@ -3,6 +3,7 @@ import * as path from 'path';
 import { ComponentChart } from '../constructs/component-chart';
 import { PlatformSettings } from '../input/platform/settings';
 import { ComponentSpec } from '../input/model';
+import { chartProps } from './chart-props';
 
 /** The extension of every manifest, as cdk8s writes it. */
 export const MANIFEST_EXTENSION = '.k8s.yaml';
@@ -32,7 +33,7 @@ export function outputFolder(spec: ComponentSpec): string {
  */
 export function buildChart(spec: ComponentSpec, platform: PlatformSettings, outdir = 'dist'): { app: App; chart: ComponentChart } {
   const app = new App({ outdir: path.join(outdir, outputFolder(spec)) });
-  const chart = new ComponentChart(app, spec.name, { spec, platform });
+  const chart = new ComponentChart(app, spec.name, chartProps(spec, platform));
   return { app, chart };
 }
 
@@ -40,6 +41,8 @@ export function buildChart(spec: ComponentSpec, platform: PlatformSettings, outd
 export function renderManifest(spec: ComponentSpec, platform: PlatformSettings): Manifest {
   const { chart } = buildChart(spec, platform);
   const folder = outputFolder(spec);
+  // chart.toJson() runs every construct's validations first (cdk8s App._synthChart), as app.synth() does,
+  // and throws when one fails: test/constructs/validation.test.ts pins that.
   const objects = chart.toJson();
   return {
     path: `${folder ? `${folder}/` : ''}${spec.name}${MANIFEST_EXTENSION}`,

@@ -50,8 +50,8 @@ describe('GIVEN a DCAE spec whose value is refused by both the schema and a comp
       [`components/c.json:26:7: auxilary.volumes[0]: has no source; expected exactly one of host: {path} or config_volume: {name}${FIX('volumes')}`]],
     ['log_info has an unknown key', { log_info: { log_directory: '/logs', x: 1 } },
       [`components/c.json:27:7: auxilary.log_info.x: unknown key; expected one of: log_directory, alternate_fb_path${FIX('log_info')}`]],
-    ['tls_info.use_tls is a string', { tls_info: { cert_directory: '/c', use_tls: 'yes' } },
-      [`components/c.json:27:18: auxilary.tls_info.use_tls: "yes" is not a boolean (true or false) (write true or false, without quotes)${FIX('tls_info')}`]],
+    ['tls_info.use_tls is a string', { tls_info: { cert_directory: '/c', use_tls: 'true' } },
+      [`components/c.json:27:18: auxilary.tls_info.use_tls: "true" is not a boolean (true or false) (write true or false, without quotes)${FIX('tls_info')}`]],
     ['the healthcheck is null', { healthcheck: null }, [`components/c.json:18:20: auxilary.healthcheck: null is not a mapping${FIX('readiness')}`]],
   ])('WHEN %s THEN it is reported once, by the rule (with the override that fixes it)', (_title, aux, errors) => {
     expect(run(dcae(aux)).errors).toEqual(errors);

@@ -140,7 +140,7 @@ describe('GIVEN auxilary.tls_info.use_external_tls', () => {
         use_external_tls: value,
         external_cert_directory: '/opt/app/certs/',
         ca_name: 'RA',
-        cert_type: 'P12',
+        // cert_type is left out: the component default (P12, as the blueprint generator wrote) applies.
         external_certificate_parameters: { common_name: 'sample.onap.org', sans: 'sample.onap.org,component.sample.onap.org' },
       });
     } else {

@@ -31,7 +31,7 @@ import * as path from 'path';
 import { Yaml } from 'cdk8s';
 import { isMap, isScalar, parseDocument, Scalar } from 'yaml';
 import { volumeName } from '../../src/input/rules/volumes';
-import { ipv6NodePortServiceName } from '../../src/spec/names';
+import { ipv6NodePortServiceName } from '../../src/constructs/names';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>;

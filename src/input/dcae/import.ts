@@ -60,7 +60,7 @@ export function readDcaeComponent(
     }
   }
   const diagnostics = combine(schema.errors, rules, source.file);
-  return { spec: diagnostics.length === 0 ? result.spec : undefined, diagnostics, warnings, source: result.source };
+  return { spec: diagnostics.length === 0 ? result.spec : undefined, diagnostics, warnings: [...warnings, ...result.warnings], source: result.source };
 }
 
 /** The warning for a key of a mapped value that the plugin ignored, and the mapping dropped. */

@@ -24,7 +24,6 @@ export const BLUEPRINT_DEFAULTS = {
   always_pull: true,
   resources: { limits: { cpu: '250m', memory: '128Mi' }, requests: { cpu: '250m', memory: '128Mi' } },
   ca_name: 'RA',
-  cert_type: 'P12',
   common_name: 'sample.onap.org',
   sans: 'sample.onap.org,component.sample.onap.org',
 } as const;
@@ -100,7 +99,6 @@ export function mapDcaeSpec(dcae: Json, platform: PlatformSettings, override: Js
     set('external_cert', {
       use_external_tls: tls.use_external_tls,
       ca_name: BLUEPRINT_DEFAULTS.ca_name,
-      cert_type: BLUEPRINT_DEFAULTS.cert_type,
       external_certificate_parameters: { common_name: BLUEPRINT_DEFAULTS.common_name, sans: BLUEPRINT_DEFAULTS.sans },
       external_cert_directory: certDir,
     }, ['auxilary', 'tls_info', 'use_external_tls']);

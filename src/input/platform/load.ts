@@ -1,6 +1,7 @@
-import { Diagnostic } from '../diagnostics';
+import { Diagnostic, KeyPath } from '../diagnostics';
+import { checkPlatformMounts } from '../rules/helper-mounts';
 import { checkSchema } from '../schema';
-import { SourceFile } from '../source';
+import { SourceFile, Target } from '../source';
 import { mergePatch } from '../values';
 import { DEFAULT_PLATFORM, nodePortRange, PlatformSettings } from './settings';
 
@@ -9,6 +10,8 @@ export interface PlatformResult {
   /** The defaults, merged with every top-level key of the file that is valid. */
   readonly settings: PlatformSettings;
   readonly diagnostics: Diagnostic[];
+  /** Things worth knowing about the platform file that do not stop the run. */
+  readonly warnings: Diagnostic[];
   /** Top-level keys of the file that are wrong, and so were not merged. */
   readonly invalidKeys: ReadonlySet<string>;
 }
@@ -19,9 +22,9 @@ export interface PlatformResult {
  * @param text its contents
  */
 export function loadPlatform(file: string | undefined, text: string | undefined): PlatformResult {
-  if (file === undefined || text === undefined) return { settings: DEFAULT_PLATFORM, diagnostics: [], invalidKeys: new Set() };
+  if (file === undefined || text === undefined) return { settings: DEFAULT_PLATFORM, diagnostics: [], warnings: [], invalidKeys: new Set() };
   const parsed = SourceFile.parse(file, text);
-  if (!parsed.source) return { settings: DEFAULT_PLATFORM, diagnostics: parsed.diagnostics, invalidKeys: new Set(Object.keys(DEFAULT_PLATFORM)) };
+  if (!parsed.source) return { settings: DEFAULT_PLATFORM, diagnostics: parsed.diagnostics, warnings: [], invalidKeys: new Set(Object.keys(DEFAULT_PLATFORM)) };
   const source = parsed.source;
   const diagnostics = checkSchema('platform', source);
   // Keep what is valid, so that components are still checked against the file's other settings in the same run.
@@ -33,5 +36,13 @@ export function loadPlatform(file: string | undefined, text: string | undefined)
     diagnostics.push(source.error(['node_port_range'], `${JSON.stringify(settings.node_port_range)} is not a range of ports "<first>-<last>" with 1 <= first <= last <= 65535`));
     invalidKeys.add('node_port_range');
   }
-  return { settings, diagnostics, invalidKeys };
+  const warnings: Diagnostic[] = [];
+  checkPlatformMounts(
+    invalidKeys.has('filebeat') ? undefined : settings.filebeat,
+    invalidKeys.has('external_cert') ? undefined : settings.external_cert,
+    values,
+    (path: KeyPath, message: string, target?: Target) => diagnostics.push(source.error(path, message, target)),
+    (path: KeyPath, message: string, target?: Target) => warnings.push(source.error(path, message, target)),
+  );
+  return { settings, diagnostics, warnings, invalidKeys };
 }

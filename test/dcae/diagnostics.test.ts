@@ -250,6 +250,21 @@ describe('GIVEN the real spec with use_external_tls (cert_directory /opt/app/dca
   });
 });
 
+describe('GIVEN a TLS cert directory that is not absolute, from which the certificate directory is derived (use_external_tls)', () => {
+  test('WHEN the JSON gives it THEN it is reported once, at cert_directory, not also as external_cert_directory', () => {
+    // Before: a second line at the same place, "... that sets external_cert".
+    expect(run(dcae({ tls_info: { cert_directory: 'certs/', use_tls: true, use_external_tls: true } })).errors).toEqual([
+      `components/c.json:26:25: auxilary.tls_info.cert_directory: "certs/" is not an absolute path${FIX('tls_info')}`,
+    ]);
+  });
+
+  test('WHEN the override gives it over the real spec THEN it is reported once, in the YAML', () => {
+    // Before: also a line pointing into the JSON (at its cert_directory, with the YAML's value), "... set external_cert in components/c.yaml".
+    const r = compileFiles({ 'components/c.json': TLS, 'components/c.yaml': y('dcae_spec: c.json', 'ports: ["80:0", "99:0"]', 'tls_info:', '  cert_directory: certs') });
+    expect(r.errors).toEqual(['components/c.yaml:4:19: tls_info.cert_directory: "certs" is not an absolute path']);
+  });
+});
+
 describe('GIVEN the real VES spec and a YAML override with null inside maps the mapping does not have (RFC 7386 at every depth)', () => {
   const compileVes = (...lines: string[]) => {
     const r = compileFiles({ 'components/ves.json': VES, 'components/ves.yaml': y('dcae_spec: ves.json', ...lines) });

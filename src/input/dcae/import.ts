@@ -1,6 +1,6 @@
 import { PlatformSettings } from '../platform/settings';
 import { readComponent, ValidationContext } from '../component';
-import { Diagnostic } from '../diagnostics';
+import { Diagnostic, formatDiagnostic } from '../diagnostics';
 import { SourceFile, SpecSource } from '../source';
 import { ComponentSpec } from '../model';
 import { checkDcaeSchema } from './dcae-schema';
@@ -73,11 +73,18 @@ function ignoredKey(source: SourceFile, key: IgnoredKey): Diagnostic {
 /**
  * The schema's errors and the component rules' errors together, each problem once: where both point at the
  * same value of the DCAE spec (the same key path, or one inside the other), the rule's error is kept, as it
- * says what the compiler needs and which override fixes it.
+ * says what the compiler needs and which override fixes it; identical lines are one.
  */
 function combine(schemaErrors: Diagnostic[], rules: Diagnostic[], file: string): Diagnostic[] {
   const inJson = rules.filter((d) => d.file === file && d.path !== '').map((d) => d.path);
   const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
   const kept = schemaErrors.filter((e) => !inJson.some((p) => within(p, e.path) || within(e.path, p)));
-  return [...kept, ...rules];
+  // A derived value's problem is reported at the value it came from: the same line as that value's own.
+  const seen = new Set<string>();
+  return [...kept, ...rules].filter((d) => {
+    const key = formatDiagnostic(d);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,7 +1,6 @@
 import { KeyPath } from '../diagnostics';
 import { PlatformSettings } from '../platform/settings';
 import { isObj, Json, mergePatch } from '../values';
-import { fromOverride } from './merged-source';
 
 /** Where one key of the mapped spec came from in the DCAE spec (a path inside the JSON). */
 export type Origins = ReadonlyArray<readonly [specPath: KeyPath, dcaePath: KeyPath]>;
@@ -12,6 +11,11 @@ export interface MappedSpec {
   readonly value: Record<string, unknown>;
   /** For each mapped key, its path in the DCAE spec; keys the mapping made up have none. */
   readonly origins: Origins;
+  /**
+   * Values the generator derived from another key of the final spec, and that key: a problem with the value
+   * is that key's problem, and is reported there (once).
+   */
+  readonly derived: ReadonlyArray<readonly [specPath: KeyPath, fromPath: KeyPath]>;
   /** Keys of the DCAE spec that the plugin ignored and the mapping dropped, for a warning each. */
   readonly ignored: readonly IgnoredKey[];
   /** Whether the spec has an artifact of type "docker image" (its uri is the image, when it is there). */
@@ -60,6 +64,7 @@ export interface IgnoredKey {
 export function mapDcaeSpec(dcae: Json, platform: PlatformSettings, override: Json = {}): MappedSpec {
   const value: Record<string, unknown> = {};
   const origins: Array<[KeyPath, KeyPath]> = [];
+  const derived: Array<[KeyPath, KeyPath]> = [];
   const ignored: IgnoredKey[] = [];
   const set = (key: string, v: unknown, from?: KeyPath) => {
     if (v === undefined) return;
@@ -102,10 +107,8 @@ export function mapDcaeSpec(dcae: Json, platform: PlatformSettings, override: Js
       external_certificate_parameters: { common_name: BLUEPRINT_DEFAULTS.common_name, sans: BLUEPRINT_DEFAULTS.sans },
       external_cert_directory: certDir,
     }, ['auxilary', 'tls_info', 'use_external_tls']);
-    // Only a directory that came from the JSON is found there; one from the override or the platform is reported at external_cert.
-    if (!fromOverride(override, ['tls_info', 'cert_directory']) && typeof tls.cert_directory === 'string' && tls.cert_directory !== '') {
-      origins.push([['external_cert', 'external_cert_directory'], ['auxilary', 'tls_info', 'cert_directory']]);
-    }
+    // A directory that is the final tls_info.cert_directory is reported there (the platform's is valid).
+    if (hasCertDirectory(final)) derived.push([['external_cert', 'external_cert_directory'], ['tls_info', 'cert_directory']]);
   }
   value.env = {
     CONSUL_HOST: platform.consul_dns_name,
@@ -114,7 +117,7 @@ export function mapDcaeSpec(dcae: Json, platform: PlatformSettings, override: Js
     DCAE_CA_CERTPATH: `${certDir}/cacert.pem`,
     CBS_CONFIG_URL: `${platform.cbs.base_url}/${typeof final.name === 'string' ? final.name : ''}`,
   };
-  return { value, origins, ignored, hasImageArtifact: imageIndex >= 0 };
+  return { value, origins, derived, ignored, hasImageArtifact: imageIndex >= 0 };
 }
 
 /**
@@ -122,8 +125,13 @@ export function mapDcaeSpec(dcae: Json, platform: PlatformSettings, override: Js
  * the final tls_info.cert_directory, else (absent, removed by the override, or empty) the platform's.
  */
 function certDirectory(final: Json, platform: PlatformSettings): string {
+  return hasCertDirectory(final) ? (final.tls_info as Json).cert_directory as string : platform.tls.component_cert_dir;
+}
+
+/** Whether the final spec names a TLS cert directory of its own (a non-empty string). */
+function hasCertDirectory(final: Json): boolean {
   const dir = isObj(final.tls_info) ? final.tls_info.cert_directory : undefined;
-  return (typeof dir === 'string' && dir) || platform.tls.component_cert_dir;
+  return typeof dir === 'string' && dir !== '';
 }
 
 /** A healthcheck as the compiler's probe: the keys the plugin read, without those it ignored. */

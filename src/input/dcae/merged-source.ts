@@ -33,6 +33,9 @@ export class MergedSource implements SpecSource {
   }
 
   public error(at: KeyPath, message: string, target?: Target): Diagnostic {
+    // A derived value the override does not set itself: its problem is that of the value it came from.
+    const derived = this.mapped.derived.find(([spec]) => startsWith(at, spec));
+    if (derived && !(this.override && fromOverride(this.override.value, at))) return this.error([...derived[1], ...at.slice(derived[0].length)], message, target);
     // The file that holds more of the path: the override when it gives the value, or a map the mapping has not.
     if (this.override && (fromOverride(this.override.value, at) || overrideDepth(this.override.value, at) > this.origin(at)[0].length)) {
       return this.override.source.error(at, message, target);
@@ -104,6 +107,11 @@ export class MergedSource implements SpecSource {
     if (typeof key === 'string') return `. To fix it, ${sets(formatPath([key]))}`;
     return '';
   }
+}
+
+/** Whether a path starts with another. */
+function startsWith(path: KeyPath, prefix: KeyPath): boolean {
+  return prefix.length <= path.length && prefix.every((p, i) => p === path[i]);
 }
 
 /** How many leading keys of a path the override has. */

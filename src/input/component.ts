@@ -48,8 +48,8 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
   const name = str(v.name);
   const ports = readPorts(v.ports, context, err);
   const volumes = readVolumes(v.volumes, err);
-  // A spec whose port entries are all wrong still has ports: its probes are not also "without a port".
-  const hasPorts = Array.isArray(v.ports) && v.ports.length > 0;
+  // A spec whose port entries are all wrong, or whose ports are not a list, still has ports: its probes are not also "without a port".
+  const hasPorts = v.ports !== undefined && !(Array.isArray(v.ports) && v.ports.length === 0);
   const readiness = readProbe(v, 'readiness', ports, hasPorts, source, err, warn);
   const liveness = readProbe(v, 'liveness', ports, hasPorts, source, err, warn);
   const labels = readLabels(v.labels, err);

@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false, isolatedModules: true }] },
   // Jest's transform cache, kept in the (git-ignored) build folder rather than in the system temporary folder,
   // so that a test run leaves nothing in TMPDIR.
   cacheDirectory: '<rootDir>/build/jest-cache',

@@ -1,6 +1,6 @@
-import { Yaml } from 'cdk8s';
 import { folderOf } from './kustomize';
 import { MANIFEST_EXTENSION, OutputFile } from './synthesize';
+import { stringifyYaml } from './yaml';
 
 /** What `--helm-chart NAME --chart-version SEMVER` asks for. */
 export interface HelmOptions {
@@ -36,7 +36,7 @@ export function helmCharts(manifests: readonly OutputFile[], options: HelmOption
   const prefix = (folder: string) => (folder ? `${folder}/` : '');
   const charts: OutputFile[] = [...folders].sort().map((folder) => ({
     path: `${prefix(folder)}Chart.yaml`,
-    content: Yaml.stringify({
+    content: stringifyYaml({
       apiVersion: 'v2',
       name: options.name,
       version: options.version,

@@ -76,19 +76,18 @@ export const AMBIGUOUS_STRINGS: readonly AmbiguousPattern[] = [
   { pattern: /^\.[0-9][0-9_]*(?:[eE][-+]?[0-9_]+)?$/, readAs: 'a float', readers: GO },
 ];
 
+/** The list's patterns as one expression each (those matched as written, and go-yaml's, matched without `_`): one test per string. */
+const combine = (list: readonly AmbiguousPattern[]) => new RegExp(list.map((p) => `(?:${p.pattern.source})`).join('|'));
+const AS_WRITTEN = combine(AMBIGUOUS_STRINGS.filter((p) => !p.goDigits));
+const GO_DIGITS = combine(AMBIGUOUS_STRINGS.filter((p) => p.goDigits));
+/** What every pattern can start with (or the empty string): most strings are ruled out by their first character. */
+const FIRST = /^(?:$|[-+.0-9~<=yYnNtTfFoOeE])/;
+
 /** Whether a plain scalar with this text would be read as something other than this string by some reader. */
 export function isAmbiguous(text: string): boolean {
-  let digits: string | undefined;
-  for (const p of AMBIGUOUS_STRINGS) {
-    if (!p.goDigits) {
-      if (p.pattern.test(text)) return true;
-      continue;
-    }
-    if (!/^[-+0-9]/.test(text)) continue;
-    digits ??= text.replace(/_/g, '');
-    if (p.pattern.test(digits)) return true;
-  }
-  return false;
+  if (!FIRST.test(text)) return false;
+  if (AS_WRITTEN.test(text)) return true;
+  return /^[-+0-9]/.test(text) && GO_DIGITS.test(text.replace(/_/g, ''));
 }
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge';

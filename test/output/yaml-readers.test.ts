@@ -72,6 +72,11 @@ describe('the rule: which strings are quoted', () => {
     expect(checked).toBeGreaterThan(300);
   });
 
+  test('GIVEN every tricky, plain and generated string WHEN checked THEN isAmbiguous (one combined test) says what the list\'s entries say one by one', () => {
+    const byEntry = (s: string) => AMBIGUOUS_STRINGS.some((p) => (p.goDigits ? /^[-+0-9]/.test(s) && p.pattern.test(s.replace(/_/g, '')) : p.pattern.test(s)));
+    for (const s of [...TRICKY, ...PLAIN, ...generatedStrings()]) expect([s, isAmbiguous(s)]).toEqual([s, byEntry(s)]);
+  });
+
   test('GIVEN the rule\'s list WHEN read THEN every entry names what it is read as and by which readers', () => {
     expect(AMBIGUOUS_STRINGS.length).toBeGreaterThan(10);
     for (const p of AMBIGUOUS_STRINGS) {

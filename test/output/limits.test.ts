@@ -3,13 +3,15 @@
  * compact JSON. It is an error in the input (a value too large), reported at the component's `name`, with
  * exit 1 and nothing written, on the one-thread path, the render-thread path and through `cdk8s synth`.
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { compile as compileFiles } from '../../src/compile';
 import { formatDiagnostic } from '../../src/input/diagnostics';
 import { MAX_OBJECT_BYTES } from '../../src/output/limits';
 import { PARALLEL_THRESHOLD } from '../../src/output/parallel';
-import { compile, ROOT, runCli, tmpdir } from '../helpers';
+import { childEnv, compile, ROOT, runMain, tmpdir } from '../helpers';
+import { runReal } from '../gitops/util';
 
 const MIB = 1024 * 1024;
 
@@ -107,36 +109,32 @@ describe('the command line', () => {
     return { dir, message: tooLarge('components/z-big.yaml', 'z-big', 2 * MIB, overhead + 2 * MIB) };
   }
 
-  test('GIVEN a component with a 2 MiB env value WHEN npm run synth runs THEN exit 1, the error and the count, and nothing is written', () => {
+  test('GIVEN a component with a 2 MiB env value WHEN npm run synth runs THEN exit 1, the error and the count, and nothing is written', async () => {
     const { dir, message } = folder(2);
-    const r = runCli(['--components', 'components', '--out', 'out'], dir);
+    const r = await runMain(['--components', 'components', '--out', 'out'], dir);
     expect(r.stderr).toBe(`${message}\n1 error in 1 file; nothing was written to out\n`);
     expect(r.stdout).toBe('');
     expect(r.status).toBe(1);
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test(`GIVEN ${PARALLEL_THRESHOLD} components and the large one rendered on a render thread (--jobs 2) WHEN npm run synth runs THEN the same error, exit 1, nothing written`, () => {
     const { dir, message } = folder(PARALLEL_THRESHOLD);
-    const r = runCli(['--components', 'components', '--out', 'out', '--jobs', '2'], dir);
+    const r = runReal(dir, '--components', 'components', '--out', 'out', '--jobs', '2');
     expect(r.stderr).toBe(`${message}\n1 error in 1 file; nothing was written to out\n`);
     expect(r.status).toBe(1);
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('GIVEN the same folder WHEN the app that cdk8s synth runs runs THEN the same error, exit 1, nothing written to DCAE_OUT nor to CDK8S_OUTDIR', () => {
     const { dir, message } = folder(1);
-    const { spawnSync } = require('child_process') as typeof import('child_process');
     const r = spawnSync(process.execPath, [path.join(ROOT, 'build', 'src', 'cdk8s-app.js')], {
       cwd: dir, encoding: 'utf8',
-      env: { ...process.env, DCAE_COMPONENTS: 'components', DCAE_OUT: 'out', CDK8S_OUTDIR: path.join(dir, 'cdk8s.out') },
+      env: childEnv(dir, { DCAE_COMPONENTS: 'components', DCAE_OUT: 'out', CDK8S_OUTDIR: path.join(dir, 'cdk8s.out') }),
     });
     expect(r.stderr).toBe(`${message}\n1 error in 1 file; nothing was written to out\n`);
     expect(r.status).toBe(1);
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
     expect(fs.existsSync(path.join(dir, 'cdk8s.out'))).toBe(false);
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

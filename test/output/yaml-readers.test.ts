@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { AMBIGUOUS_STRINGS, isAmbiguous, stringifyYaml } from '../../src/output/yaml';
-import { compile, ROOT, runCli, spec, tmpdir } from '../helpers';
+import { compile, ROOT, runMain, spec, tmpdir } from '../helpers';
 import { k8sTools, readWithKubectl, runTool } from '../k8s-tools';
 
 /** The objects of a YAML text as YAML 1.1 reads them (cdk8s's Yaml.load), as JSON. */
@@ -120,6 +120,9 @@ function outputFiles(): string[] {
   return out;
 }
 
+/** helm and kubectl, unzipped once for this file (and removed after it). */
+const tools = k8sTools();
+
 describe('every golden file and every dist/ file', () => {
   const files = outputFiles();
 
@@ -140,7 +143,6 @@ describe('every golden file and every dist/ file', () => {
   });
 
   test('GIVEN every manifest WHEN read by kubectl (Go, sigs.k8s.io/yaml) THEN it reads the same objects as YAML 1.1', () => {
-    const tools = k8sTools();
     const manifests = files.filter((f) => f.endsWith('.k8s.yaml')).map((f) => fs.readFileSync(f, 'utf8'));
     const all = manifests.join('---\n');
     expect(readWithKubectl(tools, all)).toEqual(read11(all));
@@ -227,19 +229,16 @@ describe('compiled values: env values, label keys and label values', () => {
   });
 
   test('GIVEN every generated string compiled WHEN read by kubectl (Go) THEN it reads the same objects as YAML 1.1', () => {
-    const tools = k8sTools();
     for (const c of compiled) expect(readWithKubectl(tools, c.yaml)).toEqual(read11(c.yaml));
   });
 
-  test('GIVEN --helm-chart yes (a chart name YAML 1.1 and go-yaml v2 read as a boolean) WHEN helm reads Chart.yaml THEN the chart is named yes', () => {
-    const tools = k8sTools();
+  test('GIVEN --helm-chart yes (a chart name YAML 1.1 and go-yaml v2 read as a boolean) WHEN helm reads Chart.yaml THEN the chart is named yes', async () => {
     const dir = tmpdir('dcae-yaml-');
     fs.mkdirSync(path.join(dir, 'components'));
     fs.writeFileSync(path.join(dir, 'components', 'c.yaml'), 'name: comp\nimage: repo/comp:1.0\n');
-    const r = runCli(['--components', 'components', '--out', 'out', '--helm-chart', 'yes', '--chart-version', '1.0.0'], dir);
+    const r = await runMain(['--components', 'components', '--out', 'out', '--helm-chart', 'yes', '--chart-version', '1.0.0'], dir);
     expect(r.status).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'out', 'Chart.yaml'), 'utf8')).toMatch(/^name: "yes"$/m);
     expect(runTool(tools.helm, ['show', 'chart', path.join(dir, 'out')])).toMatch(/^name: "yes"$/m);
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

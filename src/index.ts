@@ -6,3 +6,4 @@ export type { Diagnostic } from './input/diagnostics';
 export type { OutputFile } from './output/synthesize';
 export type { HelmOptions } from './output/helm';
 export type { RenderedFile } from './output/plan';
+export type { OversizedObject } from './output/limits';

@@ -22,6 +22,8 @@ export interface Project {
   readonly diagnostics: readonly Diagnostic[];
   /** Things worth knowing that do not stop the run (schema complaints about what the plugin ignored). */
   readonly warnings: readonly Diagnostic[];
+  /** Where each component's `name` is, in the order of `components`, for problems found after loading (an object too large). */
+  readonly names: readonly Diagnostic[];
 }
 
 /** A file to compile, as read from disk (or given by a test). */
@@ -126,7 +128,10 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
     if (reserved) diagnostics.push(result.source.error(['k8s_location'], `"${location}" ${reserved}; expected another location name with --helm-chart`));
   }
   diagnostics.push(...checkAcrossComponents(loaded, platform));
-  return { platform, components: loaded.map((l) => l.spec), diagnostics, warnings: [...warnings.values()] };
+  return {
+    platform, components: loaded.map((l) => l.spec), diagnostics, warnings: [...warnings.values()],
+    names: loaded.map((l) => l.anchors.get('name') as Diagnostic),
+  };
 }
 
 /** A DCAE spec named by dcae_spec: one of the run's files, or one read through the caller. */

@@ -1,9 +1,10 @@
-import { App, Yaml } from 'cdk8s';
+import { App } from 'cdk8s';
 import * as path from 'path';
 import { ComponentChart } from '../constructs/component-chart';
 import { PlatformSettings } from '../input/platform/settings';
 import { ComponentSpec } from '../input/model';
 import { chartProps } from './chart-props';
+import { stringifyYaml } from './yaml';
 
 /** The extension of every manifest, as cdk8s writes it. */
 export const MANIFEST_EXTENSION = '.k8s.yaml';
@@ -37,7 +38,10 @@ export function buildChart(spec: ComponentSpec, platform: PlatformSettings, outd
   return { app, chart };
 }
 
-/** The manifest of one component, exactly as `cdk8s synth` writes it: the chart's objects in order, as YAML. */
+/**
+ * The manifest of one component, as `cdk8s synth` writes it (the chart's objects in order, as YAML), with every
+ * string that some reader would take for something else quoted (see ./yaml.ts).
+ */
 export function renderManifest(spec: ComponentSpec, platform: PlatformSettings): Manifest {
   const { chart } = buildChart(spec, platform);
   const folder = outputFolder(spec);
@@ -46,7 +50,7 @@ export function renderManifest(spec: ComponentSpec, platform: PlatformSettings):
   const objects = chart.toJson();
   return {
     path: `${folder ? `${folder}/` : ''}${spec.name}${MANIFEST_EXTENSION}`,
-    content: Yaml.stringify(...objects),
+    content: stringifyYaml(...objects),
     objects,
     source: spec.file,
   };

@@ -55,11 +55,11 @@ describe('the chart\'s files', () => {
     const r = await run(dir, ...RUN, ...HELM);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^compiled 3 components into out in \d+\.\d\d s; files: 10 new, 0 changed, 0 removed, 0 unchanged\n$/);
+    expect(r.stdout).toMatch(/^compiled 3 components into out in \d+\.\d\d s; files: 12 new, 0 changed, 0 removed, 0 unchanged\n$/);
     const files = snapshotFolder(path.join(dir, 'out'));
     expect(Object.keys(files).sort()).toEqual([
-      '.dcae-synth-files', 'Chart.yaml', 'comp-a.k8s.yaml',
-      'edge-1/Chart.yaml', 'edge-1/comp-b.k8s.yaml', 'edge-1/comp-c.k8s.yaml', 'edge-1/kustomization.yaml',
+      '.dcae-synth-files', '.helmignore', 'Chart.yaml', 'comp-a.k8s.yaml',
+      'edge-1/.helmignore', 'edge-1/Chart.yaml', 'edge-1/comp-b.k8s.yaml', 'edge-1/comp-c.k8s.yaml', 'edge-1/kustomization.yaml',
       'edge-1/templates/comp-b.yaml', 'edge-1/templates/comp-c.yaml',
       'kustomization.yaml', 'templates/comp-a.yaml',
     ]);
@@ -222,7 +222,7 @@ describe('the chart over several runs', () => {
     expect((await run(dir, ...RUN, ...HELM)).status).toBe(0);
     const r = await run(dir, ...RUN);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/: 0 new, 0 changed, 5 removed, 5 unchanged\n$/);
+    expect(r.stdout).toMatch(/: 0 new, 0 changed, 7 removed, 5 unchanged\n$/);
     expect(Object.keys(snapshotFolder(path.join(dir, 'out'))).sort()).toEqual([
       '.dcae-synth-files', 'comp-a.k8s.yaml', 'edge-1/comp-b.k8s.yaml', 'edge-1/comp-c.k8s.yaml', 'edge-1/kustomization.yaml', 'kustomization.yaml',
     ]);
@@ -238,10 +238,10 @@ describe('the chart over several runs', () => {
     const plain = await run(dir, ...RUN, '--check');
     expect(plain.status).toBe(1);
     expect(plain.stdout.split('\n').filter((l) => l.startsWith('--- '))).toEqual([
-      '--- a/out/.dcae-synth-files', '--- a/out/Chart.yaml', '--- a/out/edge-1/Chart.yaml',
+      '--- a/out/.dcae-synth-files', '--- a/out/.helmignore', '--- a/out/Chart.yaml', '--- a/out/edge-1/.helmignore', '--- a/out/edge-1/Chart.yaml',
       '--- a/out/edge-1/templates/comp-b.yaml', '--- a/out/edge-1/templates/comp-c.yaml', '--- a/out/templates/comp-a.yaml',
     ]);
-    expect(plain.stderr).toBe('out is out of date: 6 files differ (1 stale, 5 extra). Run npm run synth and commit the result.\n');
+    expect(plain.stderr).toBe('out is out of date: 8 files differ (1 stale, 7 extra). Run npm run synth and commit the result.\n');
   });
 
   test('GIVEN a chart written WHEN only the chart version changes THEN only the Chart.yaml files are rewritten', async () => {
@@ -250,7 +250,7 @@ describe('the chart over several runs', () => {
     const before = snapshotFolder(path.join(dir, 'out'));
     const r = await run(dir, ...RUN, '--helm-chart', 'dcae', '--chart-version', '1.2.4');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/: 0 new, 2 changed, 0 removed, 8 unchanged\n$/);
+    expect(r.stdout).toMatch(/: 0 new, 2 changed, 0 removed, 10 unchanged\n$/);
     const after = snapshotFolder(path.join(dir, 'out'));
     expect(Object.keys(after).filter((f) => after[f] !== before[f]).sort()).toEqual(['Chart.yaml', 'edge-1/Chart.yaml']);
   });

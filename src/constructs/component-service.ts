@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ComponentPort } from './main-container';
 import { protocolOf } from './private/container';
 import { MSB_ANNOTATION, msbAnnotationValue } from './private/msb-annotation';
-import { ipv6NodePortServiceName, nodePortServiceName, serviceName } from './names';
+import { ipv6NodePortServiceName, nodePortServiceName, nodePortsOf, serviceName } from './names';
 
 /** One MSB registration: an entry of the ClusterIP Service's `msb.onap.org/service-info` annotation. */
 export interface MsbRegistration {
@@ -79,8 +79,7 @@ export class ComponentService extends Construct {
       spec: { type: 'ClusterIP', selector, ports: internal },
     });
 
-    const exposed = (ipv6: boolean) => ports
-      .filter((p) => (p.ipv6 ?? false) === ipv6 && (p.hostPort ?? 0) !== 0)
+    const exposed = (ipv6: boolean) => nodePortsOf(ports, ipv6)
       .map((p) => ({ name: portName(p), nodePort: p.hostPort, port: p.containerPort, protocol: protocolOf(p) }));
     const v4 = exposed(false);
     if (v4.length > 0) {

@@ -42,12 +42,17 @@ export interface ComponentObject {
   readonly name: string;
 }
 
+/** The ports of one IP family that have a host port: those of the NodePort Service of that family. */
+export function nodePortsOf<T extends { readonly ipv6?: boolean; readonly hostPort?: number }>(ports: readonly T[], ipv6: boolean): T[] {
+  return ports.filter((p) => (p.ipv6 ?? false) === ipv6 && (p.hostPort ?? 0) !== 0);
+}
+
 /**
  * The objects a component gets, in the plugin's order: the Deployment; the ClusterIP Service when it has
  * ports; the NodePort Service when an IPv4 port has a host port; the IPv6 NodePort Service when an IPv6 port has one.
  */
 export function componentObjects(name: string, ports: ReadonlyArray<{ readonly ipv6?: boolean; readonly hostPort?: number }>): ComponentObject[] {
-  const exposed = (ipv6: boolean) => ports.some((p) => (p.ipv6 ?? false) === ipv6 && (p.hostPort ?? 0) !== 0);
+  const exposed = (ipv6: boolean) => nodePortsOf(ports, ipv6).length > 0;
   const out: ComponentObject[] = [{ kind: 'Deployment', role: 'Deployment', name: deploymentName(name) }];
   if (ports.length > 0) out.push({ kind: 'Service', role: 'ClusterIP Service', name: serviceName(name) });
   if (exposed(false)) out.push({ kind: 'Service', role: 'NodePort Service', name: nodePortServiceName(name) });

@@ -1,3 +1,4 @@
+import { prng } from '../bench/fleet';
 /**
  * Output that every reader reads the same: a string in a compiled object is read back as that same string
  * by YAML 1.1 (the `yaml` library with version 1.1, as cdk8s reads), YAML 1.2 (the `yaml` library's core
@@ -149,17 +150,8 @@ describe('every golden file and every dist/ file', () => {
   });
 });
 
-/** A small deterministic generator (mulberry32), so that the strings are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator, so that the strings are the same on every run. */
+const random = prng;
 
 /**
  * Strings built from the characters that numbers, booleans, nulls and timestamps are made of, plus every

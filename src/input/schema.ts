@@ -20,7 +20,7 @@ const compiled = new Map<SchemaKind, ValidateFunction>();
 function validator(kind: SchemaKind): ValidateFunction {
   let fn = compiled.get(kind);
   if (!fn) {
-    fn = precompiled<Record<SchemaKind, ValidateFunction>>(() => require('../spec/generated/validators'))?.[kind];
+    fn = precompiled<Record<SchemaKind, ValidateFunction>>(() => require('./generated/validators'))?.[kind];
     if (!fn) {
       const Ajv = (require('ajv') as typeof import('ajv')).default;
       fn = new Ajv(AJV_OPTIONS).compile(SCHEMAS[kind]);

@@ -2,9 +2,10 @@
  * `npm run bench`: compiles seeded fleets of 1, 100, 1000 and 10000 varied specs with the real CLI, as
  * whole processes, and prints wall time, specs per second and peak RSS beside the floor: node's start-up,
  * plus parsing the same spec files and serialising the same output objects with the same YAML library.
+ * Then one spec of 4000 env keys against one of 40000 (input-side time must grow linearly: at most 11x).
  * Writes the figures to build/bench/. A benchmark, not a test: nothing here asserts a time.
  *
- *   npm run bench [-- --sizes 1,100,1000 --runs 3]
+ *   npm run bench [-- --sizes 1,100,1000 --runs 3 --keys 4000,40000]   (--sizes "" or --keys "" skips a part)
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -22,7 +23,8 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
-const SIZES = arg('sizes', '1,100,1000,10000').split(',').map(Number);
+const SIZES = arg('sizes', '1,100,1000,10000').split(',').filter(Boolean).map(Number);
+const KEYS = arg('keys', '4000,40000').split(',').filter(Boolean).map(Number);
 const RUNS = Number(arg('runs', '3'));
 
 interface Run { seconds: number; maxRssMiB: number }
@@ -88,12 +90,14 @@ function main(): void {
   const at = (n: number) => results.find((r) => r.specs === n);
   const growth = at(1000) && at(10000) ? (at(10000) as Record<string, number>).seconds / (at(1000) as Record<string, number>).seconds : undefined;
   if (growth !== undefined) console.log(`\ngrowth from 1000 to 10000 specs: ${growth.toFixed(2)}x (linear would be 10x)`);
+  const keys = benchKeys(work);
   const report = {
     date: new Date().toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
     startupSeconds: startup,
     results,
     growth1000to10000: growth,
+    keys,
   };
   const dir = path.join(ROOT, 'build', 'bench');
   fs.mkdirSync(dir, { recursive: true });
@@ -102,6 +106,35 @@ function main(): void {
   fs.writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nfigures written to ${path.relative(process.cwd(), file)} (and build/bench/latest.json)`);
   fs.rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * One spec with many env keys, compiled by the CLI as a whole process (the median of the runs), with the
+ * time beyond node's start-up: parsing, checking and rendering must all grow linearly with the keys.
+ */
+function benchKeys(work: string): Record<string, unknown> | undefined {
+  if (KEYS.length === 0) return undefined;
+  console.log('\none spec with many env keys\nkeys     bytes   wall s');
+  const rows: Array<{ keys: number; bytes: number; seconds: number }> = [];
+  for (const n of KEYS) {
+    const dir = path.join(work, `keys-${n}`);
+    fs.mkdirSync(dir, { recursive: true });
+    const text = `name: many-keys\nimage: repo/many-keys:1.0\nenv:\n${Array.from({ length: n }, (_, i) => `  VAR_${i}: v${i}\n`).join('')}`;
+    fs.writeFileSync(path.join(dir, 'many-keys.yaml'), text);
+    const out = path.join(work, `keys-out-${n}`);
+    const runs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      fs.rmSync(out, { recursive: true, force: true });
+      runs.push(measure(process.execPath, [CLI, '--components', dir, '--out', out, '--quiet']).seconds);
+    }
+    rows.push({ keys: n, bytes: Buffer.byteLength(text), seconds: median(runs) });
+    console.log(`${String(n).padStart(5)}   ${String(Buffer.byteLength(text)).padStart(7)}   ${median(runs).toFixed(2).padStart(6)}`);
+  }
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const ratio = last.seconds / first.seconds;
+  if (rows.length > 1) console.log(`${last.keys} keys took ${ratio.toFixed(2)}x as long as ${first.keys} (target: at most ${((last.keys / first.keys) * 1.1).toFixed(0)}x)`);
+  return { rows, ratio };
 }
 
 main();

@@ -9,6 +9,7 @@ import { Diagnostic, sortDiagnostics } from './input/diagnostics';
 import { FileContents } from './input/text';
 import { ComponentSpec } from './input/model';
 import { HelmOptions } from './output/helm';
+import { oversizedMessage } from './output/limits';
 import { assemblePlan, RenderedFile, renderChecked } from './output/plan';
 import { OutputFile } from './output/synthesize';
 
@@ -74,9 +75,9 @@ export const ALLOW_EMPTY_FLAG = '--allow-empty';
 
 /**
  * Compiles a components folder's files: parses and validates every file, checks what no single file can,
- * renders each component in a cdk8s App of its own, checks every object against the Kubernetes schema,
- * and adds the kustomizations, Helm charts and the record. With a renderer that answers later (render
- * threads), the result does too.
+ * renders each component in a cdk8s App of its own, checks every object against the Kubernetes schema and
+ * the size the API server stores, and adds the kustomizations, Helm charts and the record. With a renderer
+ * that answers later (render threads), the result does too.
  */
 export function compile(input: CompileInput, options: CompileOptions & { readonly render: AsyncRenderer }): Promise<CompileResult>;
 export function compile(input: CompileInput, options?: CompileOptions & { readonly render?: Renderer }): CompileResult;
@@ -94,6 +95,10 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
   const warnings = sortDiagnostics(project.warnings);
   if (diagnostics.length > 0) return { files: [], components: 0, diagnostics: sortDiagnostics(diagnostics), warnings, invalid: [] };
   const finish = (rendered: readonly RenderedFile[]): CompileResult => {
+    // An object too large for the API server is the input's fault (a value too large): an error at the component's
+    // name (without the fix hint a DCAE spec's anchor carries, which is about the name itself).
+    const tooLarge = rendered.flatMap((r, i) => r.tooLarge.map((o): Diagnostic => ({ ...project.names[i], message: oversizedMessage(o) })));
+    if (tooLarge.length > 0) return { files: [], components: 0, diagnostics: sortDiagnostics(tooLarge), warnings, invalid: [] };
     const plan = assemblePlan(rendered, { helm: options.helm });
     if (plan.invalid.length > 0) return { files: [], components: 0, diagnostics: [], warnings, invalid: plan.invalid };
     return { files: plan.files, components: project.components.length, diagnostics: [], warnings, invalid: [] };

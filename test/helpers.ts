@@ -1,8 +1,9 @@
-import { spawnSync } from 'child_process';
+import { spawnSync, SpawnSyncOptions } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
+import { Console, main } from '../src/cli';
 import { compile as compileFiles } from '../src/compile';
 import { MANIFEST_EXTENSION } from '../src/output/synthesize';
 import { Diagnostic, formatDiagnostic } from '../src/input/diagnostics';
@@ -75,15 +76,105 @@ export function spec(extra: object = {}): object {
   return { name: 'comp', image: 'repo/comp:1.0', ...extra };
 }
 
-/** A fresh temporary folder, removed by the caller or at exit. */
-export function tmpdir(prefix = 'dcae-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+/**
+ * Temporary folders made by {@link tmpdir}. One made during a test (or its beforeEach) is removed after that test;
+ * one made outside any test (at collection time, or in a beforeAll) is removed after the test file.
+ */
+const temporary: Array<{ readonly dir: string; readonly perTest: boolean }> = [];
+let inTest = false;
+
+/** Removes the registered temporary folders: those of the test that just ended, or (`all`) every one. */
+function removeTemporary(all: boolean): void {
+  for (let i = temporary.length - 1; i >= 0; i--) {
+    if (!all && !temporary[i].perTest) continue;
+    fs.rmSync(temporary[i].dir, { recursive: true, force: true });
+    temporary.splice(i, 1);
+  }
 }
 
-/** Runs the real CLI. */
-export function runCli(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+// Only under jest: the golden and bench scripts import these helpers too, and have no hooks.
+if (typeof beforeEach === 'function' && typeof afterEach === 'function' && typeof afterAll === 'function') {
+  beforeEach(() => {
+    inTest = true;
+  });
+  afterEach(() => {
+    inTest = false;
+    removeTemporary(false);
+  });
+  afterAll(() => removeTemporary(true));
+}
+
+/** A fresh temporary folder; under jest it is removed after the test that made it (or after the file, when made outside a test). */
+export function tmpdir(prefix = 'dcae-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporary.push({ dir, perTest: inTest });
+  return dir;
+}
+
+/**
+ * The environment for a child process run from a test: its temporary files (TMPDIR, TMP, TEMP) go to a folder
+ * of their own that is removed with the test's, even when the child is killed before it can clean up.
+ * INIT_CWD (set by npm for the npm test run) is the child's own folder, as `npm run synth` run there would set it.
+ */
+export function childEnv(cwd: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const tmp = tmpdir('dcae-child-tmp-');
+  return { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp, INIT_CWD: path.resolve(cwd), ...extra };
+}
+
+/** What a CLI run gave: the exit code and everything printed on stdout and stderr. */
+export interface CliResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the real CLI (the bundle, in a child process). Use it where the process is what is tested: exit codes,
+ * stdout and stderr as separate streams, render threads, signals. Everything else runs {@link runMain}.
+ * `options.env` holds variables to add to the child's environment (see {@link childEnv}).
+ */
+export function runCli(args: string[], cwd: string, options: SpawnSyncOptions = {}): CliResult {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', ...options, env: childEnv(cwd, options.env) });
+  return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/** The working directory of the test process, restored after each in-process run. */
+const TEST_CWD = process.cwd();
+/** The in-process run under way: runs take turns, since each changes the working directory of the process. */
+let running: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs the CLI's main() in this process, as the real CLI would run in `cwd`: relative paths and the file names in
+ * messages are relative to `cwd`, stdout and stderr get one line per message, stderr is not a terminal, and an
+ * exception is reported as the CLI reports it (exit 70). The working directory (and INIT_CWD) is restored before
+ * it returns, and runs never overlap (a run left behind by a timed-out test finishes first).
+ * With no compiled script to start, render threads do not start: every component renders on this thread.
+ */
+export function runMain(args: string[], cwd: string): Promise<CliResult> {
+  const turn = running.then(() => runMainNow(args, cwd));
+  running = turn.catch(() => undefined);
+  return turn;
+}
+
+async function runMainNow(args: string[], cwd: string): Promise<CliResult> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const io: Console = { out: (s) => stdout.push(`${s}\n`), err: (s) => stderr.push(`${s}\n`) };
+  const initCwd = process.env.INIT_CWD;
+  let status: number;
+  try {
+    process.chdir(cwd);
+    process.env.INIT_CWD = process.cwd();
+    status = await main(args, io);
+  } catch (e) {
+    stderr.push(`internal error (a bug in the compiler, not in your files; please report it):\n${(e as Error).stack ?? e}\n`);
+    status = 70;
+  } finally {
+    process.chdir(TEST_CWD);
+    if (initCwd === undefined) delete process.env.INIT_CWD;
+    else process.env.INIT_CWD = initCwd;
+  }
+  return { status, stdout: stdout.join(''), stderr: stderr.join('') };
 }
 
 /** Every file under a folder, with its bytes, keyed by relative path. */

@@ -1,17 +1,24 @@
 import { Construct } from 'constructs';
-import { ComponentPod } from './component-pod';
-import { helperContainer, mount, withSlash } from './container';
+import { CertServiceClient } from './cert-service-client';
+import { PLATFORM_DEFAULTS } from './defaults';
+import { helperContainer, mount, withSlash } from './private/container';
+import { CERT_POST_PROCESSOR_CONTAINER } from './names';
+import { TLS_INFO_VOLUME } from './private/parts';
+
+/** Options of {@link CertPostProcessor}: its props without the cert-service-client. */
+export interface CertPostProcessorOptions {
+  /** The cert-post-processor image. @default "nexus3.onap.org:10001/onap/org.onap.oom.platform.cert-service.oom-certservice-post-processor:2.1.0" (platform cert_post_processor.image_tag) */
+  readonly image?: string;
+}
 
 /** Props of {@link CertPostProcessor}. */
-export interface CertPostProcessorProps {
-  /** The pod to add the init container to. */
-  readonly pod: ComponentPod;
-  /** The TLS certificate directory (the main container's `tls-info` mount), not the external one. */
-  readonly certDirectory: string;
-  /** The external certificate type, P12, JKS or PEM in any case. @default "P12" */
-  readonly certType?: string;
-  /** The cert-post-processor image. */
-  readonly image: string;
+export interface CertPostProcessorProps extends CertPostProcessorOptions {
+  /**
+   * The cert-service-client whose certificates it processes: the post-processor joins its pod, runs after
+   * it, reads its certificate type, and mounts its TLS init container's `tls-info` volume at the TLS
+   * certificate directory.
+   */
+  readonly client: CertServiceClient;
 }
 
 /** File names per certificate type, from the plugin. */
@@ -28,21 +35,20 @@ const LAYOUT: Record<string, { truststore: string; truststorePass: boolean; keys
 export class CertPostProcessor extends Construct {
   constructor(scope: Construct, id: string, props: CertPostProcessorProps) {
     super(scope, id);
-    const type = (props.certType ?? 'P12').toLowerCase();
-    const layout = LAYOUT[type];
-    if (!layout) throw new Error(`CertPostProcessor: certType "${props.certType}" is not P12, JKS or PEM`);
-    const tls = withSlash(props.certDirectory);
+    const { client } = props;
+    const layout = LAYOUT[client.certType.toLowerCase()];
+    const tls = withSlash(client.tls.certDirectory);
     const ext = `${tls}external/`;
-    props.pod.addInitContainer(helperContainer({
-      name: 'cert-post-processor',
-      image: props.image,
+    client.pod.addInitContainer(helperContainer({
+      name: CERT_POST_PROCESSOR_CONTAINER,
+      image: props.image ?? PLATFORM_DEFAULTS.certPostProcessor.image,
       env: [
         ['TRUSTSTORES_PATHS', `${tls}trust.jks:${ext}${layout.truststore}`],
         ['TRUSTSTORES_PASSWORDS_PATHS', `${tls}trust.pass:${layout.truststorePass ? `${ext}truststore.pass` : ''}`],
         ['KEYSTORE_SOURCE_PATHS', `${ext}${layout.keystore[0]}:${ext}${layout.keystore[1]}`],
         ['KEYSTORE_DESTINATION_PATHS', `${tls}${layout.destination[0]}:${tls}${layout.destination[1]}`],
       ],
-      mounts: [mount('tls-info', tls)],
+      mounts: [mount(TLS_INFO_VOLUME, tls)],
     }));
   }
 }

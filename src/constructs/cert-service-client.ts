@@ -1,27 +1,61 @@
 import { Construct } from 'constructs';
-import { ExternalCertSettings } from '../input/platform/settings';
 import { ComponentPod } from './component-pod';
-import { helperContainer, mount, withSlash } from './container';
+import { COMPONENT_DEFAULTS, PLATFORM_DEFAULTS } from './defaults';
+import { TlsInitContainer } from './tls-init-container';
+import { helperContainer, mount, withSlash } from './private/container';
+import { CERT_SERVICE_CLIENT_CONTAINER, CERT_SERVICE_MOUNT_PATH } from './names';
+import { CERT_TYPES, TLS_INFO_VOLUME, TLS_SECRET_VOLUME } from './private/parts';
 
 /** Where the cert-service-client sees its own keystore and truststore. */
-export const CERT_SERVICE_MOUNT_PATH = '/etc/onap/oom/certservice/certs/';
 
-/** Props of {@link CertServiceClient}. */
-export interface CertServiceClientProps {
-  /** The pod to add the init container to. */
-  readonly pod: ComponentPod;
-  /** Where the certificates go; `external` is appended for OUTPUT_PATH. */
+/** Options of {@link CertServiceClient}: its props without the TLS init container. */
+export interface CertServiceClientOptions {
+  /** Where the certificates go, in the `tls-info` volume; `external` is appended for OUTPUT_PATH. */
   readonly externalCertDirectory: string;
   /** CA_NAME, for example `RA`. */
   readonly caName: string;
-  /** OUTPUT_TYPE, as given. @default "P12" */
-  readonly certType?: string;
   /** COMMON_NAME. */
   readonly commonName: string;
+  /** OUTPUT_TYPE: P12, JKS or PEM, in any case, written as given. @default "P12" */
+  readonly certType?: string;
   /** SANS. @default "" */
   readonly sans?: string;
-  /** The platform's external_cert settings. */
-  readonly settings: ExternalCertSettings;
+  /** The cert-service-client image. @default "nexus3.onap.org:10001/onap/org.onap.oom.platform.cert-service.oom-certservice-client:2.1.0" (platform external_cert.image_tag) */
+  readonly image?: string;
+  /** REQUEST_URL. @default "https://oom-cert-service:8443/v1/certificate/" (platform external_cert.request_url) */
+  readonly requestUrl?: string;
+  /** REQUEST_TIMEOUT, in milliseconds. @default "30000" (platform external_cert.timeout) */
+  readonly timeout?: string;
+  /** COUNTRY. @default "US" (platform external_cert.country) */
+  readonly country?: string;
+  /** ORGANIZATION. @default "Linux-Foundation" (platform external_cert.organization) */
+  readonly organization?: string;
+  /** STATE. @default "California" (platform external_cert.state) */
+  readonly state?: string;
+  /** ORGANIZATION_UNIT. @default "ONAP" (platform external_cert.organizational_unit) */
+  readonly organizationalUnit?: string;
+  /** LOCATION. @default "San-Francisco" (platform external_cert.location) */
+  readonly location?: string;
+  /** The Secret holding the client's own keystore and truststore. @default "oom-cert-service-client-tls-secret" (platform external_cert.cert_secret_name) */
+  readonly certSecretName?: string;
+  /** The keystore's key in that Secret. @default "keystore.jks" (platform external_cert.keystore_secret_key) */
+  readonly keystoreSecretKey?: string;
+  /** The truststore's key in that Secret. @default "truststore.jks" (platform external_cert.truststore_secret_key) */
+  readonly truststoreSecretKey?: string;
+  /** The Secret holding the keystore password. @default "oom-cert-service-keystore-password" (platform external_cert.keystore_password_secret_name) */
+  readonly keystorePasswordSecretName?: string;
+  /** The Secret holding the truststore password. @default "oom-cert-service-truststore-password" (platform external_cert.truststore_password_secret_name) */
+  readonly truststorePasswordSecretName?: string;
+  /** The keystore password's key in its Secret. @default "password" (platform external_cert.keystore_password_secret_key) */
+  readonly keystorePasswordSecretKey?: string;
+  /** The truststore password's key in its Secret. @default "password" (platform external_cert.truststore_password_secret_key) */
+  readonly truststorePasswordSecretKey?: string;
+}
+
+/** Props of {@link CertServiceClient}. */
+export interface CertServiceClientProps extends CertServiceClientOptions {
+  /** The TLS init container, whose `tls-info` volume the certificates go to; the client joins its pod. */
+  readonly tls: TlsInitContainer;
 }
 
 /**
@@ -29,47 +63,69 @@ export interface CertServiceClientProps {
  * its `tls-volume` projected from the client's Secret. Passwords come from Secrets, never as values.
  */
 export class CertServiceClient extends Construct {
+  /** The pod the init container is in: the TLS init container's. */
+  public readonly pod: ComponentPod;
+  /** The TLS init container whose volume the certificates go to. */
+  public readonly tls: TlsInitContainer;
+  /** The certificate type, as given. */
+  public readonly certType: string;
+
   constructor(scope: Construct, id: string, props: CertServiceClientProps) {
     super(scope, id);
-    const { pod, settings: s } = props;
-    pod.addVolume({
-      name: 'tls-volume',
+    const d = PLATFORM_DEFAULTS.certServiceClient;
+    this.tls = props.tls;
+    this.pod = props.tls.pod;
+    this.certType = props.certType ?? COMPONENT_DEFAULTS.certType;
+    if (!CERT_TYPES.includes(this.certType.toLowerCase())) {
+      throw new Error(`CertServiceClient: certType "${this.certType}" is not P12, JKS or PEM`);
+    }
+    const keystoreKey = props.keystoreSecretKey ?? d.keystoreSecretKey;
+    const truststoreKey = props.truststoreSecretKey ?? d.truststoreSecretKey;
+    this.pod.addVolume({
+      name: TLS_SECRET_VOLUME,
       projected: {
         sources: [{
           secret: {
-            name: s.cert_secret_name,
+            name: props.certSecretName ?? d.certSecretName,
             items: [
-              { key: s.keystore_secret_key, path: s.keystore_secret_key },
-              { key: s.truststore_secret_key, path: s.truststore_secret_key },
+              { key: keystoreKey, path: keystoreKey },
+              { key: truststoreKey, path: truststoreKey },
             ],
           },
         }],
       },
     });
-    pod.addInitContainer(helperContainer({
-      name: 'cert-service-client',
-      image: s.image_tag,
+    const secretRef = (name: string, key: string) => ({ secretKeyRef: { name, key } });
+    this.pod.addInitContainer(helperContainer({
+      name: CERT_SERVICE_CLIENT_CONTAINER,
+      image: props.image ?? d.image,
       env: [
-        ['REQUEST_URL', s.request_url],
-        ['REQUEST_TIMEOUT', s.timeout],
+        ['REQUEST_URL', props.requestUrl ?? d.requestUrl],
+        ['REQUEST_TIMEOUT', props.timeout ?? d.timeout],
         ['OUTPUT_PATH', `${withSlash(props.externalCertDirectory)}external`],
-        ['OUTPUT_TYPE', props.certType ?? 'P12'],
+        ['OUTPUT_TYPE', this.certType],
         ['CA_NAME', props.caName],
         ['COMMON_NAME', props.commonName],
-        ['ORGANIZATION', s.organization],
-        ['ORGANIZATION_UNIT', s.organizational_unit],
-        ['LOCATION', s.location],
-        ['STATE', s.state],
-        ['COUNTRY', s.country],
-        ['SANS', props.sans ?? ''],
-        ['KEYSTORE_PATH', CERT_SERVICE_MOUNT_PATH + s.keystore_secret_key],
-        ['TRUSTSTORE_PATH', CERT_SERVICE_MOUNT_PATH + s.truststore_secret_key],
+        ['ORGANIZATION', props.organization ?? d.organization],
+        ['ORGANIZATION_UNIT', props.organizationalUnit ?? d.organizationalUnit],
+        ['LOCATION', props.location ?? d.location],
+        ['STATE', props.state ?? d.state],
+        ['COUNTRY', props.country ?? d.country],
+        ['SANS', props.sans ?? COMPONENT_DEFAULTS.sans],
+        ['KEYSTORE_PATH', CERT_SERVICE_MOUNT_PATH + keystoreKey],
+        ['TRUSTSTORE_PATH', CERT_SERVICE_MOUNT_PATH + truststoreKey],
       ],
       secretEnv: [
-        { name: 'KEYSTORE_PASSWORD', valueFrom: { secretKeyRef: { name: s.keystore_password_secret_name, key: s.keystore_password_secret_key } } },
-        { name: 'TRUSTSTORE_PASSWORD', valueFrom: { secretKeyRef: { name: s.truststore_password_secret_name, key: s.truststore_password_secret_key } } },
+        {
+          name: 'KEYSTORE_PASSWORD',
+          valueFrom: secretRef(props.keystorePasswordSecretName ?? d.keystorePasswordSecretName, props.keystorePasswordSecretKey ?? d.keystorePasswordSecretKey),
+        },
+        {
+          name: 'TRUSTSTORE_PASSWORD',
+          valueFrom: secretRef(props.truststorePasswordSecretName ?? d.truststorePasswordSecretName, props.truststorePasswordSecretKey ?? d.truststorePasswordSecretKey),
+        },
       ],
-      mounts: [mount('tls-info', props.externalCertDirectory), mount('tls-volume', CERT_SERVICE_MOUNT_PATH)],
+      mounts: [mount(TLS_INFO_VOLUME, props.externalCertDirectory), mount(TLS_SECRET_VOLUME, CERT_SERVICE_MOUNT_PATH)],
     }));
   }
 }

@@ -1,26 +1,48 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { PlatformSettings } from '../input/platform/settings';
-import { ComponentSpec } from '../input/model';
-import { CertPostProcessor } from './cert-post-processor';
-import { CertServiceClient } from './cert-service-client';
-import { ComponentPod } from './component-pod';
-import { ComponentService } from './component-service';
-import { mount } from './container';
-import { FilebeatSidecar } from './filebeat-sidecar';
-import { TlsInitContainer } from './tls-init-container';
+import { CertPostProcessor, CertPostProcessorOptions } from './cert-post-processor';
+import { CertServiceClient, CertServiceClientOptions } from './cert-service-client';
+import { ComponentPod, ComponentPodProps } from './component-pod';
+import { ComponentService, MsbRegistration } from './component-service';
+import { PLATFORM_DEFAULTS } from './defaults';
+import { FilebeatSidecar, FilebeatSidecarOptions } from './filebeat-sidecar';
+import { mount } from './private/container';
+import { TlsInitContainer, TlsInitContainerOptions } from './tls-init-container';
 
-/** Props of {@link ComponentChart}. */
-export interface ComponentChartProps {
-  /** The validated component spec. */
-  readonly spec: ComponentSpec;
-  /** The merged platform settings. */
-  readonly platform: PlatformSettings;
+/** A volume of the component's own, mounted in the main container. Give `hostPath` or `configMap`. */
+export interface ComponentVolume {
+  /** The volume's name in the pod. */
+  readonly name: string;
+  /** Where the main container mounts it. */
+  readonly mountPath: string;
+  /** Whether the mount is read-only. @default false */
+  readonly readOnly?: boolean;
+  /** A hostPath volume: the path on the node. @default none */
+  readonly hostPath?: string;
+  /** An optional configMap volume (mode 0644): the ConfigMap's name. @default none */
+  readonly configMap?: string;
+}
+
+/** Props of {@link ComponentChart}: the pod's, and what to add to it. */
+export interface ComponentChartProps extends ComponentPodProps {
+  /** Namespace of every object. @default "dcae" (platform namespace) */
+  readonly namespace?: string;
+  /** The component's own volumes, mounted in the main container in order, before every other volume. @default none */
+  readonly volumes?: readonly ComponentVolume[];
+  /** The filebeat logging sidecar (construct id `Filebeat`). @default no sidecar */
+  readonly filebeat?: FilebeatSidecarOptions;
+  /** The TLS init container (construct id `TlsInit`), which every component has. @default {} */
+  readonly tlsInit?: TlsInitContainerOptions;
+  /** External certificates: the cert-service-client (construct id `CertServiceClient`) and, after it, the cert-post-processor. @default none */
+  readonly certServiceClient?: CertServiceClientOptions;
+  /** The cert-post-processor (construct id `CertPostProcessor`), added with `certServiceClient` only. @default {} */
+  readonly certPostProcessor?: CertPostProcessorOptions;
+  /** MSB registrations, written as an annotation on the ClusterIP Service; they need a port. @default none */
+  readonly msbList?: readonly MsbRegistration[];
 }
 
 /**
- * One component: its Deployment and Services, in the plugin's order, every object in the spec's
- * namespace (else the platform's).
+ * One component: its Deployment and Services, in the plugin's order, every object in one namespace.
  *
  * Construct ids (part of the public contract): `Pod` (with `Deployment`), `Filebeat`, `TlsInit`,
  * `CertServiceClient`, `CertPostProcessor`, `Service` (with `ClusterIP`, `NodePort`, `NodePortIPv6`).
@@ -28,68 +50,59 @@ export interface ComponentChartProps {
 export class ComponentChart extends Chart {
   /** The pod every other construct adds to. */
   public readonly pod: ComponentPod;
+  /** The filebeat sidecar, when there is one. */
+  public readonly filebeat?: FilebeatSidecar;
+  /** The TLS init container. */
+  public readonly tlsInit: TlsInitContainer;
+  /** The cert-service-client, with external certificates. */
+  public readonly certServiceClient?: CertServiceClient;
+  /** The cert-post-processor, with external certificates. */
+  public readonly certPostProcessor?: CertPostProcessor;
   /** The Services. */
   public readonly service: ComponentService;
 
   constructor(scope: Construct, id: string, props: ComponentChartProps) {
-    const { spec, platform } = props;
-    super(scope, id, { namespace: spec.namespace ?? platform.namespace, disableResourceNameHashes: true });
+    super(scope, id, { namespace: props.namespace ?? PLATFORM_DEFAULTS.namespace, disableResourceNameHashes: true });
+    if (props.certPostProcessor && !props.certServiceClient) {
+      throw new Error('ComponentChart: certPostProcessor is set without certServiceClient; the post-processor processes the client\'s certificates');
+    }
 
     const pod = new ComponentPod(this, 'Pod', {
-      main: {
-        name: spec.name,
-        image: spec.image,
-        alwaysPull: spec.alwaysPull,
-        env: spec.env,
-        ports: spec.ports,
-        resources: spec.resources,
-        readiness: spec.readiness,
-        liveness: spec.liveness,
-      },
-      replicas: spec.replicas,
-      labels: spec.labels,
-      imagePullSecrets: platform.image_pull_secrets,
+      main: props.main,
+      replicas: props.replicas,
+      labels: props.labels,
+      imagePullSecrets: props.imagePullSecrets,
     });
     this.pod = pod;
 
-    for (const v of spec.volumes) {
+    for (const v of props.volumes ?? []) {
+      if ((v.hostPath === undefined) === (v.configMap === undefined)) {
+        throw new Error(`ComponentChart: volume "${v.name}" needs exactly one of hostPath or configMap`);
+      }
       pod.addVolume(v.hostPath !== undefined
         ? { name: v.name, hostPath: { path: v.hostPath } }
         : { name: v.name, configMap: { name: v.configMap, defaultMode: 420, optional: true } });
       pod.mountOnMain(mount(v.name, v.mountPath, { readOnly: v.readOnly }));
     }
 
-    if (spec.logInfo) {
-      new FilebeatSidecar(this, 'Filebeat', {
-        pod,
-        logDirectory: spec.logInfo.logDirectory,
-        alternateFbPath: spec.logInfo.alternateFbPath,
-        settings: platform.filebeat,
-      });
+    if (props.filebeat) {
+      this.filebeat = new FilebeatSidecar(this, 'Filebeat', { ...props.filebeat, pod });
     }
 
-    const tls = new TlsInitContainer(this, 'TlsInit', {
-      pod,
-      useTls: spec.tlsInfo.useTls,
-      certDirectory: spec.tlsInfo.certDirectory,
-      settings: platform.tls,
-    });
+    const tls = new TlsInitContainer(this, 'TlsInit', { ...props.tlsInit, pod });
+    this.tlsInit = tls;
 
-    if (spec.externalCert) {
-      new CertServiceClient(this, 'CertServiceClient', { pod, ...spec.externalCert, settings: platform.external_cert });
-      new CertPostProcessor(this, 'CertPostProcessor', {
-        pod,
-        certDirectory: tls.certDirectory,
-        certType: spec.externalCert.certType,
-        image: platform.cert_post_processor.image_tag,
-      });
+    if (props.certServiceClient) {
+      const client = new CertServiceClient(this, 'CertServiceClient', { ...props.certServiceClient, tls });
+      this.certServiceClient = client;
+      this.certPostProcessor = new CertPostProcessor(this, 'CertPostProcessor', { ...props.certPostProcessor, client });
     }
 
     this.service = new ComponentService(this, 'Service', {
-      componentName: spec.name,
+      componentName: pod.componentName,
       labels: pod.labels,
-      ports: spec.ports,
-      msbList: spec.msbList,
+      ports: props.main.ports ?? [],
+      msbList: props.msbList,
     });
   }
 }

@@ -1,8 +1,11 @@
 import { Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { deploymentName } from '../spec/names';
-import { buildMainContainer, MainContainerProps } from './main-container';
+import { PLATFORM_DEFAULTS, COMPONENT_DEFAULTS } from './defaults';
+import { MainContainerProps } from './main-container';
+import { buildMainContainer } from './private/main-container';
+import { deploymentName } from './names';
+import { CONTAINER_OWNERS, VOLUME_OWNERS } from './private/parts';
 
 /** Props of {@link ComponentPod}. */
 export interface ComponentPodProps {
@@ -12,7 +15,7 @@ export interface ComponentPodProps {
   readonly replicas?: number;
   /** Extra labels, beside `app` and `k8sdeployment`. @default none */
   readonly labels?: Readonly<Record<string, string>>;
-  /** Image pull Secret names. @default none */
+  /** Image pull Secret names. @default [] (platform image_pull_secrets) */
   readonly imagePullSecrets?: readonly string[];
 }
 
@@ -20,6 +23,9 @@ export interface ComponentPodProps {
  * The component's pod and the Deployment `dep-<name>` that runs it. Other constructs add their
  * containers, init containers, volumes and main-container mounts to it; the Deployment is rendered at
  * synthesis time, in the order the pieces were added.
+ *
+ * At synthesis (`app.synth()`, `chart.toJson()`, `Testing.synth()`) the pod checks that every mount of
+ * every container names one of its volumes, and that volume names and container names are unique.
  *
  * Construct id of the Deployment: `Deployment`.
  */
@@ -47,6 +53,7 @@ export class ComponentPod extends Construct {
       metadata: { name: this.deploymentName, labels: this.labels },
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
+    this.node.addValidation({ validate: () => this.validatePod() });
   }
 
   /** Adds a volume to the pod, after those added before. */
@@ -59,7 +66,7 @@ export class ComponentPod extends Construct {
     this.mainMounts.push(mount);
   }
 
-  /** Adds a container after the main container. */
+  /** Adds a container after the main container and the containers added before. */
   public addSidecar(container: k8s.Container): void {
     this.sidecars.push(container);
   }
@@ -69,22 +76,65 @@ export class ComponentPod extends Construct {
     this.initContainers.push(container);
   }
 
+  private mainContainer(): k8s.Container {
+    return buildMainContainer(this.props.main, this.mainMounts);
+  }
+
   private renderSpec(): k8s.DeploymentSpec {
-    const secrets = this.props.imagePullSecrets ?? [];
-    const nonEmpty = <T>(list: T[]) => (list.length > 0 ? [...list] : undefined);
+    const secrets = this.props.imagePullSecrets ?? PLATFORM_DEFAULTS.imagePullSecrets;
+    const nonEmpty = <T>(list: readonly T[]) => (list.length > 0 ? [...list] : undefined);
     return {
-      replicas: this.props.replicas ?? 1,
+      replicas: this.props.replicas ?? COMPONENT_DEFAULTS.replicas,
       selector: { matchLabels: this.labels },
       template: {
         metadata: { labels: this.labels },
         spec: {
           hostname: this.componentName,
-          containers: [buildMainContainer(this.props.main, this.mainMounts), ...this.sidecars],
+          containers: [this.mainContainer(), ...this.sidecars],
           initContainers: nonEmpty(this.initContainers),
           volumes: nonEmpty(this.volumes),
           imagePullSecrets: nonEmpty(secrets.map((name) => ({ name }))),
         },
       },
     };
+  }
+
+  /** What is wrong with the pod as it stands: mounts of missing volumes, and names used twice. */
+  private validatePod(): string[] {
+    const errors: string[] = [];
+    const onePerPod = (owner: string | undefined, unique: string) => (owner ? `a ${owner} adds it: add one ${owner} per pod` : unique);
+
+    const volumes = new Set<string>();
+    for (const v of this.volumes) {
+      if (volumes.has(v.name)) {
+        errors.push(`the pod has two volumes named "${v.name}"; ${onePerPod(VOLUME_OWNERS[v.name], 'volume names must be unique in a pod')}`);
+      }
+      volumes.add(v.name);
+    }
+
+    // Kubernetes wants every container and init container of a pod to have its own name.
+    const main = this.mainContainer();
+    const containers = [main, ...this.sidecars, ...this.initContainers];
+    const names = new Set<string>();
+    for (const c of containers) {
+      if (names.has(c.name)) {
+        const owner = CONTAINER_OWNERS[c.name];
+        errors.push(`the pod has two containers named "${c.name}"; ${owner && c.name === main.name
+          ? `the main container and the one a ${owner} adds: give the component another name`
+          : onePerPod(owner, 'container names must be unique across containers and init containers')}`);
+      }
+      names.add(c.name);
+    }
+
+    for (const c of containers) {
+      for (const m of c.volumeMounts ?? []) {
+        if (volumes.has(m.name)) continue;
+        const owner = VOLUME_OWNERS[m.name];
+        errors.push(`container "${c.name}" mounts volume "${m.name}", which the pod does not have; ${owner
+          ? `add a ${owner} to the pod`
+          : 'add the volume with addVolume()'}`);
+      }
+    }
+    return errors;
   }
 }

@@ -1,8 +1,27 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { ipv6NodePortServiceName, nodePortServiceName, serviceName } from '../spec/names';
-import { MsbEntry, PortMapping } from '../input/model';
-import { MSB_ANNOTATION, msbAnnotationValue } from './msb-annotation';
+import { ComponentPort } from './main-container';
+import { protocolOf } from './private/container';
+import { MSB_ANNOTATION, msbAnnotationValue } from './private/msb-annotation';
+import { ipv6NodePortServiceName, nodePortServiceName, nodePortsOf, serviceName } from './names';
+
+/** One MSB registration: an entry of the ClusterIP Service's `msb.onap.org/service-info` annotation. */
+export interface MsbRegistration {
+  /** serviceName. */
+  readonly serviceName: string;
+  /** port, as a string. */
+  readonly port: string;
+  /** version, for example `v1`. */
+  readonly version: string;
+  /** url, for example `/`. */
+  readonly url: string;
+  /** protocol, for example `REST`. */
+  readonly protocol: string;
+  /** enable_ssl. */
+  readonly enableSsl: boolean;
+  /** visualRange, for example `"1"`. */
+  readonly visualRange: string;
+}
 
 /** Props of {@link ComponentService}. */
 export interface ComponentServiceProps {
@@ -10,10 +29,10 @@ export interface ComponentServiceProps {
   readonly componentName: string;
   /** Labels of every Service. */
   readonly labels: Readonly<Record<string, string>>;
-  /** Port mappings keyed by (port, protocol, ipv6), in first-seen order. */
-  readonly ports: readonly PortMapping[];
+  /** The component's ports, in order; there are no Services without ports. */
+  readonly ports: readonly ComponentPort[];
   /** MSB registrations, written as an annotation on the ClusterIP Service. @default none */
-  readonly msbList?: readonly MsbEntry[];
+  readonly msbList?: readonly MsbRegistration[];
 }
 
 /**
@@ -33,21 +52,24 @@ export class ComponentService extends Construct {
   constructor(scope: Construct, id: string, props: ComponentServiceProps) {
     super(scope, id);
     const { componentName: name, labels, ports } = props;
-    if (ports.length === 0) return;
+    const msb = props.msbList ?? [];
+    if (ports.length === 0) {
+      if (msb.length > 0) throw new Error('ComponentService: msbList needs a port, since MSB registrations go on the ClusterIP Service, which exists only with ports');
+      return;
+    }
     const selector = { app: name };
-    const portName = (p: PortMapping) => `xport-${p.protocol[0].toLowerCase()}-${p.containerPort}`;
+    const portName = (p: ComponentPort) => `xport-${protocolOf(p)[0].toLowerCase()}-${p.containerPort}`;
 
     const internal: k8s.ServicePort[] = [];
     const seen = new Set<string>();
     for (const p of ports) {
-      const entry = { name: portName(p).slice(1), port: p.containerPort, protocol: p.protocol };
+      const entry = { name: portName(p).slice(1), port: p.containerPort, protocol: protocolOf(p) };
       const key = JSON.stringify(entry);
       if (!seen.has(key)) {
         seen.add(key);
         internal.push(entry);
       }
     }
-    const msb = props.msbList ?? [];
     this.clusterIp = new k8s.KubeService(this, 'ClusterIP', {
       metadata: {
         name: serviceName(name),
@@ -57,9 +79,8 @@ export class ComponentService extends Construct {
       spec: { type: 'ClusterIP', selector, ports: internal },
     });
 
-    const exposed = (ipv6: boolean) => ports
-      .filter((p) => p.ipv6 === ipv6 && p.hostPort !== 0)
-      .map((p) => ({ name: portName(p), nodePort: p.hostPort, port: p.containerPort, protocol: p.protocol }));
+    const exposed = (ipv6: boolean) => nodePortsOf(ports, ipv6)
+      .map((p) => ({ name: portName(p), nodePort: p.hostPort, port: p.containerPort, protocol: protocolOf(p) }));
     const v4 = exposed(false);
     if (v4.length > 0) {
       this.nodePort = new k8s.KubeService(this, 'NodePort', {

@@ -6,5 +6,5 @@ export * from './tls-init-container';
 export * from './cert-service-client';
 export * from './cert-post-processor';
 export * from './main-container';
-export * from './msb-annotation';
-export * from './container';
+export * from './defaults';
+export * from './names';

@@ -1,10 +1,62 @@
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import { PortMapping, ProbeSpec, ResourcesSpec } from '../input/model';
-import { containerEnv } from './container';
+/** Props of the component's own container, and the types they use. */
 
-/** Props of the component's own container. */
+/** A transport protocol, as Kubernetes spells it. */
+export type PortProtocol = 'TCP' | 'UDP';
+
+/** One port of the component: a container port, and the NodePort that exposes it, if any. */
+export interface ComponentPort {
+  /** The container port, 1-65535. */
+  readonly containerPort: number;
+  /** The protocol. @default "TCP" */
+  readonly protocol?: PortProtocol;
+  /** The NodePort that exposes the port; 0 for none. @default 0 */
+  readonly hostPort?: number;
+  /** Whether the NodePort goes on the IPv6 NodePort Service instead of the IPv4 one. @default false */
+  readonly ipv6?: boolean;
+}
+
+/** An HTTP(S) GET probe. */
+export interface ProbeHttpGet {
+  /** The path to GET. */
+  readonly path: string;
+  /** The container port to GET it from. */
+  readonly port: number;
+  /** HTTP or HTTPS. */
+  readonly scheme: 'HTTP' | 'HTTPS';
+}
+
+/** A command probe. */
+export interface ProbeExec {
+  /** The command and its arguments. */
+  readonly command: readonly string[];
+}
+
+/**
+ * A readiness or liveness probe, written with `failureThreshold: 1` and `initialDelaySeconds: 5` as the
+ * plugin wrote them. Give `httpGet` or `exec`.
+ */
+export interface ContainerProbe {
+  /** Seconds between probes. */
+  readonly periodSeconds: number;
+  /** Seconds before a probe times out. */
+  readonly timeoutSeconds: number;
+  /** An HTTP(S) GET. @default none */
+  readonly httpGet?: ProbeHttpGet;
+  /** A command. @default none */
+  readonly exec?: ProbeExec;
+}
+
+/** Resource limits and requests, as given: numbers are written as numbers, strings as quantities. */
+export interface ContainerResources {
+  /** Resource limits. @default none */
+  readonly limits?: Readonly<Record<string, string | number>>;
+  /** Resource requests. @default none */
+  readonly requests?: Readonly<Record<string, string | number>>;
+}
+
+/** Props of the component's own container, the first container of the pod. */
 export interface MainContainerProps {
-  /** Container name: the component name. */
+  /** Container name: the component name, also the pod's hostname and the base of every object's name. */
   readonly name: string;
   /** Container image. */
   readonly image: string;
@@ -12,57 +64,12 @@ export interface MainContainerProps {
   readonly alwaysPull?: boolean;
   /** Plain variables, in order, before POD_IP. @default none */
   readonly env?: ReadonlyArray<readonly [string, string]>;
-  /** Port mappings; each distinct (port, protocol) becomes one container port. @default none */
-  readonly ports?: readonly PortMapping[];
-  /** Resources, as given. @default none */
-  readonly resources?: ResourcesSpec;
+  /** Ports; each distinct (port, protocol) becomes one container port. @default none */
+  readonly ports?: readonly ComponentPort[];
+  /** Resources. @default none */
+  readonly resources?: ContainerResources;
   /** Readiness probe. @default none */
-  readonly readiness?: ProbeSpec;
+  readonly readiness?: ContainerProbe;
   /** Liveness probe. @default none */
-  readonly liveness?: ProbeSpec;
-}
-
-/**
- * Builds the main container: name, image, pull policy, env plus POD_IP, de-duplicated ports, the given
- * mounts, resources and probes. Empty lists are left out.
- */
-export function buildMainContainer(props: MainContainerProps, mounts: readonly k8s.VolumeMount[]): k8s.Container {
-  const ports: k8s.ContainerPort[] = [];
-  const seen = new Set<string>();
-  for (const p of props.ports ?? []) {
-    const key = `${p.containerPort}/${p.protocol}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      ports.push({ containerPort: p.containerPort, protocol: p.protocol });
-    }
-  }
-  return {
-    name: props.name,
-    image: props.image,
-    imagePullPolicy: props.alwaysPull ? 'Always' : 'IfNotPresent',
-    env: containerEnv(props.env ?? []),
-    ports: ports.length > 0 ? ports : undefined,
-    volumeMounts: mounts.length > 0 ? [...mounts] : undefined,
-    resources: props.resources ? resources(props.resources) : undefined,
-    readinessProbe: props.readiness ? probe(props.readiness) : undefined,
-    livenessProbe: props.liveness ? probe(props.liveness) : undefined,
-  };
-}
-
-function resources(r: ResourcesSpec): k8s.ResourceRequirements {
-  const list = (m?: Readonly<Record<string, string | number>>) =>
-    m && Object.fromEntries(Object.entries(m).map(([k, v]) => [k, typeof v === 'number' ? k8s.Quantity.fromNumber(v) : k8s.Quantity.fromString(v)]));
-  return { limits: list(r.limits), requests: list(r.requests) };
-}
-
-/** A probe: `failureThreshold: 1` and `initialDelaySeconds: 5`, as the plugin wrote them. */
-export function probe(p: ProbeSpec): k8s.Probe {
-  return {
-    failureThreshold: 1,
-    initialDelaySeconds: 5,
-    periodSeconds: p.periodSeconds,
-    timeoutSeconds: p.timeoutSeconds,
-    httpGet: p.httpGet && { path: p.httpGet.path, port: k8s.IntOrString.fromNumber(p.httpGet.port), scheme: p.httpGet.scheme },
-    exec: p.exec && { command: [...p.exec.command] },
-  };
+  readonly liveness?: ContainerProbe;
 }

@@ -1,36 +1,51 @@
 import { Construct } from 'constructs';
-import { TlsSettings } from '../input/platform/settings';
 import { ComponentPod } from './component-pod';
-import { emptyDirVolume, helperContainer, mount } from './container';
+import { PLATFORM_DEFAULTS } from './defaults';
+import { emptyDirVolume, helperContainer, mount } from './private/container';
+import { TLS_INIT_CONTAINER } from './names';
+import { TLS_INFO_VOLUME } from './private/parts';
 
-/** Props of {@link TlsInitContainer}. */
-export interface TlsInitContainerProps {
-  /** The pod to add the init container to. */
-  readonly pod: ComponentPod;
+/** Options of {@link TlsInitContainer}: its props without the pod. */
+export interface TlsInitContainerOptions {
   /** Whether the component is a TLS server (`TLS_SERVER`). @default false */
   readonly useTls?: boolean;
-  /** Where the main container sees the certificates. @default settings.component_cert_dir */
+  /** Where the main container sees the certificates; an empty string counts as not set. @default "/opt/dcae/cacert" (platform tls.component_cert_dir) */
   readonly certDirectory?: string;
-  /** The platform's TLS settings. */
-  readonly settings: TlsSettings;
+  /** The TLS init container's image. @default "nexus3.onap.org:10001/onap/org.onap.dcaegen2.deployments.tls-init-container:2.1.0" (platform tls.image) */
+  readonly image?: string;
+  /** Where the TLS init container writes the certificates. @default "/opt/app/osaaf" (platform tls.cert_path) */
+  readonly certPath?: string;
 }
 
-/** The TLS init container `init-tls` and its `tls-info` volume, mounted in the main container. */
+/** Props of {@link TlsInitContainer}. */
+export interface TlsInitContainerProps extends TlsInitContainerOptions {
+  /** The pod to add the init container to. */
+  readonly pod: ComponentPod;
+}
+
+/**
+ * The TLS init container `init-tls` and its `tls-info` volume, mounted in the main container. The
+ * external-certificate constructs ({@link CertServiceClient}) take it in their props, since they use its volume.
+ */
 export class TlsInitContainer extends Construct {
+  /** The pod the init container is in. */
+  public readonly pod: ComponentPod;
   /** The certificate directory the main container mounts `tls-info` at. */
   public readonly certDirectory: string;
 
   constructor(scope: Construct, id: string, props: TlsInitContainerProps) {
     super(scope, id);
-    const { pod, settings } = props;
-    this.certDirectory = props.certDirectory || settings.component_cert_dir;
-    pod.addVolume(emptyDirVolume('tls-info'));
-    pod.mountOnMain(mount('tls-info', this.certDirectory));
+    const d = PLATFORM_DEFAULTS.tlsInit;
+    const pod = props.pod;
+    this.pod = pod;
+    this.certDirectory = props.certDirectory || d.certDirectory;
+    pod.addVolume(emptyDirVolume(TLS_INFO_VOLUME));
+    pod.mountOnMain(mount(TLS_INFO_VOLUME, this.certDirectory));
     pod.addInitContainer(helperContainer({
-      name: 'init-tls',
-      image: settings.image,
+      name: TLS_INIT_CONTAINER,
+      image: props.image ?? d.image,
       env: [['TLS_SERVER', props.useTls ? 'true' : 'false']],
-      mounts: [mount('tls-info', settings.cert_path)],
+      mounts: [mount(TLS_INFO_VOLUME, props.certPath ?? d.certPath)],
     }));
   }
 }

@@ -2,7 +2,7 @@
  * What no single file can check: two files for one component, objects of two components with the same
  * kind, namespace and name, and a NodePort used by two components of one cluster (NodePorts are cluster-wide).
  */
-import { deploymentName, ipv6NodePortServiceName, nodePortServiceName, serviceName } from '../spec/names';
+import { componentObjects } from '../constructs/names';
 import { Diagnostic, KeyPath } from './diagnostics';
 import { ComponentSpec } from './model';
 import { PlatformSettings } from './platform/settings';
@@ -39,11 +39,7 @@ export function checkAcrossComponents(loaded: ReadonlyArray<{ spec: ComponentSpe
     components.set(componentKey, spec.file);
 
     const namespace = spec.namespace ?? platform.namespace;
-    const owned: Array<[string, string]> = [['Deployment', deploymentName(spec.name)]];
-    if (spec.ports.length > 0) owned.push(['Service', serviceName(spec.name)]);
-    if (spec.ports.some((p) => !p.ipv6 && p.hostPort !== 0)) owned.push(['Service', nodePortServiceName(spec.name)]);
-    if (spec.ports.some((p) => p.ipv6 && p.hostPort !== 0)) owned.push(['Service', ipv6NodePortServiceName(spec.name)]);
-    for (const [kind, name] of owned) {
+    for (const { kind, name } of componentObjects(spec.name, spec.ports)) {
       const key = `${location}\0${namespace}\0${kind}\0${name}`;
       const other = objects.get(key);
       if (!other) objects.set(key, { file: spec.file, text: `${spec.file} (component "${spec.name}")` });

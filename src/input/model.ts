@@ -32,6 +32,8 @@ export interface VolumeSpec {
   readonly hostPath?: string;
   /** A configMap volume's ConfigMap name. */
   readonly configMap?: string;
+  /** Index, in the spec's `volumes`, of the entry it came from (for messages). */
+  readonly entry: number;
 }
 
 /** A readiness or liveness probe. */

@@ -24,6 +24,8 @@ export interface Project {
   readonly diagnostics: readonly Diagnostic[];
   /** Things worth knowing that do not stop the run (schema complaints about what the plugin ignored). */
   readonly warnings: readonly Diagnostic[];
+  /** Where each component's `name` is, in the order of `components`, for problems found after loading (an object too large). */
+  readonly names: readonly Diagnostic[];
 }
 
 /**
@@ -86,9 +88,10 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
   const context = {
     nodePortRange: platformResult.invalidKeys.has('node_port_range') ? undefined : nodePortRange(platform),
     defaultCertDirectory: platform.tls.component_cert_dir,
+    filebeat: platformResult.invalidKeys.has('filebeat') ? undefined : platform.filebeat,
   };
   const loaded: Array<{ spec: ComponentSpec; anchors: Anchors }> = [];
-  const warnings = new Map<string, Diagnostic>();
+  const warnings = new Map<string, Diagnostic>(platformResult.warnings.map((w) => [formatDiagnostic(w), w]));
   const sorted = [...files.components].sort((a, b) => byCodePoint(a.name, b.name)).map(decode).filter((f): f is TextFile => f !== undefined);
   diagnostics.push(...unreadable.values());
 
@@ -152,7 +155,10 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
     if (reserved) diagnostics.push(result.source.error(['k8s_location'], `"${location}" ${reserved}; expected another location name with --helm-chart`));
   }
   diagnostics.push(...checkAcrossComponents(loaded, platform));
-  return { platform, components: loaded.map((l) => l.spec), diagnostics, warnings: [...warnings.values()] };
+  return {
+    platform, components: loaded.map((l) => l.spec), diagnostics, warnings: [...warnings.values()],
+    names: loaded.map((l) => l.anchors.get('name') as Diagnostic),
+  };
 }
 
 /**

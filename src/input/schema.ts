@@ -103,6 +103,7 @@ export function schemaErrorToDiagnostic(e: ErrorObject, source: SpecSource, root
     }
     case 'minItems':
       return source.error(path, `an empty list is not allowed; expected at least ${(e.params as { limit: number }).limit} item`);
+    case 'not':
     case 'minimum':
     case 'maximum':
     case 'pattern':
@@ -114,13 +115,24 @@ export function schemaErrorToDiagnostic(e: ErrorObject, source: SpecSource, root
   }
 }
 
-/** A hint for a value that would be right with or without quotes: only when the converted value would pass. */
+/** Strings that YAML 1.2 reads as booleans when written without quotes: a string with this text was quoted. */
+const YAML12_BOOLEAN = /^(true|True|TRUE|false|False|FALSE)$/;
+/** YAML 1.1's other booleans, which YAML 1.2 (and so the compiler) reads as strings. */
+const YAML11_BOOLEAN = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
+/**
+ * A hint for a value of the wrong type that says what was found: quotes to remove or add, or a YAML 1.1
+ * boolean that YAML 1.2 reads as a string. Only when the converted value would pass.
+ */
 function typeHint(types: string[], data: unknown, schema: Record<string, unknown>): string {
   const pattern = typeof schema.pattern === 'string' ? new RegExp(schema.pattern) : undefined;
   if (typeof data === 'string') {
-    if (types.includes('boolean') && /^(true|false)$/i.test(data)) return ' (write true or false, without quotes)';
+    if (types.includes('boolean')) {
+      if (YAML12_BOOLEAN.test(data)) return ' (write true or false, without quotes)';
+      if (YAML11_BOOLEAN.test(data)) return ` (${data} is a string in YAML 1.2; write true or false)`;
+      return ' (write true or false)';
+    }
     if ((types.includes('integer') || types.includes('number')) && /^[-+]?[0-9]+(\.[0-9]+)?$/.test(data)) return ' (write the number without quotes)';
-    if (types.includes('boolean')) return ' (write true or false, without quotes)';
     return '';
   }
   if ((typeof data === 'number' || typeof data === 'boolean') && types.length === 1 && types[0] === 'string' && (!pattern || pattern.test(String(data)))) {

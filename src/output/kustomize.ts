@@ -1,5 +1,5 @@
-import { Yaml } from 'cdk8s';
 import { MANIFEST_EXTENSION, OutputFile } from './synthesize';
+import { stringifyYaml } from './yaml';
 
 /** The kustomization file name. */
 export const KUSTOMIZATION = 'kustomization.yaml';
@@ -24,7 +24,7 @@ export function kustomizations(manifests: readonly OutputFile[]): OutputFile[] {
   }
   return [...folders].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([folder, files]) => ({
     path: folder ? `${folder}/${KUSTOMIZATION}` : KUSTOMIZATION,
-    content: Yaml.stringify({
+    content: stringifyYaml({
       apiVersion: 'kustomize.config.k8s.io/v1beta1',
       kind: 'Kustomization',
       resources: files.filter((f) => f.endsWith(MANIFEST_EXTENSION)).sort(),

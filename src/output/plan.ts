@@ -2,6 +2,7 @@ import { PlatformSettings } from '../input/platform/settings';
 import { ComponentSpec } from '../input/model';
 import { helmCharts, HelmOptions } from './helm';
 import { kustomizations } from './kustomize';
+import { OversizedObject, oversizedObjects } from './limits';
 import { OutputFile, renderManifest } from './synthesize';
 import { validateObject } from './validate';
 import { recordFile } from './write';
@@ -14,10 +15,12 @@ export interface PlanOptions {
   readonly onProgress?: (done: number) => void;
 }
 
-/** One component's manifest, checked against the Kubernetes schema; its objects are not kept (memory). */
+/** One component's manifest, checked against the Kubernetes schema and the size limit; its objects are not kept (memory). */
 export interface RenderedFile extends OutputFile {
   /** Fields that break the Kubernetes schema: `<file>: <Kind name>: <field>: <message>`. */
   readonly invalid: readonly string[];
+  /** Objects above the size the API server stores: an error in the input (a value too large). */
+  readonly tooLarge: readonly OversizedObject[];
 }
 
 /** Everything a run would write, or the compiler bugs that stop it. */
@@ -28,14 +31,14 @@ export interface Plan {
   readonly invalid: readonly string[];
 }
 
-/** Renders one component and checks each of its objects against the Kubernetes schema. */
+/** Renders one component and checks each of its objects against the Kubernetes schema and the size limit. */
 export function renderChecked(spec: ComponentSpec, platform: PlatformSettings): RenderedFile {
   const m = renderManifest(spec, platform);
   const invalid: string[] = [];
   for (const obj of m.objects) {
     for (const p of validateObject(obj)) invalid.push(`${m.path}: ${p.object}: ${p.field ? `${p.field}: ` : ''}${p.message} (compiled from ${m.source})`);
   }
-  return { path: m.path, content: m.content, invalid };
+  return { path: m.path, content: m.content, invalid, tooLarge: oversizedObjects(m.objects) };
 }
 
 /** Renders and checks every component on this thread, then adds the files that go with them. */

@@ -1,8 +1,10 @@
-import { App, Yaml } from 'cdk8s';
+import { App } from 'cdk8s';
 import * as path from 'path';
 import { ComponentChart } from '../constructs/component-chart';
 import { PlatformSettings } from '../input/platform/settings';
 import { ComponentSpec } from '../input/model';
+import { chartProps } from './chart-props';
+import { stringifyYaml } from './yaml';
 
 /** The extension of every manifest, as cdk8s writes it. */
 export const MANIFEST_EXTENSION = '.k8s.yaml';
@@ -32,18 +34,23 @@ export function outputFolder(spec: ComponentSpec): string {
  */
 export function buildChart(spec: ComponentSpec, platform: PlatformSettings, outdir = 'dist'): { app: App; chart: ComponentChart } {
   const app = new App({ outdir: path.join(outdir, outputFolder(spec)) });
-  const chart = new ComponentChart(app, spec.name, { spec, platform });
+  const chart = new ComponentChart(app, spec.name, chartProps(spec, platform));
   return { app, chart };
 }
 
-/** The manifest of one component, exactly as `cdk8s synth` writes it: the chart's objects in order, as YAML. */
+/**
+ * The manifest of one component, as `cdk8s synth` writes it (the chart's objects in order, as YAML), with every
+ * string that some reader would take for something else quoted (see ./yaml.ts).
+ */
 export function renderManifest(spec: ComponentSpec, platform: PlatformSettings): Manifest {
   const { chart } = buildChart(spec, platform);
   const folder = outputFolder(spec);
+  // chart.toJson() runs every construct's validations first (cdk8s App._synthChart), as app.synth() does,
+  // and throws when one fails: test/constructs/validation.test.ts pins that.
   const objects = chart.toJson();
   return {
     path: `${folder ? `${folder}/` : ''}${spec.name}${MANIFEST_EXTENSION}`,
-    content: Yaml.stringify(...objects),
+    content: stringifyYaml(...objects),
     objects,
     source: spec.file,
   };

@@ -11,7 +11,7 @@ import * as path from 'path';
 import { loadProject } from '../../src/input/project';
 import { formatDiagnostic, sortDiagnostics } from '../../src/input/diagnostics';
 import { renderAll } from '../../src/output/synthesize';
-import { runCli, snapshotFolder, tmpdir } from '../helpers';
+import { runMain, snapshotFolder, tmpdir } from '../helpers';
 import { stderrLines } from './util';
 
 const CORPUS = path.join(__dirname, '..', 'fixtures', 'dcae-component-specs');
@@ -165,22 +165,18 @@ describe.each(Object.entries(EXPECTED).filter(([, e]) => !isCompiles(e)) as Arra
 );
 
 describe('GIVEN the corpus specs that compile, each copied alone into a components folder', () => {
-  test('WHEN the real CLI compiles each folder THEN it writes the golden bytes, and prints the warnings of pmsh on stderr', () => {
+  test('WHEN the CLI (main()) compiles each folder THEN it writes the golden bytes, and prints the warnings of pmsh on stderr', async () => {
     for (const [rel, expected] of Object.entries(EXPECTED).filter(([, e]) => isCompiles(e)) as Array<[string, Compiles]>) {
       const dir = tmpdir();
-      try {
-        fs.mkdirSync(path.join(dir, 'components'));
-        fs.copyFileSync(path.join(CORPUS, rel), path.join(dir, 'components', path.basename(rel)));
-        const r = runCli(['--components', 'components', '--out', 'out', '--quiet'], dir);
-        expect({ rel, status: r.status, stderr: stderrLines(r.stderr) }).toEqual({ rel, status: 0, stderr: [] });
-        const out = snapshotFolder(path.join(dir, 'out'));
-        expect(out[expected.output]).toBe(fs.readFileSync(path.join(GOLDEN, expected.golden, 'expected.k8s.yaml'), 'utf8'));
-        if (expected.warnings) {
-          const loud = runCli(['--components', 'components', '--out', 'out'], dir);
-          expect(stderrLines(loud.stderr)).toEqual(expected.warnings.map((w) => `warning: ${w}`));
-        }
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
+      fs.mkdirSync(path.join(dir, 'components'));
+      fs.copyFileSync(path.join(CORPUS, rel), path.join(dir, 'components', path.basename(rel)));
+      const r = await runMain(['--components', 'components', '--out', 'out', '--quiet'], dir);
+      expect({ rel, status: r.status, stderr: stderrLines(r.stderr) }).toEqual({ rel, status: 0, stderr: [] });
+      const out = snapshotFolder(path.join(dir, 'out'));
+      expect(out[expected.output]).toBe(fs.readFileSync(path.join(GOLDEN, expected.golden, 'expected.k8s.yaml'), 'utf8'));
+      if (expected.warnings) {
+        const loud = await runMain(['--components', 'components', '--out', 'out'], dir);
+        expect(stderrLines(loud.stderr)).toEqual(expected.warnings.map((w) => `warning: ${w}`));
       }
     }
   }, 60_000);

@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { runCli, snapshotFolder, tmpdir } from '../helpers';
+import { runMain, snapshotFolder, tmpdir } from '../helpers';
 import { compileFiles, dcae, envOf, initEnv, initNames, mainOf, podOf, stderrLines, y } from './util';
 
 /** The real DCAE specs, kept as test fixtures (their README names each one's source). */
@@ -23,22 +23,19 @@ const CBS = 'https://config-binding-service:10443/service_component_all';
 const RANGE = 'is not 0 or inside the node port range 30000-32767';
 const SNMP_WARNING = (file: string) => `${file}:158:5: auxilary.reconfigs: unknown key; expected one of: helm, healthcheck, ports, log_info, tls_info, databases, policy, volumes (component-spec schema v3; the plugin ignored this, and so does the compiler)`;
 
-/** A folder with files (relative path → text), run through the real CLI; the folder is removed afterwards. */
+/** A temporary folder with files (relative path → text), given to `fn` (the helpers remove it after the test). */
 function withFolder<T>(files: Record<string, string>, fn: (dir: string) => T): T {
   const dir = tmpdir();
-  try {
-    for (const [rel, text] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-      fs.writeFileSync(path.join(dir, rel), text);
-    }
-    return fn(dir);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
   }
+  return fn(dir);
 }
 jest.setTimeout(30_000);
 
-const cli = (dir: string) => runCli(['--components', 'components', '--out', 'out'], dir);
+/** The CLI's main(), in this process, run in `dir` as `npm run synth -- --components components --out out` would be. */
+const cli = (dir: string) => runMain(['--components', 'components', '--out', 'out'], dir);
 const manifests = (dir: string) => Object.keys(snapshotFolder(path.join(dir, 'out'))).filter((f) => f.endsWith('.k8s.yaml'));
 
 describe('GIVEN a YAML spec and the DCAE spec it names, in the same folder, through the CLI', () => {
@@ -47,9 +44,9 @@ describe('GIVEN a YAML spec and the DCAE spec it names, in the same folder, thro
     'components/snmptrap.yaml': y('dcae_spec: snmptrap.json', 'ports: ["6162/udp:30470"]'),
   };
 
-  test('WHEN compiled THEN the path resolves beside the YAML, one manifest is written, and the JSON is not compiled alone (its host port 162 is not reported)', () => {
-    withFolder(files, (dir) => {
-      const r = cli(dir);
+  test('WHEN compiled THEN the path resolves beside the YAML, one manifest is written, and the JSON is not compiled alone (its host port 162 is not reported)', async () => {
+    await withFolder(files, async (dir) => {
+      const r = await cli(dir);
       expect(r.stdout).toMatch(/^compiled 1 component into out/);
       expect(r.status).toBe(0);
       expect(manifests(dir)).toEqual(['snmptrap-collector.k8s.yaml']);
@@ -59,33 +56,33 @@ describe('GIVEN a YAML spec and the DCAE spec it names, in the same folder, thro
     });
   });
 
-  test('WHEN compiled THEN the JSON\'s warning is printed once, pointing into the JSON', () => {
-    withFolder(files, (dir) => {
-      expect(stderrLines(cli(dir).stderr)).toEqual([`warning: ${SNMP_WARNING('components/snmptrap.json')}`]);
+  test('WHEN compiled THEN the JSON\'s warning is printed once, pointing into the JSON', async () => {
+    await withFolder(files, async (dir) => {
+      expect(stderrLines((await cli(dir)).stderr)).toEqual([`warning: ${SNMP_WARNING('components/snmptrap.json')}`]);
     });
   });
 
-  test('WHEN the YAML renames the component THEN only the renamed manifest is written', () => {
-    withFolder({ ...files, 'components/snmptrap.yaml': y('dcae_spec: ./snmptrap.json', 'name: snmp-a', 'ports: ["6162/udp:30470"]') }, (dir) => {
-      expect(cli(dir).status).toBe(0);
+  test('WHEN the YAML renames the component THEN only the renamed manifest is written', async () => {
+    await withFolder({ ...files, 'components/snmptrap.yaml': y('dcae_spec: ./snmptrap.json', 'name: snmp-a', 'ports: ["6162/udp:30470"]') }, async (dir) => {
+      expect((await cli(dir)).status).toBe(0);
       expect(manifests(dir)).toEqual(['snmp-a.k8s.yaml']);
     });
   });
 });
 
 describe('GIVEN a YAML spec whose dcae_spec is ../other/<file>, outside the components folder, through the CLI', () => {
-  test('WHEN the YAML fixes the ports THEN the path resolves against the YAML\'s folder and the component compiles', () => {
-    withFolder({ 'other/hv.json': HV, 'components/hv.yaml': y('dcae_spec: ../other/hv.json', 'ports: ["6061:30222"]') }, (dir) => {
-      const r = cli(dir);
+  test('WHEN the YAML fixes the ports THEN the path resolves against the YAML\'s folder and the component compiles', async () => {
+    await withFolder({ 'other/hv.json': HV, 'components/hv.yaml': y('dcae_spec: ../other/hv.json', 'ports: ["6061:30222"]') }, async (dir) => {
+      const r = await cli(dir);
       expect(stderrLines(r.stderr)).toEqual([]);
       expect(r.status).toBe(0);
       expect(manifests(dir)).toEqual(['dcae-hv-ves-collector.k8s.yaml']);
     });
   });
 
-  test('WHEN the YAML leaves the JSON\'s host ports THEN each error points into other/hv.json, with the ports override that fixes it', () => {
-    withFolder({ 'other/hv.json': HV, 'components/hv.yaml': y('dcae_spec: ../other/hv.json', 'env:', '  JAVA_OPTS: -Dx=1') }, (dir) => {
-      const r = cli(dir);
+  test('WHEN the YAML leaves the JSON\'s host ports THEN each error points into other/hv.json, with the ports override that fixes it', async () => {
+    await withFolder({ 'other/hv.json': HV, 'components/hv.yaml': y('dcae_spec: ../other/hv.json', 'env:', '  JAVA_OPTS: -Dx=1') }, async (dir) => {
+      const r = await cli(dir);
       expect(r.status).toBe(1);
       const hint = '. Host ports in component specs stood for blueprint inputs; to give the real ones, set ports: ["6060:0", "6061:0"] in components/hv.yaml (0 means no NodePort)';
       expect(stderrLines(r.stderr)).toEqual([

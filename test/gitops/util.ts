@@ -3,9 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { Console } from '../../src/cli';
-import { ROOT, runCli, snapshotFolder, tmpdir } from '../helpers';
+import { childEnv, CliResult, ROOT, runCli, runMain, snapshotFolder, tmpdir } from '../helpers';
 
-export { ROOT, runCli, snapshotFolder, tmpdir };
+export { childEnv, ROOT, runCli, runMain, snapshotFolder, tmpdir };
 
 /** The shipped example specs. */
 export const EXAMPLES = path.join(ROOT, 'components');
@@ -18,8 +18,13 @@ export const EXAMPLE_MANIFESTS = [
 /** The line the CLI prints when src/ is newer than build/ (not the feature under test; dropped from stderr). */
 const STALE_BUILD = /^warning: src\/ changed after the last build.*\n/m;
 
-/** Runs the real CLI in `cwd`; stderr without the stale-build warning. */
-export function run(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+/** Runs the CLI's main() in this process, as the real CLI would run in `cwd` (see runMain). */
+export function run(cwd: string, ...args: string[]): Promise<CliResult> {
+  return runMain(args, cwd);
+}
+
+/** Runs the real CLI (a child process) in `cwd`; stderr without the stale-build warning. */
+export function runReal(cwd: string, ...args: string[]): CliResult {
   const r = runCli(args, cwd);
   return { ...r, stderr: r.stderr.replace(STALE_BUILD, '') };
 }
@@ -100,4 +105,4 @@ export function fakeConsole(terminal: boolean): Console & { stdout: string[]; st
 }
 
 /** The summary line of a normal run. */
-export const SUMMARY = /^compiled (\d+) components? into (\S+) in \d+\.\d\d s: (?:(\d+) new, (\d+) changed, (\d+) removed, (\d+) unchanged|nothing changed \((\d+) files? up to date\))$/;
+export const SUMMARY = /^compiled (\d+) components? into (\S+) in \d+\.\d\d s; (?:files: (\d+) new, (\d+) changed, (\d+) removed, (\d+) unchanged|nothing changed \((\d+) files? up to date\))$/;

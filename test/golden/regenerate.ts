@@ -28,10 +28,10 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Yaml } from 'cdk8s';
+import { stringifyYaml } from '../../src/output/yaml';
 import { isMap, isScalar, parseDocument, Scalar } from 'yaml';
 import { volumeName } from '../../src/input/rules/volumes';
-import { ipv6NodePortServiceName } from '../../src/spec/names';
+import { ipv6NodePortServiceName } from '../../src/constructs/names';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>;
@@ -498,7 +498,7 @@ export function expectedManifest(golden: GoldenCase, oracle: Oracle): { yaml: st
   objects = editServices(objects, c);
   editMsb(objects, c);
   objects = omitEmpty(objects, c).map(sortKeys);
-  return { yaml: Yaml.stringify(...objects), edits: c.edits, transformed };
+  return { yaml: stringifyYaml(...objects), edits: c.edits, transformed };
 }
 
 /** Text folded into lines of at most `width` characters, at spaces. */

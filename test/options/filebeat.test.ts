@@ -45,7 +45,6 @@ describe('filebeat: log_info', () => {
 
   test('GIVEN log_info WHEN compiled THEN the volumes are component-log, filebeat-data (emptyDir) and filebeat-conf (configMap), before tls-info', () => {
     const { objects } = compile(spec({ log_info: { log_directory: '/opt/app/logs' } }));
-    expect(podOf(objects).volumes).toMatchSnapshot();
     expect(podOf(objects).volumes).toEqual([
       { name: 'component-log', emptyDir: {} },
       { name: 'filebeat-data', emptyDir: {} },
@@ -100,8 +99,6 @@ describe('filebeat: log_info', () => {
 
   test('GIVEN always_pull true and log_info WHEN compiled THEN filebeat still has imagePullPolicy IfNotPresent', () => {
     const { objects } = compile(spec({ always_pull: true, log_info: { log_directory: '/opt/app/logs' } }));
-    expect(podOf(objects).containers.map((c: any) => [c.name, c.imagePullPolicy])).toMatchSnapshot();
-    expect(mainOf(objects).imagePullPolicy).toBe('Always');
-    expect(containerOf(objects, 'filebeat').imagePullPolicy).toBe('IfNotPresent');
+    expect(podOf(objects).containers.map((c: any) => [c.name, c.imagePullPolicy])).toEqual([['comp', 'Always'], ['filebeat', 'IfNotPresent']]);
   });
 });

@@ -21,7 +21,6 @@ function labelView(objects: any[]) {
 describe('metadata: names', () => {
   test('GIVEN name comp WHEN compiled THEN the Deployment is dep-comp, the main container and hostname are comp, and the Services are comp and xcomp', () => {
     const { objects } = compile(spec({ ports: ['8080:30080'] }));
-    expect({ objects: kindsAndNames(objects), container: mainOf(objects).name, hostname: podOf(objects).hostname }).toMatchSnapshot();
     expect(kindsAndNames(objects)).toEqual(['Deployment/dep-comp', 'Service/comp', 'Service/xcomp']);
     expect(mainOf(objects).name).toBe('comp');
     expect(podOf(objects).hostname).toBe('comp');
@@ -31,7 +30,6 @@ describe('metadata: names', () => {
     const name = `a${'b'.repeat(59)}-cd`; // 63 characters
     const { objects } = compile(spec({ name, ports: ['8080:30080'] }));
     const names = kindsAndNames(objects);
-    expect(names).toMatchSnapshot();
     const dep = `dep-${name}`.slice(0, 63);
     expect(names).toEqual([`Deployment/${dep}`, `Service/${name}`, `Service/${`x${name}`.slice(0, 63)}`]);
     expect(dep).toHaveLength(63);
@@ -43,9 +41,7 @@ describe('metadata: names', () => {
   test('GIVEN a name whose cut x<name> would end in "-" WHEN compiled THEN it is an error', () => {
     const name = `a${'b'.repeat(60)}-c`; // x<name> cut to 63 ends in "-"
     const errors = errorsOf(spec({ name, ports: ['8080:30080'] }));
-    expect(errors).toMatchSnapshot();
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain('ends in "-"');
+    expect(errors).toEqual([`components/c.yaml:1:7: name: gives the NodePort Service name "xa${'b'.repeat(60)}-" once cut to 63 characters, which ends in "-"; expected a shorter name`]);
   });
 });
 
@@ -73,10 +69,9 @@ describe('metadata: labels', () => {
   });
 
   test.each(['app', 'k8sdeployment'])('GIVEN labels that set %s WHEN compiled THEN it is an error', (key) => {
-    const errors = errorsOf(spec({ labels: { [key]: 'x' } }));
-    expect(errors).toMatchSnapshot();
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain(`labels.${key}`);
+    expect(errorsOf(spec({ labels: { [key]: 'x' } }))).toEqual([
+      `components/c.yaml:4:3: labels.${key}: the label "${key}" is set by the compiler (app: <name>, k8sdeployment: dep-<name>); remove it`,
+    ]);
   });
 });
 
@@ -84,21 +79,18 @@ describe('metadata: namespace', () => {
   test('GIVEN no namespace anywhere WHEN compiled THEN every object is in dcae', () => {
     const { objects } = compile(spec({ ports: ['8080:30080', { concat: ['9000:30900'], ipv6: true }] }));
     const namespaces = objects.map((o) => o.metadata.namespace);
-    expect(namespaces).toMatchSnapshot();
     expect(namespaces).toEqual(['dcae', 'dcae', 'dcae', 'dcae']);
   });
 
   test('GIVEN a platform namespace WHEN compiled THEN every object is in it', () => {
     const { objects } = compile(spec({ ports: ['8080:30080', { concat: ['9000:30900'], ipv6: true }] }), { namespace: 'platform-ns' });
     const namespaces = objects.map((o) => o.metadata.namespace);
-    expect(namespaces).toMatchSnapshot();
     expect(namespaces).toEqual(['platform-ns', 'platform-ns', 'platform-ns', 'platform-ns']);
   });
 
   test('GIVEN a spec namespace and a platform namespace WHEN compiled THEN the spec wins on every object', () => {
     const { objects } = compile(spec({ namespace: 'onap', ports: ['8080:30080', { concat: ['9000:30900'], ipv6: true }] }), { namespace: 'platform-ns' });
     const namespaces = objects.map((o) => o.metadata.namespace);
-    expect(namespaces).toMatchSnapshot();
     expect(namespaces).toEqual(['onap', 'onap', 'onap', 'onap']);
   });
 });
@@ -110,7 +102,6 @@ describe('metadata: replicas, pull policy, hostname, pull secrets', () => {
     ['replicas 0', 0, { replicas: 0 }],
   ])('GIVEN %s WHEN compiled THEN spec.replicas is %d', (_what, replicas, extra) => {
     const { objects } = compile(spec(extra));
-    expect(deploymentOf(objects).spec.replicas).toMatchSnapshot();
     expect(deploymentOf(objects).spec.replicas).toBe(replicas);
   });
 
@@ -122,7 +113,6 @@ describe('metadata: replicas, pull policy, hostname, pull secrets', () => {
     }));
     const pod = podOf(objects);
     const policies = [...pod.containers, ...pod.initContainers].map((c: any) => [c.name, c.imagePullPolicy]);
-    expect(policies).toMatchSnapshot();
     expect(policies).toEqual([
       ['comp', 'Always'],
       ['filebeat', 'IfNotPresent'],
@@ -137,14 +127,12 @@ describe('metadata: replicas, pull policy, hostname, pull secrets', () => {
     ['no always_pull', {}],
   ])('GIVEN %s WHEN compiled THEN the main container has imagePullPolicy IfNotPresent', (_what, extra) => {
     const { objects } = compile(spec(extra));
-    expect(mainOf(objects).imagePullPolicy).toMatchSnapshot();
     expect(mainOf(objects).imagePullPolicy).toBe('IfNotPresent');
     expect(mainOf(objects).image).toBe('repo/comp:1.0');
   });
 
   test('GIVEN platform image_pull_secrets WHEN compiled THEN the pod has them as [{name}] in order', () => {
     const { objects } = compile(spec(), { image_pull_secrets: ['regcred', 'other-cred'] });
-    expect(podOf(objects).imagePullSecrets).toMatchSnapshot();
     expect(podOf(objects).imagePullSecrets).toEqual([{ name: 'regcred' }, { name: 'other-cred' }]);
   });
 
@@ -177,7 +165,6 @@ describe('metadata: env', () => {
       '  ALPHA: a b',
     ].join('\n');
     const { objects, yaml } = compile(text);
-    expect(mainOf(objects).env).toMatchSnapshot();
     expect(mainOf(objects).env).toEqual([
       { name: 'ZETA', value: 'standard' },
       { name: 'VERSION', value: '1.10' },
@@ -199,21 +186,17 @@ describe('metadata: env', () => {
 
   test('GIVEN no env WHEN compiled THEN the main container env is only POD_IP', () => {
     const { objects } = compile(spec());
-    expect(mainOf(objects).env).toMatchSnapshot();
     expect(mainOf(objects).env).toEqual([POD_IP]);
   });
 
   test('GIVEN env WHEN compiled THEN only the main container gets it (init-tls keeps its own)', () => {
     const { objects } = compile(spec({ env: { A: 'x' } }));
-    expect(initOf(objects, 'init-tls').env).toMatchSnapshot();
     expect(initOf(objects, 'init-tls').env).toEqual([{ name: 'TLS_SERVER', value: 'false' }, POD_IP]);
   });
 
   test('GIVEN env with POD_IP WHEN compiled THEN it is an error', () => {
     const errors = errorsOf(spec({ env: { POD_IP: '1.2.3.4' } }));
-    expect(errors).toMatchSnapshot();
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain('env.POD_IP');
+    expect(errors).toEqual(['components/c.yaml:4:3: env.POD_IP: POD_IP is set by the compiler from the pod\'s IP (status.podIP); remove it']);
   });
 });
 
@@ -221,13 +204,11 @@ describe('metadata: resources', () => {
   test('GIVEN resources limits and requests WHEN compiled THEN the main container has them as given', () => {
     const resources = { limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '250m', memory: '256Mi' } };
     const { objects } = compile(spec({ resources }));
-    expect(mainOf(objects).resources).toMatchSnapshot();
     expect(mainOf(objects).resources).toEqual(resources);
   });
 
   test('GIVEN only limits WHEN compiled THEN there is no requests key', () => {
     const { objects } = compile(spec({ resources: { limits: { memory: '512Mi' } } }));
-    expect(mainOf(objects).resources).toMatchSnapshot();
     expect(mainOf(objects).resources).toEqual({ limits: { memory: '512Mi' } });
   });
 
@@ -257,7 +238,6 @@ describe('metadata: msb_list', () => {
   test('GIVEN an empty msb_list entry WHEN compiled THEN every default is written, keys in contract order', () => {
     const { objects } = compile(spec({ ports: ['8080:0'], msb_list: [{}] }));
     const value = find(objects, 'Service', 'comp').metadata.annotations[MSB];
-    expect(value).toMatchSnapshot();
     expect(value).toBe('[{"serviceName": "comp", "port": "80", "version": "v1", "url": "/", "protocol": "REST", "enable_ssl": false, "visualRange": "1"}]');
   });
 
@@ -270,7 +250,6 @@ describe('metadata: msb_list', () => {
       ],
     }));
     const value = find(objects, 'Service', 'comp').metadata.annotations[MSB];
-    expect(value).toMatchSnapshot();
     // Python: json.dumps([{...}, {...}]) with the default separators and ensure_ascii.
     expect(value).toBe(
       '[{"serviceName": "ves", "port": "8443", "version": "v1", "url": "/", "protocol": "REST", "enable_ssl": true, "visualRange": "0"}, '
@@ -286,22 +265,18 @@ describe('metadata: msb_list', () => {
 
   test('GIVEN msb_list and no ports WHEN compiled THEN it is an error', () => {
     const errors = errorsOf(spec({ msb_list: [{ serviceName: 'ves' }] }));
-    expect(errors).toMatchSnapshot();
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain('msb_list');
+    expect(errors).toEqual(['components/c.yaml:4:3: msb_list: registers the component with MSB through its ClusterIP Service, and the component has no ports; expected a port in ports']);
   });
 });
 
 describe('metadata: k8s_location', () => {
   test('GIVEN k8s_location central WHEN compiled THEN the manifest goes to central/<name>.k8s.yaml', () => {
     const { path } = compile(spec({ k8s_location: 'central' }));
-    expect(path).toMatchSnapshot();
     expect(path).toBe('central/comp.k8s.yaml');
   });
 
   test('GIVEN no k8s_location WHEN compiled THEN the manifest goes to <name>.k8s.yaml at the top', () => {
     const { path } = compile(spec());
-    expect(path).toMatchSnapshot();
     expect(path).toBe('comp.k8s.yaml');
   });
 

@@ -38,9 +38,7 @@ describe('volumes: host', () => {
 
   test('GIVEN mode "RO" (not ro or rw) WHEN compiled THEN it is an error', () => {
     const errors = errorsOf(spec({ volumes: [{ host: { path: '/a' }, container: { bind: '/a', mode: 'RO' } }] }));
-    expect(errors).toMatchSnapshot();
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain('volumes[0].container.mode');
+    expect(errors).toEqual(['components/c.yaml:8:13: volumes[0].container.mode: "RO" is not "ro" or "rw"']);
   });
 });
 
@@ -61,14 +59,13 @@ describe('volumes: config_volume', () => {
     expect(mainOf(objects).volumeMounts[0]).toEqual({ name: vol.name, mountPath: '/etc/cm', readOnly: true });
   });
 
-  test.each<[string, object]>([
-    ['both host and config_volume', { host: { path: '/a' }, config_volume: { name: 'x' }, container: { bind: '/a' } }],
-    ['neither host nor config_volume', { container: { bind: '/a' } }],
-  ])('GIVEN an entry with %s WHEN compiled THEN it is an error', (_what, entry) => {
-    const errors = errorsOf(spec({ volumes: [entry] }));
-    expect(errors).toMatchSnapshot();
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain('volumes[0]');
+  test.each<[string, object, string]>([
+    ['both host and config_volume', { host: { path: '/a' }, config_volume: { name: 'x' }, container: { bind: '/a' } },
+      'components/c.yaml:4:5: volumes[0]: has both host and config_volume; expected exactly one source'],
+    ['neither host nor config_volume', { container: { bind: '/a' } },
+      'components/c.yaml:4:5: volumes[0]: has no source; expected exactly one of host: {path} or config_volume: {name}'],
+  ])('GIVEN an entry with %s WHEN compiled THEN it is an error', (_what, entry, message) => {
+    expect(errorsOf(spec({ volumes: [entry] }))).toEqual([message]);
   });
 });
 
@@ -148,7 +145,6 @@ describe('volumes: order', () => {
 
   test('GIVEN no volumes WHEN compiled THEN the only volume and main mount is tls-info', () => {
     const { objects } = compile(spec());
-    expect(volumeView(objects)).toMatchSnapshot();
     expect(podOf(objects).volumes).toEqual([{ name: 'tls-info', emptyDir: {} }]);
     expect(mainOf(objects).volumeMounts).toEqual([{ name: 'tls-info', mountPath: '/opt/dcae/cacert' }]);
   });
@@ -158,8 +154,6 @@ describe('volumes: order', () => {
       { host: { path: '/a' }, container: { bind: '/x' } },
       { host: { path: '/b' }, container: { bind: '/x' } },
     ] }));
-    expect(errors).toMatchSnapshot();
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain('volumes[1].container.bind');
+    expect(errors).toEqual(['components/c.yaml:11:13: volumes[1].container.bind: "/x" is already mounted by volumes[0]; expected a mount path used once']);
   });
 });

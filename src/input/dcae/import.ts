@@ -1,10 +1,10 @@
 import { PlatformSettings } from '../platform/settings';
 import { readComponent, ValidationContext } from '../component';
-import { Diagnostic } from '../diagnostics';
+import { Diagnostic, formatDiagnostic } from '../diagnostics';
 import { SourceFile, SpecSource } from '../source';
 import { ComponentSpec } from '../model';
 import { checkDcaeSchema } from './dcae-schema';
-import { mapDcaeSpec } from './mapping';
+import { IgnoredKey, mapDcaeSpec } from './mapping';
 import { MergedSource, Override } from './merged-source';
 import { isObj, Json, mergePatch } from '../values';
 
@@ -33,22 +33,58 @@ export function readDcaeComponent(
   if (!parsed.source) return { diagnostics: parsed.diagnostics, warnings: [] };
   const source = parsed.source;
   const schema = checkDcaeSchema(source);
-  if (schema.errors.length > 0) return { diagnostics: schema.errors, warnings: schema.warnings };
   const value = source.value as Json;
   const self = isObj(value.self) ? value.self : {};
   if (self.component_type !== 'docker') {
+    // Not a docker component, or one that does not say so: nothing to map.
+    if (schema.errors.length > 0) return { diagnostics: schema.errors, warnings: schema.warnings };
     return {
       diagnostics: [source.error(['self', 'component_type'], `${JSON.stringify(self.component_type)} components were not deployed by the Kubernetes plugin; expected "docker"`)],
       warnings: schema.warnings,
     };
   }
+  // A docker component is mapped and validated even when the schema refused some of it: the mapping reads
+  // any shape, so that every problem is reported in one run.
   const mapped = mapDcaeSpec(value, platform, override?.value);
-  if (mapped.value.image === undefined && override?.value.image === undefined) {
-    const fix = override ? `set image in ${override.source.file}` : `write a YAML spec beside it with dcae_spec: ${json.name.split('/').pop()} that sets image`;
-    return { diagnostics: [source.error(['artifacts'], `has no artifact of type "docker image"; expected one, whose uri is the image. To fix it, ${fix}`)], warnings: schema.warnings };
-  }
+  const warnings = [...schema.warnings, ...mapped.ignored.map((k) => ignoredKey(source, k))];
   const merged = override ? mergePatch(mapped.value, override.value) : mapped.value;
   const result = readComponent(new MergedSource(source, mapped, merged, override, context.nodePortRange), context);
-  return { spec: result.spec, diagnostics: result.diagnostics, warnings: schema.warnings, source: result.source };
+  let rules = result.diagnostics;
+  if (mapped.value.image === undefined && override?.value.image === undefined) {
+    // Instead of the component schema's "image: missing", which names no DCAE key: no image artifact, or
+    // one without a uri (which the DCAE schema reports at that artifact).
+    rules = rules.filter((d) => d.path !== 'image');
+    if (!mapped.hasImageArtifact) {
+      const fix = override ? `set image in ${override.source.file}` : `write a YAML spec beside it with dcae_spec: ${json.name.split('/').pop()} that sets image`;
+      rules.push(source.error(['artifacts'], `has no artifact of type "docker image"; expected one, whose uri is the image. To fix it, ${fix}`));
+    }
+  }
+  const diagnostics = combine(schema.errors, rules, source.file);
+  return { spec: diagnostics.length === 0 ? result.spec : undefined, diagnostics, warnings: [...warnings, ...result.warnings], source: result.source };
 }
 
+/** The warning for a key of a mapped value that the plugin ignored, and the mapping dropped. */
+function ignoredKey(source: SourceFile, key: IgnoredKey): Diagnostic {
+  const read = key.read.map((k) => `"${k}"`);
+  const list = read.length === 1 ? read[0] : `${read.slice(0, -1).join(', ')} and ${read[read.length - 1]}`;
+  return source.error(key.path, `ignored; the plugin read only ${list} here, and so does the compiler`, 'key');
+}
+
+/**
+ * The schema's errors and the component rules' errors together, each problem once: where both point at the
+ * same value of the DCAE spec (the same key path, or one inside the other), the rule's error is kept, as it
+ * says what the compiler needs and which override fixes it; identical lines are one.
+ */
+function combine(schemaErrors: Diagnostic[], rules: Diagnostic[], file: string): Diagnostic[] {
+  const inJson = rules.filter((d) => d.file === file && d.path !== '').map((d) => d.path);
+  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+  const kept = schemaErrors.filter((e) => !inJson.some((p) => within(p, e.path) || within(e.path, p)));
+  // A derived value's problem is reported at the value it came from: the same line as that value's own.
+  const seen = new Set<string>();
+  return [...kept, ...rules].filter((d) => {
+    const key = formatDiagnostic(d);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

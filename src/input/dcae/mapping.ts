@@ -1,6 +1,6 @@
 import { KeyPath } from '../diagnostics';
 import { PlatformSettings } from '../platform/settings';
-import { isObj, Json } from '../values';
+import { isObj, Json, mergePatch } from '../values';
 
 /** Where one key of the mapped spec came from in the DCAE spec (a path inside the JSON). */
 export type Origins = ReadonlyArray<readonly [specPath: KeyPath, dcaePath: KeyPath]>;
@@ -11,6 +11,15 @@ export interface MappedSpec {
   readonly value: Record<string, unknown>;
   /** For each mapped key, its path in the DCAE spec; keys the mapping made up have none. */
   readonly origins: Origins;
+  /**
+   * Values the generator derived from another key of the final spec, and that key: a problem with the value
+   * is that key's problem, and is reported there (once).
+   */
+  readonly derived: ReadonlyArray<readonly [specPath: KeyPath, fromPath: KeyPath]>;
+  /** Keys of the DCAE spec that the plugin ignored and the mapping dropped, for a warning each. */
+  readonly ignored: readonly IgnoredKey[];
+  /** Whether the spec has an artifact of type "docker image" (its uri is the image, when it is there). */
+  readonly hasImageArtifact: boolean;
 }
 
 /** The image, replicas, pull policy and resources the blueprint generator gave every component. */
@@ -19,24 +28,44 @@ export const BLUEPRINT_DEFAULTS = {
   always_pull: true,
   resources: { limits: { cpu: '250m', memory: '128Mi' }, requests: { cpu: '250m', memory: '128Mi' } },
   ca_name: 'RA',
-  cert_type: 'P12',
   common_name: 'sample.onap.org',
   sans: 'sample.onap.org,component.sample.onap.org',
 } as const;
 
-/** Healthcheck keys the plugin ignored. */
+/** Healthcheck keys the plugin ignored, which the schemas list: dropped without a word. */
 export const IGNORED_HEALTHCHECK_KEYS = ['port', 'initialDelaySeconds'];
 
+/**
+ * The keys the plugin read in each map of a mapped value, where the schemas accept any other key. Any other
+ * key is dropped with a warning (the component schema would refuse it, and the plugin never looked at it).
+ */
+const READ_KEYS = {
+  probe: ['type', 'endpoint', 'script', 'interval', 'timeout'],
+  volume: ['host', 'config_volume', 'container'],
+  host: ['path'],
+  config_volume: ['name'],
+  container: ['bind', 'mode'],
+} as const;
+
+/** A key of the DCAE spec that the mapping dropped because the plugin ignored it: where it is, and what the plugin read beside it. */
+export interface IgnoredKey {
+  readonly path: KeyPath;
+  readonly read: readonly string[];
+}
 
 /**
  * Maps a DCAE component spec the way ONAP's blueprint generator and the plugin's tasks did together.
- * The spec must already have passed the component-spec schema (so its shapes are known). Values the
- * generator derived (CBS_CONFIG_URL from the name, DCAE_CA_CERTPATH and the external certificate directory
- * from the TLS cert directory) follow an override of what they derive from.
+ * Any shape is accepted (a spec the component-spec schema refused is still mapped, so that its other
+ * problems are found in the same run): a value of the wrong shape is passed on as it is, for the
+ * component rules to report, or left out. Values the generator derived (CBS_CONFIG_URL from the name,
+ * DCAE_CA_CERTPATH and the external certificate directory from the TLS cert directory) follow the final
+ * value of what they derive from, the override applied (a `null` that removes it included).
  */
 export function mapDcaeSpec(dcae: Json, platform: PlatformSettings, override: Json = {}): MappedSpec {
   const value: Record<string, unknown> = {};
   const origins: Array<[KeyPath, KeyPath]> = [];
+  const derived: Array<[KeyPath, KeyPath]> = [];
+  const ignored: IgnoredKey[] = [];
   const set = (key: string, v: unknown, from?: KeyPath) => {
     if (v === undefined) return;
     value[key] = v;
@@ -45,10 +74,7 @@ export function mapDcaeSpec(dcae: Json, platform: PlatformSettings, override: Js
   const self = isObj(dcae.self) ? dcae.self : {};
   const aux = isObj(dcae.auxilary) ? dcae.auxilary : {};
 
-  const name = typeof self.name === 'string' ? self.name.replace(/\./g, '-') : undefined;
-  set('name', name, ['self', 'name']);
-  const finalName = typeof override.name === 'string' ? override.name : name;
-  const overrideTls = isObj(override.tls_info) ? override.tls_info : {};
+  set('name', typeof self.name === 'string' ? self.name.replace(/\./g, '-') : undefined, ['self', 'name']);
   const artifacts = Array.isArray(dcae.artifacts) ? dcae.artifacts : [];
   const imageIndex = artifacts.findIndex((a) => isObj(a) && a.type === 'docker image');
   if (imageIndex >= 0) set('image', (artifacts[imageIndex] as Json).uri, ['artifacts', imageIndex, 'uri']);
@@ -57,45 +83,82 @@ export function mapDcaeSpec(dcae: Json, platform: PlatformSettings, override: Js
   value.resources = JSON.parse(JSON.stringify(BLUEPRINT_DEFAULTS.resources));
 
   set('ports', aux.ports, ['auxilary', 'ports']);
-  set('volumes', aux.volumes, ['auxilary', 'volumes']);
+  set('volumes', volumes(aux.volumes, ['auxilary', 'volumes'], ignored), ['auxilary', 'volumes']);
   if (aux.log_info !== undefined) set('log_info', aux.log_info, ['auxilary', 'log_info']);
   else set('log_info', aux.logging, ['auxilary', 'logging']);
-  set('readiness', probe(aux.healthcheck), ['auxilary', 'healthcheck']);
-  set('liveness', probe(aux.livehealthcheck), ['auxilary', 'livehealthcheck']);
+  set('readiness', probe(aux.healthcheck, ['auxilary', 'healthcheck'], ignored), ['auxilary', 'healthcheck']);
+  set('liveness', probe(aux.livehealthcheck, ['auxilary', 'livehealthcheck'], ignored), ['auxilary', 'livehealthcheck']);
 
   const tls = isObj(aux.tls_info) ? aux.tls_info : undefined;
-  const certDirectory = typeof overrideTls.cert_directory === 'string' ? overrideTls.cert_directory : tls?.cert_directory;
   if (tls) {
     const tlsInfo: Json = {};
     if (tls.cert_directory !== undefined) tlsInfo.cert_directory = tls.cert_directory;
     if (tls.use_tls !== undefined) tlsInfo.use_tls = tls.use_tls;
     set('tls_info', tlsInfo, ['auxilary', 'tls_info']);
-    if (tls.use_external_tls !== undefined) {
-      const externalCert: Json = {
-        use_external_tls: tls.use_external_tls,
-        ca_name: BLUEPRINT_DEFAULTS.ca_name,
-        cert_type: BLUEPRINT_DEFAULTS.cert_type,
-        external_certificate_parameters: { common_name: BLUEPRINT_DEFAULTS.common_name, sans: BLUEPRINT_DEFAULTS.sans },
-      };
-      if (certDirectory !== undefined) externalCert.external_cert_directory = certDirectory;
-      set('external_cert', externalCert, ['auxilary', 'tls_info', 'use_external_tls']);
-      origins.push([['external_cert', 'external_cert_directory'], ['auxilary', 'tls_info', 'cert_directory']]);
-    }
   }
 
-  // The plugin joined the cert dir and the file name as plain text: a trailing / gives //.
-  const certDir = (typeof certDirectory === 'string' && certDirectory) || platform.tls.component_cert_dir;
+  // What the generator derived, from the final values: the mapping with the override applied.
+  const final = mergePatch(value, override);
+  const certDir = certDirectory(final, platform);
+  if (tls && tls.use_external_tls !== undefined) {
+    set('external_cert', {
+      use_external_tls: tls.use_external_tls,
+      ca_name: BLUEPRINT_DEFAULTS.ca_name,
+      external_certificate_parameters: { common_name: BLUEPRINT_DEFAULTS.common_name, sans: BLUEPRINT_DEFAULTS.sans },
+      external_cert_directory: certDir,
+    }, ['auxilary', 'tls_info', 'use_external_tls']);
+    // A directory that is the final tls_info.cert_directory is reported there (the platform's is valid).
+    if (hasCertDirectory(final)) derived.push([['external_cert', 'external_cert_directory'], ['tls_info', 'cert_directory']]);
+  }
   value.env = {
     CONSUL_HOST: platform.consul_dns_name,
     CONFIG_BINDING_SERVICE: 'config-binding-service',
+    // The plugin joined the cert dir and the file name as plain text: a trailing / gives //.
     DCAE_CA_CERTPATH: `${certDir}/cacert.pem`,
-    CBS_CONFIG_URL: `${platform.cbs.base_url}/${finalName ?? ''}`,
+    CBS_CONFIG_URL: `${platform.cbs.base_url}/${typeof final.name === 'string' ? final.name : ''}`,
   };
-  return { value, origins };
+  return { value, origins, derived, ignored, hasImageArtifact: imageIndex >= 0 };
+}
+
+/**
+ * Where tls-info is mounted, and what DCAE_CA_CERTPATH and the external certificate directory derive from:
+ * the final tls_info.cert_directory, else (absent, removed by the override, or empty) the platform's.
+ */
+function certDirectory(final: Json, platform: PlatformSettings): string {
+  return hasCertDirectory(final) ? (final.tls_info as Json).cert_directory as string : platform.tls.component_cert_dir;
+}
+
+/** Whether the final spec names a TLS cert directory of its own (a non-empty string). */
+function hasCertDirectory(final: Json): boolean {
+  const dir = isObj(final.tls_info) ? final.tls_info.cert_directory : undefined;
+  return typeof dir === 'string' && dir !== '';
 }
 
 /** A healthcheck as the compiler's probe: the keys the plugin read, without those it ignored. */
-function probe(hc: unknown): Json | undefined {
-  if (!isObj(hc)) return undefined;
-  return Object.fromEntries(Object.entries(hc).filter(([k]) => !IGNORED_HEALTHCHECK_KEYS.includes(k)));
+function probe(hc: unknown, at: KeyPath, ignored: IgnoredKey[]): unknown {
+  if (!isObj(hc)) return hc;
+  return only(hc, READ_KEYS.probe, at, ignored, IGNORED_HEALTHCHECK_KEYS);
+}
+
+/** The volumes, each with only the keys the plugin read; entries of another shape are passed on, for the component rules to report. */
+function volumes(list: unknown, at: KeyPath, ignored: IgnoredKey[]): unknown {
+  if (!Array.isArray(list)) return list;
+  return list.map((entry, i) => {
+    if (!isObj(entry)) return entry;
+    const out = only(entry, READ_KEYS.volume, [...at, i], ignored);
+    for (const key of ['host', 'config_volume', 'container'] as const) {
+      if (isObj(out[key])) out[key] = only(out[key] as Json, READ_KEYS[key], [...at, i, key], ignored);
+    }
+    return out;
+  });
+}
+
+/** A map with only the keys the plugin read: the others are recorded as ignored, except those dropped silently. */
+function only(map: Json, read: readonly string[], at: KeyPath, ignored: IgnoredKey[], silent: readonly string[] = []): Json {
+  const out: Json = {};
+  for (const [key, v] of Object.entries(map)) {
+    if (read.includes(key)) out[key] = v;
+    else if (!silent.includes(key)) ignored.push({ path: [...at, key], read });
+  }
+  return out;
 }

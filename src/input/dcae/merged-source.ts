@@ -24,7 +24,8 @@ export interface Override {
  */
 export class MergedSource implements SpecSource {
   public readonly file: string;
-  private portsHint?: string;
+  /** The ports hint, once worked out; null when the ports are not all strings (the generic hint then). */
+  private portsHint?: string | null;
 
   constructor(
     private readonly dcae: SourceFile,
@@ -37,6 +38,9 @@ export class MergedSource implements SpecSource {
   }
 
   public error(at: KeyPath, message: string, target?: Target): Diagnostic {
+    // A derived value the override does not set itself: its problem is that of the value it came from.
+    const derived = this.mapped.derived.find(([spec]) => startsWith(at, spec));
+    if (derived && !(this.override && fromOverride(this.override.value, at))) return this.error([...derived[1], ...at.slice(derived[0].length)], message, target);
     // The file that holds more of the path: the override when it gives the value, or a map the mapping has not.
     if (this.override && (fromOverride(this.override.value, at) || overrideDepth(this.override.value, at) > this.origin(at)[0].length)) {
       return this.override.source.error(at, message, target);
@@ -60,7 +64,7 @@ export class MergedSource implements SpecSource {
     return best;
   }
 
-  /** The path in the DCAE spec of a mapped value: its key's origin, then as much of the rest as exists there. */
+  /** The path in the DCAE spec of a mapped value: its key's origin, then as much of the rest as exists there (and a key missing from a map). */
   private dcaePath(at: KeyPath): KeyPath {
     const best = this.origin(at);
     if (best[0].length === 0) return [];
@@ -70,7 +74,11 @@ export class MergedSource implements SpecSource {
     for (const part of full) {
       if (Array.isArray(node) && typeof part === 'number' && part < node.length) node = node[part];
       else if (isObj(node) && typeof part === 'string' && part in node) node = node[part];
-      else break;
+      else {
+        // A key missing from a map is named (the error says it is missing); past a scalar the path means nothing in the JSON.
+        if (isObj(node) && typeof part === 'string') keep += 1;
+        break;
+      }
       keep += 1;
     }
     return full.slice(0, keep);
@@ -80,8 +88,9 @@ export class MergedSource implements SpecSource {
    * How to fix the mapped ports: the list with every host port outside the NodePort range set to 0, when it
    * is short enough to show (worked out once: every port error of the spec gives the same hint).
    */
-  private fixPorts(file: string | undefined, beside: string, sets: (what: string) => string): string {
+  private fixPorts(file: string | undefined, beside: string, sets: (what: string) => string): string | null {
     const ports = this.mapped.value.ports as unknown[];
+    if (!ports.every((p) => typeof p === 'string')) return null;
     const range = this.nodePortRange;
     const fixed = ports.map((p) => {
       if (typeof p !== 'string') return p;
@@ -102,10 +111,12 @@ export class MergedSource implements SpecSource {
     const beside = `a YAML spec beside it with dcae_spec: ${path.posix.basename(this.dcae.file)}`;
     const sets = (what: string) => (file ? `set ${what} in ${file}` : `write ${beside} that sets ${what}`);
     if (key === 'ports' && Array.isArray(this.mapped.value.ports)) {
-      this.portsHint ??= this.fixPorts(file, beside, sets);
-      return this.portsHint;
+      if (this.portsHint === undefined) this.portsHint = this.fixPorts(file, beside, sets);
+      if (this.portsHint !== null) return this.portsHint;
     }
-    if ((key === 'readiness' || key === 'liveness') && at[1] === 'type') {
+    // The probe's type is fine (http or https): what it lacks is a port.
+    const probe = typeof key === 'string' ? this.value[key] : undefined;
+    if ((key === 'readiness' || key === 'liveness') && at[1] === 'type' && isObj(probe) && typeof probe.type === 'string' && /^https?$/i.test(probe.type)) {
       const what = `the component's ports (for example ports: ["8080:0"])`;
       return file ? `. To fix it, set ${what}, or a ${key} probe of type script, in ${file}`
         : `. To fix it, write ${beside} and ${what}, or a ${key} probe of type script`;
@@ -113,6 +124,11 @@ export class MergedSource implements SpecSource {
     if (typeof key === 'string') return `. To fix it, ${sets(formatPath([key]))}`;
     return '';
   }
+}
+
+/** Whether a path starts with another. */
+function startsWith(path: KeyPath, prefix: KeyPath): boolean {
+  return prefix.length <= path.length && prefix.every((p, i) => p === path[i]);
 }
 
 /** How many leading keys of a path the override has. */

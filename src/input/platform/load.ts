@@ -1,6 +1,7 @@
-import { Diagnostic } from '../diagnostics';
+import { Diagnostic, KeyPath } from '../diagnostics';
+import { checkPlatformMounts } from '../rules/helper-mounts';
 import { checkSchema } from '../schema';
-import { SourceFile } from '../source';
+import { SourceFile, Target } from '../source';
 import { mergePatch } from '../values';
 import { DEFAULT_PLATFORM, nodePortRange, PlatformSettings } from './settings';
 
@@ -9,6 +10,8 @@ export interface PlatformResult {
   /** The defaults, merged with every top-level key of the file that is valid. */
   readonly settings: PlatformSettings;
   readonly diagnostics: Diagnostic[];
+  /** Things worth knowing about the platform file that do not stop the run. */
+  readonly warnings: Diagnostic[];
   /** Top-level keys of the file that are wrong, and so were not merged. */
   readonly invalidKeys: ReadonlySet<string>;
 }
@@ -19,9 +22,9 @@ export interface PlatformResult {
  * @param text its contents, or why it has none (it could not be decoded)
  */
 export function loadPlatform(file: string | undefined, text: string | { readonly diagnostic: Diagnostic } | undefined): PlatformResult {
-  if (file === undefined || text === undefined) return { settings: DEFAULT_PLATFORM, diagnostics: [], invalidKeys: new Set() };
+  if (file === undefined || text === undefined) return { settings: DEFAULT_PLATFORM, diagnostics: [], warnings: [], invalidKeys: new Set() };
   // A file that cannot be read counts as one whose every key is wrong: host ports are not checked against a range it may change.
-  const unread = (diagnostics: Diagnostic[]) => ({ settings: DEFAULT_PLATFORM, diagnostics, invalidKeys: new Set(Object.keys(DEFAULT_PLATFORM)) });
+  const unread = (diagnostics: Diagnostic[]) => ({ settings: DEFAULT_PLATFORM, diagnostics, warnings: [], invalidKeys: new Set(Object.keys(DEFAULT_PLATFORM)) });
   if (typeof text !== 'string') return unread([text.diagnostic]);
   const parsed = SourceFile.parse(file, text);
   if (!parsed.source) return unread(parsed.diagnostics);
@@ -36,5 +39,13 @@ export function loadPlatform(file: string | undefined, text: string | { readonly
     diagnostics.push(source.error(['node_port_range'], `${JSON.stringify(settings.node_port_range)} is not a range of ports "<first>-<last>" with 1 <= first <= last <= 65535`));
     invalidKeys.add('node_port_range');
   }
-  return { settings, diagnostics, invalidKeys };
+  const warnings: Diagnostic[] = [];
+  checkPlatformMounts(
+    invalidKeys.has('filebeat') ? undefined : settings.filebeat,
+    invalidKeys.has('external_cert') ? undefined : settings.external_cert,
+    values,
+    (path: KeyPath, message: string, target?: Target) => diagnostics.push(source.error(path, message, target)),
+    (path: KeyPath, message: string, target?: Target) => warnings.push(source.error(path, message, target)),
+  );
+  return { settings, diagnostics, warnings, invalidKeys };
 }

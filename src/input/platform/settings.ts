@@ -1,3 +1,5 @@
+import { PLATFORM_DEFAULTS, PlatformDefaults } from '../../constructs/defaults';
+
 /**
  * Platform settings: the plugin's `k8sconfig`. Keys keep the file's (and the plugin's) names, so that
  * `components/platform.yaml`, this type and docs/reference.md read the same.
@@ -59,47 +61,55 @@ export interface ExternalCertSettings {
   readonly truststore_password_secret_key: string;
 }
 
-/** The built-in defaults, as docs/reference.md lists them. */
-export const DEFAULT_PLATFORM: PlatformSettings = {
-  namespace: 'dcae',
-  image_pull_secrets: [],
-  node_port_range: '30000-32767',
-  consul_dns_name: 'consul',
-  cbs: { base_url: 'https://config-binding-service:10443/service_component_all' },
-  filebeat: {
-    log_path: '/var/log/onap',
-    data_path: '/usr/share/filebeat/data',
-    config_path: '/usr/share/filebeat/filebeat.yml',
-    config_subpath: 'filebeat.yml',
-    config_map: 'filebeat-conf',
-    image: 'docker.elastic.co/beats/filebeat:5.5.0',
-  },
-  tls: {
-    cert_path: '/opt/app/osaaf',
-    component_cert_dir: '/opt/dcae/cacert',
-    image: 'nexus3.onap.org:10001/onap/org.onap.dcaegen2.deployments.tls-init-container:2.1.0',
-  },
-  external_cert: {
-    image_tag: 'nexus3.onap.org:10001/onap/org.onap.oom.platform.cert-service.oom-certservice-client:2.1.0',
-    request_url: 'https://oom-cert-service:8443/v1/certificate/',
-    timeout: '30000',
-    country: 'US',
-    organization: 'Linux-Foundation',
-    state: 'California',
-    organizational_unit: 'ONAP',
-    location: 'San-Francisco',
-    cert_secret_name: 'oom-cert-service-client-tls-secret',
-    keystore_secret_key: 'keystore.jks',
-    truststore_secret_key: 'truststore.jks',
-    keystore_password_secret_name: 'oom-cert-service-keystore-password',
-    truststore_password_secret_name: 'oom-cert-service-truststore-password',
-    keystore_password_secret_key: 'password',
-    truststore_password_secret_key: 'password',
-  },
-  cert_post_processor: {
-    image_tag: 'nexus3.onap.org:10001/onap/org.onap.oom.platform.cert-service.oom-certservice-post-processor:2.1.0',
-  },
-};
+/**
+ * The built-in defaults, as docs/reference.md lists them. The values the constructs use come from
+ * {@link PLATFORM_DEFAULTS} (written there once); the others are the compiler's own.
+ */
+export const DEFAULT_PLATFORM: PlatformSettings = platformSettingsOf(PLATFORM_DEFAULTS);
+
+function platformSettingsOf(d: PlatformDefaults): PlatformSettings {
+  const { filebeat: fb, tlsInit: tls, certServiceClient: client } = d;
+  return {
+    namespace: d.namespace,
+    image_pull_secrets: [...d.imagePullSecrets],
+    node_port_range: '30000-32767',
+    consul_dns_name: 'consul',
+    cbs: { base_url: 'https://config-binding-service:10443/service_component_all' },
+    filebeat: {
+      log_path: fb.logPath,
+      data_path: fb.dataPath,
+      config_path: fb.configPath,
+      config_subpath: fb.configSubPath,
+      config_map: fb.configMap,
+      image: fb.image,
+    },
+    tls: {
+      cert_path: tls.certPath,
+      component_cert_dir: tls.certDirectory,
+      image: tls.image,
+    },
+    external_cert: {
+      image_tag: client.image,
+      request_url: client.requestUrl,
+      timeout: client.timeout,
+      country: client.country,
+      organization: client.organization,
+      state: client.state,
+      organizational_unit: client.organizationalUnit,
+      location: client.location,
+      cert_secret_name: client.certSecretName,
+      keystore_secret_key: client.keystoreSecretKey,
+      truststore_secret_key: client.truststoreSecretKey,
+      keystore_password_secret_name: client.keystorePasswordSecretName,
+      truststore_password_secret_name: client.truststorePasswordSecretName,
+      keystore_password_secret_key: client.keystorePasswordSecretKey,
+      truststore_password_secret_key: client.truststorePasswordSecretKey,
+    },
+    cert_post_processor: {
+      image_tag: d.certPostProcessor.image,
+    },
+  };
+}
 
 /** The NodePort range as numbers. */
 export function nodePortRange(settings: PlatformSettings): { readonly min: number; readonly max: number } {

@@ -1,4 +1,5 @@
 /** External certificates: what use_external_tls needs. */
+import { COMPONENT_DEFAULTS } from '../../constructs/defaults';
 import { KeyPath } from '../diagnostics';
 import { ExternalCertSpec } from '../model';
 import { isObj, Report, str } from '../values';
@@ -19,8 +20,8 @@ export function readExternalCert(value: unknown, err: Report): ExternalCertSpec 
   return {
     externalCertDirectory: directory,
     caName,
-    certType: str(value.cert_type) ?? 'P12',
+    certType: str(value.cert_type) ?? COMPONENT_DEFAULTS.certType,
     commonName,
-    sans: str(params.sans) ?? '',
+    sans: str(params.sans) ?? COMPONENT_DEFAULTS.sans,
   };
 }

@@ -1,5 +1,5 @@
 /** Kubernetes naming rules, as the API server applies them. Each returns what is wrong, or undefined. */
-import { MAX_NAME } from '../../spec/names';
+import { MAX_NAME } from '../../constructs/names';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

@@ -1,4 +1,5 @@
 /** MSB registrations: the msb.onap.org/service-info entries and their defaults. */
+import { COMPONENT_DEFAULTS } from '../../constructs/defaults';
 import { MsbEntry, PortMapping } from '../model';
 import { isObj, Report, str } from '../values';
 
@@ -8,13 +9,14 @@ export function readMsb(value: unknown, name: string, ports: PortMapping[], err:
     err(['msb_list'], 'registers the component with MSB through its ClusterIP Service, and the component has no ports; expected a port in ports');
     return [];
   }
+  const d = COMPONENT_DEFAULTS.msb;
   return value.filter(isObj).map((e) => ({
     serviceName: str(e.serviceName) ?? name,
-    port: e.port === undefined ? '80' : String(e.port),
-    version: str(e.version) ?? 'v1',
-    url: str(e.url) ?? '/',
-    protocol: str(e.protocol) ?? 'REST',
-    enable_ssl: e.enable_ssl === true,
-    visualRange: e.visualRange === undefined ? '1' : String(e.visualRange),
+    port: e.port === undefined ? d.port : String(e.port),
+    version: str(e.version) ?? d.version,
+    url: str(e.url) ?? d.url,
+    protocol: str(e.protocol) ?? d.protocol,
+    enable_ssl: typeof e.enable_ssl === 'boolean' ? e.enable_ssl : d.enableSsl,
+    visualRange: e.visualRange === undefined ? d.visualRange : String(e.visualRange),
   }));
 }

@@ -1,17 +1,24 @@
 /** Readiness and liveness probes: types, their needs, intervals and timeouts. */
+import { COMPONENT_DEFAULTS } from '../../constructs/defaults';
 import { describeValue, KeyPath } from '../diagnostics';
 import { PortMapping, ProbeSpec } from '../model';
+import { schemaOf } from '../schema';
+import { SpecSource } from '../source';
 import { isObj, Json, MAX_INT32, Report, str } from '../values';
 
 const INTERVAL = /^([0-9]+)(s|m|h)?$/;
 const FACTORS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600 };
+/** What a probe time looks like, as the published schema says it. */
+const INTERVAL_EXPECTED = (schemaOf('component') as { definitions: { probe: { properties: { interval: Record<string, string> } } } })
+  .definitions.probe.properties.interval['x-expected'];
 
-export function readProbe(v: Json, key: 'readiness' | 'liveness', ports: PortMapping[], hasPorts: boolean, err: Report): ProbeSpec | undefined {
+export function readProbe(v: Json, key: 'readiness' | 'liveness', ports: PortMapping[], hasPorts: boolean, source: SpecSource, err: Report, warn: Report): ProbeSpec | undefined {
   const p = v[key];
   if (!isObj(p) || typeof p.type !== 'string') return undefined;
   const type = p.type.toLowerCase();
-  const periodSeconds = readInterval(p.interval, 15, [key, 'interval'], err);
-  const timeoutSeconds = readInterval(p.timeout, 1, [key, 'timeout'], err);
+  const time = (name: 'interval' | 'timeout', fallback: number) => readInterval(p[name], fallback, [key, name], source.rawScalar([key, name]), err);
+  const periodSeconds = time('interval', COMPONENT_DEFAULTS.probePeriodSeconds);
+  const timeoutSeconds = time('timeout', COMPONENT_DEFAULTS.probeTimeoutSeconds);
   if (type === 'http' || type === 'https') {
     const endpoint = str(p.endpoint);
     if (p.endpoint === undefined) err([key, 'endpoint'], `missing; an ${type} probe needs the path to request, for example /healthcheck`);
@@ -25,16 +32,33 @@ export function readProbe(v: Json, key: 'readiness' | 'liveness', ports: PortMap
   if (type === 'script' || type === 'docker') {
     if (p.script === undefined) err([key, 'script'], `missing; a ${type} probe needs the command to run`);
     const script = str(p.script);
-    if (script === undefined || periodSeconds === undefined || timeoutSeconds === undefined) return undefined;
-    return { periodSeconds, timeoutSeconds, exec: { command: script.trim().split(/\s+/) } };
+    if (script === undefined) return undefined;
+    // Split as the plugin split it (Python's str.split()): no shell, so quotes stay inside the arguments.
+    const command = script.trim().split(/\s+/);
+    if (/["']/.test(script)) {
+      warn([key, 'script'], `contains quotes, which are not interpreted: the command is [${command.map((c) => JSON.stringify(c)).join(', ')}]; ` +
+        'to run a shell command, put it in a script in the image and name that script here (the script is split on whitespace and run without a shell)');
+    }
+    if (periodSeconds === undefined || timeoutSeconds === undefined) return undefined;
+    return { periodSeconds, timeoutSeconds, exec: { command } };
   }
   return undefined; // another type is reported by the schema
 }
 
-export function readInterval(value: unknown, fallback: number, path: KeyPath, err: Report): number | undefined {
+/**
+ * A probe time in seconds. The plugin matched `str(value)` against `^[0-9]+(s|m|h)?$`, so it refused `30.0`
+ * and `10E0`, which YAML 1.2 reads as the number 30 and 10. A number therefore counts only when written as
+ * digits (any other spelling, such as `0x1E`, is refused too); `raw` is the scalar as written, to tell them apart.
+ */
+export function readInterval(value: unknown, fallback: number, path: KeyPath, raw: string | undefined, err: Report): number | undefined {
   if (value === undefined) return fallback;
   if (typeof value === 'number' && Number.isInteger(value) && value > MAX_INT32) {
     err(path, `${value} is more than ${MAX_INT32} seconds; expected at most ${MAX_INT32}`);
+    return undefined;
+  }
+  // A negative number or a fraction is reported by the schema.
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && raw !== undefined && !/^[0-9]+$/.test(raw)) {
+    err(path, `${raw} is not ${INTERVAL_EXPECTED}`);
     return undefined;
   }
   const m = typeof value === 'number' || typeof value === 'string' ? INTERVAL.exec(String(value)) : null;

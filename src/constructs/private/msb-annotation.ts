@@ -1,4 +1,4 @@
-import { MsbEntry } from '../input/model';
+import { MsbRegistration } from '../component-service';
 
 /** The annotation MSB reads a Service's registrations from. */
 export const MSB_ANNOTATION = 'msb.onap.org/service-info';
@@ -7,11 +7,11 @@ export const MSB_ANNOTATION = 'msb.onap.org/service-info';
  * The MSB annotation's value: a JSON list with the keys in the documented order, written as Python's
  * `json.dumps` writes it (`", "` and `": "` separators, non-ASCII escaped as `\uXXXX`).
  */
-export function msbAnnotationValue(entries: readonly MsbEntry[]): string {
+export function msbAnnotationValue(entries: readonly MsbRegistration[]): string {
   const items = entries.map((e) => {
     const fields: Array<[string, string | boolean]> = [
       ['serviceName', e.serviceName], ['port', e.port], ['version', e.version], ['url', e.url],
-      ['protocol', e.protocol], ['enable_ssl', e.enable_ssl], ['visualRange', e.visualRange],
+      ['protocol', e.protocol], ['enable_ssl', e.enableSsl], ['visualRange', e.visualRange],
     ];
     return `{${fields.map(([k, v]) => `${pyString(k)}: ${typeof v === 'boolean' ? String(v) : pyString(v)}`).join(', ')}}`;
   });

@@ -1,4 +1,8 @@
+/**
+ * Private helpers of the constructs: not exported from the package. The compiler may import them.
+ */
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { ComponentPort, PortProtocol } from '../main-container';
 
 /** The variable every container gets after its own: the pod's IP address. */
 export const POD_IP_ENV: k8s.EnvVar = { name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } };
@@ -49,4 +53,9 @@ export function mount(name: string, mountPath: string, options: { readOnly?: boo
 /** Appends `/` to a directory path unless it already ends with one, as the plugin did. */
 export function withSlash(dir: string): string {
   return dir.endsWith('/') ? dir : `${dir}/`;
+}
+
+/** A port's protocol, TCP unless given. */
+export function protocolOf(port: ComponentPort): PortProtocol {
+  return port.protocol ?? 'TCP';
 }

@@ -1,0 +1,153 @@
+/**
+ * The platform defaults the constructs fall back to: the DCAE Kubernetes plugin's built-in `k8sconfig`,
+ * as docs/reference.md lists them. Each value is written here once; the compiler's platform
+ * settings (`DEFAULT_PLATFORM`, snake_case, as `components/platform.yaml` spells them) are built from these.
+ */
+
+/** Defaults of {@link FilebeatSidecar}. */
+export interface FilebeatDefaults {
+  /** Filebeat image (platform `filebeat.image`). */
+  readonly image: string;
+  /** The folder under which filebeat sees each component's logs (platform `filebeat.log_path`). */
+  readonly logPath: string;
+  /** Where filebeat keeps its registry (platform `filebeat.data_path`). */
+  readonly dataPath: string;
+  /** Where filebeat reads its configuration file (platform `filebeat.config_path`). */
+  readonly configPath: string;
+  /** The key of the configuration file in its ConfigMap (platform `filebeat.config_subpath`). */
+  readonly configSubPath: string;
+  /** The ConfigMap holding the configuration (platform `filebeat.config_map`). */
+  readonly configMap: string;
+}
+
+/** Defaults of {@link TlsInitContainer}. */
+export interface TlsInitDefaults {
+  /** The TLS init container's image (platform `tls.image`). */
+  readonly image: string;
+  /** Where the TLS init container writes the certificates (platform `tls.cert_path`). */
+  readonly certPath: string;
+  /** Where the main container sees the certificates (platform `tls.component_cert_dir`). */
+  readonly certDirectory: string;
+}
+
+/** Defaults of {@link CertServiceClient}. */
+export interface CertServiceClientDefaults {
+  /** The cert-service-client image (platform `external_cert.image_tag`). */
+  readonly image: string;
+  /** REQUEST_URL (platform `external_cert.request_url`). */
+  readonly requestUrl: string;
+  /** REQUEST_TIMEOUT in milliseconds (platform `external_cert.timeout`). */
+  readonly timeout: string;
+  /** COUNTRY (platform `external_cert.country`). */
+  readonly country: string;
+  /** ORGANIZATION (platform `external_cert.organization`). */
+  readonly organization: string;
+  /** STATE (platform `external_cert.state`). */
+  readonly state: string;
+  /** ORGANIZATION_UNIT (platform `external_cert.organizational_unit`). */
+  readonly organizationalUnit: string;
+  /** LOCATION (platform `external_cert.location`). */
+  readonly location: string;
+  /** The Secret holding the client's keystore and truststore (platform `external_cert.cert_secret_name`). */
+  readonly certSecretName: string;
+  /** The keystore's key in that Secret (platform `external_cert.keystore_secret_key`). */
+  readonly keystoreSecretKey: string;
+  /** The truststore's key in that Secret (platform `external_cert.truststore_secret_key`). */
+  readonly truststoreSecretKey: string;
+  /** The Secret holding the keystore password (platform `external_cert.keystore_password_secret_name`). */
+  readonly keystorePasswordSecretName: string;
+  /** The Secret holding the truststore password (platform `external_cert.truststore_password_secret_name`). */
+  readonly truststorePasswordSecretName: string;
+  /** The keystore password's key in its Secret (platform `external_cert.keystore_password_secret_key`). */
+  readonly keystorePasswordSecretKey: string;
+  /** The truststore password's key in its Secret (platform `external_cert.truststore_password_secret_key`). */
+  readonly truststorePasswordSecretKey: string;
+}
+
+/** Defaults of {@link CertPostProcessor}. */
+export interface CertPostProcessorDefaults {
+  /** The cert-post-processor image (platform `cert_post_processor.image_tag`). */
+  readonly image: string;
+}
+
+/** Every platform default the constructs use. */
+export interface PlatformDefaults {
+  /** Namespace of every object of a {@link ComponentChart} (platform `namespace`). */
+  readonly namespace: string;
+  /** Image pull Secret names of every pod (platform `image_pull_secrets`). */
+  readonly imagePullSecrets: readonly string[];
+  /** {@link FilebeatSidecar}. */
+  readonly filebeat: FilebeatDefaults;
+  /** {@link TlsInitContainer}. */
+  readonly tlsInit: TlsInitDefaults;
+  /** {@link CertServiceClient}. */
+  readonly certServiceClient: CertServiceClientDefaults;
+  /** {@link CertPostProcessor}. */
+  readonly certPostProcessor: CertPostProcessorDefaults;
+}
+
+/**
+ * The defaults of a component's own settings (not the platform's), as the plugin applied them. The compiler's
+ * input side reads a spec with these too; the published JSON Schema's `default` annotations repeat them for
+ * editors, and a test checks that the two agree.
+ */
+export const COMPONENT_DEFAULTS = deepFreeze({
+  /** Deployment replicas. */
+  replicas: 1,
+  /** Seconds between probes (a probe's `interval`). */
+  probePeriodSeconds: 15,
+  /** Seconds before a probe times out (its `timeout`). */
+  probeTimeoutSeconds: 1,
+  /** The external certificate type (`cert_type`). */
+  certType: 'P12',
+  /** The certificate's subject alternative names (`sans`). */
+  sans: '',
+  /** An MSB registration's values when not given (`msb_list` entries; serviceName defaults to the component name). */
+  msb: { port: '80', version: 'v1', url: '/', protocol: 'REST', enableSsl: false, visualRange: '1' },
+});
+
+/** The plugin's built-in platform defaults. Frozen: pass props to a construct to use other values. */
+export const PLATFORM_DEFAULTS: PlatformDefaults = deepFreeze({
+  namespace: 'dcae',
+  imagePullSecrets: [],
+  filebeat: {
+    image: 'docker.elastic.co/beats/filebeat:5.5.0',
+    logPath: '/var/log/onap',
+    dataPath: '/usr/share/filebeat/data',
+    configPath: '/usr/share/filebeat/filebeat.yml',
+    configSubPath: 'filebeat.yml',
+    configMap: 'filebeat-conf',
+  },
+  tlsInit: {
+    image: 'nexus3.onap.org:10001/onap/org.onap.dcaegen2.deployments.tls-init-container:2.1.0',
+    certPath: '/opt/app/osaaf',
+    certDirectory: '/opt/dcae/cacert',
+  },
+  certServiceClient: {
+    image: 'nexus3.onap.org:10001/onap/org.onap.oom.platform.cert-service.oom-certservice-client:2.1.0',
+    requestUrl: 'https://oom-cert-service:8443/v1/certificate/',
+    timeout: '30000',
+    country: 'US',
+    organization: 'Linux-Foundation',
+    state: 'California',
+    organizationalUnit: 'ONAP',
+    location: 'San-Francisco',
+    certSecretName: 'oom-cert-service-client-tls-secret',
+    keystoreSecretKey: 'keystore.jks',
+    truststoreSecretKey: 'truststore.jks',
+    keystorePasswordSecretName: 'oom-cert-service-keystore-password',
+    truststorePasswordSecretName: 'oom-cert-service-truststore-password',
+    keystorePasswordSecretKey: 'password',
+    truststorePasswordSecretKey: 'password',
+  },
+  certPostProcessor: {
+    image: 'nexus3.onap.org:10001/onap/org.onap.oom.platform.cert-service.oom-certservice-post-processor:2.1.0',
+  },
+});
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const v of Object.values(value)) {
+    if (v !== null && typeof v === 'object') deepFreeze(v);
+  }
+  return Object.freeze(value);
+}

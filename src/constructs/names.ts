@@ -1,0 +1,72 @@
+/**
+ * The names the plugin derived from a component name, each cut to 63 characters, and which objects a
+ * component gets. Part of the constructs' public contract; the compiler's input side checks with them.
+ */
+
+/** The containers the constructs add beside the main container, which is named after the component. */
+export const FILEBEAT_CONTAINER = 'filebeat';
+export const TLS_INIT_CONTAINER = 'init-tls';
+export const CERT_SERVICE_CLIENT_CONTAINER = 'cert-service-client';
+export const CERT_POST_PROCESSOR_CONTAINER = 'cert-post-processor';
+
+/** The longest Kubernetes object name. */
+export const MAX_NAME = 63;
+
+/** The Deployment: `dep-<name>`. Also the value of the `k8sdeployment` label. */
+export function deploymentName(name: string): string {
+  return `dep-${name}`.slice(0, MAX_NAME);
+}
+
+/** The ClusterIP Service: `<name>`. */
+export function serviceName(name: string): string {
+  return name.slice(0, MAX_NAME);
+}
+
+/** The IPv4 NodePort Service: `x<name>`. */
+export function nodePortServiceName(name: string): string {
+  return `x${name}`.slice(0, MAX_NAME);
+}
+
+/** The IPv6 NodePort Service: `x<name>-ipv6`. */
+export function ipv6NodePortServiceName(name: string): string {
+  return `x${name}-ipv6`.slice(0, MAX_NAME);
+}
+
+/** One object a component gets, with its derived name. */
+export interface ComponentObject {
+  /** The object's kind. */
+  readonly kind: 'Deployment' | 'Service';
+  /** Which of the component's objects it is, as messages name it. */
+  readonly role: 'Deployment' | 'ClusterIP Service' | 'NodePort Service' | 'IPv6 NodePort Service';
+  /** Its name, cut to 63 characters. */
+  readonly name: string;
+}
+
+/** The ports of one IP family that have a host port: those of the NodePort Service of that family. */
+export function nodePortsOf<T extends { readonly ipv6?: boolean; readonly hostPort?: number }>(ports: readonly T[], ipv6: boolean): T[] {
+  return ports.filter((p) => (p.ipv6 ?? false) === ipv6 && (p.hostPort ?? 0) !== 0);
+}
+
+/**
+ * The objects a component gets, in the plugin's order: the Deployment; the ClusterIP Service when it has
+ * ports; the NodePort Service when an IPv4 port has a host port; the IPv6 NodePort Service when an IPv6 port has one.
+ */
+export function componentObjects(name: string, ports: ReadonlyArray<{ readonly ipv6?: boolean; readonly hostPort?: number }>): ComponentObject[] {
+  const exposed = (ipv6: boolean) => nodePortsOf(ports, ipv6).length > 0;
+  const out: ComponentObject[] = [{ kind: 'Deployment', role: 'Deployment', name: deploymentName(name) }];
+  if (ports.length > 0) out.push({ kind: 'Service', role: 'ClusterIP Service', name: serviceName(name) });
+  if (exposed(false)) out.push({ kind: 'Service', role: 'NodePort Service', name: nodePortServiceName(name) });
+  if (exposed(true)) out.push({ kind: 'Service', role: 'IPv6 NodePort Service', name: ipv6NodePortServiceName(name) });
+  return out;
+}
+
+/** Where the cert-service-client sees its own keystore and truststore (the `tls-volume` mount). */
+export const CERT_SERVICE_MOUNT_PATH = '/etc/onap/oom/certservice/certs/';
+
+/**
+ * Where the filebeat sidecar mounts the component's logs: `alternateFbPath` when set (an empty string counts as
+ * not set, as in the plugin), else `<logPath>/<name>`.
+ */
+export function filebeatLogPath(logPath: string, name: string, alternateFbPath?: string): string {
+  return alternateFbPath || `${logPath}/${name}`;
+}

@@ -1,0 +1,36 @@
+/**
+ * The volumes and containers the constructs add to a pod, by name, and which construct adds each, so that
+ * the pod's validation can say what is missing. Private to the constructs.
+ */
+
+/** Volume of {@link TlsInitContainer}: the certificates, shared by every TLS container. */
+export const TLS_INFO_VOLUME = 'tls-info';
+/** Volume of {@link CertServiceClient}: its own keystore and truststore, from a Secret. */
+export const TLS_SECRET_VOLUME = 'tls-volume';
+/** Volumes of {@link FilebeatSidecar}. */
+export const COMPONENT_LOG_VOLUME = 'component-log';
+export const FILEBEAT_DATA_VOLUME = 'filebeat-data';
+export const FILEBEAT_CONF_VOLUME = 'filebeat-conf';
+
+/** The containers the constructs add are public, in ../names.ts. */
+import { CERT_POST_PROCESSOR_CONTAINER, CERT_SERVICE_CLIENT_CONTAINER, FILEBEAT_CONTAINER, TLS_INIT_CONTAINER } from '../names';
+
+/** The construct that adds each of those volumes. */
+export const VOLUME_OWNERS: Readonly<Record<string, string>> = {
+  [TLS_INFO_VOLUME]: 'TlsInitContainer',
+  [TLS_SECRET_VOLUME]: 'CertServiceClient',
+  [COMPONENT_LOG_VOLUME]: 'FilebeatSidecar',
+  [FILEBEAT_DATA_VOLUME]: 'FilebeatSidecar',
+  [FILEBEAT_CONF_VOLUME]: 'FilebeatSidecar',
+};
+
+/** The construct that adds each of those containers. */
+export const CONTAINER_OWNERS: Readonly<Record<string, string>> = {
+  [FILEBEAT_CONTAINER]: 'FilebeatSidecar',
+  [TLS_INIT_CONTAINER]: 'TlsInitContainer',
+  [CERT_SERVICE_CLIENT_CONTAINER]: 'CertServiceClient',
+  [CERT_POST_PROCESSOR_CONTAINER]: 'CertPostProcessor',
+};
+
+/** The certificate types the cert service and the cert-post-processor know, in lower case. */
+export const CERT_TYPES: readonly string[] = ['p12', 'jks', 'pem'];

@@ -1,0 +1,208 @@
+/**
+ * The package as another project uses it: `npm pack`, a new TypeScript cdk8s app that installs the
+ * tarball and builds charts from the constructs (imported by the package name), type-checked and
+ * synthesised, and its YAML compared with what the compiler writes for the same components.
+ *
+ * Offline and quick: the app's peers and the package's dependencies are `file:` links to this project's
+ * installed copies, so npm reads no registry and downloads nothing (about 3 s to install, 10 s in all).
+ * Uses the build (`npm test` builds first).
+ */
+import { spawnSync, SpawnSyncReturns } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { compile } from '../src/compile';
+import { MANIFEST_EXTENSION } from '../src/output/synthesize';
+
+const ROOT = path.resolve(__dirname, '..');
+const NAME = 'dcae-gitops-compiler';
+/** Every package the app needs beside the tarball: the peers and the package's own dependencies. */
+const LINKED = ['cdk8s', 'cdk8s-plus-27', 'constructs', 'ajv', 'ajv-draft-04', 'diff', 'kubernetes-models', 'yaml'];
+
+/** The example app, as the README shows it: one chart by hand from the constructs, one ComponentChart. */
+const APP = `import { App, Chart } from 'cdk8s';
+import {
+  CertPostProcessor, CertServiceClient, ComponentChart, ComponentPod, ComponentService, FilebeatSidecar, TlsInitContainer,
+} from '${NAME}';
+
+const app = new App();
+
+// ves: the constructs one by one, each given the construct whose pod or volume it uses.
+const chart = new Chart(app, 'ves', { namespace: 'onap', disableResourceNameHashes: true });
+const ports = [{ containerPort: 8443, hostPort: 30417 }];
+const pod = new ComponentPod(chart, 'Pod', {
+  main: { name: 'ves', image: 'nexus3.onap.org:10001/onap/ves:1.12', ports },
+});
+new FilebeatSidecar(chart, 'Filebeat', { pod, logDirectory: '/opt/app/VESCollector/logs' });
+const tls = new TlsInitContainer(chart, 'TlsInit', { pod, useTls: true, certDirectory: '/opt/app/dcae-certificate' });
+const client = new CertServiceClient(chart, 'CertServiceClient', {
+  tls, externalCertDirectory: '/opt/app/dcae-certificate/', caName: 'RA', commonName: 'ves', certType: 'JKS',
+});
+new CertPostProcessor(chart, 'CertPostProcessor', { client });
+new ComponentService(chart, 'Service', { componentName: pod.componentName, labels: pod.labels, ports });
+
+// pmsh: the whole component in one ComponentChart.
+new ComponentChart(app, 'pmsh', {
+  main: { name: 'pmsh', image: 'nexus3.onap.org:10001/onap/pmsh:2.2', env: [['LOG_LEVEL', 'info']] },
+  replicas: 2,
+  filebeat: { logDirectory: '/var/log/ONAP/pmsh' },
+  tlsInit: { certDirectory: '/opt/app/pmsh/etc/certs' },
+});
+
+app.synth();
+`;
+
+/** The same components as YAML specs, for the compiler. */
+const SPECS: Record<string, string> = {
+  ves: `name: ves
+image: nexus3.onap.org:10001/onap/ves:1.12
+namespace: onap
+ports: ["8443:30417"]
+log_info: {log_directory: /opt/app/VESCollector/logs}
+tls_info: {use_tls: true, cert_directory: /opt/app/dcae-certificate}
+external_cert:
+  use_external_tls: true
+  external_cert_directory: /opt/app/dcae-certificate/
+  ca_name: RA
+  cert_type: JKS
+  external_certificate_parameters: {common_name: ves}
+`,
+  pmsh: `name: pmsh
+image: nexus3.onap.org:10001/onap/pmsh:2.2
+replicas: 2
+env: {LOG_LEVEL: info}
+log_info: {log_directory: /var/log/ONAP/pmsh}
+tls_info: {cert_directory: /opt/app/pmsh/etc/certs}
+`,
+};
+
+const TSCONFIG = {
+  compilerOptions: {
+    target: 'ES2022', lib: ['ES2022'], module: 'node16', moduleResolution: 'node16', strict: true,
+    skipLibCheck: true, types: [], outDir: 'build', rootDir: '.',
+  },
+  files: ['main.ts', 'wrong.ts'],
+};
+
+/** A mistake the package's types must catch: a CertPostProcessor without the client it processes. */
+const WRONG = `import { App, Chart } from 'cdk8s';
+import { CertPostProcessor } from '${NAME}';
+new CertPostProcessor(new Chart(new App(), 'c'), 'Post', { image: 'x' });
+`;
+
+let tmp: string;
+let app: string;
+let packed: { filename: string; files: Array<{ path: string }> };
+let install: SpawnSyncReturns<string>;
+let typeCheck: SpawnSyncReturns<string>;
+
+/** Runs a command; the result, with its output. */
+function run(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> {
+  return spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
+}
+
+function ok(r: SpawnSyncReturns<string>): string {
+  if (r.status !== 0) throw new Error(`exit ${r.status}${r.error ? ` (${r.error.message})` : ''}\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+
+beforeAll(() => {
+  for (const built of ['build/src/index.js', 'build/src/index.d.ts', 'build/bundle/cli.js']) {
+    if (!fs.existsSync(path.join(ROOT, built))) throw new Error(`${built} is missing: run npm run build first (npm test does)`);
+  }
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dcae-package-'));
+  const pack = path.join(tmp, 'pack');
+  app = path.join(tmp, 'app');
+  fs.mkdirSync(pack);
+  fs.mkdirSync(app);
+
+  // --ignore-scripts: the build is there already; `prepare` would build again.
+  [packed] = JSON.parse(ok(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', pack], ROOT)));
+
+  const deps: Record<string, string> = { [NAME]: `file:${path.join(pack, packed.filename)}` };
+  for (const name of LINKED) deps[name] = `file:${fs.realpathSync(path.join(ROOT, 'node_modules', name))}`;
+  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'my-cdk8s-app', version: '0.0.0', private: true, dependencies: deps }, null, 2));
+  fs.writeFileSync(path.join(app, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
+  fs.writeFileSync(path.join(app, 'main.ts'), APP);
+  fs.writeFileSync(path.join(app, 'wrong.ts'), WRONG);
+  // --legacy-peer-deps: the app lists the peers itself (as a cdk8s app does); npm 11's peer placement
+  // crashes on peers that are links ("Cannot read properties of null (reading 'matches')").
+  install = run('npm', ['install', '--offline', '--ignore-scripts', '--no-package-lock', '--legacy-peer-deps'], app);
+  // One tsc run (it takes seconds) type-checks both files, with this project's TypeScript, and emits main.js.
+  typeCheck = run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', app], app);
+}, 60_000);
+
+afterAll(() => {
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('the npm package', () => {
+  test('GIVEN npm pack WHEN its files are listed THEN it has the built library with types, the JSON Schemas and the CLI bundle, and no tests or TypeScript sources', () => {
+    const files = packed.files.map((f) => f.path).sort();
+    expect(files).toEqual(expect.arrayContaining([
+      'package.json',
+      'build/src/index.js',
+      'build/src/index.d.ts',
+      'build/src/constructs/component-chart.js',
+      'build/src/constructs/component-chart.d.ts',
+      'build/src/input/generated/validators.js',
+      'build/src/input/schemas/component.schema.json',
+      'build/bundle/cli.js',
+      'src/input/schemas/component.schema.json',
+      'src/input/schemas/platform.schema.json',
+      'src/input/dcae/schemas/component-spec-schema-v1.json',
+      'src/input/dcae/schemas/component-spec-schema-v2.json',
+      'src/input/dcae/schemas/component-spec-schema-v3.json',
+    ]));
+    const unexpected = files.filter((f) => !(
+      f === 'package.json' || f === 'README.md'
+      || /^build\/src\/.+\.(js|d\.ts|json)$/.test(f)
+      || f === 'build/bundle/cli.js'
+      || /^src\/input\/(dcae\/)?schemas\/[^/]+\.json$/.test(f)));
+    expect(unexpected).toEqual([]);
+    expect(files.filter((f) => /(^|\/)test\/|precompile|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
+    // Nothing left over from an earlier build: every module has its source (or is a generated validator).
+    const stale = files.filter((f) => /^build\/src\/.+\.js$/.test(f) && !f.endsWith('/generated/validators.js')
+      && !fs.existsSync(path.join(ROOT, f.replace(/^build\//, '').replace(/\.js$/, '.ts'))));
+    expect(stale).toEqual([]);
+  });
+
+  test('GIVEN the package.json in the tarball WHEN read THEN cdk8s, constructs and cdk8s-plus-27 are peers, and exports point at the built index', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(app, 'node_modules', NAME, 'package.json'), 'utf8'));
+    expect(Object.keys(manifest.peerDependencies).sort()).toEqual(['cdk8s', 'cdk8s-plus-27', 'constructs']);
+    expect(Object.keys(manifest.dependencies)).not.toEqual(expect.arrayContaining(['cdk8s']));
+    expect(manifest.exports['.']).toEqual({ types: './build/src/index.d.ts', default: './build/src/index.js' });
+  });
+
+  test('GIVEN a new TypeScript cdk8s app WHEN it installs the tarball offline and is type-checked against the package THEN main.ts compiles', () => {
+    ok(install);
+    expect(fs.lstatSync(path.join(app, 'node_modules', NAME)).isDirectory()).toBe(true);
+    expect(fs.lstatSync(path.join(app, 'node_modules', 'cdk8s')).isSymbolicLink()).toBe(true);
+    expect(typeCheck.error).toBeUndefined();
+    // The only errors are wrong.ts's (the next test): none in main.ts, none in the package's declarations.
+    const filesWithErrors = typeCheck.stdout.split('\n').map((l) => /^(\S+?)\(\d+,\d+\): error/.exec(l)?.[1]).filter((f) => f !== undefined);
+    expect([...new Set(filesWithErrors)]).toEqual(['wrong.ts']);
+    expect(fs.existsSync(path.join(app, 'build', 'main.js'))).toBe(true);
+  });
+
+  test('GIVEN an app file that gives CertPostProcessor no client WHEN type-checked against the package THEN tsc refuses it', () => {
+    expect(typeCheck.status).not.toBe(0);
+    expect(typeCheck.stdout).toMatch(/^wrong\.ts\(3,\d+\): error TS2345: [^\n]*\n\s+Property 'client' is missing in type/m);
+    expect(typeCheck.stderr).toBe('');
+  });
+
+  test('GIVEN the app synthesised WHEN its YAML is compared with the compiler\'s for the same specs THEN they are the same bytes', () => {
+    ok(run(process.execPath, [path.join(app, 'build', 'main.js')], app));
+    const out = path.join(app, 'dist');
+    expect(fs.readdirSync(out).sort()).toEqual(['pmsh.k8s.yaml', 'ves.k8s.yaml']);
+    const result = compile({ components: Object.entries(SPECS).map(([name, text]) => ({ name: `components/${name}.yaml`, text })) });
+    expect([...result.diagnostics, ...result.invalid]).toEqual([]);
+    const manifests = result.files.filter((f) => f.path.endsWith(MANIFEST_EXTENSION));
+    expect(manifests.map((f) => f.path).sort()).toEqual(['pmsh.k8s.yaml', 'ves.k8s.yaml']);
+    for (const manifest of manifests) {
+      expect({ file: manifest.path, yaml: fs.readFileSync(path.join(out, manifest.path), 'utf8') }).toEqual({ file: manifest.path, yaml: manifest.content });
+    }
+    expect(fs.readFileSync(path.join(out, 'ves.k8s.yaml'), 'utf8')).toContain('name: cert-post-processor');
+  });
+});

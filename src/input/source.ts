@@ -1,4 +1,4 @@
-import { Alias, Composer, CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Node, Pair, Parser, visit, YAMLMap } from 'yaml';
+import { Alias, Composer, CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Node, Pair, Parser, YAMLMap } from 'yaml';
 import { describeValue, Diagnostic, formatPath, KeyPath } from './diagnostics';
 import { parseJson } from './json';
 
@@ -96,19 +96,21 @@ export class SourceFile implements SpecSource {
       return { diagnostics: [{ file, ...pos(0), path: '', message: MESSAGES.empty }] };
     }
     const diagnostics: Diagnostic[] = [];
-    for (const doc of list) {
+    const scans = list.map(scanDocument);
+    list.forEach((doc, i) => {
       for (const e of doc.errors) {
         const offset = e.pos[0];
         diagnostics.push({ file, ...pos(offset), path: formatPath(pathAtOffset(doc, offset)), message: `YAML does not parse: ${parserMessage(e.message)}` });
       }
-      for (const d of duplicateKeys(doc)) diagnostics.push({ file, ...pos(d.offset), path: formatPath(d.path), message: MESSAGES.duplicateKey });
-    }
+      for (const d of scans[i].duplicates) diagnostics.push({ file, ...pos(d.offset), path: formatPath(d.path), message: MESSAGES.duplicateKey });
+    });
     if (diagnostics.length > 0) return { diagnostics };
     if (list.length > 1) {
       const offset = list[1].range[0];
       return { diagnostics: [{ file, ...pos(offset), path: '', message: `found ${list.length} YAML documents; expected one` }] };
     }
     const doc = list[0];
+    const scan = scans[0];
     const at = (node: Node | undefined, message: string): ParseResult => {
       const offset = node?.range?.[0] ?? 0;
       return { diagnostics: [{ file, ...pos(offset), path: formatPath(pathAtOffset(doc, offset)), message }] };
@@ -116,7 +118,7 @@ export class SourceFile implements SpecSource {
     for (const w of doc.warnings) {
       diagnostics.push({ file, ...pos(w.pos[0]), path: formatPath(pathAtOffset(doc, w.pos[0])), message: `YAML warning: ${parserMessage(w.message)}` });
     }
-    const tagged = unsupportedTag(doc);
+    const tagged = scan.tagged;
     if (tagged) {
       const tag = shortTag(tagged.tag as string);
       // The node's range starts after its tag; point at the tag itself.
@@ -130,7 +132,7 @@ export class SourceFile implements SpecSource {
       });
     }
     if (diagnostics.length > 0) return { diagnostics };
-    const dangling = danglingAlias(doc);
+    const dangling = scan.dangling;
     if (dangling) {
       return at(dangling, `the alias *${cut(dangling.source)} has no anchor &${cut(dangling.source)} before it; expected an anchor defined earlier in the file`);
     }
@@ -139,10 +141,10 @@ export class SourceFile implements SpecSource {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
       const detail = e instanceof Error ? parserMessage(e.message) : String(e);
-      return at(firstAlias(doc), `aliases expand too far (${detail}); expected at most ${MAX_ALIAS_COUNT} alias expansions`);
+      return at(scan.firstAlias, `aliases expand too far (${detail}); expected at most ${MAX_ALIAS_COUNT} alias expansions`);
     }
     // Aliases can nest what they repeat: the value, not the text, must keep to the limit.
-    const alias = firstAlias(doc);
+    const alias = scan.firstAlias;
     if (alias && deeperThan(value, MAX_DEPTH)) return at(alias, `${MESSAGES.tooDeep}, once aliases are expanded`);
     if (!isMap(doc.contents)) {
       return { diagnostics: [{ file, ...pos(doc.contents?.range?.[0] ?? 0), path: '', message: notAMapping(doc.contents) }] };
@@ -284,21 +286,43 @@ function openPath(chain: readonly CST.Token[]): KeyPath {
   return path;
 }
 
+/** What one walk over a document finds. */
+interface DocumentScan {
+  /** Every key that repeats an earlier key of its mapping (compared as the JavaScript object reads keys), with where it is. */
+  readonly duplicates: Array<{ offset: number; path: KeyPath }>;
+  /** The first node with a tag outside YAML 1.2's core schema (`!!set`, `!!binary`, `!custom`). */
+  tagged?: Node;
+  /** The first alias whose anchor is not defined before it. */
+  dangling?: Alias;
+  /** The first alias. */
+  firstAlias?: Alias;
+}
+
 /**
- * Every key that repeats an earlier key of its mapping (compared as the JavaScript object reads keys), with
- * where it is: one pass, a set of keys per mapping. The recursion is bounded by the nesting limit.
+ * One walk over a document, in the order of the text: duplicate keys (a set of keys per mapping), tags,
+ * anchors and aliases. The recursion is bounded by the nesting limit.
  */
-function duplicateKeys(doc: Document): Array<{ offset: number; path: KeyPath }> {
-  const out: Array<{ offset: number; path: KeyPath }> = [];
+function scanDocument(doc: Document): DocumentScan {
+  const scan: DocumentScan = { duplicates: [] };
+  const anchors = new Set<string>();
   const path: Array<string | number> = [];
   const walk = (node: unknown): void => {
-    if (isMap(node)) {
+    if (isAlias(node)) {
+      scan.firstAlias ??= node;
+      if (!anchors.has(node.source)) scan.dangling ??= node;
+      return;
+    }
+    const n = node as Node | null | undefined;
+    if (!n) return;
+    if (n.tag && !CORE_TAGS.has(n.tag)) scan.tagged ??= n;
+    if (n.anchor) anchors.add(n.anchor);
+    if (isMap(n)) {
       const seen = new Set<string>();
-      for (const pair of node.items) {
+      for (const pair of n.items) {
         const key = keyString(pair.key);
         // Keys that are collections or aliases are compared by identity, as the parser does.
         if (isScalar(pair.key)) {
-          if (seen.has(key)) out.push({ offset: pair.key.range?.[0] ?? 0, path: [...path, key] });
+          if (seen.has(key)) scan.duplicates.push({ offset: pair.key.range?.[0] ?? 0, path: [...path, key] });
           seen.add(key);
         }
         walk(pair.key);
@@ -306,8 +330,8 @@ function duplicateKeys(doc: Document): Array<{ offset: number; path: KeyPath }> 
         walk(pair.value);
         path.pop();
       }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => {
+    } else if (isSeq(n)) {
+      n.items.forEach((item, i) => {
         path.push(i);
         walk(item);
         path.pop();
@@ -315,7 +339,7 @@ function duplicateKeys(doc: Document): Array<{ offset: number; path: KeyPath }> 
     }
   };
   walk(doc.contents);
-  return out;
+  return scan;
 }
 
 /** Whether a value nests mappings and lists more than `limit` levels deep; walks it without recursion. */
@@ -364,48 +388,6 @@ const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].
 
 function shortTag(tag: string): string {
   return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
-}
-
-function unsupportedTag(doc: Document): Node | undefined {
-  let found: Node | undefined;
-  visit(doc, (_, node) => {
-    const tag = (node as Node | null)?.tag;
-    if (tag && !CORE_TAGS.has(tag)) {
-      found = node as Node;
-      return visit.BREAK;
-    }
-    return undefined;
-  });
-  return found;
-}
-
-/** The first alias whose anchor is not defined before it. */
-function danglingAlias(doc: Document): Alias | undefined {
-  const anchors = new Set<string>();
-  let found: Alias | undefined;
-  visit(doc, (_, node) => {
-    if (isAlias(node)) {
-      if (!anchors.has(node.source)) {
-        found = node;
-        return visit.BREAK;
-      }
-    } else if ((node as Node | null)?.anchor) {
-      anchors.add((node as Node).anchor as string);
-    }
-    return undefined;
-  });
-  return found;
-}
-
-function firstAlias(doc: Document): Alias | undefined {
-  let found: Alias | undefined;
-  visit(doc, {
-    Alias(_, node) {
-      found = node;
-      return visit.BREAK;
-    },
-  });
-  return found;
 }
 
 /**

@@ -11,6 +11,7 @@ import Ajv04 from 'ajv-draft-04';
 import standaloneCode from 'ajv/dist/standalone';
 import { AJV_OPTIONS, schemaOf } from '../src/input/schema';
 import { DCAE_AJV_OPTIONS, DCAE_SCHEMAS } from '../src/input/dcae/dcae-schema';
+import { useLinearUniqueItems } from '../src/input/dcae/unique-items';
 
 function write(file: string, code: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -26,7 +27,7 @@ const INPUT = path.join(__dirname, '..', 'src', 'input');
 
 write(path.join(INPUT, 'generated', 'validators.js'), standaloneCode(ajv, { component: component.$id, platform: platform.$id }));
 
-const ajv04 = new Ajv04({ ...DCAE_AJV_OPTIONS, code: { source: true } });
+const ajv04 = useLinearUniqueItems(new Ajv04({ ...DCAE_AJV_OPTIONS, code: { source: true } }));
 const refs: Record<string, string> = {};
 for (const [version, schema] of DCAE_SCHEMAS) {
   ajv04.addSchema(schema, `dcae-v${version}`);

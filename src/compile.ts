@@ -6,6 +6,7 @@
 import { PlatformSettings } from './input/platform/settings';
 import { HELM_RESERVED_LOCATIONS, InputFile, loadProject } from './input/project';
 import { Diagnostic, sortDiagnostics } from './input/diagnostics';
+import { FileContents } from './input/text';
 import { ComponentSpec } from './input/model';
 import { HelmOptions } from './output/helm';
 import { oversizedMessage } from './output/limits';
@@ -16,7 +17,7 @@ import { OutputFile } from './output/synthesize';
 export interface CompileInput {
   /** The components folder as the user named it, for messages about the folder itself. @default "components" */
   readonly folder?: string;
-  /** Component specs (YAML) and DCAE component specifications (JSON). */
+  /** Component specs (YAML) and DCAE component specifications (JSON): their text, or their bytes (decoded strictly as UTF-8). */
   readonly components: readonly InputFile[];
   /** The platform settings file. @default the built-in defaults */
   readonly platform?: InputFile;
@@ -25,10 +26,10 @@ export interface CompileInput {
   /** The folder relative file paths are taken from. @default the working directory */
   readonly base?: string;
   /**
-   * Reads a DCAE spec that a YAML spec names (`dcae_spec`) outside these files: its text, or undefined when
-   * there is no such file. @default none: such a reference is "no such file"
+   * Reads a DCAE spec that a YAML spec names (`dcae_spec`) outside these files: its contents (bytes, decoded
+   * strictly as UTF-8), or undefined when there is no such file. @default none: such a reference is "no such file"
    */
-  readonly readFile?: (absolutePath: string) => string | undefined;
+  readonly readFile?: (absolutePath: string) => FileContents | undefined;
 }
 
 /** Renders valid components into manifests, in the order given. */

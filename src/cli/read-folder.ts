@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CompileInput } from '../compile';
 import { byCodePoint, COMPONENT_FILE, InputFile, PLATFORM_FILES } from '../input/project';
+import { FileContents, MAX_FILE_BYTES } from '../input/text';
 
 /**
  * Lists and reads a components folder: component files and the platform file, each sorted by name. A relative
@@ -12,7 +13,7 @@ import { byCodePoint, COMPONENT_FILE, InputFile, PLATFORM_FILES } from '../input
 export function readComponentsFolder(dir: string, base = process.cwd()): CompileInput {
   const display = (f: string) => path.join(dir, f).split(path.sep).join('/');
   const absolute = path.resolve(base, dir);
-  const read = (f: string): InputFile => ({ name: display(f), path: path.join(absolute, f), text: readText(path.join(absolute, f)) });
+  const read = (f: string): InputFile => ({ name: display(f), path: path.join(absolute, f), ...readContents(path.join(absolute, f)) });
   const names = fs.readdirSync(absolute)
     .filter((n) => fs.statSync(path.join(absolute, n)).isFile())
     .sort(byCodePoint);
@@ -27,11 +28,16 @@ export function readComponentsFolder(dir: string, base = process.cwd()): Compile
   };
 }
 
-/** A file's text (without a byte-order mark), or undefined when it is not a file: for `dcae_spec` references. */
-export function readFileIfAny(file: string): string | undefined {
-  return fs.existsSync(file) && fs.statSync(file).isFile() ? readText(file) : undefined;
+/** A file's contents, or undefined when it is not a file: for `dcae_spec` references. */
+export function readFileIfAny(file: string): FileContents | undefined {
+  return fs.existsSync(file) && fs.statSync(file).isFile() ? readContents(file) : undefined;
 }
 
-function readText(file: string): string {
-  return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+/**
+ * A file's bytes, undecoded: the compiler decodes them (strictly, as UTF-8) and says where a file is not
+ * UTF-8. A file above the size limit is not read at all, only measured.
+ */
+function readContents(file: string): FileContents {
+  const size = fs.statSync(file).size;
+  return size > MAX_FILE_BYTES ? { oversize: size } : { bytes: fs.readFileSync(file) };
 }

@@ -19,17 +19,36 @@ export interface Diagnostic {
 export type KeyPath = ReadonlyArray<string | number>;
 
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+/** The longest key a message shows whole (longer than any valid label key or env name); a longer one is cut. */
+const MAX_KEY_CHARS = 100;
+/** The longest key path a message shows whole; a longer one keeps its first and last parts. */
+const MAX_PATH_CHARS = 200;
 
 /** A formatted key path with one more key or list index: `a.b` and `c` give `a.b.c`; a key that is not a plain word is quoted. */
 export function appendPath(formatted: string, part: string | number): string {
   if (typeof part === 'number') return `${formatted}[${part}]`;
+  if (part.length > MAX_KEY_CHARS) return `${formatted}[${JSON.stringify(`${part.slice(0, MAX_KEY_CHARS - 3)}...`)}]`;
   if (PLAIN_KEY.test(part)) return formatted === '' ? part : `${formatted}.${part}`;
   return `${formatted}[${JSON.stringify(part)}]`;
 }
 
-/** Formats a key path as `a.b[1].c`, quoting keys that are not plain words: `labels["app.kubernetes.io/name"]`. */
+/**
+ * Formats a key path as `a.b[1].c`, quoting keys that are not plain words: `labels["app.kubernetes.io/name"]`.
+ * A key above 100 characters is cut, and a path above 200 characters shows its first and last parts around
+ * `...`, so that no message grows with the input.
+ */
 export function formatPath(path: KeyPath): string {
-  return path.reduce<string>(appendPath, '');
+  const whole = path.reduce<string>(appendPath, '');
+  if (whole.length <= MAX_PATH_CHARS) return whole;
+  // Each part as it is appended (with its "." when it has one), then as many as fit from each end.
+  const pieces = path.map((part, i) => appendPath(i === 0 ? '' : 'x', part).slice(i === 0 ? 0 : 1));
+  let head = pieces[0];
+  let i = 1;
+  while (i < pieces.length && head.length + pieces[i].length <= MAX_PATH_CHARS / 2) head += pieces[i++];
+  let tail = '';
+  let j = pieces.length - 1;
+  while (j >= i && tail.length + pieces[j].length <= MAX_PATH_CHARS / 2) tail = pieces[j--] + tail;
+  return `${head}...${tail.replace(/^\./, '')}`;
 }
 
 /** The parts of a JSON pointer (RFC 6901), unescaped: `/a~1b/0` gives `a/b` and `0`. */

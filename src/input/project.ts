@@ -5,14 +5,16 @@ import { loadPlatform } from './platform/load';
 import { nodePortRange, PlatformSettings } from './platform/settings';
 import { readComponent } from './component';
 import { describeValue, Diagnostic, formatDiagnostic } from './diagnostics';
-import { SourceFile, SpecSource } from './source';
+import { JSON_FILE, SourceFile, SpecSource } from './source';
 import { ComponentSpec } from './model';
+import { decodeFile, FileContents } from './text';
 
 /** File names (in the components folder) of the platform settings. */
 export const PLATFORM_FILES = ['platform.yaml', 'platform.yml'];
 /** Files of a components folder that are component specs (besides the platform files). */
 export const COMPONENT_FILE = /\.(ya?ml|json)$/;
-const DCAE_FILE = /\.json$/;
+/** DCAE component specifications: the files read as strict JSON. */
+const DCAE_FILE = JSON_FILE;
 
 /** Everything a run compiles: the merged platform settings and every valid component, in file order. */
 export interface Project {
@@ -26,13 +28,21 @@ export interface Project {
   readonly names: readonly Diagnostic[];
 }
 
-/** A file to compile, as read from disk (or given by a test). */
-export interface InputFile {
+/**
+ * A file to compile, as read from disk (its bytes, decoded here) or given by a test (its text): see
+ * {@link FileContents}.
+ */
+export type InputFile = FileContents & {
   /** The name used in messages, such as `components/ves.yaml`. */
   readonly name: string;
-  /** The file's text. */
-  readonly text: string;
   /** Its path on disk, to resolve `dcae_spec` against. @default the name */
+  readonly path?: string;
+};
+
+/** A file whose contents were decoded: its text. */
+interface TextFile {
+  readonly name: string;
+  readonly text: string;
   readonly path?: string;
 }
 
@@ -43,10 +53,10 @@ export interface LoadOptions {
   /** The folder that relative file paths are taken from. @default the working directory */
   readonly base?: string;
   /**
-   * Reads a DCAE spec that a YAML spec names (`dcae_spec`) when it is not one of the run's files: its text,
-   * or undefined when there is no such file. @default none: such a reference is "no such file"
+   * Reads a DCAE spec that a YAML spec names (`dcae_spec`) when it is not one of the run's files: its
+   * contents, or undefined when there is no such file. @default none: such a reference is "no such file"
    */
-  readonly readFile?: (absolutePath: string) => string | undefined;
+  readonly readFile?: (absolutePath: string) => FileContents | undefined;
 }
 
 /** Folder names inside a Helm chart that Helm gives a meaning to. */
@@ -58,7 +68,18 @@ export const HELM_RESERVED_LOCATIONS: Readonly<Record<string, string>> = {
 
 /** Parses and validates every file, then checks what no single file can: names and NodePorts shared between components. */
 export function loadProject(files: { components: readonly InputFile[]; platform?: InputFile; extraPlatform?: readonly string[] }, options: LoadOptions = {}): Project {
-  const platformResult = loadPlatform(files.platform?.name, files.platform?.text);
+  const base = options.base ?? process.cwd();
+  const where = (f: { name: string; path?: string }) => path.resolve(base, f.path ?? f.name);
+  // Every file is checked for size and decoded first: parsing gets its text, or the file is reported and left out.
+  const unreadable = new Map<string, Diagnostic>();
+  const decode = (f: InputFile): TextFile | undefined => {
+    const decoded = decodeFile(f.name, f);
+    if ('text' in decoded) return { name: f.name, path: f.path, text: decoded.text };
+    unreadable.set(where(f), decoded.diagnostic);
+    return undefined;
+  };
+  const platformText = files.platform && decodeFile(files.platform.name, files.platform);
+  const platformResult = loadPlatform(files.platform?.name, platformText && 'text' in platformText ? platformText.text : platformText);
   const diagnostics: Diagnostic[] = [...platformResult.diagnostics];
   for (const extra of files.extraPlatform ?? []) {
     diagnostics.push({ file: extra, line: 1, column: 1, path: '', message: `a second platform file beside ${files.platform?.name}; expected one of ${PLATFORM_FILES.join(' or ')}` });
@@ -71,14 +92,13 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
   };
   const loaded: Array<{ spec: ComponentSpec; anchors: Anchors }> = [];
   const warnings = new Map<string, Diagnostic>(platformResult.warnings.map((w) => [formatDiagnostic(w), w]));
-  const sorted = [...files.components].sort((a, b) => byCodePoint(a.name, b.name));
-  const base = options.base ?? process.cwd();
-  const where = (f: InputFile) => path.resolve(base, f.path ?? f.name);
+  const sorted = [...files.components].sort((a, b) => byCodePoint(a.name, b.name)).map(decode).filter((f): f is TextFile => f !== undefined);
+  diagnostics.push(...unreadable.values());
 
   // The DCAE specs that YAML specs start from (dcae_spec) are compiled through them, not alone. Only files
   // that mention dcae_spec are parsed ahead (and kept); the rest are parsed one at a time below, so that a
   // fleet's parsed documents never all sit in memory at once.
-  const parsedAhead = new Map<InputFile, ReturnType<typeof SourceFile.parse>>();
+  const parsedAhead = new Map<TextFile, ReturnType<typeof SourceFile.parse>>();
   const referenced = new Set<string>();
   for (const file of sorted.filter((f) => !DCAE_FILE.test(f.name) && f.text.includes('dcae_spec'))) {
     const parsed = SourceFile.parse(file.name, file.text);
@@ -104,9 +124,16 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
       if (ref === undefined) {
         result = readComponent(parsed.source, context);
       } else {
-        const json = typeof ref === 'string' && DCAE_FILE.test(ref) ? findDcaeFile(path.resolve(path.dirname(where(file)), ref), byPath, path.isAbsolute(ref) ? ref : path.posix.join(path.posix.dirname(file.name), ref), options.readFile) : undefined;
         if (typeof ref === 'string' && !DCAE_FILE.test(ref)) {
           diagnostics.push(parsed.source.error(['dcae_spec'], `${describeValue(ref)} is not a DCAE component specification; expected the path of a .json file, relative to this file`));
+          continue;
+        }
+        const resolved = typeof ref === 'string' ? path.resolve(path.dirname(where(file)), ref) : undefined;
+        // A DCAE spec of the run that cannot be read (its size, its encoding) is reported once, as itself.
+        if (resolved !== undefined && unreadable.has(resolved)) continue;
+        const json = resolved !== undefined ? findDcaeFile(resolved, byPath, path.isAbsolute(ref as string) ? ref as string : path.posix.join(path.posix.dirname(file.name), ref as string), options.readFile) : undefined;
+        if (json && 'diagnostic' in json) {
+          diagnostics.push(json.diagnostic);
           continue;
         }
         if (!json) {
@@ -134,13 +161,18 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
   };
 }
 
-/** A DCAE spec named by dcae_spec: one of the run's files, or one read through the caller. */
-function findDcaeFile(resolved: string, inputs: ReadonlyMap<string, InputFile>, display: string, readFile?: (file: string) => string | undefined): InputFile | undefined {
+/**
+ * A DCAE spec named by dcae_spec: one of the run's files, or one read through the caller (checked and decoded
+ * like the run's files: its text, or why it has none).
+ */
+function findDcaeFile(resolved: string, inputs: ReadonlyMap<string, TextFile>, display: string, readFile?: (file: string) => FileContents | undefined): TextFile | { diagnostic: Diagnostic } | undefined {
   const known = inputs.get(resolved);
   if (known) return known;
-  const text = readFile?.(resolved);
+  const contents = readFile?.(resolved);
+  if (contents === undefined) return undefined;
   // Shown as reached from the file that names it, the way the user wrote both paths.
-  return text === undefined ? undefined : { name: display, path: resolved, text };
+  const decoded = decodeFile(display, contents);
+  return 'diagnostic' in decoded ? decoded : { name: display, path: resolved, text: decoded.text };
 }
 
 /** Compares strings by UTF-16 code units, the same everywhere (never by locale). */

@@ -1,5 +1,6 @@
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseAllDocuments, visit } from 'yaml';
-import { Diagnostic, formatPath, KeyPath } from './diagnostics';
+import { Alias, Composer, CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Node, Pair, Parser, YAMLMap } from 'yaml';
+import { describeValue, Diagnostic, formatPath, KeyPath } from './diagnostics';
+import { parseJson } from './json';
 
 /** How many aliases a document may expand before it is treated as an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
@@ -29,89 +30,141 @@ export interface ParseResult {
 }
 
 /**
+ * How deeply mappings and lists may nest in a file. Real specs nest fewer than 10 levels; 100 leaves room
+ * for any of them and keeps every later step (each walks a document by recursion) far from the stack's end.
+ */
+export const MAX_DEPTH = 100;
+
+/** The messages that YAML and JSON files share. */
+const MESSAGES = {
+  duplicateKey: 'duplicate key; a key may appear only once in a mapping',
+  tooDeep: `nested more than ${MAX_DEPTH} levels deep; expected at most ${MAX_DEPTH} levels of mappings and lists`,
+  empty: 'the file is empty; expected a mapping',
+};
+
+/** The longest text of a parser's own message that a diagnostic repeats. */
+const MAX_PARSER_MESSAGE = 200;
+
+/** Files read as strict JSON (DCAE component specifications); every other file is YAML. */
+export const JSON_FILE = /\.json$/;
+
+/**
  * A parsed YAML (or JSON) file that remembers where every value came from, so that any later step can
  * point an error at a file, line and column from a key path alone.
  */
 export class SourceFile implements SpecSource {
   /**
-   * Parses one file that must hold one mapping. Never throws for bad input: everything wrong is returned
-   * as diagnostics (syntax errors, duplicate keys, alias bombs, empty files, several documents, non-mappings).
+   * Parses one file that must hold one mapping: strict JSON when its name ends in `.json`, YAML 1.2
+   * otherwise. Never throws for bad input: everything wrong is returned as diagnostics (syntax errors,
+   * duplicate keys, nesting too deep, alias bombs, empty files, several documents, non-mappings).
    */
   public static parse(file: string, text: string): ParseResult {
+    return JSON_FILE.test(file) ? SourceFile.parseJson(file, text) : SourceFile.parseYaml(file, text);
+  }
+
+  private static parseJson(file: string, text: string): ParseResult {
     const lineCounter = new LineCounter();
-    const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
     const pos = (offset: number) => {
       const p = lineCounter.linePos(offset);
       return { line: p.line, column: p.col };
     };
-    const list = Array.isArray(docs) ? docs : [];
+    const parsed = parseJson(text, MAX_DEPTH, MESSAGES);
+    if (parsed.empty) return { diagnostics: [{ file, ...pos(0), path: '', message: MESSAGES.empty }] };
+    if (parsed.problems.length > 0) {
+      return { diagnostics: parsed.problems.map((p) => ({ file, ...pos(p.offset), path: formatPath(p.path), message: p.message })) };
+    }
+    const root = parsed.node as Node;
+    if (!isMap(root)) return { diagnostics: [{ file, ...pos(root.range?.[0] ?? 0), path: '', message: notAMapping(root) }] };
+    return { source: new SourceFile(file, text, root, lineCounter, parsed.value), diagnostics: [] };
+  }
+
+  private static parseYaml(file: string, text: string): ParseResult {
+    const lineCounter = new LineCounter();
+    const pos = (offset: number) => {
+      const p = lineCounter.linePos(offset);
+      return { line: p.line, column: p.col };
+    };
+    const tokens = parseTokens(text, lineCounter);
+    if ('tooDeep' in tokens) {
+      return { diagnostics: [{ file, ...pos(tokens.tooDeep.offset), path: formatPath(tokens.tooDeep.path), message: MESSAGES.tooDeep }] };
+    }
+    // Duplicate keys are found below, in one pass: the parser's own check compares each key with every key before it.
+    const list = Array.from(new Composer({ uniqueKeys: false, strict: true }).compose(tokens.tokens));
     if (list.length === 0 || (list.length === 1 && list[0].contents === null && list[0].errors.length === 0)) {
-      return { diagnostics: [{ file, ...pos(0), path: '', message: 'the file is empty; expected a mapping' }] };
+      return { diagnostics: [{ file, ...pos(0), path: '', message: MESSAGES.empty }] };
     }
     const diagnostics: Diagnostic[] = [];
-    for (const doc of list) {
-      for (const e of [...doc.errors]) {
+    const scans = list.map(scanDocument);
+    list.forEach((doc, i) => {
+      for (const e of doc.errors) {
         const offset = e.pos[0];
-        const message = e.code === 'DUPLICATE_KEY'
-          ? 'duplicate key; a key may appear only once in a mapping'
-          : `YAML does not parse: ${firstLine(e.message)}`;
-        diagnostics.push({ file, ...pos(offset), path: formatPath(pathAtOffset(doc, offset)), message });
+        diagnostics.push({ file, ...pos(offset), path: formatPath(pathAtOffset(doc, offset)), message: `YAML does not parse: ${parserMessage(e.message)}` });
       }
-    }
+      for (const d of scans[i].duplicates) diagnostics.push({ file, ...pos(d.offset), path: formatPath(d.path), message: MESSAGES.duplicateKey });
+    });
     if (diagnostics.length > 0) return { diagnostics };
     if (list.length > 1) {
       const offset = list[1].range[0];
       return { diagnostics: [{ file, ...pos(offset), path: '', message: `found ${list.length} YAML documents; expected one` }] };
     }
     const doc = list[0];
+    const scan = scans[0];
     const at = (node: Node | undefined, message: string): ParseResult => {
       const offset = node?.range?.[0] ?? 0;
       return { diagnostics: [{ file, ...pos(offset), path: formatPath(pathAtOffset(doc, offset)), message }] };
     };
     for (const w of doc.warnings) {
-      diagnostics.push({ file, ...pos(w.pos[0]), path: formatPath(pathAtOffset(doc, w.pos[0])), message: `YAML warning: ${firstLine(w.message)}` });
+      diagnostics.push({ file, ...pos(w.pos[0]), path: formatPath(pathAtOffset(doc, w.pos[0])), message: `YAML warning: ${parserMessage(w.message)}` });
     }
-    const tagged = unsupportedTag(doc);
+    const tagged = scan.tagged;
     if (tagged) {
       const tag = shortTag(tagged.tag as string);
       // The node's range starts after its tag; point at the tag itself.
-      const start = tagged.range?.[0] ?? 0;
-      const tagAt = /!\S*\s*$/.exec(text.slice(0, start));
+      const tagAt = tagBefore(text, tagged.range?.[0] ?? 0);
       diagnostics.push({
         ...at(tagged, '').diagnostics[0],
-        ...(tagAt ? pos(tagAt.index) : {}),
+        ...(tagAt !== undefined ? pos(tagAt) : {}),
         message: isMap(tagged) || isSeq(tagged)
-          ? `a collection tagged ${tag} is not a mapping or a list as YAML 1.2 reads them; remove the tag`
-          : `a value tagged ${tag} is not a plain string, number or boolean; remove the tag`,
+          ? `a collection tagged ${cut(tag)} is not a mapping or a list as YAML 1.2 reads them; remove the tag`
+          : `a value tagged ${cut(tag)} is not a plain string, number or boolean; remove the tag`,
       });
     }
     if (diagnostics.length > 0) return { diagnostics };
-    const dangling = danglingAlias(doc);
+    const dangling = scan.dangling;
     if (dangling) {
-      return at(dangling, `the alias *${dangling.source} has no anchor &${dangling.source} before it; expected an anchor defined earlier in the file`);
+      return at(dangling, `the alias *${cut(dangling.source)} has no anchor &${cut(dangling.source)} before it; expected an anchor defined earlier in the file`);
     }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
-      const detail = e instanceof Error ? firstLine(e.message) : String(e);
-      return at(firstAlias(doc), `aliases expand too far (${detail}); expected at most ${MAX_ALIAS_COUNT} alias expansions`);
+      const detail = e instanceof Error ? parserMessage(e.message) : String(e);
+      return at(scan.firstAlias, `aliases expand too far (${detail}); expected at most ${MAX_ALIAS_COUNT} alias expansions`);
     }
+    // Aliases can nest what they repeat: the value, not the text, must keep to the limit.
+    const alias = scan.firstAlias;
+    if (alias && deeperThan(value, MAX_DEPTH)) return at(alias, `${MESSAGES.tooDeep}, once aliases are expanded`);
     if (!isMap(doc.contents)) {
-      const kind = isSeq(doc.contents) ? 'a list' : isScalar(doc.contents) ? `the value ${JSON.stringify(doc.contents.value)}` : 'no mapping';
-      return { diagnostics: [{ file, ...pos(doc.contents?.range?.[0] ?? 0), path: '', message: `found ${kind}; expected a mapping of keys to values` }] };
+      return { diagnostics: [{ file, ...pos(doc.contents?.range?.[0] ?? 0), path: '', message: notAMapping(doc.contents) }] };
     }
-    return { source: new SourceFile(file, text, doc, lineCounter, value), diagnostics: [] };
+    return { source: new SourceFile(file, text, doc.contents, lineCounter, value, doc), diagnostics: [] };
   }
+
+  /** For each mapping, its pairs by key (the first of each key), made when a path first passes through it. */
+  private readonly index = new WeakMap<YAMLMap, Map<string, Pair>>();
 
   private constructor(
     /** The file name used in diagnostics. */
     public readonly file: string,
     private readonly text: string,
-    private readonly doc: Document,
+    private readonly root: Node,
     private readonly lineCounter: LineCounter,
     /** The document as plain JavaScript values. */
     public readonly value: unknown,
+    /** The YAML document, which resolves aliases; none for JSON. */
+    private readonly doc?: Document,
   ) {}
 
   /** The line and column of the value (or key) at a path; the deepest existing ancestor when the path does not exist. */
@@ -139,12 +192,12 @@ export class SourceFile implements SpecSource {
   }
 
   private find(path: KeyPath): { node?: Node; keyNode?: Node } {
-    let node: Node | null | undefined = this.doc.contents as Node | null;
+    let node: Node | null | undefined = this.root;
     let keyNode: Node | undefined;
     for (const part of path) {
       node = this.deref(node);
       if (isMap(node)) {
-        const pair = node.items.find((p) => keyString(p.key) === String(part));
+        const pair = this.pairs(node).get(String(part));
         if (!pair) break;
         keyNode = pair.key as Node;
         node = pair.value as Node | null;
@@ -162,22 +215,172 @@ export class SourceFile implements SpecSource {
     return { node: this.deref(node) ?? undefined, keyNode };
   }
 
+  /** A mapping's pairs by key: looking a key up is then constant time, however many keys the mapping has. */
+  private pairs(map: YAMLMap): Map<string, Pair> {
+    let byKey = this.index.get(map);
+    if (!byKey) {
+      byKey = new Map();
+      for (const pair of map.items) {
+        const key = keyString(pair.key);
+        if (!byKey.has(key)) byKey.set(key, pair as Pair);
+      }
+      this.index.set(map, byKey);
+    }
+    return byKey;
+  }
+
   private deref(node: Node | null | undefined): Node | null | undefined {
     let n = node;
-    for (let i = 0; i < MAX_ALIAS_COUNT && isAlias(n); i++) {
+    for (let i = 0; i < MAX_ALIAS_COUNT && isAlias(n) && this.doc; i++) {
       n = (n as Alias).resolve(this.doc) as Node | undefined;
     }
     return n;
   }
 }
 
+/** "found a list", "found the value ...": what a file that is not a mapping holds. */
+function notAMapping(node: unknown): string {
+  const kind = isSeq(node) ? 'a list' : isScalar(node) ? `the value ${describeValue(node.value)}` : 'no mapping';
+  return `found ${kind}; expected a mapping of keys to values`;
+}
+
+/**
+ * The YAML parser's tokens, parsed as far as the nesting limit allows: the parser's stack holds the
+ * collections open at each point, so a file nested too deep is refused as soon as it goes one level too
+ * far, before the rest of it is parsed or any of it composed (whose recursion would exhaust the stack).
+ */
+function parseTokens(text: string, lineCounter: LineCounter): { tokens: CST.Token[] } | { tooDeep: { offset: number; path: KeyPath } } {
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  const tokens: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    if (parser.stack.length > MAX_DEPTH + 1) {
+      const open = parser.stack.filter((t) => CST.isCollection(t));
+      if (open.length > MAX_DEPTH) return { tooDeep: { offset: open[MAX_DEPTH].offset, path: openPath(open.slice(0, MAX_DEPTH + 1)) } };
+    }
+  }
+  for (const token of parser.end()) tokens.push(token);
+  return { tokens };
+}
+
+/** The key path of the innermost of a chain of open collections: each is the value of its parent's last item. */
+function openPath(chain: readonly CST.Token[]): KeyPath {
+  const path: Array<string | number> = [];
+  for (let i = 1; i < chain.length; i++) {
+    const parent = chain[i - 1] as CST.BlockMap | CST.BlockSequence | CST.FlowCollection;
+    if (parent.type === 'block-seq') {
+      path.push(parent.items.length - 1); // each item starts with its "-": the last is the open one
+      continue;
+    }
+    if (parent.type === 'flow-collection' && parent.start.source === '[') {
+      // Items that have something are done; the open one has nothing yet (or is not there yet).
+      path.push(parent.items.filter((it) => it.key || it.value || it.sep).length);
+      continue;
+    }
+    const item = parent.items[parent.items.length - 1];
+    const key = item && 'key' in item && item.key && item.key !== chain[i] ? CST.resolveAsScalar(item.key) : null;
+    if (!key) break;
+    path.push(key.value);
+  }
+  return path;
+}
+
+/** What one walk over a document finds. */
+interface DocumentScan {
+  /** Every key that repeats an earlier key of its mapping (compared as the JavaScript object reads keys), with where it is. */
+  readonly duplicates: Array<{ offset: number; path: KeyPath }>;
+  /** The first node with a tag outside YAML 1.2's core schema (`!!set`, `!!binary`, `!custom`). */
+  tagged?: Node;
+  /** The first alias whose anchor is not defined before it. */
+  dangling?: Alias;
+  /** The first alias. */
+  firstAlias?: Alias;
+}
+
+/**
+ * One walk over a document, in the order of the text: duplicate keys (a set of keys per mapping), tags,
+ * anchors and aliases. The recursion is bounded by the nesting limit.
+ */
+function scanDocument(doc: Document): DocumentScan {
+  const scan: DocumentScan = { duplicates: [] };
+  const anchors = new Set<string>();
+  const path: Array<string | number> = [];
+  const walk = (node: unknown): void => {
+    if (isAlias(node)) {
+      scan.firstAlias ??= node;
+      if (!anchors.has(node.source)) scan.dangling ??= node;
+      return;
+    }
+    const n = node as Node | null | undefined;
+    if (!n) return;
+    if (n.tag && !CORE_TAGS.has(n.tag)) scan.tagged ??= n;
+    if (n.anchor) anchors.add(n.anchor);
+    if (isMap(n)) {
+      const seen = new Set<string>();
+      for (const pair of n.items) {
+        const key = keyString(pair.key);
+        // Keys that are collections or aliases are compared by identity, as the parser does.
+        if (isScalar(pair.key)) {
+          if (seen.has(key)) scan.duplicates.push({ offset: pair.key.range?.[0] ?? 0, path: [...path, key] });
+          seen.add(key);
+        }
+        walk(pair.key);
+        path.push(key);
+        walk(pair.value);
+        path.pop();
+      }
+    } else if (isSeq(n)) {
+      n.items.forEach((item, i) => {
+        path.push(i);
+        walk(item);
+        path.pop();
+      });
+    }
+  };
+  walk(doc.contents);
+  return scan;
+}
+
+/** Whether a value nests mappings and lists more than `limit` levels deep; walks it without recursion. */
+function deeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth + 1 > limit) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** A mapping key as the JavaScript object has it: a scalar's value as a string (null as ""). */
 function keyString(key: unknown): string {
-  if (isScalar(key)) return String(key.value);
+  if (isScalar(key)) return key.value === null ? '' : String(key.value);
   return String(key);
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+/** The first line of a parser's message, without the position it repeats, and at most {@link MAX_PARSER_MESSAGE} characters. */
+function parserMessage(message: string): string {
+  return cut(message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), MAX_PARSER_MESSAGE);
+}
+
+/** At most `max` characters of a text for a message (tags, anchors and parser messages can be as long as the file). */
+function cut(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
+/**
+ * Where the tag of a node starts: the first "!" of the last word before the node (skipping white space),
+ * as in "!!set {a, b}". Undefined when that word has no "!" (an anchor after the tag, say). Linear time.
+ */
+function tagBefore(text: string, start: number): number | undefined {
+  let end = start;
+  while (end > 0 && /\s/.test(text[end - 1])) end -= 1;
+  let begin = end;
+  while (begin > 0 && !/\s/.test(text[begin - 1])) begin -= 1;
+  const bang = text.indexOf('!', begin);
+  return bang >= 0 && bang < end ? bang : undefined;
 }
 
 /** The tags of YAML 1.2's core schema; any other tag (`!!set`, `!!omap`, `!!binary`, `!custom`) is refused. */
@@ -187,68 +390,52 @@ function shortTag(tag: string): string {
   return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
 }
 
-function unsupportedTag(doc: Document): Node | undefined {
-  let found: Node | undefined;
-  visit(doc, (_, node) => {
-    const tag = (node as Node | null)?.tag;
-    if (tag && !CORE_TAGS.has(tag)) {
-      found = node as Node;
-      return visit.BREAK;
-    }
-    return undefined;
-  });
-  return found;
-}
-
-/** The first alias whose anchor is not defined before it. */
-function danglingAlias(doc: Document): Alias | undefined {
-  const anchors = new Set<string>();
-  let found: Alias | undefined;
-  visit(doc, (_, node) => {
-    if (isAlias(node)) {
-      if (!anchors.has(node.source)) {
-        found = node;
-        return visit.BREAK;
-      }
-    } else if ((node as Node | null)?.anchor) {
-      anchors.add((node as Node).anchor as string);
-    }
-    return undefined;
-  });
-  return found;
-}
-
-function firstAlias(doc: Document): Alias | undefined {
-  let found: Alias | undefined;
-  visit(doc, {
-    Alias(_, node) {
-      found = node;
-      return visit.BREAK;
-    },
-  });
-  return found;
-}
-
-/** The key path of the innermost node whose range holds an offset, for errors that the parser gives as offsets. */
+/**
+ * The key path of the innermost node whose range holds an offset, for errors that the parser gives as
+ * offsets. The items of a collection are in the order of the text: each level is a binary search.
+ */
 function pathAtOffset(doc: Document, offset: number): Array<string | number> {
   const path: Array<string | number> = [];
   let node: unknown = doc.contents;
   for (;;) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && spans(p.key, p.value, offset));
-      if (!pair) return path;
+      const pair = node.items[lastStartingBefore(node.items, (p) => (isPair(p) ? (p.key as Node | null)?.range?.[0] : undefined), offset)];
+      if (!pair || !spans(pair.key, pair.value, offset)) return path;
       path.push(keyString(pair.key));
       if (within(pair.key, offset)) return path;
       node = pair.value;
     } else if (isSeq(node)) {
-      const index = node.items.findIndex((item) => within(item, offset));
-      if (index < 0) return path;
+      const index = lastStartingBefore(node.items, (item) => (item as Node | null)?.range?.[0], offset);
+      if (index < 0 || !within(node.items[index], offset)) return path;
       path.push(index);
       node = node.items[index];
     } else {
       return path;
     }
   }
+}
+
+/** The index of the last item that starts at or before an offset (items without a range are passed over), or -1. */
+function lastStartingBefore<T>(items: readonly T[], start: (item: T) => number | undefined, offset: number): number {
+  let low = 0;
+  let high = items.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    let probe = mid;
+    while (probe <= high && start(items[probe]) === undefined) probe += 1;
+    if (probe > high) {
+      high = mid - 1;
+      continue;
+    }
+    if ((start(items[probe]) as number) <= offset) {
+      found = probe;
+      low = probe + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found;
 }
 
 function end(node: unknown): number | undefined {

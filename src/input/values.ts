@@ -31,7 +31,8 @@ export function mergePatch<T>(target: T, patch: unknown): T {
   const out: Json = isObj(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete out[key];
-    else out[key] = mergePatch(out[key], value);
+    // A key of the object's own: "__proto__" is a key like any other (assigning it would change the prototype).
+    else Object.defineProperty(out, key, { value: mergePatch(Object.hasOwn(out, key) ? out[key] : undefined, value), writable: true, enumerable: true, configurable: true });
   }
   return out as T;
 }

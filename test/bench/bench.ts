@@ -2,15 +2,17 @@
  * `npm run bench`: compiles seeded fleets of 1, 100, 1000 and 10000 varied specs with the real CLI, as
  * whole processes, and prints wall time, specs per second and peak RSS beside the floor: node's start-up,
  * plus parsing the same spec files and serialising the same output objects with the same YAML library.
+ * Then one spec of 4000 env keys against one of 40000 (parsing and checking must grow linearly: at most 11x).
  * Writes the figures to build/bench/. A benchmark, not a test: nothing here asserts a time.
  *
- *   npm run bench [-- --sizes 1,100,1000 --runs 3]
+ *   npm run bench [-- --sizes 1,100,1000 --runs 3 --keys 4000,40000]   (--sizes "" or --keys "" skips a part)
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
+import { loadProject } from '../../src/input/project';
 import { writeFleet } from './fleet';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -22,7 +24,8 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
-const SIZES = arg('sizes', '1,100,1000,10000').split(',').map(Number);
+const SIZES = arg('sizes', '1,100,1000,10000').split(',').filter(Boolean).map(Number);
+const KEYS = arg('keys', '4000,40000').split(',').filter(Boolean).map(Number);
 const RUNS = Number(arg('runs', '3'));
 
 interface Run { seconds: number; maxRssMiB: number }
@@ -88,12 +91,14 @@ function main(): void {
   const at = (n: number) => results.find((r) => r.specs === n);
   const growth = at(1000) && at(10000) ? (at(10000) as Record<string, number>).seconds / (at(1000) as Record<string, number>).seconds : undefined;
   if (growth !== undefined) console.log(`\ngrowth from 1000 to 10000 specs: ${growth.toFixed(2)}x (linear would be 10x)`);
+  const keys = benchKeys(work);
   const report = {
     date: new Date().toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
     startupSeconds: startup,
     results,
     growth1000to10000: growth,
+    keys,
   };
   const dir = path.join(ROOT, 'build', 'bench');
   fs.mkdirSync(dir, { recursive: true });
@@ -102,6 +107,52 @@ function main(): void {
   fs.writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nfigures written to ${path.relative(process.cwd(), file)} (and build/bench/latest.json)`);
   fs.rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * One spec with many env keys. Its input side (reading, parsing and checking, in this process: loadProject)
+ * must grow linearly with the keys. The whole CLI run is timed too: 40 000 env entries make a Deployment
+ * above the 1 MiB the API server stores per object, so that run ends in that error after rendering, where
+ * the run of 4 000 also serialises and writes its files.
+ */
+function benchKeys(work: string): Record<string, unknown> | undefined {
+  if (KEYS.length === 0) return undefined;
+  console.log('\none spec with many env keys\n keys     bytes   parse+check s   CLI wall s   CLI outcome');
+  const rows: Array<{ keys: number; bytes: number; inputSeconds: number; cliSeconds: number; outcome: string }> = [];
+  for (const n of KEYS) {
+    const dir = path.join(work, `keys-${n}`);
+    fs.mkdirSync(dir, { recursive: true });
+    const text = `name: many-keys\nimage: repo/many-keys:1.0\nenv:\n${Array.from({ length: n }, (_, i) => `  VAR_${i}: v${i}\n`).join('')}`;
+    fs.writeFileSync(path.join(dir, 'many-keys.yaml'), text);
+    const inputs: number[] = [];
+    for (let i = 0; i < RUNS + 1; i++) {
+      const t0 = process.hrtime.bigint();
+      const project = loadProject({ components: [{ name: 'many-keys.yaml', text }] });
+      inputs.push(Number(process.hrtime.bigint() - t0) / 1e9);
+      if (project.diagnostics.length > 0) throw new Error(`the spec of ${n} keys does not load`);
+    }
+    const out = path.join(work, `keys-out-${n}`);
+    const cli: number[] = [];
+    let outcome = '';
+    for (let i = 0; i < RUNS; i++) {
+      fs.rmSync(out, { recursive: true, force: true });
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, [CLI, '--components', dir, '--out', out, '--quiet'], { encoding: 'utf8' });
+      cli.push(Number(process.hrtime.bigint() - t0) / 1e9);
+      if (r.status !== 0 && r.status !== 1) throw new Error(`the CLI failed:\n${r.stderr}`);
+      outcome = r.status === 0 ? 'compiled' : `refused: ${(/would be \d+ bytes as JSON/.exec(r.stderr) ?? [r.stderr.split('\n')[0]])[0]}`;
+    }
+    // The first in-process run loads the schema validators: left out.
+    const row = { keys: n, bytes: Buffer.byteLength(text), inputSeconds: Math.min(...inputs.slice(1)), cliSeconds: median(cli), outcome };
+    rows.push(row);
+    console.log(`${String(n).padStart(6)}   ${String(row.bytes).padStart(7)}   ${row.inputSeconds.toFixed(3).padStart(13)}   ${row.cliSeconds.toFixed(2).padStart(10)}   ${outcome}`);
+  }
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const ratio = last.inputSeconds / first.inputSeconds;
+  const target = (last.keys / first.keys) * 1.1;
+  if (rows.length > 1) console.log(`parsing and checking ${last.keys} keys took ${ratio.toFixed(2)}x as long as ${first.keys} (target: at most ${target.toFixed(0)}x); the CLI run ${(last.cliSeconds / first.cliSeconds).toFixed(2)}x`);
+  return { rows, inputRatio: ratio, cliRatio: last.cliSeconds / first.cliSeconds };
 }
 
 main();

@@ -6,6 +6,7 @@ import { isObj } from '../values';
 import v1 from './schemas/component-spec-schema-v1.json';
 import v2 from './schemas/component-spec-schema-v2.json';
 import v3 from './schemas/component-spec-schema-v3.json';
+import { useLinearUniqueItems } from './unique-items';
 
 /** The component-spec schema versions, newest first: a spec is checked against the first that fits it. */
 export const DCAE_SCHEMAS: ReadonlyArray<[number, object]> = [[3, v3], [2, v2], [1, v1]];
@@ -47,7 +48,7 @@ function validator(version: number, schema: object): ValidateFunction {
     fn = precompiled<Record<string, ValidateFunction>>(() => require('./generated/validators'))?.[`v${version}`];
     if (!fn) {
       const Ajv04 = (require('ajv-draft-04') as typeof import('ajv-draft-04')).default;
-      ajv ??= new Ajv04(DCAE_AJV_OPTIONS);
+      ajv ??= useLinearUniqueItems(new Ajv04(DCAE_AJV_OPTIONS));
       fn = ajv.compile(schema);
     }
     compiled.set(version, fn);

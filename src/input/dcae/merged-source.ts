@@ -6,6 +6,9 @@ import { MappedSpec } from './mapping';
 import { isObj, Json } from '../values';
 
 
+/** The longest list of ports a hint writes out; a longer one is described instead. */
+const MAX_PORTS_SHOWN = 300;
+
 /** A YAML spec that starts from a DCAE spec (`dcae_spec:`) and overrides some of its keys. */
 export interface Override {
   /** The YAML file. */
@@ -21,6 +24,8 @@ export interface Override {
  */
 export class MergedSource implements SpecSource {
   public readonly file: string;
+  /** The ports hint, once worked out; null when the ports are not all strings (the generic hint then). */
+  private portsHint?: string | null;
 
   constructor(
     private readonly dcae: SourceFile,
@@ -79,23 +84,35 @@ export class MergedSource implements SpecSource {
     return full.slice(0, keep);
   }
 
+  /**
+   * How to fix the mapped ports: the list with every host port outside the NodePort range set to 0, when it
+   * is short enough to show (worked out once: every port error of the spec gives the same hint).
+   */
+  private fixPorts(file: string | undefined, beside: string, sets: (what: string) => string): string | null {
+    const ports = this.mapped.value.ports as unknown[];
+    if (!ports.every((p) => typeof p === 'string')) return null;
+    const range = this.nodePortRange;
+    const fixed = ports.map((p) => {
+      if (typeof p !== 'string') return p;
+      const m = PORT_PATTERN.exec(p.trim());
+      const host = m ? Number(m[4]) : 0;
+      return m && host !== 0 && range && (host < range.min || host > range.max) ? p.trim().replace(/:[0-9]+$/, ':0') : p;
+    });
+    if (JSON.stringify(fixed) === JSON.stringify(ports)) return `. To fix it, ${sets('ports')}`;
+    const written = `ports: ${JSON.stringify(fixed).replace(/","/g, '", "')}`;
+    const list = written.length <= MAX_PORTS_SHOWN ? written : 'ports (the same list, with every host port outside node_port_range set to 0)';
+    return `. Host ports in component specs stood for blueprint inputs; to give the real ones, ${file ? `set ${list} in ${file}` : `write ${beside} and ${list}`} (0 means no NodePort)`;
+  }
+
   /** How to fix a mapped value: what to set in the YAML spec there is, or in a new one beside the JSON. */
   private hint(at: KeyPath): string {
     const key = at[0];
     const file = this.override?.source.file;
     const beside = `a YAML spec beside it with dcae_spec: ${path.posix.basename(this.dcae.file)}`;
     const sets = (what: string) => (file ? `set ${what} in ${file}` : `write ${beside} that sets ${what}`);
-    if (key === 'ports' && Array.isArray(this.mapped.value.ports) && this.mapped.value.ports.every((p) => typeof p === 'string')) {
-      const range = this.nodePortRange;
-      const fixed = (this.mapped.value.ports as unknown[]).map((p) => {
-        if (typeof p !== 'string') return p;
-        const m = PORT_PATTERN.exec(p.trim());
-        const host = m ? Number(m[4]) : 0;
-        return m && host !== 0 && range && (host < range.min || host > range.max) ? p.trim().replace(/:[0-9]+$/, ':0') : p;
-      });
-      if (JSON.stringify(fixed) === JSON.stringify(this.mapped.value.ports)) return `. To fix it, ${sets('ports')}`;
-      const list = `ports: ${JSON.stringify(fixed).replace(/","/g, '", "')}`;
-      return `. Host ports in component specs stood for blueprint inputs; to give the real ones, ${file ? `set ${list} in ${file}` : `write ${beside} and ${list}`} (0 means no NodePort)`;
+    if (key === 'ports' && Array.isArray(this.mapped.value.ports)) {
+      if (this.portsHint === undefined) this.portsHint = this.fixPorts(file, beside, sets);
+      if (this.portsHint !== null) return this.portsHint;
     }
     // The probe's type is fine (http or https): what it lacks is a port.
     const probe = typeof key === 'string' ? this.value[key] : undefined;

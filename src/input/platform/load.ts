@@ -19,12 +19,15 @@ export interface PlatformResult {
 /**
  * Reads `platform.yaml` (when there is one) and merges it over the built-in defaults.
  * @param file the file's name for messages; undefined when the project has no platform file
- * @param text its contents
+ * @param text its contents, or why it has none (it could not be decoded)
  */
-export function loadPlatform(file: string | undefined, text: string | undefined): PlatformResult {
+export function loadPlatform(file: string | undefined, text: string | { readonly diagnostic: Diagnostic } | undefined): PlatformResult {
   if (file === undefined || text === undefined) return { settings: DEFAULT_PLATFORM, diagnostics: [], warnings: [], invalidKeys: new Set() };
+  // A file that cannot be read counts as one whose every key is wrong: host ports are not checked against a range it may change.
+  const unread = (diagnostics: Diagnostic[]) => ({ settings: DEFAULT_PLATFORM, diagnostics, warnings: [], invalidKeys: new Set(Object.keys(DEFAULT_PLATFORM)) });
+  if (typeof text !== 'string') return unread([text.diagnostic]);
   const parsed = SourceFile.parse(file, text);
-  if (!parsed.source) return { settings: DEFAULT_PLATFORM, diagnostics: parsed.diagnostics, warnings: [], invalidKeys: new Set(Object.keys(DEFAULT_PLATFORM)) };
+  if (!parsed.source) return unread(parsed.diagnostics);
   const source = parsed.source;
   const diagnostics = checkSchema('platform', source);
   // Keep what is valid, so that components are still checked against the file's other settings in the same run.

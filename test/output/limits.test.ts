@@ -2,6 +2,9 @@
  * An object larger than the API server stores is refused: 1 MiB (1048576 bytes) per object, serialised as
  * compact JSON. It is an error in the input (a value too large), reported at the component's `name`, with
  * exit 1 and nothing written, on the one-thread path, the render-thread path and through `cdk8s synth`.
+ *
+ * An input file is itself at most 1 MiB (MAX_FILE_BYTES), so the large objects here come from files below
+ * that limit whose values are repeated through YAML aliases: `BIG: &v <value>` then `BIG_2: *v` ...
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -20,10 +23,29 @@ function withEnv(name: string, value: string): string {
   return `name: ${name}\nimage: repo/${name}:1.0\nenv:\n  SMALL: x\n  BIG: ${value}\n`;
 }
 
+/**
+ * A component spec whose env value `BIG` is `value`, written once under an anchor and repeated as `BIG_2` ...
+ * `BIG_<copies>` through aliases: an object of `copies` times the value from a file of about one value.
+ */
+function withCopies(name: string, value: string, copies: number): string {
+  const aliases = Array.from({ length: copies - 1 }, (_, i) => `  BIG_${i + 2}: *v\n`).join('');
+  return `name: ${name}\nimage: repo/${name}:1.0\nenv:\n  SMALL: x\n  BIG: &v ${value}\n${aliases}`;
+}
+
+/** The size of a component's Deployment as compact JSON when its spec is `text`. */
+function bytesOf(text: string): number {
+  const deployment = compile(text).objects.find((o) => o.kind === 'Deployment');
+  return Buffer.byteLength(JSON.stringify(deployment), 'utf8');
+}
+
 /** The size of a component's Deployment as compact JSON when its BIG env value is `value`. */
 function deploymentBytes(name: string, value: string): number {
-  const deployment = compile(withEnv(name, value)).objects.find((o) => o.kind === 'Deployment');
-  return Buffer.byteLength(JSON.stringify(deployment), 'utf8');
+  return bytesOf(withEnv(name, value));
+}
+
+/** The Deployment's size with `copies` copies of a value of `bytes` bytes (measured with one-byte values). */
+function copiesBytes(name: string, bytes: number, copies: number): number {
+  return bytesOf(withCopies(name, 'x', copies)) - copies + copies * bytes;
 }
 
 /** The message for the component `name`'s Deployment with a BIG env value of `bytes` bytes. */
@@ -41,10 +63,11 @@ describe('the size limit', () => {
     expect(MAX_OBJECT_BYTES).toBe(1048576);
   });
 
-  test('GIVEN a 5 MiB env value WHEN compiled THEN one error at the component\'s name gives the object, its size, the limit and the largest value, and no file is produced', () => {
-    const overhead = deploymentBytes('comp', 'x') - 1;
-    const r = compileOne(withEnv('comp', 'a'.repeat(5 * MIB)));
-    expect(r.diagnostics.map(formatDiagnostic)).toEqual([tooLarge('components/c.yaml', 'comp', 5 * MIB, overhead + 5 * MIB)]);
+  test('GIVEN a 512 KiB env value repeated 10 times through aliases (a 5 MiB Deployment from a file under 1 MiB) WHEN compiled THEN one error at the component\'s name gives the object, its size, the limit and the largest value, and no file is produced', () => {
+    const text = withCopies('comp', 'a'.repeat(MIB / 2), 10);
+    expect(Buffer.byteLength(text)).toBeLessThan(MIB);
+    const r = compileOne(text);
+    expect(r.diagnostics.map(formatDiagnostic)).toEqual([tooLarge('components/c.yaml', 'comp', MIB / 2, copiesBytes('comp', MIB / 2, 10))]);
     expect(r.files).toEqual([]);
     expect(r.invalid).toEqual([]);
   });
@@ -58,25 +81,22 @@ describe('the size limit', () => {
     expect(r.diagnostics.map(formatDiagnostic)).toEqual([tooLarge('components/c.yaml', 'comp', fits.length + 1, MAX_OBJECT_BYTES + 1)]);
   });
 
-  test('GIVEN a value of 600000 two-byte characters (1.2 MB in UTF-8) WHEN compiled THEN it is refused: the size is counted in bytes, not characters', () => {
-    const value = 'é'.repeat(600000);
-    const overhead = deploymentBytes('comp', 'x') - 1;
-    expect(compileOne(withEnv('comp', value)).diagnostics.map(formatDiagnostic)).toEqual([tooLarge('components/c.yaml', 'comp', 1200000, overhead + 1200000)]);
+  test('GIVEN two copies of a value of 300000 two-byte characters (600 000 characters, 1.2 MB in UTF-8) WHEN compiled THEN it is refused: the size is counted in bytes, not characters', () => {
+    const value = 'é'.repeat(300000);
+    expect(compileOne(withCopies('comp', value, 2)).diagnostics.map(formatDiagnostic)).toEqual([tooLarge('components/c.yaml', 'comp', 600000, copiesBytes('comp', 600000, 2))]);
   });
 
   test('GIVEN two components each with an object too large, and a valid one WHEN compiled THEN both are reported together, sorted by file', () => {
-    const overheadA = deploymentBytes('comp-a', 'x') - 1;
-    const overheadB = deploymentBytes('comp-b', 'x') - 1;
     const r = compileFiles({
       components: [
-        { name: 'components/b.yaml', text: withEnv('comp-b', 'b'.repeat(2 * MIB)) },
-        { name: 'components/a.yaml', text: withEnv('comp-a', 'a'.repeat(3 * MIB)) },
+        { name: 'components/b.yaml', text: withCopies('comp-b', 'b'.repeat(MIB / 2), 4) },
+        { name: 'components/a.yaml', text: withCopies('comp-a', 'a'.repeat(MIB / 2), 6) },
         { name: 'components/ok.yaml', text: withEnv('comp-ok', 'fine') },
       ],
     });
     expect(r.diagnostics.map(formatDiagnostic)).toEqual([
-      tooLarge('components/a.yaml', 'comp-a', 3 * MIB, overheadA + 3 * MIB),
-      tooLarge('components/b.yaml', 'comp-b', 2 * MIB, overheadB + 2 * MIB),
+      tooLarge('components/a.yaml', 'comp-a', MIB / 2, copiesBytes('comp-a', MIB / 2, 6)),
+      tooLarge('components/b.yaml', 'comp-b', MIB / 2, copiesBytes('comp-b', MIB / 2, 4)),
     ]);
     expect(r.files).toEqual([]);
   });
@@ -86,17 +106,17 @@ describe('the size limit', () => {
     const r = compileFiles({
       components: [
         { name: 'components/datafile.json', text: json },
-        { name: 'components/over.yaml', text: `dcae_spec: datafile.json\nenv:\n  BIG: ${'a'.repeat(1100000)}\n` },
+        { name: 'components/over.yaml', text: `dcae_spec: datafile.json\nenv:\n  BIG: &v ${'a'.repeat(600000)}\n  BIG_2: *v\n` },
       ],
     });
     expect(r.diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(
-      /^components\/datafile\.json:3:13: self\.name: the Deployment "dep-datafile-collector" would be \d+ bytes as JSON; expected at most 1048576 bytes \(1 MiB\) per object, as the API server refuses objects that etcd cannot store\. Its largest value is spec\.template\.spec\.containers\[0\]\.env\[\d+\]\.value \(of "BIG"\), 1100000 bytes$/,
+      /^components\/datafile\.json:3:13: self\.name: the Deployment "dep-datafile-collector" would be \d+ bytes as JSON; expected at most 1048576 bytes \(1 MiB\) per object, as the API server refuses objects that etcd cannot store\. Its largest value is spec\.template\.spec\.containers\[0\]\.env\[\d+\]\.value \(of "BIG"\), 600000 bytes$/,
     )]);
   });
 });
 
 describe('the command line', () => {
-  /** A folder with `count` small components and, last in file order, one with a 2 MiB env value. */
+  /** A folder with `count` small components and, last in file order, one with four copies of a 512 KiB env value (a 2 MiB Deployment). */
   function folder(count: number): { dir: string; message: string } {
     const dir = tmpdir('dcae-limits-');
     fs.mkdirSync(path.join(dir, 'components'));
@@ -104,12 +124,11 @@ describe('the command line', () => {
       const name = `comp-${String(i).padStart(3, '0')}`;
       fs.writeFileSync(path.join(dir, 'components', `${name}.yaml`), withEnv(name, 'x'));
     }
-    fs.writeFileSync(path.join(dir, 'components', 'z-big.yaml'), withEnv('z-big', 'z'.repeat(2 * MIB)));
-    const overhead = deploymentBytes('z-big', 'x') - 1;
-    return { dir, message: tooLarge('components/z-big.yaml', 'z-big', 2 * MIB, overhead + 2 * MIB) };
+    fs.writeFileSync(path.join(dir, 'components', 'z-big.yaml'), withCopies('z-big', 'z'.repeat(MIB / 2), 4));
+    return { dir, message: tooLarge('components/z-big.yaml', 'z-big', MIB / 2, copiesBytes('z-big', MIB / 2, 4)) };
   }
 
-  test('GIVEN a component with a 2 MiB env value WHEN npm run synth runs THEN exit 1, the error and the count, and nothing is written', async () => {
+  test('GIVEN a component with a 2 MiB Deployment (aliases) WHEN npm run synth runs THEN exit 1, the error and the count, and nothing is written', async () => {
     const { dir, message } = folder(2);
     const r = await runMain(['--components', 'components', '--out', 'out'], dir);
     expect(r.stderr).toBe(`${message}\n1 error in 1 file; nothing was written to out\n`);

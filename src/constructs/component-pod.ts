@@ -6,6 +6,7 @@ import { MainContainerProps } from './main-container';
 import { buildMainContainer } from './private/main-container';
 import { deploymentName } from './names';
 import { CONTAINER_OWNERS, VOLUME_OWNERS } from './private/parts';
+import { Deployment } from './private/api-objects';
 
 /** Props of {@link ComponentPod}. */
 export interface ComponentPodProps {
@@ -49,7 +50,7 @@ export class ComponentPod extends Construct {
     this.componentName = props.main.name;
     this.deploymentName = deploymentName(this.componentName);
     this.labels = { ...props.labels, app: this.componentName, k8sdeployment: this.deploymentName };
-    this.deployment = new k8s.KubeDeployment(this, 'Deployment', {
+    this.deployment = new Deployment(this, 'Deployment', {
       metadata: { name: this.deploymentName, labels: this.labels },
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });

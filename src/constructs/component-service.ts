@@ -2,6 +2,7 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { ComponentPort } from './main-container';
 import { protocolOf } from './private/container';
+import { Service } from './private/api-objects';
 import { MSB_ANNOTATION, msbAnnotationValue } from './private/msb-annotation';
 import { ipv6NodePortServiceName, nodePortServiceName, nodePortsOf, serviceName } from './names';
 
@@ -70,7 +71,7 @@ export class ComponentService extends Construct {
         internal.push(entry);
       }
     }
-    this.clusterIp = new k8s.KubeService(this, 'ClusterIP', {
+    this.clusterIp = new Service(this, 'ClusterIP', {
       metadata: {
         name: serviceName(name),
         labels: { ...labels },
@@ -83,14 +84,14 @@ export class ComponentService extends Construct {
       .map((p) => ({ name: portName(p), nodePort: p.hostPort, port: p.containerPort, protocol: protocolOf(p) }));
     const v4 = exposed(false);
     if (v4.length > 0) {
-      this.nodePort = new k8s.KubeService(this, 'NodePort', {
+      this.nodePort = new Service(this, 'NodePort', {
         metadata: { name: nodePortServiceName(name), labels: { ...labels } },
         spec: { type: 'NodePort', selector, ports: v4 },
       });
     }
     const v6 = exposed(true);
     if (v6.length > 0) {
-      this.nodePortIpv6 = new k8s.KubeService(this, 'NodePortIPv6', {
+      this.nodePortIpv6 = new Service(this, 'NodePortIPv6', {
         metadata: { name: ipv6NodePortServiceName(name), labels: { ...labels } },
         spec: { type: 'NodePort', selector, ports: v6, ipFamilies: ['IPv6'], ipFamilyPolicy: 'SingleStack' },
       });

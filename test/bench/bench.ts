@@ -5,13 +5,14 @@
  * Then one spec of 4000 env keys against one of 40000 (parsing and checking must grow linearly: at most 11x).
  * Writes the figures to build/bench/. A benchmark, not a test: nothing here asserts a time.
  *
- *   npm run bench [-- --sizes 1,100,1000 --runs 3 --keys 4000,40000]   (--sizes "" or --keys "" skips a part)
+ *   npm run bench [-- --sizes 1,100,1000 --runs 3 --keys 4000,40000 --labels 1000,10000]   (--sizes "" or --keys "" skips a part)
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
+import { compile } from '../../src/compile';
 import { loadProject } from '../../src/input/project';
 import { writeFleet } from './fleet';
 
@@ -26,6 +27,7 @@ const arg = (name: string, fallback: string) => {
 };
 const SIZES = arg('sizes', '1,100,1000,10000').split(',').filter(Boolean).map(Number);
 const KEYS = arg('keys', '4000,40000').split(',').filter(Boolean).map(Number);
+const LABELS = arg('labels', '1000,10000').split(',').filter(Boolean).map(Number);
 const RUNS = Number(arg('runs', '3'));
 
 interface Run { seconds: number; maxRssMiB: number }
@@ -92,12 +94,14 @@ function main(): void {
   const growth = at(1000) && at(10000) ? (at(10000) as Record<string, number>).seconds / (at(1000) as Record<string, number>).seconds : undefined;
   if (growth !== undefined) console.log(`\ngrowth from 1000 to 10000 specs: ${growth.toFixed(2)}x (linear would be 10x)`);
   const keys = benchKeys(work);
+  const labels = benchLabels();
   const report = {
     date: new Date().toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
     startupSeconds: startup,
     results,
     growth1000to10000: growth,
+    labels,
     keys,
   };
   const dir = path.join(ROOT, 'build', 'bench');
@@ -153,6 +157,34 @@ function benchKeys(work: string): Record<string, unknown> | undefined {
   const target = (last.keys / first.keys) * 1.1;
   if (rows.length > 1) console.log(`parsing and checking ${last.keys} keys took ${ratio.toFixed(2)}x as long as ${first.keys} (target: at most ${target.toFixed(0)}x); the CLI run ${(last.cliSeconds / first.cliSeconds).toFixed(2)}x`);
   return { rows, inputRatio: ratio, cliRatio: last.cliSeconds / first.cliSeconds };
+}
+
+/**
+ * One spec with many labels, compiled whole in this process (compile(): parse, check, build, render and
+ * serialise). Labels are written three times in the Deployment and twice in each Service, through
+ * cdk8s-plus-27's generated converters, which copy a map once per key; the compiler's Deployment and
+ * Service classes keep that linear.
+ */
+function benchLabels(): Record<string, unknown> | undefined {
+  if (LABELS.length === 0) return undefined;
+  console.log('\none spec with many labels, compiled whole in process\n labels     bytes   compile s');
+  const rows: Array<{ labels: number; bytes: number; seconds: number }> = [];
+  for (const n of LABELS) {
+    const text = `name: many-labels\nimage: repo/many-labels:1.0\nports: ["8080:30080"]\nlabels:\n${Array.from({ length: n }, (_, i) => `  l${i}: v${i}\n`).join('')}`;
+    const times: number[] = [];
+    for (let i = 0; i < RUNS + 1; i++) {
+      const t0 = process.hrtime.bigint();
+      const r = compile({ components: [{ name: 'many-labels.yaml', text }] });
+      times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+      if ('then' in r || r.diagnostics.length > 0) throw new Error(`the spec of ${n} labels does not compile`);
+    }
+    const row = { labels: n, bytes: Buffer.byteLength(text), seconds: Math.min(...times.slice(1)) };
+    rows.push(row);
+    console.log(`${String(n).padStart(7)}   ${String(row.bytes).padStart(7)}   ${row.seconds.toFixed(3).padStart(9)}`);
+  }
+  const ratio = rows[rows.length - 1].seconds / rows[0].seconds;
+  if (rows.length > 1) console.log(`compiling ${rows[rows.length - 1].labels} labels took ${ratio.toFixed(2)}x as long as ${rows[0].labels}`);
+  return { rows, ratio };
 }
 
 main();

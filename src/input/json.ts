@@ -133,17 +133,7 @@ class JsonParser {
         if (key in value) Object.defineProperty(value, key, { value: item.value, writable: true, enumerable: true, configurable: true });
         else value[key] = item.value;
         map.items.push(new Pair(keyNode, item.node));
-        this.space();
-        const next = this.text[this.pos];
-        if (next === ',') {
-          this.pos += 1;
-          continue;
-        }
-        if (next === '}') {
-          this.pos += 1;
-          break;
-        }
-        this.fail('"," or "}"');
+        if (this.endOfItem('}')) break;
       }
     }
     map.range = [start, this.pos, this.pos];
@@ -169,21 +159,20 @@ class JsonParser {
         this.path.pop();
         value.push(item.value);
         seq.items.push(item.node);
-        this.space();
-        const next = this.text[this.pos];
-        if (next === ',') {
-          this.pos += 1;
-          continue;
-        }
-        if (next === ']') {
-          this.pos += 1;
-          break;
-        }
-        this.fail('"," or "]"');
+        if (this.endOfItem(']')) break;
       }
     }
     seq.range = [start, this.pos, this.pos];
     return { node: seq, value };
+  }
+
+  /** After an item: a comma (consumed; false) or the closing bracket (consumed; true), else an error. */
+  private endOfItem(close: '}' | ']'): boolean {
+    this.space();
+    const next = this.text[this.pos];
+    if (next !== ',' && next !== close) this.fail(`"," or "${close}"`);
+    this.pos += 1;
+    return next === close;
   }
 
   /** A string from its opening quote; the position ends after its closing quote. */

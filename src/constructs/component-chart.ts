@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { ApplicationConfig, ApplicationConfigOptions } from './application-config';
 import { CertPostProcessor, CertPostProcessorOptions } from './cert-post-processor';
 import { CertServiceClient, CertServiceClientOptions } from './cert-service-client';
 import { ComponentPod, ComponentPodProps } from './component-pod';
@@ -29,6 +30,11 @@ export interface ComponentChartProps extends ComponentPodProps {
   readonly namespace?: string;
   /** The component's own volumes, mounted in the main container in order, before every other volume. @default none */
   readonly volumes?: readonly ComponentVolume[];
+  /**
+   * The application configuration in a ConfigMap (construct id `ApplicationConfig`): its volume and mount come
+   * right after the component's own volumes. @default none: the component reads its configuration elsewhere (the config binding service)
+   */
+  readonly applicationConfig?: ApplicationConfigOptions;
   /** The filebeat logging sidecar (construct id `Filebeat`). @default no sidecar */
   readonly filebeat?: FilebeatSidecarOptions;
   /** The TLS init container (construct id `TlsInit`), which every component has. @default {} */
@@ -44,12 +50,14 @@ export interface ComponentChartProps extends ComponentPodProps {
 /**
  * One component: its Deployment and Services, in the plugin's order, every object in one namespace.
  *
- * Construct ids (part of the public contract): `Pod` (with `Deployment`), `Filebeat`, `TlsInit`,
+ * Construct ids (part of the public contract): `Pod` (with `Deployment`), `ApplicationConfig` (with `ConfigMap`), `Filebeat`, `TlsInit`,
  * `CertServiceClient`, `CertPostProcessor`, `Service` (with `ClusterIP`, `NodePort`, `NodePortIPv6`).
  */
 export class ComponentChart extends Chart {
   /** The pod every other construct adds to. */
   public readonly pod: ComponentPod;
+  /** The application configuration's ConfigMap, when there is one. */
+  public readonly applicationConfig?: ApplicationConfig;
   /** The filebeat sidecar, when there is one. */
   public readonly filebeat?: FilebeatSidecar;
   /** The TLS init container. */
@@ -83,6 +91,10 @@ export class ComponentChart extends Chart {
         ? { name: v.name, hostPath: { path: v.hostPath } }
         : { name: v.name, configMap: { name: v.configMap, defaultMode: 420, optional: true } });
       pod.mountOnMain(mount(v.name, v.mountPath, { readOnly: v.readOnly }));
+    }
+
+    if (props.applicationConfig) {
+      this.applicationConfig = new ApplicationConfig(this, 'ApplicationConfig', { ...props.applicationConfig, pod });
     }
 
     if (props.filebeat) {

@@ -44,6 +44,8 @@ export class ComponentPod extends Construct {
   private readonly mainMounts: k8s.VolumeMount[] = [];
   private readonly sidecars: k8s.Container[] = [];
   private readonly initContainers: k8s.Container[] = [];
+  private readonly mainEnv: Array<readonly [string, string]> = [];
+  private readonly templateAnnotations: Record<string, string> = {};
 
   constructor(scope: Construct, id: string, private readonly props: ComponentPodProps) {
     super(scope, id);
@@ -77,8 +79,19 @@ export class ComponentPod extends Construct {
     this.initContainers.push(container);
   }
 
+  /** Adds a plain variable to the main container, after its own and those added before, before POD_IP. */
+  public addMainEnv(name: string, value: string): void {
+    this.mainEnv.push([name, value]);
+  }
+
+  /** Sets an annotation of the pod template (`spec.template.metadata.annotations`). */
+  public annotateTemplate(key: string, value: string): void {
+    this.templateAnnotations[key] = value;
+  }
+
   private mainContainer(): k8s.Container {
-    return buildMainContainer(this.props.main, this.mainMounts);
+    const env = this.mainEnv.length > 0 ? [...(this.props.main.env ?? []), ...this.mainEnv] : this.props.main.env;
+    return buildMainContainer({ ...this.props.main, env }, this.mainMounts);
   }
 
   private renderSpec(): k8s.DeploymentSpec {
@@ -88,7 +101,7 @@ export class ComponentPod extends Construct {
       replicas: this.props.replicas ?? COMPONENT_DEFAULTS.replicas,
       selector: { matchLabels: this.labels },
       template: {
-        metadata: { labels: this.labels },
+        metadata: { labels: this.labels, annotations: Object.keys(this.templateAnnotations).length > 0 ? { ...this.templateAnnotations } : undefined },
         spec: {
           hostname: this.componentName,
           containers: [this.mainContainer(), ...this.sidecars],

@@ -5,6 +5,7 @@ export * from './filebeat-sidecar';
 export * from './tls-init-container';
 export * from './cert-service-client';
 export * from './cert-post-processor';
+export * from './application-config';
 export * from './main-container';
 export * from './defaults';
 export * from './names';

@@ -32,6 +32,11 @@ export function ipv6NodePortServiceName(name: string): string {
   return `x${name}-ipv6`.slice(0, MAX_NAME);
 }
 
+/** The ConfigMap of the application configuration: `<name>-application-config` (at most 82 characters, never cut: a ConfigMap name may have 253). */
+export function applicationConfigMapName(name: string): string {
+  return `${name}-application-config`;
+}
+
 /** One object a component gets, with its derived name. */
 export interface ComponentObject {
   /** The object's kind. */

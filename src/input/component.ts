@@ -1,6 +1,7 @@
 import { COMPONENT_DEFAULTS } from '../constructs/defaults';
 import { Diagnostic, KeyPath } from './diagnostics';
 import { ComponentSpec } from './model';
+import { readApplicationConfig } from './rules/application-config';
 import { readExternalCert } from './rules/external-cert';
 import { readEnv, readLabels } from './rules/metadata';
 import { readMsb } from './rules/msb';
@@ -10,7 +11,7 @@ import { readProbe } from './rules/probes';
 import { checkRequestsWithinLimits, checkResourceNames, readResources } from './rules/resources';
 import { checkMountPaths, readVolumes } from './rules/volumes';
 import { checkCertServiceMounts, checkFilebeatMounts } from './rules/helper-mounts';
-import { FilebeatSettings } from './platform/settings';
+import { ApplicationConfigSource, FilebeatSettings } from './platform/settings';
 import { checkSchema } from './schema';
 import { SpecSource, Target } from './source';
 import { isObj, str } from './values';
@@ -31,6 +32,8 @@ export interface ValidationContext extends PortContext {
   readonly defaultCertDirectory: string;
   /** The filebeat sidecar's platform settings. Undefined when the platform's are invalid (its mounts are not checked then). */
   readonly filebeat?: FilebeatSettings;
+  /** Where components read their configuration from (platform application_config.source). Undefined when the platform's is invalid (application_config is not read then). */
+  readonly applicationConfigSource?: ApplicationConfigSource;
 }
 
 /**
@@ -67,6 +70,7 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
   checkResourceNames(v.resources, err);
   checkRequestsWithinLimits(v.resources, err);
   const msbList = readMsb(v.msb_list, name ?? '', ports, err);
+  const applicationConfig = readApplicationConfig(v, { volumes, logDirectory, certDirectory, defaultCertDirectory: context.defaultCertDirectory }, context.applicationConfigSource, err, warn);
 
   if (diagnostics.length > 0 || name === undefined) return { diagnostics, warnings, source };
   const spec: ComponentSpec = {
@@ -90,6 +94,7 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
     externalCert,
     k8sLocation: str(v.k8s_location),
     msbList,
+    applicationConfig,
   };
   return { spec, diagnostics, warnings, source };
 }

@@ -107,4 +107,6 @@ export interface ComponentSpec {
   readonly externalCert?: ExternalCertSpec;
   readonly k8sLocation?: string;
   readonly msbList: readonly MsbEntry[];
+  /** The application configuration, when the component has one (only with the platform's application_config.source: configmap). */
+  readonly applicationConfig?: Readonly<Record<string, unknown>>;
 }

@@ -89,6 +89,7 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
     nodePortRange: platformResult.invalidKeys.has('node_port_range') ? undefined : nodePortRange(platform),
     defaultCertDirectory: platform.tls.component_cert_dir,
     filebeat: platformResult.invalidKeys.has('filebeat') ? undefined : platform.filebeat,
+    applicationConfigSource: platformResult.invalidKeys.has('application_config') ? undefined : platform.application_config.source,
   };
   const loaded: Array<{ spec: ComponentSpec; anchors: Anchors }> = [];
   const warnings = new Map<string, Diagnostic>(platformResult.warnings.map((w) => [formatDiagnostic(w), w]));

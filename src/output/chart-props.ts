@@ -1,6 +1,7 @@
 import { ComponentChartProps } from '../constructs/component-chart';
 import { PlatformSettings } from '../input/platform/settings';
 import { ComponentSpec } from '../input/model';
+import { applicationConfigText } from './application-config';
 
 /**
  * The one place where the compiler's validated input (a component spec and the merged platform settings)
@@ -25,6 +26,7 @@ export function chartProps(spec: ComponentSpec, platform: PlatformSettings): Com
     labels: spec.labels,
     imagePullSecrets: platform.image_pull_secrets,
     volumes: spec.volumes,
+    applicationConfig: spec.applicationConfig && { config: applicationConfigText(spec.applicationConfig) },
     filebeat: spec.logInfo && {
       logDirectory: spec.logInfo.logDirectory,
       alternateFbPath: spec.logInfo.alternateFbPath,

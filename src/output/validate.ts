@@ -1,5 +1,6 @@
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { Service } from 'kubernetes-models/v1/Service';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { appendPath, decodePointer, formatPath } from '../input/diagnostics';
 
 /** One way an object breaks the Kubernetes OpenAPI schema. */
@@ -16,6 +17,7 @@ interface Model { validate(): void }
 const MODELS: Record<string, new (data: any) => Model> = {
   'apps/v1/Deployment': Deployment as unknown as new (data: any) => Model,
   'v1/Service': Service as unknown as new (data: any) => Model,
+  'v1/ConfigMap': ConfigMap as unknown as new (data: any) => Model,
 };
 
 /**

@@ -20,11 +20,15 @@
  *   - `{concat, ipv6}` ports       -> the joined string form; Services rebuilt per (port, protocol, ipv6) key;
  *   - `config_volume` volumes      -> a hostPath placeholder; the volume becomes a configMap volume;
  *   - upper-case probe types       -> lower case (the contract takes any case);
- *   - `msb_list`                   -> left out (the oracle ignores it); the annotation is added afterwards.
+ *   - `msb_list`                   -> left out (the oracle ignores it); the annotation is added afterwards;
+ *   - `application_config`         -> ignored by the oracle (the plugin's configuration went to the config binding
+ *                                     service); with the platform's application_config.source: configmap, the
+ *                                     ConfigMap, its volume, mount, env variable and checksum are added afterwards.
  *
  * Each case's edits are printed, so that its CASE.md can be checked against them.
  */
 import { execFileSync } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -463,6 +467,45 @@ function omitEmpty(value: any, c: EditContext): any {
   return result;
 }
 
+/** The application configuration's contract (docs/reference.md, Application configuration), written out here on purpose. */
+const APP_CONFIG = {
+  volume: 'application-config',
+  mountPath: '/app-config-input',
+  key: 'application_config.yaml',
+  env: 'CBS_CLIENT_CONFIG_PATH',
+  annotation: 'checksum/application-config',
+};
+
+/**
+ * With the platform's application_config.source: configmap and an application_config in the spec: the ConfigMap
+ * `<name>-application-config` first (the Deployment's namespace and labels; one key, the configuration as YAML with
+ * keys sorted); its volume after the user volumes and its read-only mount after the user mounts; CBS_CLIENT_CONFIG_PATH
+ * just before POD_IP; and the pod template annotation with the SHA-256 of the text.
+ */
+function editApplicationConfig(objects: Obj[], c: EditContext, platform: Obj): Obj[] {
+  if (platform.application_config?.source !== 'configmap' || c.spec.application_config === undefined) return objects;
+  const dep = deploymentOf(objects);
+  const pod = dep.spec.template.spec;
+  const main = pod.containers[0];
+  const name = `${c.spec.name}-application-config`;
+  const text = stringifyYaml(sortKeys(c.spec.application_config));
+  const userVolumes = (c.spec.volumes ?? []).length;
+  pod.volumes.splice(userVolumes, 0, { name: APP_CONFIG.volume, configMap: { name, defaultMode: 420 } });
+  main.volumeMounts.splice(userVolumes, 0, { name: APP_CONFIG.volume, mountPath: APP_CONFIG.mountPath, readOnly: true });
+  const podIp = main.env.findIndex((e: Obj) => e.name === 'POD_IP');
+  if (podIp !== main.env.length - 1) throw new Error('main container: POD_IP is not the last variable');
+  main.env.splice(podIp, 0, { name: APP_CONFIG.env, value: `${APP_CONFIG.mountPath}/${APP_CONFIG.key}` });
+  dep.spec.template.metadata.annotations = { [APP_CONFIG.annotation]: createHash('sha256').update(text, 'utf8').digest('hex') };
+  const configMap = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name, namespace: dep.metadata.namespace, labels: dep.metadata.labels },
+    data: { [APP_CONFIG.key]: text },
+  };
+  c.edits.push(`ConfigMap ${name} added first (application_config.source: configmap), with its volume and mount after the user ones, ${APP_CONFIG.env} before POD_IP and the ${APP_CONFIG.annotation} annotation`);
+  return [configMap, ...objects];
+}
+
 // ---------------------------------------------------------------------------------------------------------
 
 /** The expected manifest of one case, and the edits and input transformations made to get it. */
@@ -497,7 +540,9 @@ export function expectedManifest(golden: GoldenCase, oracle: Oracle): { yaml: st
   editContainerPorts(objects, c);
   objects = editServices(objects, c);
   editMsb(objects, c);
-  objects = omitEmpty(objects, c).map(sortKeys);
+  objects = editApplicationConfig(objects, c, platform);
+  // Keys sorted at every depth, except that apiVersion, kind and metadata lead each object (cdk8s's order; only a ConfigMap's data sorts before them).
+  objects = omitEmpty(objects, c).map(sortKeys).map(({ apiVersion, kind, metadata, ...rest }: Obj) => ({ apiVersion, kind, metadata, ...rest }));
   return { yaml: stringifyYaml(...objects), edits: c.edits, transformed };
 }
 

@@ -11,6 +11,8 @@ export const TLS_SECRET_VOLUME = 'tls-volume';
 export const COMPONENT_LOG_VOLUME = 'component-log';
 export const FILEBEAT_DATA_VOLUME = 'filebeat-data';
 export const FILEBEAT_CONF_VOLUME = 'filebeat-conf';
+/** Volume of {@link ApplicationConfig}: the component's configuration, from its ConfigMap. */
+export const APPLICATION_CONFIG_VOLUME = 'application-config';
 
 /** The containers the constructs add are public, in ../names.ts. */
 import { CERT_POST_PROCESSOR_CONTAINER, CERT_SERVICE_CLIENT_CONTAINER, FILEBEAT_CONTAINER, TLS_INIT_CONTAINER } from '../names';
@@ -22,6 +24,7 @@ export const VOLUME_OWNERS: Readonly<Record<string, string>> = {
   [COMPONENT_LOG_VOLUME]: 'FilebeatSidecar',
   [FILEBEAT_DATA_VOLUME]: 'FilebeatSidecar',
   [FILEBEAT_CONF_VOLUME]: 'FilebeatSidecar',
+  [APPLICATION_CONFIG_VOLUME]: 'ApplicationConfig',
 };
 
 /** The construct that adds each of those containers. */

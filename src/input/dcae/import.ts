@@ -6,6 +6,7 @@ import { ComponentSpec } from '../model';
 import { checkDcaeSchema } from './dcae-schema';
 import { IgnoredKey, mapDcaeSpec } from './mapping';
 import { MergedSource, Override } from './merged-source';
+import { checkParameters, parameterWarnings } from './parameters';
 import { isObj, Json, mergePatch } from '../values';
 
 /** A DCAE component spec compiled: the spec when nothing is wrong, errors, and warnings about what the plugin ignored. */
@@ -46,7 +47,10 @@ export function readDcaeComponent(
   // A docker component is mapped and validated even when the schema refused some of it: the mapping reads
   // any shape, so that every problem is reported in one run.
   const mapped = mapDcaeSpec(value, platform, override?.value);
-  const warnings = [...schema.warnings, ...mapped.ignored.map((k) => ignoredKey(source, k))];
+  // With a ConfigMap, the parameters are the application configuration: the compiler reads their names and values.
+  const parameters = platform.application_config.source === 'configmap' ? checkParameters(source, override) : undefined;
+  const schemaWarnings = parameters ? parameterWarnings(schema.warnings) : schema.warnings;
+  const warnings = [...schemaWarnings, ...(parameters?.warnings ?? []), ...mapped.ignored.map((k) => ignoredKey(source, k))];
   const merged = override ? mergePatch(mapped.value, override.value) : mapped.value;
   const result = readComponent(new MergedSource(source, mapped, merged, override, context.nodePortRange), context);
   let rules = result.diagnostics;
@@ -59,6 +63,7 @@ export function readDcaeComponent(
       rules.push(source.error(['artifacts'], `has no artifact of type "docker image"; expected one, whose uri is the image. To fix it, ${fix}`));
     }
   }
+  if (parameters) rules = [...rules, ...parameters.errors];
   const diagnostics = combine(schema.errors, rules, source.file);
   return { spec: diagnostics.length === 0 ? result.spec : undefined, diagnostics, warnings: [...warnings, ...result.warnings], source: result.source };
 }

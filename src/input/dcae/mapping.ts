@@ -1,6 +1,7 @@
 import { KeyPath } from '../diagnostics';
 import { PlatformSettings } from '../platform/settings';
 import { isObj, Json, mergePatch } from '../values';
+import { CBS_ENV, parametersConfig } from './parameters';
 
 /** Where one key of the mapped spec came from in the DCAE spec (a path inside the JSON). */
 export type Origins = ReadonlyArray<readonly [specPath: KeyPath, dcaePath: KeyPath]>;
@@ -89,6 +90,9 @@ export function mapDcaeSpec(dcae: Json, platform: PlatformSettings, override: Js
   set('readiness', probe(aux.healthcheck, ['auxilary', 'healthcheck'], ignored), ['auxilary', 'healthcheck']);
   set('liveness', probe(aux.livehealthcheck, ['auxilary', 'livehealthcheck'], ignored), ['auxilary', 'livehealthcheck']);
 
+  const configmap = platform.application_config.source === 'configmap';
+  if (configmap) set('application_config', parametersConfig(dcae.parameters), ['parameters']);
+
   const tls = isObj(aux.tls_info) ? aux.tls_info : undefined;
   if (tls) {
     const tlsInfo: Json = {};
@@ -117,6 +121,8 @@ export function mapDcaeSpec(dcae: Json, platform: PlatformSettings, override: Js
     DCAE_CA_CERTPATH: `${certDir}/cacert.pem`,
     CBS_CONFIG_URL: `${platform.cbs.base_url}/${typeof final.name === 'string' ? final.name : ''}`,
   };
+  // With a ConfigMap, the component reads its configuration from a file: nothing of the config binding service is given.
+  if (configmap) for (const key of CBS_ENV) delete (value.env as Json)[key];
   return { value, origins, derived, ignored, hasImageArtifact: imageIndex >= 0 };
 }
 

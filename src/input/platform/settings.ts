@@ -15,6 +15,8 @@ export interface PlatformSettings {
   readonly consul_dns_name: string;
   /** The config binding service. */
   readonly cbs: { readonly base_url: string };
+  /** Where components read their application configuration from. */
+  readonly application_config: { readonly source: ApplicationConfigSource };
   /** The filebeat logging sidecar. */
   readonly filebeat: FilebeatSettings;
   /** The TLS init container. */
@@ -24,6 +26,12 @@ export interface PlatformSettings {
   /** The cert-post-processor init container. */
   readonly cert_post_processor: { readonly image_tag: string };
 }
+
+/**
+ * Where components read their application configuration from: the config binding service (`cbs`, the plugin's
+ * way), or a ConfigMap the compiler writes beside each component that has a configuration (`configmap`).
+ */
+export type ApplicationConfigSource = 'cbs' | 'configmap';
 
 /** Settings of the filebeat sidecar. */
 export interface FilebeatSettings {
@@ -75,6 +83,7 @@ function platformSettingsOf(d: PlatformDefaults): PlatformSettings {
     node_port_range: '30000-32767',
     consul_dns_name: 'consul',
     cbs: { base_url: 'https://config-binding-service:10443/service_component_all' },
+    application_config: { source: 'cbs' },
     filebeat: {
       log_path: fb.logPath,
       data_path: fb.dataPath,

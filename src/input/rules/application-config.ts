@@ -1,0 +1,73 @@
+/**
+ * The application configuration (`application_config`): read only with the platform's
+ * `application_config.source: configmap`, where it becomes the component's ConfigMap; with `cbs` (the
+ * default) the config binding service serves the configuration, and the key is an error.
+ */
+import { APPLICATION_CONFIG_ENV, APPLICATION_CONFIG_KEY, APPLICATION_CONFIG_MOUNT_PATH } from '../../constructs/application-config';
+import { describeValue, KeyPath } from '../diagnostics';
+import { VolumeSpec } from '../model';
+import { ApplicationConfigSource } from '../platform/settings';
+import { isObj, Json, Report } from '../values';
+import { REFUSED, samePlace, sameDirectoryWarning } from './mounts';
+
+/** What the mount-path check needs: the main container's other mounts. */
+export interface MainMounts {
+  readonly volumes: readonly VolumeSpec[];
+  readonly logDirectory?: string;
+  readonly certDirectory?: string;
+  /** Where tls-info is mounted when the spec names no cert directory (the platform's tls.component_cert_dir). */
+  readonly defaultCertDirectory: string;
+}
+
+/** Who mounts the configuration, for messages. */
+const WHO = 'application-config (the application configuration)';
+
+/**
+ * The component's configuration when it has one (the final `application_config`, an empty mapping included),
+ * with the platform's source `configmap`. Reports `application_config` with any other source, and, with a
+ * configuration, what would clash with what the compiler adds: an own `CBS_CLIENT_CONFIG_PATH`, and another
+ * main-container mount at `/app-config-input`.
+ * @param source the platform's application_config.source; undefined when that setting is invalid (nothing is checked then)
+ */
+export function readApplicationConfig(v: Json, mounts: MainMounts, source: ApplicationConfigSource | undefined, err: Report, warn: Report): Json | undefined {
+  const config = v.application_config;
+  if (config === undefined || source === undefined) return undefined;
+  if (source !== 'configmap') {
+    err(['application_config'], `is set, and the platform's application_config.source is ${JSON.stringify(source)}: the component reads its configuration ` +
+      'from the config binding service, which this key cannot reach; expected no application_config, or application_config: {source: configmap} ' +
+      `in platform.yaml to write it into a ConfigMap <name>-application-config (key ${APPLICATION_CONFIG_KEY})`, 'key');
+    return undefined;
+  }
+  if (!isObj(config)) return undefined; // reported by the schema
+  if (isObj(v.env) && APPLICATION_CONFIG_ENV in v.env) {
+    err(['env', APPLICATION_CONFIG_ENV], `${APPLICATION_CONFIG_ENV} is set by the compiler to ${APPLICATION_CONFIG_MOUNT_PATH}/${APPLICATION_CONFIG_KEY}, ` +
+      'where the main container reads the application configuration; remove it', 'key');
+  }
+  checkConfigMount(mounts, err, warn);
+  checkNumbers(config, ['application_config'], warn);
+  return config;
+}
+
+/** No other mount of the main container may be at `/app-config-input` (the same path written differently is a warning). */
+function checkConfigMount(m: MainMounts, err: Report, warn: Report): void {
+  const others: Array<{ path: string; at: KeyPath }> = m.volumes.map((vol) => ({ path: vol.mountPath, at: ['volumes', vol.entry, 'container', 'bind'] }));
+  if (m.logDirectory !== undefined) others.push({ path: m.logDirectory, at: ['log_info', 'log_directory'] });
+  // The platform's default cert directory is no mount the spec wrote: the clash is the configuration's.
+  others.push(m.certDirectory !== undefined ? { path: m.certDirectory, at: ['tls_info', 'cert_directory'] } : { path: m.defaultCertDirectory, at: ['application_config'] });
+  for (const other of others) {
+    const how = samePlace(other.path, APPLICATION_CONFIG_MOUNT_PATH);
+    if (how === 'exact') err(other.at, `${describeValue(other.path)} is where the main container mounts ${WHO}; ${REFUSED}; expected another path`);
+    else if (how === 'directory') warn(other.at, sameDirectoryWarning(other.path, APPLICATION_CONFIG_MOUNT_PATH, WHO, 'the main container'));
+  }
+}
+
+/** Integers beyond 2^53 - 1 lose digits as JavaScript numbers: a warning each, with the value written. */
+function checkNumbers(value: unknown, at: KeyPath, warn: Report): void {
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+    warn(at, `is a whole number beyond 2^53 - 1 (${Number.MAX_SAFE_INTEGER}), which a JavaScript number does not hold exactly: it is written as ${value}; put it in quotes to keep it as written`);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => checkNumbers(item, [...at, i], warn));
+  } else if (isObj(value)) {
+    for (const [key, item] of Object.entries(value)) checkNumbers(item, [...at, key], warn);
+  }
+}

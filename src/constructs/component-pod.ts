@@ -6,6 +6,8 @@ import { MainContainerProps } from './main-container';
 import { buildMainContainer } from './private/main-container';
 import { deploymentName } from './names';
 import { CONTAINER_OWNERS, VOLUME_OWNERS } from './private/parts';
+import { PodSecurityOptions } from './pod-security';
+import { podSecurityProblems, withPodSecurity } from './private/pod-security';
 
 /** Props of {@link ComponentPod}. */
 export interface ComponentPodProps {
@@ -17,6 +19,11 @@ export interface ComponentPodProps {
   readonly labels?: Readonly<Record<string, string>>;
   /** Image pull Secret names. @default [] (platform image_pull_secrets) */
   readonly imagePullSecrets?: readonly string[];
+  /**
+   * The Pod Security Standards profile: with `restricted`, the pod and every container and init container (whichever
+   * construct added them) get their securityContext when the pod renders. @default {profile: "none"}: no securityContext
+   */
+  readonly podSecurity?: PodSecurityOptions;
 }
 
 /**
@@ -25,7 +32,8 @@ export interface ComponentPodProps {
  * synthesis time, in the order the pieces were added.
  *
  * At synthesis (`app.synth()`, `chart.toJson()`, `Testing.synth()`) the pod checks that every mount of
- * every container names one of its volumes, and that volume names and container names are unique.
+ * every container names one of its volumes, that volume names and container names are unique, and, with
+ * `podSecurity: {profile: "restricted"}`, that nothing in the pod breaks that profile (a hostPath volume, for one).
  *
  * Construct id of the Deployment: `Deployment`.
  */
@@ -88,13 +96,13 @@ export class ComponentPod extends Construct {
       selector: { matchLabels: this.labels },
       template: {
         metadata: { labels: this.labels },
-        spec: {
+        spec: withPodSecurity({
           hostname: this.componentName,
           containers: [this.mainContainer(), ...this.sidecars],
           initContainers: nonEmpty(this.initContainers),
           volumes: nonEmpty(this.volumes),
           imagePullSecrets: nonEmpty(secrets.map((name) => ({ name }))),
-        },
+        }, this.props.podSecurity),
       },
     };
   }
@@ -135,6 +143,7 @@ export class ComponentPod extends Construct {
           : 'add the volume with addVolume()'}`);
       }
     }
+    errors.push(...podSecurityProblems(this.renderSpec().template.spec as k8s.PodSpec, this.props.podSecurity));
     return errors;
   }
 }

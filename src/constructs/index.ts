@@ -8,3 +8,4 @@ export * from './cert-post-processor';
 export * from './main-container';
 export * from './defaults';
 export * from './names';
+export * from './pod-security';

@@ -10,7 +10,8 @@ import { readProbe } from './rules/probes';
 import { checkRequestsWithinLimits, checkResourceNames, readResources } from './rules/resources';
 import { checkMountPaths, readVolumes } from './rules/volumes';
 import { checkCertServiceMounts, checkFilebeatMounts } from './rules/helper-mounts';
-import { FilebeatSettings } from './platform/settings';
+import { checkPodSecurity, readPodSecurity } from './rules/pod-security';
+import { FilebeatSettings, PodSecuritySettings } from './platform/settings';
 import { checkSchema } from './schema';
 import { SpecSource, Target } from './source';
 import { isObj, str } from './values';
@@ -31,6 +32,8 @@ export interface ValidationContext extends PortContext {
   readonly defaultCertDirectory: string;
   /** The filebeat sidecar's platform settings. Undefined when the platform's are invalid (its mounts are not checked then). */
   readonly filebeat?: FilebeatSettings;
+  /** The platform's pod_security. Undefined when the platform's are invalid (the spec's Pod Security is not checked then). @default undefined */
+  readonly podSecurity?: PodSecuritySettings;
 }
 
 /**
@@ -67,6 +70,8 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
   checkResourceNames(v.resources, err);
   checkRequestsWithinLimits(v.resources, err);
   const msbList = readMsb(v.msb_list, name ?? '', ports, err);
+  const podSecurity = readPodSecurity(v.pod_security);
+  checkPodSecurity(podSecurity, context.podSecurity, volumes, err);
 
   if (diagnostics.length > 0 || name === undefined) return { diagnostics, warnings, source };
   const spec: ComponentSpec = {
@@ -90,6 +95,7 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
     externalCert,
     k8sLocation: str(v.k8s_location),
     msbList,
+    podSecurity,
   };
   return { spec, diagnostics, warnings, source };
 }

@@ -1,3 +1,5 @@
+import type { PodSecuritySettings } from './platform/settings';
+
 /**
  * A component spec after validation: every value has its final type and every default is filled in.
  * Later steps take these and never look at the file again.
@@ -107,4 +109,6 @@ export interface ComponentSpec {
   readonly externalCert?: ExternalCertSpec;
   readonly k8sLocation?: string;
   readonly msbList: readonly MsbEntry[];
+  /** The spec's own pod_security keys, each over the platform's. */
+  readonly podSecurity?: Partial<PodSecuritySettings>;
 }

@@ -8,7 +8,7 @@ import { ComponentChart } from '../../src/constructs/component-chart';
 import { ComponentPod } from '../../src/constructs/component-pod';
 import { PodSecurityOptions, PodSecurityProfile } from '../../src/constructs/pod-security';
 import { PLATFORM_DEFAULTS } from '../../src/constructs/defaults';
-import { chart, podSpecOf } from '../constructs/util';
+import { chart, podSpecOf, validationErrors as errorsOf } from '../constructs/util';
 import { restrictedViolations } from './pss';
 import { containerContext, podContext } from './util';
 
@@ -17,18 +17,6 @@ function securedPod(podSecurity?: PodSecurityOptions) {
   const c = chart();
   const pod = new ComponentPod(c, 'Pod', { main: { name: 'solo', image: 'repo/solo:1' }, podSecurity });
   return { c, pod };
-}
-
-/** The validation errors, as cdk8s reports them, or [] when synthesis succeeds. */
-function errorsOf(synth: () => unknown): string[] {
-  try {
-    synth();
-    return [];
-  } catch (e) {
-    const message = (e as Error).message;
-    expect(message).toMatch(/^Validation failed with the following errors:\n/);
-    return message.split('\n').slice(1).map((l) => l.trim());
-  }
 }
 
 const WHY = 'which the Pod Security Standards "restricted" profile does not allow';

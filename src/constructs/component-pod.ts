@@ -143,7 +143,7 @@ export class ComponentPod extends Construct {
           : 'add the volume with addVolume()'}`);
       }
     }
-    errors.push(...podSecurityProblems(this.renderSpec().template.spec as k8s.PodSpec, this.props.podSecurity));
+    errors.push(...podSecurityProblems(this.props.podSecurity, () => this.renderSpec().template.spec as k8s.PodSpec));
     return errors;
   }
 }

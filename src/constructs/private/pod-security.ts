@@ -62,11 +62,11 @@ export function withPodSecurity(spec: k8s.PodSpec, options: PodSecurityOptions |
 }
 
 /**
- * What is wrong with the options, and, with `restricted`, what in the rendered pod still breaks the profile:
+ * What is wrong with the options, and, with `restricted`, what in the pod (rendered only then) still breaks the profile:
  * a volume of another type (hostPath), a host namespace, a privileged container, a host port, an added
  * capability other than NET_BIND_SERVICE, or root as a container's user.
  */
-export function podSecurityProblems(spec: k8s.PodSpec, options: PodSecurityOptions | undefined): string[] {
+export function podSecurityProblems(options: PodSecurityOptions | undefined, render: () => k8s.PodSpec): string[] {
   const o = podSecurityOf(options);
   const errors: string[] = [];
   if (!POD_SECURITY_PROFILES.includes(o.profile)) {
@@ -77,6 +77,7 @@ export function podSecurityProblems(spec: k8s.PodSpec, options: PodSecurityOptio
     if (!Number.isInteger(id) || id < 0 || id > MAX_ID) errors.push(`podSecurity.${key} is ${id}; expected a whole number from 0 to ${MAX_ID}`);
   }
   if (o.profile !== 'restricted') return errors;
+  const spec = render();
   const why = 'which the Pod Security Standards "restricted" profile does not allow';
   if (o.runAsUser === 0) errors.push(`podSecurity.runAsUser is 0 (root), ${why} (the pod runs as non-root); expected a user ID from 1 to ${MAX_ID}`);
   for (const v of spec.volumes ?? []) {

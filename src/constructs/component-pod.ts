@@ -3,11 +3,11 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { PLATFORM_DEFAULTS, COMPONENT_DEFAULTS } from './defaults';
 import { MainContainerProps } from './main-container';
+import { PodSecurityOptions } from './pod-security';
+import { podSecurityProblems, withPodSecurity } from './private/pod-security';
 import { buildMainContainer } from './private/main-container';
 import { deploymentName } from './names';
 import { CONTAINER_OWNERS, VOLUME_OWNERS } from './private/parts';
-import { PodSecurityOptions } from './pod-security';
-import { podSecurityProblems, withPodSecurity } from './private/pod-security';
 
 /** Props of {@link ComponentPod}. */
 export interface ComponentPodProps {

@@ -80,6 +80,7 @@ export class ComponentChart extends Chart {
       replicas: props.replicas,
       labels: props.labels,
       imagePullSecrets: props.imagePullSecrets,
+      podSecurity: props.podSecurity,
     });
     this.pod = pod;
 

@@ -3,6 +3,8 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { PLATFORM_DEFAULTS, COMPONENT_DEFAULTS } from './defaults';
 import { MainContainerProps } from './main-container';
+import { PodSecurityOptions } from './pod-security';
+import { podSecurityProblems, withPodSecurity } from './private/pod-security';
 import { buildMainContainer } from './private/main-container';
 import { deploymentName } from './names';
 import { CONTAINER_OWNERS, VOLUME_OWNERS } from './private/parts';
@@ -18,6 +20,11 @@ export interface ComponentPodProps {
   readonly labels?: Readonly<Record<string, string>>;
   /** Image pull Secret names. @default [] (platform image_pull_secrets) */
   readonly imagePullSecrets?: readonly string[];
+  /**
+   * The Pod Security Standards profile: with `restricted`, the pod and every container and init container (whichever
+   * construct added them) get their securityContext when the pod renders. @default {profile: "none"}: no securityContext
+   */
+  readonly podSecurity?: PodSecurityOptions;
 }
 
 /**
@@ -26,7 +33,8 @@ export interface ComponentPodProps {
  * synthesis time, in the order the pieces were added.
  *
  * At synthesis (`app.synth()`, `chart.toJson()`, `Testing.synth()`) the pod checks that every mount of
- * every container names one of its volumes, and that volume names and container names are unique.
+ * every container names one of its volumes, that volume names and container names are unique, and, with
+ * `podSecurity: {profile: "restricted"}`, that nothing in the pod breaks that profile (a hostPath volume, for one).
  *
  * Construct id of the Deployment: `Deployment`.
  */
@@ -102,13 +110,13 @@ export class ComponentPod extends Construct {
       selector: { matchLabels: this.labels },
       template: {
         metadata: { labels: this.labels, annotations: Object.keys(this.templateAnnotations).length > 0 ? { ...this.templateAnnotations } : undefined },
-        spec: {
+        spec: withPodSecurity({
           hostname: this.componentName,
           containers: [this.mainContainer(), ...this.sidecars],
           initContainers: nonEmpty(this.initContainers),
           volumes: nonEmpty(this.volumes),
           imagePullSecrets: nonEmpty(secrets.map((name) => ({ name }))),
-        },
+        }, this.props.podSecurity),
       },
     };
   }
@@ -149,6 +157,7 @@ export class ComponentPod extends Construct {
           : 'add the volume with addVolume()'}`);
       }
     }
+    errors.push(...podSecurityProblems(this.props.podSecurity, () => this.renderSpec().template.spec as k8s.PodSpec));
     return errors;
   }
 }

@@ -3,6 +3,7 @@
  * as docs/reference.md lists them. Each value is written here once; the compiler's platform
  * settings (`DEFAULT_PLATFORM`, snake_case, as `components/platform.yaml` spells them) are built from these.
  */
+import { PodSecurityProfile } from './pod-security';
 
 /** Defaults of {@link FilebeatSidecar}. */
 export interface FilebeatDefaults {
@@ -70,6 +71,20 @@ export interface CertPostProcessorDefaults {
   readonly image: string;
 }
 
+/** Defaults of {@link PodSecurityOptions}. */
+export interface PodSecurityDefaults {
+  /** The Pod Security Standards profile (platform `pod_security.profile`). */
+  readonly profile: PodSecurityProfile;
+  /** The pod's runAsUser (platform `pod_security.run_as_user`). */
+  readonly runAsUser: number;
+  /** The pod's runAsGroup (platform `pod_security.run_as_group`). */
+  readonly runAsGroup: number;
+  /** The pod's fsGroup (platform `pod_security.fs_group`). */
+  readonly fsGroup: number;
+  /** Each container's readOnlyRootFilesystem (platform `pod_security.read_only_root_filesystem`). */
+  readonly readOnlyRootFilesystem: boolean;
+}
+
 /** Every platform default the constructs use. */
 export interface PlatformDefaults {
   /** Namespace of every object of a {@link ComponentChart} (platform `namespace`). */
@@ -84,6 +99,8 @@ export interface PlatformDefaults {
   readonly certServiceClient: CertServiceClientDefaults;
   /** {@link CertPostProcessor}. */
   readonly certPostProcessor: CertPostProcessorDefaults;
+  /** {@link ComponentPod}'s Pod Security. */
+  readonly podSecurity: PodSecurityDefaults;
 }
 
 /**
@@ -142,6 +159,13 @@ export const PLATFORM_DEFAULTS: PlatformDefaults = deepFreeze({
   },
   certPostProcessor: {
     image: 'nexus3.onap.org:10001/onap/org.onap.oom.platform.cert-service.oom-certservice-post-processor:2.1.0',
+  },
+  podSecurity: {
+    profile: 'none',
+    runAsUser: 1000,
+    runAsGroup: 1000,
+    fsGroup: 1000,
+    readOnlyRootFilesystem: false,
   },
 });
 

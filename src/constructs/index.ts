@@ -9,3 +9,4 @@ export * from './application-config';
 export * from './main-container';
 export * from './defaults';
 export * from './names';
+export * from './pod-security';

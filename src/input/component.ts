@@ -11,7 +11,8 @@ import { readProbe } from './rules/probes';
 import { checkRequestsWithinLimits, checkResourceNames, readResources } from './rules/resources';
 import { checkMountPaths, readVolumes } from './rules/volumes';
 import { checkCertServiceMounts, checkFilebeatMounts } from './rules/helper-mounts';
-import { ApplicationConfigSource, FilebeatSettings } from './platform/settings';
+import { ApplicationConfigSource, FilebeatSettings, PodSecuritySettings } from './platform/settings';
+import { checkPodSecurity, readPodSecurity } from './rules/pod-security';
 import { checkSchema } from './schema';
 import { SpecSource, Target } from './source';
 import { isObj, str } from './values';
@@ -34,6 +35,8 @@ export interface ValidationContext extends PortContext {
   readonly filebeat?: FilebeatSettings;
   /** Where components read their configuration from (platform application_config.source). Undefined when the platform's is invalid (application_config is not read then). */
   readonly applicationConfigSource?: ApplicationConfigSource;
+  /** The platform's pod_security. Undefined when the platform's are invalid (the spec's Pod Security is not checked then). @default undefined */
+  readonly podSecurity?: PodSecuritySettings;
 }
 
 /**
@@ -71,6 +74,8 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
   checkRequestsWithinLimits(v.resources, err);
   const msbList = readMsb(v.msb_list, name ?? '', ports, err);
   const applicationConfig = readApplicationConfig(v, { volumes, logDirectory, certDirectory, defaultCertDirectory: context.defaultCertDirectory }, context.applicationConfigSource, err, warn);
+  const podSecurity = readPodSecurity(v.pod_security);
+  checkPodSecurity(podSecurity, context.podSecurity, volumes, err);
 
   if (diagnostics.length > 0 || name === undefined) return { diagnostics, warnings, source };
   const spec: ComponentSpec = {
@@ -95,6 +100,7 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
     k8sLocation: str(v.k8s_location),
     msbList,
     applicationConfig,
+    podSecurity,
   };
   return { spec, diagnostics, warnings, source };
 }

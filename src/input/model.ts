@@ -1,3 +1,5 @@
+import type { PodSecuritySettings } from './platform/settings';
+
 /**
  * A component spec after validation: every value has its final type and every default is filled in.
  * Later steps take these and never look at the file again.
@@ -109,4 +111,6 @@ export interface ComponentSpec {
   readonly msbList: readonly MsbEntry[];
   /** The application configuration, when the component has one (only with the platform's application_config.source: configmap). */
   readonly applicationConfig?: Readonly<Record<string, unknown>>;
+  /** The spec's own pod_security keys, each over the platform's. */
+  readonly podSecurity?: Partial<PodSecuritySettings>;
 }

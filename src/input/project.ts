@@ -90,6 +90,7 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
     defaultCertDirectory: platform.tls.component_cert_dir,
     filebeat: platformResult.invalidKeys.has('filebeat') ? undefined : platform.filebeat,
     applicationConfigSource: platformResult.invalidKeys.has('application_config') ? undefined : platform.application_config.source,
+    podSecurity: platformResult.invalidKeys.has('pod_security') ? undefined : platform.pod_security,
   };
   const loaded: Array<{ spec: ComponentSpec; anchors: Anchors }> = [];
   const warnings = new Map<string, Diagnostic>(platformResult.warnings.map((w) => [formatDiagnostic(w), w]));

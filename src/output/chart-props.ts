@@ -2,6 +2,7 @@ import { ComponentChartProps } from '../constructs/component-chart';
 import { PlatformSettings } from '../input/platform/settings';
 import { ComponentSpec } from '../input/model';
 import { applicationConfigText } from './application-config';
+import { effectivePodSecurity } from '../input/rules/pod-security';
 
 /**
  * The one place where the compiler's validated input (a component spec and the merged platform settings)
@@ -10,6 +11,7 @@ import { applicationConfigText } from './application-config';
  */
 export function chartProps(spec: ComponentSpec, platform: PlatformSettings): ComponentChartProps {
   const { filebeat: fb, tls, external_cert: ec } = platform;
+  const ps = effectivePodSecurity(platform.pod_security, spec.podSecurity);
   return {
     namespace: spec.namespace ?? platform.namespace,
     main: {
@@ -25,6 +27,13 @@ export function chartProps(spec: ComponentSpec, platform: PlatformSettings): Com
     replicas: spec.replicas,
     labels: spec.labels,
     imagePullSecrets: platform.image_pull_secrets,
+    podSecurity: {
+      profile: ps.profile,
+      runAsUser: ps.run_as_user,
+      runAsGroup: ps.run_as_group,
+      fsGroup: ps.fs_group,
+      readOnlyRootFilesystem: ps.read_only_root_filesystem,
+    },
     volumes: spec.volumes,
     applicationConfig: spec.applicationConfig && { config: applicationConfigText(spec.applicationConfig) },
     filebeat: spec.logInfo && {

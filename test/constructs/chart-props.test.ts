@@ -48,6 +48,7 @@ function changedPlatform(): PlatformSettings {
     tls: change(DEFAULT_PLATFORM.tls),
     external_cert: change(DEFAULT_PLATFORM.external_cert),
     cert_post_processor: change(DEFAULT_PLATFORM.cert_post_processor),
+    pod_security: { ...DEFAULT_PLATFORM.pod_security, profile: 'restricted' },
   };
 }
 
@@ -57,7 +58,7 @@ describe('chartProps', () => {
     const props = chartProps(componentOf(EVERYTHING), platform);
     const values = strings(props);
     const changed = strings({ ...platform, node_port_range: undefined, consul_dns_name: undefined, cbs: undefined, application_config: undefined });
-    expect(changed).toHaveLength(27);
+    expect(changed).toHaveLength(28);
     expect(changed.filter((v) => !values.includes(v))).toEqual([]);
     expect(values.filter((v) => strings(PLATFORM_DEFAULTS).includes(v))).toEqual([]);
   });

@@ -37,7 +37,7 @@ describe('platform defaults', () => {
     const keys = new Set(documented.map((d) => d.key));
     const used = [...platform.keys()].filter((k) => !['node_port_range', 'consul_dns_name', 'cbs.base_url', 'application_config.source'].includes(k));
     expect(used.filter((k) => !keys.has(k))).toEqual([]);
-    expect(used).toHaveLength(27);
+    expect(used).toHaveLength(32);
   });
 
   test('GIVEN PLATFORM_DEFAULTS WHEN DEFAULT_PLATFORM is built THEN each construct value comes from it, and the compiler\'s own keys are added', () => {

@@ -19,6 +19,18 @@ export function podSpecOf(c: Chart): any {
   return dep.spec.template.spec;
 }
 
+/** The validation errors, as cdk8s reports them, or [] when synthesis succeeds. */
+export function validationErrors(synth: () => unknown): string[] {
+  try {
+    synth();
+    return [];
+  } catch (e) {
+    const message = (e as Error).message;
+    expect(message).toMatch(/^Validation failed with the following errors:\n/);
+    return message.split('\n').slice(1).map((l) => l.trim());
+  }
+}
+
 /** The names of a list of containers or volumes. */
 export function names(list: Array<{ name: string }> | undefined): string[] {
   return (list ?? []).map((x) => x.name);

@@ -11,19 +11,7 @@ import { buildChart, renderManifest } from '../../src/output/synthesize';
 import { loadProject } from '../../src/input/project';
 import { ComponentSpec } from '../../src/input/model';
 import { formatDiagnostic } from '../../src/input/diagnostics';
-import { chart, soloPod } from './util';
-
-/** The validation errors, as cdk8s reports them, or [] when synthesis succeeds. */
-function errorsOf(synth: () => unknown): string[] {
-  try {
-    synth();
-    return [];
-  } catch (e) {
-    const message = (e as Error).message;
-    expect(message).toMatch(/^Validation failed with the following errors:\n/);
-    return message.split('\n').slice(1).map((l) => l.trim());
-  }
-}
+import { chart, soloPod, validationErrors as errorsOf } from './util';
 
 /** The input errors of a spec, formatted. */
 function inputErrors(text: string): string[] {

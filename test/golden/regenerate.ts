@@ -24,6 +24,8 @@
  *   - `application_config`         -> ignored by the oracle (the plugin's configuration went to the config binding
  *                                     service); with the platform's application_config.source: configmap, the
  *                                     ConfigMap, its volume, mount, env variable and checksum are added afterwards.
+ *   - `pod_security` (spec or platform) -> left out (plugin 3.4.3 had no Pod Security); with profile restricted, the
+ *                                     securityContexts are added afterwards, as docs/reference.md ("Pod Security") says.
  *
  * Each case's edits are printed, so that its CASE.md can be checked against them.
  */
@@ -131,6 +133,9 @@ const PORT_FORM = /^([0-9]+)(\/(udp|UDP|tcp|TCP))?:([0-9]+)$/;
 
 /** A placeholder hostPath that stands for a config_volume while the oracle runs. */
 const CONFIG_PLACEHOLDER = '/golden-config-volume-placeholder/';
+
+/** The pod_security platform defaults (the table in docs/reference.md). */
+const POD_SECURITY_DEFAULTS: Obj = { profile: 'none', run_as_user: 1000, run_as_group: 1000, fs_group: 1000, read_only_root_filesystem: false };
 
 /** One case: its folder and files. */
 export interface GoldenCase {
@@ -245,6 +250,10 @@ function oracleInput(spec: Obj): { input: Obj; transformed: string[] } {
     delete input.msb_list;
     transformed.push('msb_list left out for the oracle (it ignores it)');
   }
+  if (input.pod_security !== undefined) {
+    delete input.pod_security;
+    transformed.push('pod_security left out for the oracle (plugin 3.4.3 had no Pod Security)');
+  }
   return { input, transformed };
 }
 
@@ -267,6 +276,8 @@ interface EditContext {
   readonly spec: Obj;
   readonly envRaw: Map<string, string>;
   readonly externalCert: Record<string, string>;
+  /** pod_security: the defaults, the platform's keys over them, the spec's over those. */
+  readonly podSecurity: Obj;
   readonly edits: string[];
 }
 
@@ -448,6 +459,26 @@ function editMsb(objects: Obj[], c: EditContext): void {
   c.edits.push('msb.onap.org/service-info annotation added to the ClusterIP Service (json.dumps form)');
 }
 
+/**
+ * Pod Security "restricted": the pod's securityContext, and the same securityContext on every container and init
+ * container (docs/reference.md, "Pod Security"). Nothing with profile none.
+ */
+function editPodSecurity(objects: Obj[], c: EditContext): void {
+  const ps = c.podSecurity;
+  if (ps.profile !== 'restricted') return;
+  const pod = podOf(objects);
+  pod.securityContext = {
+    runAsNonRoot: true, runAsUser: ps.run_as_user, runAsGroup: ps.run_as_group, fsGroup: ps.fs_group, seccompProfile: { type: 'RuntimeDefault' },
+  };
+  for (const container of [...pod.containers, ...(pod.initContainers ?? [])]) {
+    container.securityContext = {
+      allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: ps.read_only_root_filesystem === true, runAsNonRoot: true,
+    };
+  }
+  c.edits.push('pod_security restricted: pod securityContext {runAsNonRoot, runAsUser, runAsGroup, fsGroup, seccompProfile RuntimeDefault}; ' +
+    'every container and init container {allowPrivilegeEscalation: false, capabilities.drop [ALL], readOnlyRootFilesystem, runAsNonRoot}');
+}
+
 /** Empty lists and readOnly: false are left out (fixed). */
 function omitEmpty(value: any, c: EditContext): any {
   const edits = new Set<string>();
@@ -513,13 +544,20 @@ export function expectedManifest(golden: GoldenCase, oracle: Oracle): { yaml: st
   const { spec, envRaw } = readSpec(golden.componentFile);
   const platform = readPlatform(golden.platformFile);
   const { input, transformed } = oracleInput(spec);
+  const { pod_security: platformPodSecurity, ...oraclePlatform } = platform;
+  if (platformPodSecurity !== undefined) transformed.push('platform pod_security left out for the oracle (plugin 3.4.3 had no Pod Security)');
   let objects: Obj[];
   if (transformed.length > 0) {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-'));
     try {
       const file = path.join(tmp, 'component.json'); // JSON is YAML: the oracle reads it with yaml.safe_load
       fs.writeFileSync(file, JSON.stringify(input, null, 2));
-      objects = runOracle(oracle, file, golden.platformFile);
+      let platformFile = golden.platformFile;
+      if (platformPodSecurity !== undefined) {
+        platformFile = path.join(tmp, 'platform.json');
+        fs.writeFileSync(platformFile, JSON.stringify(oraclePlatform, null, 2));
+      }
+      objects = runOracle(oracle, file, platformFile);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
@@ -532,6 +570,7 @@ export function expectedManifest(golden: GoldenCase, oracle: Oracle): { yaml: st
     spec,
     envRaw,
     externalCert: { ...EXTERNAL_CERT_DEFAULTS, ...(platform.external_cert ?? {}) },
+    podSecurity: { ...POD_SECURITY_DEFAULTS, ...(platform.pod_security ?? {}), ...(spec.pod_security ?? {}) },
     edits: [],
   };
   editUserVolumes(objects, c);
@@ -542,6 +581,7 @@ export function expectedManifest(golden: GoldenCase, oracle: Oracle): { yaml: st
   editMsb(objects, c);
   objects = editApplicationConfig(objects, c, platform);
   // Keys sorted at every depth, except that apiVersion, kind and metadata lead each object (cdk8s's order; only a ConfigMap's data sorts before them).
+  editPodSecurity(objects, c);
   objects = omitEmpty(objects, c).map(sortKeys).map(({ apiVersion, kind, metadata, ...rest }: Obj) => ({ apiVersion, kind, metadata, ...rest }));
   return { yaml: stringifyYaml(...objects), edits: c.edits, transformed };
 }

@@ -1,5 +1,6 @@
 import { Diagnostic, KeyPath } from '../diagnostics';
 import { checkPlatformMounts } from '../rules/helper-mounts';
+import { checkPlatformPodSecurity } from '../rules/pod-security';
 import { checkSchema } from '../schema';
 import { SourceFile, Target } from '../source';
 import { mergePatch } from '../values';
@@ -47,5 +48,6 @@ export function loadPlatform(file: string | undefined, text: string | { readonly
     (path: KeyPath, message: string, target?: Target) => diagnostics.push(source.error(path, message, target)),
     (path: KeyPath, message: string, target?: Target) => warnings.push(source.error(path, message, target)),
   );
+  if (!invalidKeys.has('pod_security')) checkPlatformPodSecurity(settings.pod_security, (path: KeyPath, message: string) => diagnostics.push(source.error(path, message)));
   return { settings, diagnostics, warnings, invalidKeys };
 }

@@ -1,4 +1,5 @@
 import { PLATFORM_DEFAULTS, PlatformDefaults } from '../../constructs/defaults';
+import { PodSecurityProfile } from '../../constructs/pod-security';
 
 /**
  * Platform settings: the plugin's `k8sconfig`. Keys keep the file's (and the plugin's) names, so that
@@ -25,6 +26,17 @@ export interface PlatformSettings {
   readonly external_cert: ExternalCertSettings;
   /** The cert-post-processor init container. */
   readonly cert_post_processor: { readonly image_tag: string };
+  /** The Pod Security Standards profile of every pod, and its user and groups; a component may override each key. */
+  readonly pod_security: PodSecuritySettings;
+}
+
+/** Pod Security settings (platform `pod_security`, and a component's own `pod_security` over them). */
+export interface PodSecuritySettings {
+  readonly profile: PodSecurityProfile;
+  readonly run_as_user: number;
+  readonly run_as_group: number;
+  readonly fs_group: number;
+  readonly read_only_root_filesystem: boolean;
 }
 
 /**
@@ -116,6 +128,13 @@ function platformSettingsOf(d: PlatformDefaults): PlatformSettings {
     },
     cert_post_processor: {
       image_tag: d.certPostProcessor.image,
+    },
+    pod_security: {
+      profile: d.podSecurity.profile,
+      run_as_user: d.podSecurity.runAsUser,
+      run_as_group: d.podSecurity.runAsGroup,
+      fs_group: d.podSecurity.fsGroup,
+      read_only_root_filesystem: d.podSecurity.readOnlyRootFilesystem,
     },
   };
 }

@@ -70,6 +70,12 @@ export interface CertPostProcessorDefaults {
   readonly image: string;
 }
 
+/** Defaults of {@link CertManagerCertificate}. */
+export interface CertManagerCertificateDefaults {
+  /** The CMPv2Issuer that signs the certificates (platform `cmpv2_issuer.name`). */
+  readonly issuerName: string;
+}
+
 /** Every platform default the constructs use. */
 export interface PlatformDefaults {
   /** Namespace of every object of a {@link ComponentChart} (platform `namespace`). */
@@ -84,6 +90,8 @@ export interface PlatformDefaults {
   readonly certServiceClient: CertServiceClientDefaults;
   /** {@link CertPostProcessor}. */
   readonly certPostProcessor: CertPostProcessorDefaults;
+  /** {@link CertManagerCertificate}. */
+  readonly certManagerCertificate: CertManagerCertificateDefaults;
 }
 
 /**
@@ -142,6 +150,9 @@ export const PLATFORM_DEFAULTS: PlatformDefaults = deepFreeze({
   },
   certPostProcessor: {
     image: 'nexus3.onap.org:10001/onap/org.onap.oom.platform.cert-service.oom-certservice-post-processor:2.1.0',
+  },
+  certManagerCertificate: {
+    issuerName: 'cmpv2-issuer-onap',
   },
 });
 

@@ -68,6 +68,7 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
     nodePortRange: platformResult.invalidKeys.has('node_port_range') ? undefined : nodePortRange(platform),
     defaultCertDirectory: platform.tls.component_cert_dir,
     filebeat: platformResult.invalidKeys.has('filebeat') ? undefined : platform.filebeat,
+    certManager: platform.cmpv2_issuer.enabled,
   };
   const loaded: Array<{ spec: ComponentSpec; anchors: Anchors }> = [];
   const warnings = new Map<string, Diagnostic>(platformResult.warnings.map((w) => [formatDiagnostic(w), w]));

@@ -23,6 +23,16 @@ export interface PlatformSettings {
   readonly external_cert: ExternalCertSettings;
   /** The cert-post-processor init container. */
   readonly cert_post_processor: { readonly image_tag: string };
+  /** cert-manager mode (plugin 3.9.0): a Certificate signed by a CMPv2Issuer instead of the cert-service-client. */
+  readonly cmpv2_issuer: Cmpv2IssuerSettings;
+}
+
+/** cert-manager mode, as plugin 3.9.0 named it. */
+export interface Cmpv2IssuerSettings {
+  /** Whether external certificates come from a cert-manager Certificate (the compiler's own switch, default false). */
+  readonly enabled: boolean;
+  /** The CMPv2Issuer named in each Certificate's issuerRef. */
+  readonly name: string;
 }
 
 /** Settings of the filebeat sidecar. */
@@ -107,6 +117,10 @@ function platformSettingsOf(d: PlatformDefaults): PlatformSettings {
     },
     cert_post_processor: {
       image_tag: d.certPostProcessor.image,
+    },
+    cmpv2_issuer: {
+      enabled: false,
+      name: d.certManagerCertificate.issuerName,
     },
   };
 }

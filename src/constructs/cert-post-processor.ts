@@ -12,21 +12,15 @@ export interface CertPostProcessorOptions {
   readonly image?: string;
 }
 
-/** Props of {@link CertPostProcessor}: give exactly one of `client` and `certificate`. */
+/** Props of {@link CertPostProcessor}. */
 export interface CertPostProcessorProps extends CertPostProcessorOptions {
   /**
-   * The cert-service-client whose certificates it processes: the post-processor joins its pod, runs after
-   * it, reads its certificate type, and mounts its TLS init container's `tls-info` volume at the TLS
-   * certificate directory.
-   * @default none: give `certificate`
+   * The construct whose certificates it processes: the post-processor joins its pod, runs after it, reads its
+   * certificate type, and mounts its TLS init container's `tls-info` volume at the TLS certificate directory.
+   * Either a {@link CertServiceClient}, or in cert-manager mode a {@link CertManagerCertificate}, whose volume it
+   * also mounts at the TLS certificate directory plus `external/` (as plugin 3.9.0 did).
    */
-  readonly client?: CertServiceClient;
-  /**
-   * cert-manager mode: the Certificate whose files it processes. As with `client`, and it also mounts the
-   * Certificate's volume at the TLS certificate directory plus `external/` (as plugin 3.9.0 did).
-   * @default none: give `client`
-   */
-  readonly certificate?: CertManagerCertificate;
+  readonly client: CertServiceClient | CertManagerCertificate;
 }
 
 /** File names per certificate type, from the plugin. */
@@ -43,15 +37,12 @@ const LAYOUT: Record<string, { truststore: string; truststorePass: boolean; keys
 export class CertPostProcessor extends Construct {
   constructor(scope: Construct, id: string, props: CertPostProcessorProps) {
     super(scope, id);
-    const source = props.client ?? props.certificate;
-    if (!source || (props.client && props.certificate)) {
-      throw new Error('CertPostProcessor: give exactly one of client (a CertServiceClient) and certificate (a CertManagerCertificate), whose certificates it processes');
-    }
+    const source = props.client;
     const layout = LAYOUT[source.certType.toLowerCase()];
     const tls = withSlash(source.tls.certDirectory);
     const ext = `${tls}external/`;
     const mounts = [mount(TLS_INFO_VOLUME, tls)];
-    if (props.certificate) mounts.push(mount(props.certificate.volumeName, ext));
+    if (source instanceof CertManagerCertificate) mounts.push(mount(source.volumeName, ext));
     source.pod.addInitContainer(helperContainer({
       name: CERT_POST_PROCESSOR_CONTAINER,
       image: props.image ?? PLATFORM_DEFAULTS.certPostProcessor.image,

@@ -108,7 +108,7 @@ export class ComponentChart extends Chart {
     if (props.certManagerCertificate) {
       const certificate = new CertManagerCertificate(this, 'Certificate', { ...props.certManagerCertificate, tls });
       this.certificate = certificate;
-      this.certPostProcessor = new CertPostProcessor(this, 'CertPostProcessor', { ...props.certPostProcessor, certificate });
+      this.certPostProcessor = new CertPostProcessor(this, 'CertPostProcessor', { ...props.certPostProcessor, client: certificate });
     }
 
     this.service = new ComponentService(this, 'Service', {

@@ -239,3 +239,25 @@ describe('cert-manager: the output check', () => {
     expect(fs.existsSync(path.join(dir, 'dist')) ? snapshotFolder(path.join(dir, 'dist')) : {}).toEqual({});
   });
 });
+
+describe('cert-manager: chart props', () => {
+  test('GIVEN cert-manager mode and a platform whose issuer and subject are changed WHEN a spec is mapped THEN the Certificate props carry them, no construct default, and no cert-service-client props', () => {
+    const { chartProps } = require('../../src/output/chart-props') as typeof import('../../src/output/chart-props');
+    const { DEFAULT_PLATFORM } = require('../../src/input/platform/settings') as typeof import('../../src/input/platform/settings');
+    const project = loadProject({
+      components: [{ name: 'components/c.yaml', text: stringify(spec({ external_cert: ext({ cert_type: 'jks' }, { sans: 'a.org,1.2.3.4' }) })) }],
+      platform: { name: 'components/platform.yaml', text: stringify(ON) },
+    });
+    const subject = { country: 'C~', organization: 'O~', state: 'S~', organizational_unit: 'OU~', location: 'L~' };
+    const platform = { ...project.platform, cmpv2_issuer: { enabled: true, name: 'issuer~' }, external_cert: { ...DEFAULT_PLATFORM.external_cert, ...subject } };
+    const props = chartProps(project.components[0], platform);
+    expect(props.certServiceClient).toBeUndefined();
+    expect(props.certManagerCertificate).toEqual({
+      externalCertDirectory: '/opt/app/dcae-certificate/',
+      commonName: 'dcae-ves-collector',
+      certType: 'jks',
+      dnsNames: ['a.org'], ipAddresses: ['1.2.3.4'], emailAddresses: [], uris: [],
+      issuerName: 'issuer~', country: 'C~', organization: 'O~', state: 'S~', organizationalUnit: 'OU~', location: 'L~',
+    });
+  });
+});

@@ -26,7 +26,7 @@ const LABEL_KEY_RULE = 'a label key: at most 63 letters, digits, "-", "_" or "."
 const LABEL_VALUE_RULE = 'a label value: empty, or at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit';
 const QUANTITY_RULE = 'a Kubernetes quantity such as 250m, 0.5, 128Mi or 1Gi';
 const TOP_KEYS = 'dcae_spec, name, image, namespace, replicas, always_pull, labels, env, ports, volumes, resources, readiness, liveness, log_info, tls_info, external_cert, k8s_location, application_config, msb_list, pod_security';
-const PLATFORM_KEYS = 'namespace, image_pull_secrets, node_port_range, consul_dns_name, cbs, application_config, filebeat, tls, external_cert, cert_post_processor, pod_security';
+const PLATFORM_KEYS = 'namespace, image_pull_secrets, node_port_range, consul_dns_name, cbs, application_config, filebeat, tls, external_cert, cert_post_processor, cmpv2_issuer, pod_security';
 const a = (n: number): string => 'a'.repeat(n);
 
 /** The sorted, formatted errors of several component files (and an optional platform file) compiled together. */

@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
+import { CertManagerCertificate } from './cert-manager-certificate';
 import { CertServiceClient } from './cert-service-client';
 import { PLATFORM_DEFAULTS } from './defaults';
 import { helperContainer, mount, withSlash } from './private/container';
 import { CERT_POST_PROCESSOR_CONTAINER } from './names';
 import { TLS_INFO_VOLUME } from './private/parts';
 
-/** Options of {@link CertPostProcessor}: its props without the cert-service-client. */
+/** Options of {@link CertPostProcessor}: its props without the construct whose certificates it processes. */
 export interface CertPostProcessorOptions {
   /** The cert-post-processor image. @default "nexus3.onap.org:10001/onap/org.onap.oom.platform.cert-service.oom-certservice-post-processor:2.1.0" (platform cert_post_processor.image_tag) */
   readonly image?: string;
@@ -14,11 +15,12 @@ export interface CertPostProcessorOptions {
 /** Props of {@link CertPostProcessor}. */
 export interface CertPostProcessorProps extends CertPostProcessorOptions {
   /**
-   * The cert-service-client whose certificates it processes: the post-processor joins its pod, runs after
-   * it, reads its certificate type, and mounts its TLS init container's `tls-info` volume at the TLS
-   * certificate directory.
+   * The construct whose certificates it processes: the post-processor joins its pod, runs after it, reads its
+   * certificate type, and mounts its TLS init container's `tls-info` volume at the TLS certificate directory.
+   * Either a {@link CertServiceClient}, or in cert-manager mode a {@link CertManagerCertificate}, whose volume it
+   * also mounts at the TLS certificate directory plus `external/` (as plugin 3.9.0 did).
    */
-  readonly client: CertServiceClient;
+  readonly client: CertServiceClient | CertManagerCertificate;
 }
 
 /** File names per certificate type, from the plugin. */
@@ -35,11 +37,13 @@ const LAYOUT: Record<string, { truststore: string; truststorePass: boolean; keys
 export class CertPostProcessor extends Construct {
   constructor(scope: Construct, id: string, props: CertPostProcessorProps) {
     super(scope, id);
-    const { client } = props;
-    const layout = LAYOUT[client.certType.toLowerCase()];
-    const tls = withSlash(client.tls.certDirectory);
+    const source = props.client;
+    const layout = LAYOUT[source.certType.toLowerCase()];
+    const tls = withSlash(source.tls.certDirectory);
     const ext = `${tls}external/`;
-    client.pod.addInitContainer(helperContainer({
+    const mounts = [mount(TLS_INFO_VOLUME, tls)];
+    if (source instanceof CertManagerCertificate) mounts.push(mount(source.volumeName, ext));
+    source.pod.addInitContainer(helperContainer({
       name: CERT_POST_PROCESSOR_CONTAINER,
       image: props.image ?? PLATFORM_DEFAULTS.certPostProcessor.image,
       env: [
@@ -48,7 +52,7 @@ export class CertPostProcessor extends Construct {
         ['KEYSTORE_SOURCE_PATHS', `${ext}${layout.keystore[0]}:${ext}${layout.keystore[1]}`],
         ['KEYSTORE_DESTINATION_PATHS', `${tls}${layout.destination[0]}:${tls}${layout.destination[1]}`],
       ],
-      mounts: [mount(TLS_INFO_VOLUME, tls)],
+      mounts,
     }));
   }
 }

@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ApplicationConfig, ApplicationConfigOptions } from './application-config';
+import { CertManagerCertificate, CertManagerCertificateOptions } from './cert-manager-certificate';
 import { CertPostProcessor, CertPostProcessorOptions } from './cert-post-processor';
 import { CertServiceClient, CertServiceClientOptions } from './cert-service-client';
 import { ComponentPod, ComponentPodProps } from './component-pod';
@@ -41,7 +42,9 @@ export interface ComponentChartProps extends ComponentPodProps {
   readonly tlsInit?: TlsInitContainerOptions;
   /** External certificates: the cert-service-client (construct id `CertServiceClient`) and, after it, the cert-post-processor. @default none */
   readonly certServiceClient?: CertServiceClientOptions;
-  /** The cert-post-processor (construct id `CertPostProcessor`), added with `certServiceClient` only. @default {} */
+  /** cert-manager mode, instead of `certServiceClient`: a Certificate (construct id `Certificate`) and, after it, the cert-post-processor. @default none */
+  readonly certManagerCertificate?: CertManagerCertificateOptions;
+  /** The cert-post-processor (construct id `CertPostProcessor`), added with `certServiceClient` or `certManagerCertificate` only. @default {} */
   readonly certPostProcessor?: CertPostProcessorOptions;
   /** MSB registrations, written as an annotation on the ClusterIP Service; they need a port. @default none */
   readonly msbList?: readonly MsbRegistration[];
@@ -51,7 +54,7 @@ export interface ComponentChartProps extends ComponentPodProps {
  * One component: its Deployment and Services, in the plugin's order, every object in one namespace.
  *
  * Construct ids (part of the public contract): `Pod` (with `Deployment`), `ApplicationConfig` (with `ConfigMap`), `Filebeat`, `TlsInit`,
- * `CertServiceClient`, `CertPostProcessor`, `Service` (with `ClusterIP`, `NodePort`, `NodePortIPv6`).
+ * `CertServiceClient`, `Certificate` (with `Resource`), `CertPostProcessor`, `Service` (with `ClusterIP`, `NodePort`, `NodePortIPv6`).
  */
 export class ComponentChart extends Chart {
   /** The pod every other construct adds to. */
@@ -64,6 +67,8 @@ export class ComponentChart extends Chart {
   public readonly tlsInit: TlsInitContainer;
   /** The cert-service-client, with external certificates. */
   public readonly certServiceClient?: CertServiceClient;
+  /** The cert-manager Certificate, in cert-manager mode. */
+  public readonly certificate?: CertManagerCertificate;
   /** The cert-post-processor, with external certificates. */
   public readonly certPostProcessor?: CertPostProcessor;
   /** The Services. */
@@ -71,8 +76,11 @@ export class ComponentChart extends Chart {
 
   constructor(scope: Construct, id: string, props: ComponentChartProps) {
     super(scope, id, { namespace: props.namespace ?? PLATFORM_DEFAULTS.namespace, disableResourceNameHashes: true });
-    if (props.certPostProcessor && !props.certServiceClient) {
+    if (props.certPostProcessor && !props.certServiceClient && !props.certManagerCertificate) {
       throw new Error('ComponentChart: certPostProcessor is set without certServiceClient; the post-processor processes the client\'s certificates');
+    }
+    if (props.certServiceClient && props.certManagerCertificate) {
+      throw new Error('ComponentChart: certServiceClient and certManagerCertificate are both set; external certificates come from one of them');
     }
 
     const pod = new ComponentPod(this, 'Pod', {
@@ -109,6 +117,11 @@ export class ComponentChart extends Chart {
       const client = new CertServiceClient(this, 'CertServiceClient', { ...props.certServiceClient, tls });
       this.certServiceClient = client;
       this.certPostProcessor = new CertPostProcessor(this, 'CertPostProcessor', { ...props.certPostProcessor, client });
+    }
+    if (props.certManagerCertificate) {
+      const certificate = new CertManagerCertificate(this, 'Certificate', { ...props.certManagerCertificate, tls });
+      this.certificate = certificate;
+      this.certPostProcessor = new CertPostProcessor(this, 'CertPostProcessor', { ...props.certPostProcessor, client: certificate });
     }
 
     this.service = new ComponentService(this, 'Service', {

@@ -85,6 +85,12 @@ export interface PodSecurityDefaults {
   readonly readOnlyRootFilesystem: boolean;
 }
 
+/** Defaults of {@link CertManagerCertificate}. */
+export interface CertManagerCertificateDefaults {
+  /** The CMPv2Issuer that signs the certificates (platform `cmpv2_issuer.name`). */
+  readonly issuerName: string;
+}
+
 /** Every platform default the constructs use. */
 export interface PlatformDefaults {
   /** Namespace of every object of a {@link ComponentChart} (platform `namespace`). */
@@ -101,6 +107,8 @@ export interface PlatformDefaults {
   readonly certPostProcessor: CertPostProcessorDefaults;
   /** {@link ComponentPod}'s Pod Security. */
   readonly podSecurity: PodSecurityDefaults;
+  /** {@link CertManagerCertificate}. */
+  readonly certManagerCertificate: CertManagerCertificateDefaults;
 }
 
 /**
@@ -166,6 +174,9 @@ export const PLATFORM_DEFAULTS: PlatformDefaults = deepFreeze({
     runAsGroup: 1000,
     fsGroup: 1000,
     readOnlyRootFilesystem: false,
+  },
+  certManagerCertificate: {
+    issuerName: 'cmpv2-issuer-onap',
   },
 });
 

@@ -4,6 +4,7 @@ export * from './component-service';
 export * from './filebeat-sidecar';
 export * from './tls-init-container';
 export * from './cert-service-client';
+export * from './cert-manager-certificate';
 export * from './cert-post-processor';
 export * from './application-config';
 export * from './main-container';

@@ -75,3 +75,26 @@ export const CERT_SERVICE_MOUNT_PATH = '/etc/onap/oom/certservice/certs/';
 export function filebeatLogPath(logPath: string, name: string, alternateFbPath?: string): string {
   return alternateFbPath || `${logPath}/${name}`;
 }
+
+/** cert-manager mode: the Certificate, `<name>-cert` (not cut: a custom object's name may have 253 characters). */
+export function certificateName(name: string): string {
+  return `${name}-cert`;
+}
+
+/** cert-manager mode: the Secret cert-manager writes the certificate to, `<name>-secret`. */
+export function certificateSecretName(name: string): string {
+  return `${name}-secret`;
+}
+
+/** cert-manager mode, P12 and JKS: the Secret, created by the user, whose key `password` protects the keystores: `<name>-cert-password`. */
+export function certificatePasswordSecretName(name: string): string {
+  return `${name}-cert-password`;
+}
+
+/** The key of the keystore password in that Secret. */
+export const CERTIFICATE_PASSWORD_KEY = 'password';
+
+/** cert-manager mode: where the main container mounts the Certificate's Secret, the directory and `external/` joined by one `/`. */
+export function certManagerMountPath(externalCertDirectory: string): string {
+  return `${externalCertDirectory.endsWith('/') ? externalCertDirectory : `${externalCertDirectory}/`}external/`;
+}

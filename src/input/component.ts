@@ -2,6 +2,7 @@ import { COMPONENT_DEFAULTS } from '../constructs/defaults';
 import { Diagnostic, KeyPath } from './diagnostics';
 import { ComponentSpec } from './model';
 import { readApplicationConfig } from './rules/application-config';
+import { readCertManager } from './rules/cert-manager';
 import { readExternalCert } from './rules/external-cert';
 import { readEnv, readLabels } from './rules/metadata';
 import { readMsb } from './rules/msb';
@@ -37,6 +38,8 @@ export interface ValidationContext extends PortContext {
   readonly applicationConfigSource?: ApplicationConfigSource;
   /** The platform's pod_security. Undefined when the platform's are invalid (the spec's Pod Security is not checked then). @default undefined */
   readonly podSecurity?: PodSecuritySettings;
+  /** cert-manager mode (platform cmpv2_issuer.enabled): external certificates come from a cert-manager Certificate. @default false */
+  readonly certManager?: boolean;
 }
 
 /**
@@ -60,16 +63,19 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
   const liveness = readProbe(v, 'liveness', ports, hasPorts, source, err, warn);
   const labels = readLabels(v.labels, err);
   const env = readEnv(v.env, source, err);
-  const externalCert = readExternalCert(v.external_cert, err);
+  const requested = readExternalCert(v.external_cert, err);
   const logDirectory = isObj(v.log_info) ? str(v.log_info.log_directory) : undefined;
   const tlsInfo = isObj(v.tls_info) ? v.tls_info : {};
   const certDirectory = str(tlsInfo.cert_directory);
   const alternateFbPath = isObj(v.log_info) ? str(v.log_info.alternate_fb_path) : undefined;
   checkMountPaths(volumes, logDirectory, certDirectory, context.defaultCertDirectory, err, warn);
+  const externalCert = requested && context.certManager
+    ? readCertManager(requested, { volumes, logDirectory, certDirectory: certDirectory || context.defaultCertDirectory }, err, warn)
+    : requested;
   if (logDirectory !== undefined && name !== undefined && context.filebeat) checkFilebeatMounts(name, alternateFbPath, context.filebeat, err, warn);
-  if (externalCert) checkCertServiceMounts(externalCert, err, warn);
+  if (externalCert && !context.certManager) checkCertServiceMounts(externalCert, err, warn);
   if (name !== undefined && /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) checkDerivedNames(name, ports, err);
-  if (name !== undefined) checkContainerNames(name, { filebeat: logDirectory !== undefined, externalCert: externalCert !== undefined }, err);
+  if (name !== undefined) checkContainerNames(name, { filebeat: logDirectory !== undefined, externalCert: externalCert !== undefined, certManager: context.certManager }, err);
   checkResourceNames(v.resources, err);
   checkRequestsWithinLimits(v.resources, err);
   const msbList = readMsb(v.msb_list, name ?? '', ports, err);

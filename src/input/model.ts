@@ -70,6 +70,16 @@ export interface ExternalCertSpec {
   readonly commonName: string;
   /** SANS. */
   readonly sans: string;
+  /** The SANs by kind, in cert-manager mode only (platform cmpv2_issuer.enabled). */
+  readonly subjectAltNames?: SubjectAltNames;
+}
+
+/** Subject alternative names, each list in the order the spec gives them. */
+export interface SubjectAltNames {
+  readonly dnsNames: readonly string[];
+  readonly ipAddresses: readonly string[];
+  readonly emailAddresses: readonly string[];
+  readonly uris: readonly string[];
 }
 
 /** One MSB registration, with defaults filled in. */

@@ -91,6 +91,7 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
     filebeat: platformResult.invalidKeys.has('filebeat') ? undefined : platform.filebeat,
     applicationConfigSource: platformResult.invalidKeys.has('application_config') ? undefined : platform.application_config.source,
     podSecurity: platformResult.invalidKeys.has('pod_security') ? undefined : platform.pod_security,
+    certManager: platform.cmpv2_issuer.enabled,
   };
   const loaded: Array<{ spec: ComponentSpec; anchors: Anchors }> = [];
   const warnings = new Map<string, Diagnostic>(platformResult.warnings.map((w) => [formatDiagnostic(w), w]));

@@ -52,7 +52,7 @@ export function chartProps(spec: ComponentSpec, platform: PlatformSettings): Com
       image: tls.image,
       certPath: tls.cert_path,
     },
-    certServiceClient: spec.externalCert && {
+    certServiceClient: spec.externalCert && !platform.cmpv2_issuer.enabled ? {
       externalCertDirectory: spec.externalCert.externalCertDirectory,
       caName: spec.externalCert.caName,
       commonName: spec.externalCert.commonName,
@@ -73,7 +73,19 @@ export function chartProps(spec: ComponentSpec, platform: PlatformSettings): Com
       truststorePasswordSecretName: ec.truststore_password_secret_name,
       keystorePasswordSecretKey: ec.keystore_password_secret_key,
       truststorePasswordSecretKey: ec.truststore_password_secret_key,
-    },
+    } : undefined,
+    certManagerCertificate: spec.externalCert && platform.cmpv2_issuer.enabled ? {
+      externalCertDirectory: spec.externalCert.externalCertDirectory,
+      commonName: spec.externalCert.commonName,
+      certType: spec.externalCert.certType,
+      ...spec.externalCert.subjectAltNames,
+      issuerName: platform.cmpv2_issuer.name,
+      country: ec.country,
+      organization: ec.organization,
+      state: ec.state,
+      organizationalUnit: ec.organizational_unit,
+      location: ec.location,
+    } : undefined,
     certPostProcessor: spec.externalCert && { image: platform.cert_post_processor.image_tag },
     msbList: spec.msbList.map((e) => ({
       serviceName: e.serviceName,

@@ -57,7 +57,7 @@ describe('chartProps', () => {
     const platform = changedPlatform();
     const props = chartProps(componentOf(EVERYTHING), platform);
     const values = strings(props);
-    const changed = strings({ ...platform, node_port_range: undefined, consul_dns_name: undefined, cbs: undefined, application_config: undefined });
+    const changed = strings({ ...platform, node_port_range: undefined, consul_dns_name: undefined, cbs: undefined, application_config: undefined, cmpv2_issuer: undefined });
     expect(changed).toHaveLength(28);
     expect(changed.filter((v) => !values.includes(v))).toEqual([]);
     expect(values.filter((v) => strings(PLATFORM_DEFAULTS).includes(v))).toEqual([]);

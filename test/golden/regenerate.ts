@@ -28,6 +28,19 @@
  *                                     securityContexts are added afterwards, as docs/reference.md ("Pod Security") says.
  *
  * Each case's edits are printed, so that its CASE.md can be checked against them.
+ *
+ * cert-manager cases (a platform.yaml that sets `cmpv2_issuer`) come from plugin 3.9.0's oracle instead,
+ * oracle39.py, which has that mode: DCAE_ORACLE39=/path/to/oracle39.py (its Python also needs the
+ * `decorator` package: Debian python3-decorator). Their edits are the differences the contract documents
+ * for that mode, plus the contract's rules where 3.9.0 differs from it outside that mode:
+ *   - the password Secret the plugin generated is not written; the Certificate and certmanager-certs-volume
+ *     name `<name>-cert-password` instead of the generated name;
+ *   - the main container's certmanager-certs-volume mount joins external_cert_directory and `external/` with
+ *     one `/`;
+ *   - `sans` items are given to the oracle trimmed and without empty ones (it crashed on those; an empty list
+ *     is given as one placeholder DNS name, removed afterwards), and `*.` wildcard DNS names, which it dropped,
+ *     are put back in dnsNames in their place;
+ *   - every object gets metadata.namespace (3.9.0 passed it in the API call), and Services lose spec.ipFamily.
  */
 import { execFileSync } from 'child_process';
 import { createHash } from 'crypto';
@@ -538,14 +551,112 @@ function editApplicationConfig(objects: Obj[], c: EditContext, platform: Obj): O
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// cert-manager cases: plugin 3.9.0's oracle (oracle39.py) and the edits the contract documents for that mode
+
+/** oracle39.py, named by DCAE_ORACLE39; it runs with the interpreter on its #! line. Throws OracleMissing. */
+export function findOracle39(env: NodeJS.ProcessEnv = process.env): Oracle {
+  const given = env.DCAE_ORACLE39?.trim();
+  const fail: (problem: string) => never = (problem) => {
+    throw new OracleMissing(`${problem} cert-manager golden cases (a platform.yaml that sets cmpv2_issuer) need plugin 3.9.0's ` +
+      'oracle, oracle39.py, which is not part of this repository: give its path in DCAE_ORACLE39, for example ' +
+      '`DCAE_ORACLE39=/path/to/oracle39.py DCAE_ORACLE=/path/to/oracle.py npm run golden`. Its Python needs the kubernetes ' +
+      'and decorator packages (Debian: apt-get install python3-kubernetes python3-decorator).');
+  };
+  if (!given) fail('DCAE_ORACLE39 is not set.');
+  const script = path.resolve(env.INIT_CWD ?? process.cwd(), given);
+  if (!fs.existsSync(script)) fail(`DCAE_ORACLE39=${given}: no such file (${script}).`);
+  const python = shebang(script) ?? ['python3'];
+  try {
+    execFileSync(python[0], [...python.slice(1), '-c', 'import kubernetes, decorator'], { stdio: 'ignore' });
+  } catch {
+    fail(`The Python that runs oracle39.py (${python.join(' ')}) cannot import the kubernetes and decorator packages.`);
+  }
+  return { script, python };
+}
+
+/** The objects oracle39.py prints (calls in order), each with metadata.namespace from its call. */
+function runOracle39(oracle: Oracle, specFile: string, platformFile?: string): Obj[] {
+  const out = python(oracle, [oracle.script, '--spec', specFile, ...(platformFile ? ['--platform', platformFile] : [])]);
+  const calls = parseDocument(out).toJS() as Array<{ call: string; namespace: string; body: Obj }>;
+  return calls.map(({ namespace, body }) => ({ ...body, metadata: { ...body.metadata, namespace } }));
+}
+
+/** The SAN items as the contract reads them: trimmed, empty ones ignored. */
+function sanItems(sans: unknown): string[] {
+  return typeof sans === 'string' ? sans.split(',').map((x) => x.trim()).filter((x) => x !== '') : [];
+}
+
+/** A DNS name that stands for "no SANs" while oracle39.py runs (it crashed on an empty list). */
+const SANS_PLACEHOLDER = 'golden-sans-placeholder.invalid';
+
+/** Gives oracle39.py a `sans` it does not crash on: items trimmed, empty ones left out, a placeholder for none. */
+function sansForOracle39(input: Obj): string[] {
+  const params = input.external_cert?.external_certificate_parameters;
+  if (!input.external_cert?.use_external_tls || !params) return [];
+  const items = sanItems(params.sans);
+  const given = items.length > 0 ? items.join(',') : SANS_PLACEHOLDER;
+  if (given === params.sans) return [];
+  params.sans = given;
+  return [items.length > 0 ? `sans given to oracle39.py as ${JSON.stringify(given)} (items trimmed, empty ones left out)` : 'no sans: oracle39.py given a placeholder DNS name'];
+}
+
+/** The contract's differences from plugin 3.9.0 in cert-manager mode, and its rules where 3.9.0 differs outside it. */
+function editCertManager(all: Obj[], c: EditContext): Obj[] {
+  const secret = all.find((o) => o.kind === 'Secret');
+  const objects = all.filter((o) => o.kind !== 'Secret');
+  const pod = podOf(objects);
+  const name = c.spec.name as string;
+  const certificate = objects.find((o) => o.kind === 'Certificate');
+  if (!certificate) return objects;
+  if (objects.indexOf(certificate) !== 0) throw new Error('the Certificate is not the first object');
+
+  if (secret) {
+    const generated = secret.metadata.generateName as string;
+    const passwordSecret = `${name}-cert-password`;
+    if (generated !== passwordSecret) throw new Error(`unexpected password Secret prefix ${generated}`);
+    for (const ks of Object.values(certificate.spec.keystores ?? {}) as Obj[]) ks.passwordSecretRef.name = passwordSecret;
+    const volume = pod.volumes.find((v: Obj) => v.name === 'certmanager-certs-volume');
+    volume.projected.sources[1].secret.name = passwordSecret;
+    c.edits.push(`password Secret not written: the Certificate's keystores and certmanager-certs-volume reference ${passwordSecret} (the oracle: a generated name)`);
+  }
+
+  const dir = c.spec.external_cert.external_cert_directory as string;
+  const joined = `${dir.endsWith('/') ? dir : `${dir}/`}external/`;
+  const m = pod.containers[0].volumeMounts.find((x: Obj) => x.name === 'certmanager-certs-volume');
+  if (m.mountPath !== joined) {
+    m.mountPath = joined;
+    c.edits.push(`main container mounts certmanager-certs-volume at ${joined} (one / between the directory and external/)`);
+  }
+
+  const items = sanItems(c.spec.external_cert.external_certificate_parameters?.sans);
+  const spec = certificate.spec;
+  if (items.length === 0) {
+    if (JSON.stringify(spec.dnsNames) !== JSON.stringify([SANS_PLACEHOLDER])) throw new Error('placeholder SAN not found');
+    delete spec.dnsNames;
+    c.edits.push('no SANs: no SAN lists (the placeholder removed)');
+  } else if (items.some((x) => x.startsWith('*.'))) {
+    const filed = new Set(['ipAddresses', 'dnsNames', 'emailAddresses', 'uris'].flatMap((k) => spec[k] ?? []));
+    spec.dnsNames = items.filter((x) => (filed.has(x) && (spec.dnsNames ?? []).includes(x)) || (!filed.has(x) && x.startsWith('*.')));
+    c.edits.push('*. wildcard DNS names (dropped by the oracle) put in dnsNames in their place');
+  }
+
+  for (const svc of objects.filter((o) => o.kind === 'Service')) delete svc.spec.ipFamily;
+  c.edits.push('metadata.namespace on every object (3.9.0 passed it in the API call); spec.ipFamily left out of Services');
+  return objects;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 
 /** The expected manifest of one case, and the edits and input transformations made to get it. */
-export function expectedManifest(golden: GoldenCase, oracle: Oracle): { yaml: string; edits: string[]; transformed: string[] } {
+export function expectedManifest(golden: GoldenCase, oracle: Oracle, oracle39?: Oracle): { yaml: string; edits: string[]; transformed: string[] } {
   const { spec, envRaw } = readSpec(golden.componentFile);
   const platform = readPlatform(golden.platformFile);
+  const cm = platform.cmpv2_issuer !== undefined;
   const { input, transformed } = oracleInput(spec);
   const { pod_security: platformPodSecurity, ...oraclePlatform } = platform;
   if (platformPodSecurity !== undefined) transformed.push('platform pod_security left out for the oracle (plugin 3.4.3 had no Pod Security)');
+  if (cm) transformed.push(...sansForOracle39(input));
+  const run = (file: string, platformFile?: string) => (cm ? runOracle39(oracle39 ?? findOracle39(), file, platformFile) : runOracle(oracle, file, platformFile));
   let objects: Obj[];
   if (transformed.length > 0) {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-'));
@@ -557,12 +668,12 @@ export function expectedManifest(golden: GoldenCase, oracle: Oracle): { yaml: st
         platformFile = path.join(tmp, 'platform.json');
         fs.writeFileSync(platformFile, JSON.stringify(oraclePlatform, null, 2));
       }
-      objects = runOracle(oracle, file, platformFile);
+      objects = run(file, platformFile);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   } else {
-    objects = runOracle(oracle, golden.componentFile, golden.platformFile);
+    objects = run(golden.componentFile);
   }
 
   const c: EditContext = {
@@ -573,6 +684,7 @@ export function expectedManifest(golden: GoldenCase, oracle: Oracle): { yaml: st
     podSecurity: { ...POD_SECURITY_DEFAULTS, ...(platform.pod_security ?? {}), ...(spec.pod_security ?? {}) },
     edits: [],
   };
+  if (cm) objects = editCertManager(objects, c);
   editUserVolumes(objects, c);
   editEnvAsWritten(objects, c);
   editExternalCert(objects, c);
@@ -613,8 +725,18 @@ function main(): void {
   const only = process.argv.slice(2);
   const cases = listCases().filter((g) => only.length === 0 || only.includes(g.name));
   if (cases.length === 0) throw new Error(`no cases under ${CASES_DIR}`);
+  let oracle39: Oracle | undefined;
   for (const g of cases) {
-    const { yaml, edits, transformed } = expectedManifest(g, oracle);
+    if (g.platformFile && readPlatform(g.platformFile).cmpv2_issuer !== undefined && !oracle39) {
+      try {
+        oracle39 = findOracle39();
+      } catch (e) {
+        if (!(e instanceof OracleMissing)) throw e;
+        process.stderr.write(`${g.name}: ${wrap(e.message, 100)}\n`);
+        process.exit(2);
+      }
+    }
+    const { yaml, edits, transformed } = expectedManifest(g, oracle, oracle39);
     const before = fs.existsSync(g.expectedFile) ? fs.readFileSync(g.expectedFile, 'utf8') : undefined;
     fs.writeFileSync(g.expectedFile, yaml);
     const status = before === undefined ? 'created' : before === yaml ? 'unchanged' : 'UPDATED';

@@ -7,6 +7,8 @@
 export const TLS_INFO_VOLUME = 'tls-info';
 /** Volume of {@link CertServiceClient}: its own keystore and truststore, from a Secret. */
 export const TLS_SECRET_VOLUME = 'tls-volume';
+/** Volume of {@link CertManagerCertificate}: the certificate files from its Secret. */
+export const CERT_MANAGER_VOLUME = 'certmanager-certs-volume';
 /** Volumes of {@link FilebeatSidecar}. */
 export const COMPONENT_LOG_VOLUME = 'component-log';
 export const FILEBEAT_DATA_VOLUME = 'filebeat-data';
@@ -21,6 +23,7 @@ import { CERT_POST_PROCESSOR_CONTAINER, CERT_SERVICE_CLIENT_CONTAINER, FILEBEAT_
 export const VOLUME_OWNERS: Readonly<Record<string, string>> = {
   [TLS_INFO_VOLUME]: 'TlsInitContainer',
   [TLS_SECRET_VOLUME]: 'CertServiceClient',
+  [CERT_MANAGER_VOLUME]: 'CertManagerCertificate',
   [COMPONENT_LOG_VOLUME]: 'FilebeatSidecar',
   [FILEBEAT_DATA_VOLUME]: 'FilebeatSidecar',
   [FILEBEAT_CONF_VOLUME]: 'FilebeatSidecar',

@@ -28,6 +28,16 @@ export interface PlatformSettings {
   readonly cert_post_processor: { readonly image_tag: string };
   /** The Pod Security Standards profile of every pod, and its user and groups; a component may override each key. */
   readonly pod_security: PodSecuritySettings;
+  /** cert-manager mode (plugin 3.9.0): a Certificate signed by a CMPv2Issuer instead of the cert-service-client. */
+  readonly cmpv2_issuer: Cmpv2IssuerSettings;
+}
+
+/** cert-manager mode, as plugin 3.9.0 named it. */
+export interface Cmpv2IssuerSettings {
+  /** Whether external certificates come from a cert-manager Certificate (the compiler's own switch, default false). */
+  readonly enabled: boolean;
+  /** The CMPv2Issuer named in each Certificate's issuerRef. */
+  readonly name: string;
 }
 
 /** Pod Security settings (platform `pod_security`, and a component's own `pod_security` over them). */
@@ -135,6 +145,10 @@ function platformSettingsOf(d: PlatformDefaults): PlatformSettings {
       run_as_group: d.podSecurity.runAsGroup,
       fs_group: d.podSecurity.fsGroup,
       read_only_root_filesystem: d.podSecurity.readOnlyRootFilesystem,
+    },
+    cmpv2_issuer: {
+      enabled: false,
+      name: d.certManagerCertificate.issuerName,
     },
   };
 }

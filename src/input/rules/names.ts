@@ -25,11 +25,11 @@ export function checkDerivedNames(name: string, ports: PortMapping[], err: Repor
  * The main container is named after the component, and the API server refuses two containers (or init
  * containers) of one name in a pod: a component may not be named like a container the compiler adds beside it.
  */
-export function checkContainerNames(name: string, added: { readonly filebeat: boolean; readonly externalCert: boolean }, err: Report): void {
+export function checkContainerNames(name: string, added: { readonly filebeat: boolean; readonly externalCert: boolean; readonly certManager?: boolean }, err: Report): void {
   const helpers: Array<[string, string, boolean]> = [
     [TLS_INIT_CONTAINER, 'the TLS init container every pod gets', true],
     [FILEBEAT_CONTAINER, 'the filebeat sidecar that log_info adds', added.filebeat],
-    [CERT_SERVICE_CLIENT_CONTAINER, 'the init container that external_cert adds', added.externalCert],
+    [CERT_SERVICE_CLIENT_CONTAINER, 'the init container that external_cert adds', added.externalCert && !added.certManager],
     [CERT_POST_PROCESSOR_CONTAINER, 'the init container that external_cert adds', added.externalCert],
   ];
   for (const [container, what, present] of helpers) {

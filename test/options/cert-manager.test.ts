@@ -1,0 +1,263 @@
+/**
+ * cert-manager mode (platform cmpv2_issuer, plugin 3.9.0): a Certificate instead of the cert-service-client,
+ * the certmanager-certs-volume in the main container and the cert-post-processor, SANs filed by kind
+ * (docs/reference.md, cert-manager certificates).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { stringify } from 'yaml';
+import { formatDiagnostic, sortDiagnostics } from '../../src/input/diagnostics';
+import { loadProject } from '../../src/input/project';
+import { renderAll } from '../../src/output/synthesize';
+import { validateObject } from '../../src/output/validate';
+import { compile, mainOf, podOf, runMain, snapshotFolder, spec, tmpdir } from '../helpers';
+import { initOf, kindsAndNames, POD_IP } from './util';
+
+const ON = { cmpv2_issuer: { enabled: true } };
+
+/** An external_cert block with the required keys, plus overrides. */
+function ext(extra: object = {}, params: object = {}): object {
+  return {
+    use_external_tls: true,
+    external_cert_directory: '/opt/app/dcae-certificate/',
+    ca_name: 'RA',
+    external_certificate_parameters: { common_name: 'dcae-ves-collector', ...params },
+    ...extra,
+  };
+}
+
+/** Loads one spec with a platform file: the sorted messages, and the objects when there are no errors (not checked against a schema). */
+function load(component: object, platform: object = ON): { messages: string[]; warnings: string[]; objects: any[] } {
+  const project = loadProject({
+    components: [{ name: 'components/c.yaml', text: stringify(component) }],
+    platform: { name: 'components/platform.yaml', text: stringify(platform) },
+  });
+  const messages = sortDiagnostics([...project.diagnostics]).map(formatDiagnostic);
+  const warnings = project.warnings.map(formatDiagnostic);
+  if (messages.length > 0) return { messages, warnings, objects: [] };
+  return { messages, warnings, objects: renderAll(project.components, project.platform)[0].objects as any[] };
+}
+
+const certificateOf = (objects: any[]) => objects.find((o) => o.kind === 'Certificate');
+const volumeOf = (objects: any[]) => podOf(objects).volumes.find((v: any) => v.name === 'certmanager-certs-volume');
+const SANS_AT = 'components/c.yaml:9:11: external_cert.external_certificate_parameters.sans';
+
+describe('cert-manager: the Certificate', () => {
+  test.each([
+    ['P12', 'pkcs12'],
+    ['jks', 'jks'],
+  ])('GIVEN cmpv2_issuer.enabled and cert_type %s WHEN compiled THEN the Certificate <name>-cert comes first, with the subject, issuer, SANs and a %s keystore protected by <name>-cert-password', (certType, keystore) => {
+    const { objects } = load(spec({ external_cert: ext({ cert_type: certType }, { sans: 'ves,ves.example.org' }) }));
+    expect(certificateOf(objects)).toMatchSnapshot();
+    expect(kindsAndNames(objects)).toEqual(['Certificate/comp-cert', 'Deployment/dep-comp']);
+    expect(certificateOf(objects)).toEqual({
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'Certificate',
+      metadata: { name: 'comp-cert', namespace: 'dcae' },
+      spec: {
+        secretName: 'comp-secret',
+        commonName: 'dcae-ves-collector',
+        issuerRef: { group: 'certmanager.onap.org', kind: 'CMPv2Issuer', name: 'cmpv2-issuer-onap' },
+        subject: {
+          organizations: ['Linux-Foundation'], countries: ['US'], localities: ['San-Francisco'], provinces: ['California'], organizationalUnits: ['ONAP'],
+        },
+        dnsNames: ['ves', 'ves.example.org'],
+        keystores: { [keystore]: { create: true, passwordSecretRef: { name: 'comp-cert-password', key: 'password' } } },
+      },
+    });
+  });
+
+  test('GIVEN cert_type PEM WHEN compiled THEN the Certificate has no keystores and no password Secret is referenced anywhere', () => {
+    const { objects } = load(spec({ external_cert: ext({ cert_type: 'PEM' }) }));
+    expect(certificateOf(objects).spec.keystores).toBeUndefined();
+    expect(JSON.stringify(objects)).not.toContain('cert-password');
+  });
+
+  test('GIVEN cmpv2_issuer.name and the platform subject WHEN compiled THEN issuerRef.name and the subject follow them', () => {
+    const platform = { ...ON, cmpv2_issuer: { enabled: true, name: 'lab-issuer' }, external_cert: { country: 'PL', organization: 'Org', state: 'S', organizational_unit: 'OU', location: 'L' } };
+    const cert = certificateOf(load(spec({ external_cert: ext() }), platform).objects);
+    expect(cert.spec.issuerRef).toEqual({ group: 'certmanager.onap.org', kind: 'CMPv2Issuer', name: 'lab-issuer' });
+    expect(cert.spec.subject).toEqual({ organizations: ['Org'], countries: ['PL'], localities: ['L'], provinces: ['S'], organizationalUnits: ['OU'] });
+  });
+
+  test('GIVEN a spec namespace WHEN compiled THEN the Certificate is in it and has no labels', () => {
+    const cert = certificateOf(load(spec({ namespace: 'other', labels: { team: 'x' }, external_cert: ext() })).objects);
+    expect(cert.metadata).toEqual({ name: 'comp-cert', namespace: 'other' });
+  });
+});
+
+describe('cert-manager: the pod', () => {
+  test('GIVEN cmpv2_issuer.enabled WHEN compiled THEN no cert-service-client and no tls-volume; certmanager-certs-volume is mounted in the main container and the post-processor', () => {
+    const { objects } = load(spec({ external_cert: ext() }));
+    const pod = podOf(objects);
+    expect({ initContainers: pod.initContainers, volumes: pod.volumes, mainMounts: mainOf(objects).volumeMounts }).toMatchSnapshot();
+    expect(pod.initContainers.map((c: any) => c.name)).toEqual(['init-tls', 'cert-post-processor']);
+    expect(pod.volumes.map((v: any) => v.name)).toEqual(['tls-info', 'certmanager-certs-volume']);
+    expect(mainOf(objects).volumeMounts).toEqual([
+      { name: 'tls-info', mountPath: '/opt/dcae/cacert' },
+      { name: 'certmanager-certs-volume', mountPath: '/opt/app/dcae-certificate/external/' },
+    ]);
+    const post = initOf(objects, 'cert-post-processor');
+    expect(post.volumeMounts).toEqual([
+      { name: 'tls-info', mountPath: '/opt/dcae/cacert/' },
+      { name: 'certmanager-certs-volume', mountPath: '/opt/dcae/cacert/external/' },
+    ]);
+    expect(post.env[post.env.length - 1]).toEqual(POD_IP);
+    expect(post.env.map((e: any) => e.name)).toEqual(['TRUSTSTORES_PATHS', 'TRUSTSTORES_PASSWORDS_PATHS', 'KEYSTORE_SOURCE_PATHS', 'KEYSTORE_DESTINATION_PATHS', 'POD_IP']);
+  });
+
+  test('GIVEN cmpv2_issuer.enabled WHEN compiled THEN the post-processor\'s env is the one it has with the cert-service-client', () => {
+    const withClient = compile(spec({ external_cert: ext({ cert_type: 'JKS' }) })).objects;
+    const withCertificate = load(spec({ external_cert: ext({ cert_type: 'JKS' }) })).objects;
+    expect(initOf(withCertificate, 'cert-post-processor').env).toEqual(initOf(withClient, 'cert-post-processor').env);
+  });
+
+  test.each([
+    ['P12', [['keystore.p12', 'keystore.p12'], ['truststore.p12', 'truststore.p12']], true],
+    ['JKS', [['keystore.jks', 'keystore.jks'], ['truststore.jks', 'truststore.jks']], true],
+    ['pem', [['tls.crt', 'keystore.pem'], ['ca.crt', 'truststore.pem'], ['tls.key', 'key.pem']], false],
+  ])('GIVEN cert_type %s WHEN compiled THEN certmanager-certs-volume projects these keys of <name>-secret, and the password files only for P12 and JKS', (certType, items, password) => {
+    const volume = volumeOf(load(spec({ external_cert: ext({ cert_type: certType }) })).objects);
+    const sources = [{ secret: { name: 'comp-secret', items: (items as string[][]).map(([key, p]) => ({ key, path: p })) } }];
+    if (password) sources.push({ secret: { name: 'comp-cert-password', items: [{ key: 'password', path: 'keystore.pass' }, { key: 'password', path: 'truststore.pass' }] } });
+    expect(volume).toEqual({ name: 'certmanager-certs-volume', projected: { sources } });
+  });
+
+  test('GIVEN an external_cert_directory without a trailing slash WHEN compiled THEN the mount joins it and external/ with one slash', () => {
+    const { objects } = load(spec({ external_cert: ext({ external_cert_directory: '/etc/ves-hv/ssl' }) }));
+    expect(mainOf(objects).volumeMounts[1]).toEqual({ name: 'certmanager-certs-volume', mountPath: '/etc/ves-hv/ssl/external/' });
+  });
+
+  test('GIVEN cmpv2_issuer.enabled false, or a spec without external certificates WHEN compiled THEN the output is that of no cmpv2_issuer at all', () => {
+    const withExt = spec({ external_cert: ext() });
+    expect(compile(withExt, { cmpv2_issuer: { enabled: false, name: 'x' } }).yaml).toBe(compile(withExt).yaml);
+    expect(load(spec()).objects).toEqual(compile(spec()).objects);
+  });
+
+  test('GIVEN a component named cert-service-client WHEN compiled in cert-manager mode THEN it is accepted, as that container is not added', () => {
+    expect(load({ ...spec({ external_cert: ext() }), name: 'cert-service-client' }).messages).toEqual([]);
+    expect(load({ ...spec({ external_cert: ext() }), name: 'cert-post-processor' }).messages).toEqual([
+      'components/c.yaml:1:7: name: "cert-post-processor" is also the name of the init container that external_cert adds, and a pod\'s containers need distinct names; expected another component name',
+    ]);
+  });
+});
+
+describe('cert-manager: SANs', () => {
+  test('GIVEN items of every kind, with spaces, empty items and a trailing comma WHEN compiled THEN each list keeps the spec\'s order', () => {
+    const sans = ' a.example.org, *.example.org,,ops@example.org,10.0.0.1 ,2001:db8::1,spiffe://cluster.local/ns/x,host,';
+    const cert = certificateOf(load(spec({ external_cert: ext({}, { sans }) })).objects);
+    expect(cert.spec).toMatchObject({
+      dnsNames: ['a.example.org', '*.example.org', 'host'],
+      emailAddresses: ['ops@example.org'],
+      ipAddresses: ['10.0.0.1', '2001:db8::1'],
+      uris: ['spiffe://cluster.local/ns/x'],
+    });
+  });
+
+  test.each(['', ' , ,', undefined])('GIVEN sans %j WHEN compiled THEN the Certificate has no SAN lists', (sans) => {
+    const cert = certificateOf(load(spec({ external_cert: ext({}, sans === undefined ? {} : { sans }) })).objects);
+    expect(Object.keys(cert.spec).sort()).toEqual(['commonName', 'issuerRef', 'keystores', 'secretName', 'subject']);
+  });
+
+  test('GIVEN items that are no SAN WHEN compiled THEN each is an error at the sans line naming it, all in one run', () => {
+    const sans = 'ok.org,my_host,10.0.0.1/24,256.1.1.1,x.y:8080,a b,-bad.org';
+    const { messages } = load(spec({ external_cert: ext({}, { sans }) }));
+    const tail = '; expected SANs of those kinds, separated by commas, as cert-manager files each one by its kind (cmpv2_issuer.enabled)';
+    const kinds = 'is not an e-mail address, an IPv4 or IPv6 address, a DNS name or an absolute URI';
+    expect(messages).toEqual([
+      `${SANS_AT}: item 2 (counting from 1), "my_host", ${kinds} (a DNS name may not contain "_")${tail}`,
+      `${SANS_AT}: item 3 (counting from 1), "10.0.0.1/24", ${kinds} (an address with a prefix length is a range; a SAN names one address)${tail}`,
+      `${SANS_AT}: item 4 (counting from 1), "256.1.1.1", ${kinds}${tail}`,
+      `${SANS_AT}: item 5 (counting from 1), "x.y:8080", ${kinds} (a host and port is not a URI; write the host as a DNS name, or a URI with a scheme such as https://host:port)${tail}`,
+      `${SANS_AT}: item 6 (counting from 1), "a b", ${kinds} (it contains a space)${tail}`,
+      `${SANS_AT}: item 7 (counting from 1), "-bad.org", ${kinds}${tail}`,
+    ]);
+  });
+
+  test('GIVEN the same bad sans without cert-manager mode WHEN compiled THEN there is no error: SANS is passed to the cert-service-client as written', () => {
+    const { objects } = compile(spec({ external_cert: ext({}, { sans: 'my_host,,x.y:8080' }) }));
+    expect(initOf(objects, 'cert-service-client').env.find((e: any) => e.name === 'SANS').value).toBe('my_host,,x.y:8080');
+  });
+});
+
+describe('cert-manager: mounts and platform', () => {
+  test('GIVEN a user volume at <external_cert_directory>/external/ WHEN compiled in cert-manager mode THEN it is an error at external_cert_directory', () => {
+    const s = spec({
+      volumes: [{ host: { path: '/x' }, container: { bind: '/certs/external/' } }],
+      external_cert: ext({ external_cert_directory: '/certs' }),
+    });
+    expect(load(s).messages).toEqual([
+      'components/c.yaml:10:28: external_cert.external_cert_directory: "/certs/external/" (where the main container mounts the Certificate\'s Secret, external_cert_directory + "external/") is already mounted by volumes[0]; expected a mount path used once',
+    ]);
+    expect(compile(s).objects).toHaveLength(1);
+  });
+
+  test('GIVEN external_cert_directory at the cert-service-client\'s own mount WHEN compiled in cert-manager mode THEN it is accepted (there is no cert-service-client)', () => {
+    expect(load(spec({ external_cert: ext({ external_cert_directory: '/etc/onap/oom/certservice/certs/' }) })).messages).toEqual([]);
+  });
+
+  test.each([
+    [{ cmpv2_issuer: { enabled: 'true' } }, 'components/platform.yaml:2:12: cmpv2_issuer.enabled: "true" is not a boolean (true or false) (write true or false, without quotes)'],
+    [{ cmpv2_issuer: { name: 'Bad_Name' } }, 'components/platform.yaml:2:9: cmpv2_issuer.name: "Bad_Name" is not a CMPv2Issuer name (DNS-1123 subdomain)'],
+    [{ cmpv2_issuer: { issuer: 'x' } }, 'components/platform.yaml:2:3: cmpv2_issuer.issuer: unknown key; expected one of: enabled, name'],
+  ])('GIVEN platform %j WHEN loaded THEN it is an error at the key', (platform, message) => {
+    expect(load(spec(), platform).messages).toEqual([message]);
+  });
+});
+
+describe('cert-manager: the output check', () => {
+  const widgetCrd = {
+    crd: {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      spec: {
+        group: 'example.org',
+        names: { kind: 'Widget' },
+        versions: [{ name: 'v1', served: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', required: ['size'], properties: { size: { type: 'integer', 'x-kubernetes-int-or-string': false }, tags: { type: 'array', items: { type: 'string' } } } } } } } }],
+      },
+    },
+    source: 'a test fixture',
+  };
+
+  test('GIVEN a vendored CRD WHEN a custom object breaks its schema THEN each field is reported with the schema\'s message', () => {
+    const widget = { apiVersion: 'example.org/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { tags: ['a', 3] } };
+    expect(validateObject(widget, [widgetCrd])).toEqual([
+      { object: 'Widget w', field: 'spec.size', message: 'is required but missing (its CRD\'s schema)' },
+      { object: 'Widget w', field: 'spec.tags[1]', message: 'must be string (its CRD\'s schema)' },
+    ]);
+    expect(validateObject({ ...widget, spec: { size: 1 } }, [widgetCrd])).toEqual([]);
+  });
+
+  test('GIVEN cert-manager mode WHEN the CLI compiles THEN each Certificate is checked before anything is written: without its CRD it is reported, exit 70, and nothing is written', async () => {
+    const dir = tmpdir();
+    fs.mkdirSync(path.join(dir, 'components'));
+    fs.writeFileSync(path.join(dir, 'components', 'c.yaml'), stringify(spec({ external_cert: ext() })));
+    fs.writeFileSync(path.join(dir, 'components', 'platform.yaml'), stringify(ON));
+    const r = await runMain(['--components', 'components', '--out', 'dist'], dir);
+    expect(r.status).toBe(70);
+    expect(r.stderr).toContain('comp.k8s.yaml: Certificate comp-cert: kind: no schema for apiVersion cert-manager.io/v1 kind Certificate: cert-manager\'s certificates CRD is not vendored (src/output/crds/) (compiled from components/c.yaml)');
+    expect(fs.existsSync(path.join(dir, 'dist')) ? snapshotFolder(path.join(dir, 'dist')) : {}).toEqual({});
+  });
+});
+
+describe('cert-manager: chart props', () => {
+  test('GIVEN cert-manager mode and a platform whose issuer and subject are changed WHEN a spec is mapped THEN the Certificate props carry them, no construct default, and no cert-service-client props', () => {
+    const { chartProps } = require('../../src/output/chart-props') as typeof import('../../src/output/chart-props');
+    const { DEFAULT_PLATFORM } = require('../../src/input/platform/settings') as typeof import('../../src/input/platform/settings');
+    const project = loadProject({
+      components: [{ name: 'components/c.yaml', text: stringify(spec({ external_cert: ext({ cert_type: 'jks' }, { sans: 'a.org,1.2.3.4' }) })) }],
+      platform: { name: 'components/platform.yaml', text: stringify(ON) },
+    });
+    const subject = { country: 'C~', organization: 'O~', state: 'S~', organizational_unit: 'OU~', location: 'L~' };
+    const platform = { ...project.platform, cmpv2_issuer: { enabled: true, name: 'issuer~' }, external_cert: { ...DEFAULT_PLATFORM.external_cert, ...subject } };
+    const props = chartProps(project.components[0], platform);
+    expect(props.certServiceClient).toBeUndefined();
+    expect(props.certManagerCertificate).toEqual({
+      externalCertDirectory: '/opt/app/dcae-certificate/',
+      commonName: 'dcae-ves-collector',
+      certType: 'jks',
+      dnsNames: ['a.org'], ipAddresses: ['1.2.3.4'], emailAddresses: [], uris: [],
+      issuerName: 'issuer~', country: 'C~', organization: 'O~', state: 'S~', organizationalUnit: 'OU~', location: 'L~',
+    });
+  });
+});

@@ -1,8 +1,8 @@
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { Service } from 'kubernetes-models/v1/Service';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import { appendPath, decodePointer, formatPath } from '../input/diagnostics';
-import { checkCustomObject, VendoredCrd } from './custom-resources';
 
 /** One way an object breaks the Kubernetes OpenAPI schema. */
 export interface SchemaProblem {
@@ -19,26 +19,17 @@ const MODELS: Record<string, new (data: any) => Model> = {
   'apps/v1/Deployment': Deployment as unknown as new (data: any) => Model,
   'v1/Service': Service as unknown as new (data: any) => Model,
   'v1/ConfigMap': ConfigMap as unknown as new (data: any) => Model,
+  // cert-manager's Certificate: the schema kubernetes-models generated from cert-manager's published CRDs.
+  'cert-manager.io/v1/Certificate': Certificate as unknown as new (data: any) => Model,
 };
 
 /**
- * Checks one object against the Kubernetes OpenAPI schema (offline, with kubernetes-models). The compiler
- * only writes objects that pass: a problem here is a bug in the compiler, never in the user's spec.
+ * Checks one object against the Kubernetes OpenAPI schema, or for a cert-manager Certificate against the
+ * schema of cert-manager's CRD (offline, with kubernetes-models and @kubernetes-models/cert-manager). The
+ * compiler only writes objects that pass: a problem here is a bug in the compiler, never in the user's spec.
  */
-export function validateObject(obj: any, crds?: readonly VendoredCrd[]): SchemaProblem[] {
+export function validateObject(obj: any): SchemaProblem[] {
   const object = `${obj?.kind ?? '(no kind)'} ${obj?.metadata?.name ?? '(no name)'}`;
-  const custom = obj?.kind === 'Certificate' || crds ? checkCustomObject(obj, crds) : undefined;
-  if (custom) {
-    return custom.map((p) => {
-      const at = pointerToPath(p.pointer);
-      return p.missing !== undefined
-        ? { object, field: appendPath(at, p.missing), message: 'is required but missing (its CRD\'s schema)' }
-        : { object, field: at, message: `${p.message} (its CRD's schema)` };
-    });
-  }
-  if (obj?.kind === 'Certificate') {
-    return [{ object, field: 'kind', message: `no schema for apiVersion ${obj?.apiVersion} kind Certificate: cert-manager's certificates CRD is not vendored (src/output/crds/)` }];
-  }
   const Model = MODELS[`${obj?.apiVersion}/${obj?.kind}`];
   if (!Model) return [{ object, field: 'kind', message: `no schema for apiVersion ${obj?.apiVersion} kind ${obj?.kind}` }];
   try {

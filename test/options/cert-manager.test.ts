@@ -10,6 +10,9 @@ import { formatDiagnostic, sortDiagnostics } from '../../src/input/diagnostics';
 import { loadProject } from '../../src/input/project';
 import { renderAll } from '../../src/output/synthesize';
 import { validateObject } from '../../src/output/validate';
+// The module object itself, so that jest.spyOn replaces what the CLI calls.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const validate: typeof import('../../src/output/validate') = require('../../src/output/validate');
 import { compile, mainOf, podOf, runMain, snapshotFolder, spec, tmpdir } from '../helpers';
 import { initOf, kindsAndNames, POD_IP } from './util';
 
@@ -206,37 +209,59 @@ describe('cert-manager: mounts and platform', () => {
 });
 
 describe('cert-manager: the output check', () => {
-  const widgetCrd = {
-    crd: {
-      apiVersion: 'apiextensions.k8s.io/v1',
-      kind: 'CustomResourceDefinition',
-      spec: {
-        group: 'example.org',
-        names: { kind: 'Widget' },
-        versions: [{ name: 'v1', served: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', required: ['size'], properties: { size: { type: 'integer', 'x-kubernetes-int-or-string': false }, tags: { type: 'array', items: { type: 'string' } } } } } } } }],
-      },
-    },
-    source: 'a test fixture',
-  };
+  /** The Certificate of a P12 component, as the compiler renders it in cert-manager mode. */
+  function certificate(): any {
+    return certificateOf(load(spec({ external_cert: ext({ cert_type: 'P12' }) })).objects);
+  }
 
-  test('GIVEN a vendored CRD WHEN a custom object breaks its schema THEN each field is reported with the schema\'s message', () => {
-    const widget = { apiVersion: 'example.org/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { tags: ['a', 3] } };
-    expect(validateObject(widget, [widgetCrd])).toEqual([
-      { object: 'Widget w', field: 'spec.size', message: 'is required but missing (its CRD\'s schema)' },
-      { object: 'Widget w', field: 'spec.tags[1]', message: 'must be string (its CRD\'s schema)' },
-    ]);
-    expect(validateObject({ ...widget, spec: { size: 1 } }, [widgetCrd])).toEqual([]);
+  test('GIVEN the Certificate the compiler writes WHEN checked against cert-manager\'s CRD schema THEN it passes', () => {
+    expect(validateObject(certificate())).toEqual([]);
   });
 
-  test('GIVEN cert-manager mode WHEN the CLI compiles THEN each Certificate is checked before anything is written: without its CRD it is reported, exit 70, and nothing is written', async () => {
+  test.each([
+    ['keystores.pkcs12.create a string', (c: any) => { c.spec.keystores.pkcs12.create = 'yes'; }, [{ object: 'Certificate comp-cert', field: 'spec.keystores.pkcs12.create', message: 'must be boolean' }]],
+    ['issuerRef without a name', (c: any) => { delete c.spec.issuerRef.name; }, [{ object: 'Certificate comp-cert', field: 'spec.issuerRef.name', message: 'is required but missing' }]],
+    ['no secretName', (c: any) => { delete c.spec.secretName; }, [{ object: 'Certificate comp-cert', field: 'spec.secretName', message: 'is required but missing' }]],
+    ['dnsNames a string', (c: any) => { c.spec.dnsNames = 'a.example.org'; }, [{ object: 'Certificate comp-cert', field: 'spec.dnsNames', message: 'must be array' }]],
+  ])('GIVEN a Certificate with %s WHEN checked against cert-manager\'s CRD schema THEN the field is reported', (_what, breakIt, expected) => {
+    const c = certificate();
+    breakIt(c);
+    expect(validateObject(c)).toEqual(expected);
+  });
+
+  test('GIVEN cert-manager mode WHEN the CLI compiles THEN the Certificate is written', async () => {
     const dir = tmpdir();
     fs.mkdirSync(path.join(dir, 'components'));
     fs.writeFileSync(path.join(dir, 'components', 'c.yaml'), stringify(spec({ external_cert: ext() })));
     fs.writeFileSync(path.join(dir, 'components', 'platform.yaml'), stringify(ON));
     const r = await runMain(['--components', 'components', '--out', 'dist'], dir);
-    expect(r.status).toBe(70);
-    expect(r.stderr).toContain('comp.k8s.yaml: Certificate comp-cert: kind: no schema for apiVersion cert-manager.io/v1 kind Certificate: cert-manager\'s certificates CRD is not vendored (src/output/crds/) (compiled from components/c.yaml)');
-    expect(fs.existsSync(path.join(dir, 'dist')) ? snapshotFolder(path.join(dir, 'dist')) : {}).toEqual({});
+    expect(r.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'dist', 'comp.k8s.yaml'), 'utf8')).toMatch(/^apiVersion: cert-manager\.io\/v1\nkind: Certificate\n/);
+  });
+
+  test('GIVEN a Certificate that breaks the CRD schema (create: "yes") WHEN the CLI compiles THEN it is reported before anything is written: exit 70, the output folder untouched', async () => {
+    const dir = tmpdir();
+    fs.mkdirSync(path.join(dir, 'components'));
+    fs.writeFileSync(path.join(dir, 'components', 'c.yaml'), stringify(spec({ external_cert: ext({ cert_type: 'P12' }) })));
+    fs.writeFileSync(path.join(dir, 'components', 'platform.yaml'), stringify(ON));
+    fs.mkdirSync(path.join(dir, 'dist'));
+    fs.writeFileSync(path.join(dir, 'dist', 'keep.txt'), 'mine');
+    // The real check, on a Certificate broken on its way to it.
+    const real = validate.validateObject;
+    jest.spyOn(validate, 'validateObject').mockImplementation((obj: any) => {
+      if (obj.kind !== 'Certificate') return real(obj);
+      const broken = JSON.parse(JSON.stringify(obj));
+      broken.spec.keystores.pkcs12.create = 'yes';
+      return real(broken);
+    });
+    try {
+      const r = await runMain(['--components', 'components', '--out', 'dist'], dir);
+      expect(r.status).toBe(70);
+      expect(r.stderr).toContain('comp.k8s.yaml: Certificate comp-cert: spec.keystores.pkcs12.create: must be boolean (compiled from components/c.yaml)');
+      expect(snapshotFolder(path.join(dir, 'dist'))).toEqual({ 'keep.txt': 'mine' });
+    } finally {
+      jest.restoreAllMocks();
+    }
   });
 });
 

@@ -17,7 +17,7 @@ import { MANIFEST_EXTENSION } from '../src/output/synthesize';
 const ROOT = path.resolve(__dirname, '..');
 const NAME = 'dcae-gitops-compiler';
 /** Every package the app needs beside the tarball: the peers and the package's own dependencies. */
-const LINKED = ['cdk8s', 'cdk8s-plus-27', 'constructs', 'ajv', 'ajv-draft-04', 'diff', 'kubernetes-models', 'yaml'];
+const LINKED = ['cdk8s', 'cdk8s-plus-27', 'constructs', 'ajv', 'ajv-draft-04', 'diff', 'kubernetes-models', '@kubernetes-models/cert-manager', 'yaml'];
 
 /** The example app, as the README shows it: one chart by hand from the constructs, one ComponentChart. */
 const APP = `import { App, Chart } from 'cdk8s';

@@ -33,7 +33,8 @@ describe('what the compiler writes passes the schema', () => {
     const plan = planOutput(project.components, project.platform);
     expect(plan.invalid).toEqual([]);
     const objects = renderAll(project.components, project.platform).flatMap((m) => m.objects);
-    expect(objects.length).toBe(11);
+    expect(objects.length).toBe(14);
+    expect(objects.map((o) => o.kind).sort().filter((k, i, all) => all.indexOf(k) === i)).toEqual(['Certificate', 'ConfigMap', 'Deployment', 'Service']);
     for (const o of objects) expect(validateObject(o)).toEqual([]);
   });
 

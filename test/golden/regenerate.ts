@@ -673,7 +673,7 @@ export function expectedManifest(golden: GoldenCase, oracle: Oracle, oracle39?: 
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   } else {
-    objects = run(golden.componentFile);
+    objects = run(golden.componentFile, golden.platformFile);
   }
 
   const c: EditContext = {

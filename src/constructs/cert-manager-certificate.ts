@@ -7,7 +7,7 @@ import { mount } from './private/container';
 import {
   CERTIFICATE_PASSWORD_KEY, certificateName, certificatePasswordSecretName, certificateSecretName, certManagerMountPath,
 } from './names';
-import { CERT_MANAGER_VOLUME, CERT_TYPES } from './private/parts';
+import { CERT_MANAGER_VOLUME, checkedCertType } from './private/parts';
 import { TlsInitContainer } from './tls-init-container';
 
 /** The issuer every Certificate names, as plugin 3.9.0 wrote it: the ONAP CMPv2 issuer's group and kind. */
@@ -86,11 +86,8 @@ export class CertManagerCertificate extends Construct {
     const d = PLATFORM_DEFAULTS.certServiceClient;
     this.tls = props.tls;
     this.pod = props.tls.pod;
-    this.certType = props.certType ?? COMPONENT_DEFAULTS.certType;
+    this.certType = checkedCertType('CertManagerCertificate', props.certType, COMPONENT_DEFAULTS.certType);
     const type = this.certType.toLowerCase();
-    if (!CERT_TYPES.includes(type)) {
-      throw new Error(`CertManagerCertificate: certType "${this.certType}" is not P12, JKS or PEM`);
-    }
     const name = this.pod.componentName;
     const secretName = certificateSecretName(name);
     const passwordSecret = certificatePasswordSecretName(name);

@@ -4,7 +4,7 @@ import { COMPONENT_DEFAULTS, PLATFORM_DEFAULTS } from './defaults';
 import { TlsInitContainer } from './tls-init-container';
 import { helperContainer, mount, withSlash } from './private/container';
 import { CERT_SERVICE_CLIENT_CONTAINER, CERT_SERVICE_MOUNT_PATH } from './names';
-import { CERT_TYPES, TLS_INFO_VOLUME, TLS_SECRET_VOLUME } from './private/parts';
+import { checkedCertType, TLS_INFO_VOLUME, TLS_SECRET_VOLUME } from './private/parts';
 
 /** Where the cert-service-client sees its own keystore and truststore. */
 
@@ -75,10 +75,7 @@ export class CertServiceClient extends Construct {
     const d = PLATFORM_DEFAULTS.certServiceClient;
     this.tls = props.tls;
     this.pod = props.tls.pod;
-    this.certType = props.certType ?? COMPONENT_DEFAULTS.certType;
-    if (!CERT_TYPES.includes(this.certType.toLowerCase())) {
-      throw new Error(`CertServiceClient: certType "${this.certType}" is not P12, JKS or PEM`);
-    }
+    this.certType = checkedCertType('CertServiceClient', props.certType, COMPONENT_DEFAULTS.certType);
     const keystoreKey = props.keystoreSecretKey ?? d.keystoreSecretKey;
     const truststoreKey = props.truststoreSecretKey ?? d.truststoreSecretKey;
     this.pod.addVolume({

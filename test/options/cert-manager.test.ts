@@ -14,20 +14,9 @@ import { validateObject } from '../../src/output/validate';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const validate: typeof import('../../src/output/validate') = require('../../src/output/validate');
 import { compile, mainOf, podOf, runMain, snapshotFolder, spec, tmpdir } from '../helpers';
-import { initOf, kindsAndNames, POD_IP } from './util';
+import { ext, initOf, kindsAndNames, POD_IP } from './util';
 
 const ON = { cmpv2_issuer: { enabled: true } };
-
-/** An external_cert block with the required keys, plus overrides. */
-function ext(extra: object = {}, params: object = {}): object {
-  return {
-    use_external_tls: true,
-    external_cert_directory: '/opt/app/dcae-certificate/',
-    ca_name: 'RA',
-    external_certificate_parameters: { common_name: 'dcae-ves-collector', ...params },
-    ...extra,
-  };
-}
 
 /** Loads one spec with a platform file: the sorted messages, and the objects when there are no errors (not checked against a schema). */
 function load(component: object, platform: object = ON): { messages: string[]; warnings: string[]; objects: any[] } {

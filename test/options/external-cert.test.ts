@@ -3,22 +3,11 @@
  * (docs/reference.md).
  */
 import { compile, errorsOf, podOf, spec } from '../helpers';
-import { initOf, POD_IP } from './util';
+import { ext, initOf, POD_IP } from './util';
 
 const CERTS = '/etc/onap/oom/certservice/certs/';
 const CLIENT_IMAGE = 'nexus3.onap.org:10001/onap/org.onap.oom.platform.cert-service.oom-certservice-client:2.1.0';
 const POST_IMAGE = 'nexus3.onap.org:10001/onap/org.onap.oom.platform.cert-service.oom-certservice-post-processor:2.1.0';
-
-/** An external_cert block with the required keys, plus overrides. */
-function ext(extra: object = {}, params: object = {}): object {
-  return {
-    use_external_tls: true,
-    external_cert_directory: '/opt/app/dcae-certificate/',
-    ca_name: 'RA',
-    external_certificate_parameters: { common_name: 'dcae-ves-collector', ...params },
-    ...extra,
-  };
-}
 
 /** What external_cert controls: the two init containers and the tls-volume. */
 function externalView(objects: any[]) {

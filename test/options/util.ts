@@ -37,3 +37,14 @@ export const POD_IP = { name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'sta
 export function envLines(container: any): string[] {
   return (container.env ?? []).map((e: any) => (e.valueFrom ? `${e.name}=<from>` : `${e.name}=${e.value}`));
 }
+
+/** An external_cert block with the required keys (VES's directory, CA RA, its common name), plus overrides. */
+export function ext(extra: object = {}, params: object = {}): object {
+  return {
+    use_external_tls: true,
+    external_cert_directory: '/opt/app/dcae-certificate/',
+    ca_name: 'RA',
+    external_certificate_parameters: { common_name: 'dcae-ves-collector', ...params },
+    ...extra,
+  };
+}

@@ -3,7 +3,7 @@ import { CertManagerCertificate } from './cert-manager-certificate';
 import { CertServiceClient } from './cert-service-client';
 import { PLATFORM_DEFAULTS } from './defaults';
 import { helperContainer, mount, withSlash } from './private/container';
-import { CERT_POST_PROCESSOR_CONTAINER } from './names';
+import { CERT_POST_PROCESSOR_CONTAINER, certManagerMountPath } from './names';
 import { TLS_INFO_VOLUME } from './private/parts';
 
 /** Options of {@link CertPostProcessor}: its props without the construct whose certificates it processes. */
@@ -42,7 +42,8 @@ export class CertPostProcessor extends Construct {
     const tls = withSlash(source.tls.certDirectory);
     const ext = `${tls}external/`;
     const mounts = [mount(TLS_INFO_VOLUME, tls)];
-    if (source instanceof CertManagerCertificate) mounts.push(mount(source.volumeName, ext));
+    // The volume's mount joins the directory and external/ with one slash, as the main container's does; the env keeps the plugin's text.
+    if (source instanceof CertManagerCertificate) mounts.push(mount(source.volumeName, certManagerMountPath(source.tls.certDirectory)));
     source.pod.addInitContainer(helperContainer({
       name: CERT_POST_PROCESSOR_CONTAINER,
       image: props.image ?? PLATFORM_DEFAULTS.certPostProcessor.image,

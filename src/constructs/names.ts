@@ -96,5 +96,7 @@ export const CERTIFICATE_PASSWORD_KEY = 'password';
 
 /** cert-manager mode: where the main container mounts the Certificate's Secret, the directory and `external/` joined by one `/`. */
 export function certManagerMountPath(externalCertDirectory: string): string {
-  return `${externalCertDirectory.endsWith('/') ? externalCertDirectory : `${externalCertDirectory}/`}external/`;
+  let end = externalCertDirectory.length;
+  while (end > 0 && externalCertDirectory[end - 1] === '/') end--;
+  return `${externalCertDirectory.slice(0, end)}/external/`;
 }

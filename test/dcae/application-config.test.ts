@@ -58,11 +58,13 @@ describe('GIVEN a DCAE spec with parameters', () => {
     expect(configOf(r.objects)).toEqual({ zeta: 2, nested: { b: [1, 2], c: 'x' }, extra: ['e'] });
   });
 
-  test('WHEN the override removes the configuration with application_config: null THEN there is no ConfigMap and no CBS_CLIENT_CONFIG_PATH', () => {
-    const r = compileFiles({ 'components/c.json': spec, 'components/c.yaml': y('dcae_spec: c.json', 'application_config: null') }, CONFIGMAP);
+  test('WHEN the override removes the configuration with application_config: null THEN there is no ConfigMap and no CBS_CLIENT_CONFIG_PATH, and the objects are those of source cbs', () => {
+    const files = { 'components/c.json': spec, 'components/c.yaml': y('dcae_spec: c.json', 'application_config: null') };
+    const r = compileFiles(files, CONFIGMAP);
     expect(r.errors).toEqual([]);
     expect(r.objects.some((o) => o.kind === 'ConfigMap')).toBe(false);
-    expect(envOf(r.objects).map(([k]) => k)).toEqual(['DCAE_CA_CERTPATH', 'POD_IP']);
+    expect(envOf(r.objects).map(([k]) => k)).toEqual(['CONSUL_HOST', 'CONFIG_BINDING_SERVICE', 'DCAE_CA_CERTPATH', 'CBS_CONFIG_URL', 'POD_IP']);
+    expect(r.objects).toEqual(compileFiles({ 'components/c.json': spec, 'components/c.yaml': y('dcae_spec: c.json') }).objects);
   });
 
   test('WHEN the override sets CONSUL_HOST in env THEN the component\'s own variable is kept, after the mapped ones', () => {
@@ -77,10 +79,24 @@ describe('GIVEN a DCAE spec with parameters', () => {
 });
 
 describe('GIVEN a DCAE spec without a configuration', () => {
-  test.each([['no parameters key', dcae({}, {}, { parameters: undefined })], ['parameters: []', dcae()]])('WHEN it has %s and source configmap THEN no ConfigMap, and no CBS variables either', (_what, spec) => {
+  test.each([['no parameters key', dcae({}, {}, { parameters: undefined })], ['parameters: []', dcae()]])('WHEN it has %s and source configmap THEN no ConfigMap, and the config binding service\'s variables stay: the objects are those of source cbs', (_what, spec) => {
     const { objects } = compileDcae(spec, CONFIGMAP);
     expect(objects.some((o) => o.kind === 'ConfigMap')).toBe(false);
-    expect(envOf(objects).map(([k]) => k)).toEqual(['DCAE_CA_CERTPATH', 'POD_IP']);
+    expect(envOf(objects).map(([k]) => k)).toEqual(['CONSUL_HOST', 'CONFIG_BINDING_SERVICE', 'DCAE_CA_CERTPATH', 'CBS_CONFIG_URL', 'POD_IP']);
+    expect(objects).toEqual(compileDcae(spec).objects);
+  });
+});
+
+describe('GIVEN parameters named like built-in object keys', () => {
+  test('WHEN __proto__ and constructor have values THEN both are keys of the configuration like any other', () => {
+    const { objects } = compileDcae(dcae({}, {}, { parameters: [param('__proto__', { polluted: true }), param('constructor', 'c'), param('a', 1)] }), CONFIGMAP);
+    expect(objects.find((o) => o.kind === 'ConfigMap').data[KEY]).toBe('__proto__:\n  polluted: true\na: 1\nconstructor: c\n');
+    expect(({} as any).polluted).toBeUndefined();
+  });
+
+  test('WHEN toString has no value and no override gives it THEN it is the missing-value error, not silently left out', () => {
+    const r = compileFiles({ 'components/c.json': dcae({}, {}, { parameters: [{ name: 'toString', description: 'no default' }] }) }, CONFIGMAP);
+    expect(r.errors).toEqual([expect.stringMatching(/parameters\[0\]: "toString" has no value/)]);
   });
 });
 

@@ -120,6 +120,14 @@ describe('cert-manager: the pod', () => {
     expect(mainOf(objects).volumeMounts[1]).toEqual({ name: 'certmanager-certs-volume', mountPath: '/etc/ves-hv/ssl/external/' });
   });
 
+  test('GIVEN directories ending in two slashes WHEN compiled THEN both mounts join the directory and external/ with one slash; the post-processor\'s env keeps the text', () => {
+    const { objects } = load({ ...spec({ external_cert: ext({ external_cert_directory: '/etc/x//' }) }), tls_info: { use_tls: true, cert_directory: '/etc/t//' } });
+    expect(mainOf(objects).volumeMounts.find((m: any) => m.name === 'certmanager-certs-volume').mountPath).toBe('/etc/x/external/');
+    const post = initOf(objects, 'cert-post-processor');
+    expect(post.volumeMounts.find((m: any) => m.name === 'certmanager-certs-volume').mountPath).toBe('/etc/t/external/');
+    expect(post.env[0]).toEqual({ name: 'TRUSTSTORES_PATHS', value: '/etc/t//trust.jks:/etc/t//external/truststore.p12' });
+  });
+
   test('GIVEN cmpv2_issuer.enabled false, or a spec without external certificates WHEN compiled THEN the output is that of no cmpv2_issuer at all', () => {
     const withExt = spec({ external_cert: ext() });
     expect(compile(withExt, { cmpv2_issuer: { enabled: false, name: 'x' } }).yaml).toBe(compile(withExt).yaml);
@@ -164,6 +172,25 @@ describe('cert-manager: SANs', () => {
       `${SANS_AT}: item 6 (counting from 1), "a b", ${kinds} (it contains a space)${tail}`,
       `${SANS_AT}: item 7 (counting from 1), "-bad.org", ${kinds}${tail}`,
     ]);
+  });
+
+  test.each([
+    ['fe80::1%eth0', ' (an IPv6 address with a zone names a network interface, which a certificate cannot hold; write the address alone)'],
+    ['fd00::/8', ' (an address with a prefix length is a range; a SAN names one address)'],
+    ['myhost:8080', ' (a host and port is not a URI; write the host as a DNS name, or a URI with a scheme such as https://host:port)'],
+    ['http://a/%zz', ''],
+    ['ab:cd', ''],
+    ['example.org.', ' (a DNS name in a certificate has no trailing dot; write it without the dot)'],
+    ['bücher.de', ' (a DNS name with letters outside ASCII is written in its punycode form, xn--...)'],
+  ])('GIVEN the SAN %j, which the plugin misfiled as a URI or dropped WHEN compiled THEN it is an error naming it', (item, why) => {
+    const { messages } = load(spec({ external_cert: ext({}, { sans: item }) }));
+    expect(messages).toEqual([`${SANS_AT}: item 1 (counting from 1), ${JSON.stringify(item)}, is not an e-mail address, an IPv4 or IPv6 address, a DNS name or an absolute URI${why}; ` +
+      'expected SANs of those kinds, separated by commas, as cert-manager files each one by its kind (cmpv2_issuer.enabled)']);
+  });
+
+  test('GIVEN absolute URIs of several schemes WHEN compiled THEN each is a URI', () => {
+    const sans = 'https://x.y:8080/p,urn:uuid:123e4567-e89b-12d3-a456-426614174000,spiffe://onap/ns/x,http://a/%41';
+    expect(certificateOf(load(spec({ external_cert: ext({}, { sans }) })).objects).spec.uris).toEqual(sans.split(','));
   });
 
   test('GIVEN the same bad sans without cert-manager mode WHEN compiled THEN there is no error: SANS is passed to the cert-service-client as written', () => {

@@ -121,8 +121,10 @@ export function mapDcaeSpec(dcae: Json, platform: PlatformSettings, override: Js
     DCAE_CA_CERTPATH: `${certDir}/cacert.pem`,
     CBS_CONFIG_URL: `${platform.cbs.base_url}/${typeof final.name === 'string' ? final.name : ''}`,
   };
-  // With a ConfigMap, the component reads its configuration from a file: nothing of the config binding service is given.
-  if (configmap) for (const key of CBS_ENV) delete (value.env as Json)[key];
+  // With a ConfigMap, the component reads its configuration from a file: nothing of the config binding service is
+  // given. A component without a configuration (no parameters, or application_config: null in the override) gets
+  // no ConfigMap, and keeps the config binding service's variables, as with source cbs.
+  if (configmap && isObj(final.application_config)) for (const key of CBS_ENV) delete (value.env as Json)[key];
   return { value, origins, derived, ignored, hasImageArtifact: imageIndex >= 0 };
 }
 

@@ -22,7 +22,10 @@ export function parametersConfig(parameters: unknown): Json | undefined {
   if (!Array.isArray(parameters) || parameters.length === 0) return undefined;
   const config: Json = {};
   for (const p of parameters) {
-    if (isObj(p) && typeof p.name === 'string' && p.name !== '' && 'value' in p) config[p.name] = p.value;
+    // A key of the configuration's own: "__proto__" is a name like any other (assigning it would change the prototype).
+    if (isObj(p) && typeof p.name === 'string' && p.name !== '' && 'value' in p) {
+      Object.defineProperty(config, p.name, { value: p.value, writable: true, enumerable: true, configurable: true });
+    }
   }
   return config;
 }
@@ -57,7 +60,8 @@ export function checkParameters(dcae: SourceFile, override: Override | undefined
       return;
     }
     const key = formatPath(['application_config', p.name]);
-    if (!('value' in p) && given[p.name] === undefined) {
+    // Only the override's own keys give a value ("toString" is a parameter name, not the object's method).
+    if (!('value' in p) && !Object.hasOwn(given, p.name)) {
       errors.push(dcae.error(['parameters', i], `${JSON.stringify(p.name)} has no value (the blueprint input it made had to be given at deployment); expected a value for the application configuration${fix(key)}`));
     }
     const first = seen.get(p.name);

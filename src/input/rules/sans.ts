@@ -20,12 +20,22 @@ const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
 const IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
 /** An e-mail address: a dot-atom local part, `@`, a DNS name. */
 const EMAIL_LOCAL = /^[-A-Za-z0-9!#$%&'*+/=?^_`{|}~]+(?:\.[-A-Za-z0-9!#$%&'*+/=?^_`{|}~]+)*$/;
-/** An absolute URI (RFC 3986): a scheme, `:`, and a non-empty rest of URI characters. */
-const URI = /^[A-Za-z][A-Za-z0-9+.-]*:[-A-Za-z0-9._~:/?#[\]@!$&'()*+;=%]+$/;
-/** `host:port` with a dotted host (or localhost), which the plugin filed as a URI, its host taken for a scheme. */
-const HOST_PORT = /^(?:[^:/]*\.[^:/]*|localhost):[0-9]+$/i;
+/** An absolute URI (RFC 3986): a scheme, `:`, and a non-empty rest of URI characters, `%` only as `%XX`. */
+const URI = /^[A-Za-z][A-Za-z0-9+.-]*:(?:[-A-Za-z0-9._~:/?#[\]@!$&'()*+;=]|%[0-9A-Fa-f]{2})+$/;
+/** `host:port`, which the plugin filed as a URI, its host taken for a scheme. */
+const HOST_PORT = /^[^:/]+:[0-9]+$/;
 /** An address with a prefix length: a range, not one address. */
 const CIDR = /^[0-9A-Fa-f:.]+\/[0-9]+$/;
+/** Something shaped like an IPv6 address (hex digits, colons, dots), maybe with a zone or a prefix length. */
+const IPV6_LIKE = /^[0-9A-Fa-f:.]+(?:%[^/]*)?(?:\/[0-9]+)?$/;
+
+/**
+ * Whether an item is an absolute URI and nothing the plugin misfiled as one: not `host:port` (the host is no
+ * scheme), and not an IPv6 address with a zone or a prefix length (its first group is no scheme either).
+ */
+export function isAbsoluteUri(item: string): boolean {
+  return URI.test(item) && !HOST_PORT.test(item) && !(item.includes(':') && IPV6_LIKE.test(item));
+}
 
 /** Whether an item is a DNS name, or a `*.` wildcard followed by one. */
 export function isDnsName(item: string): boolean {
@@ -47,7 +57,10 @@ export function isIpAddress(item: string): boolean {
 /** Why an item is no SAN, when something more useful than "none of the kinds" can be said. */
 function hint(item: string): string {
   if (CIDR.test(item)) return ' (an address with a prefix length is a range; a SAN names one address)';
+  if (item.includes(':') && IPV6_LIKE.test(item) && item.includes('%')) return ' (an IPv6 address with a zone names a network interface, which a certificate cannot hold; write the address alone)';
   if (HOST_PORT.test(item)) return ' (a host and port is not a URI; write the host as a DNS name, or a URI with a scheme such as https://host:port)';
+  if (item.endsWith('.') && isDnsName(item.slice(0, -1))) return ' (a DNS name in a certificate has no trailing dot; write it without the dot)';
+  if (/[^\x00-\x7f]/.test(item)) return ' (a DNS name with letters outside ASCII is written in its punycode form, xn--...)';
   if (item.includes('_') && !item.includes(':') && !item.includes('@')) return ' (a DNS name may not contain "_")';
   if (/\s/.test(item)) return ' (it contains a space)';
   return '';
@@ -66,7 +79,7 @@ export function readSubjectAltNames(sans: string, err: Report): SubjectAltNames 
     if (isEmailAddress(item)) out.emailAddresses.push(item);
     else if (isIpAddress(item)) out.ipAddresses.push(item);
     else if (isDnsName(item)) out.dnsNames.push(item);
-    else if (URI.test(item) && !HOST_PORT.test(item)) out.uris.push(item);
+    else if (isAbsoluteUri(item)) out.uris.push(item);
     else {
       err(SANS, `item ${i + 1} (counting from 1), ${describeValue(item)}, is not an e-mail address, an IPv4 or IPv6 address, ` +
         `a DNS name or an absolute URI${hint(item)}; expected SANs of those kinds, separated by commas, as cert-manager files ` +

@@ -67,8 +67,32 @@ export function formatDiagnostic(d: Diagnostic): string {
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [...list].sort(
-    (a, b) => cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.path, b.path) || cmp(a.message, b.message),
+    (a, b) => cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.path, b.path) || numbersInOrder(a.message, b.message),
   );
+}
+
+/**
+ * Compares two texts code unit by code unit, except that runs of digits compare as numbers ("item 3" before
+ * "item 10"): the same order on every machine, whatever its locale.
+ */
+function numbersInOrder(a: string, b: string): number {
+  const parts = (text: string) => text.match(/\d+|\D+/g) ?? [];
+  const x = parts(a);
+  const y = parts(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i];
+    const q = y[i];
+    if (p === q) continue;
+    if (/^\d/.test(p) && /^\d/.test(q)) {
+      // As numbers: fewer significant digits first, then digit by digit; equal numbers fall back to the text.
+      const m = p.replace(/^0+/, '');
+      const n = q.replace(/^0+/, '');
+      if (m.length !== n.length) return m.length - n.length;
+      if (m !== n) return m < n ? -1 : 1;
+    }
+    return p < q ? -1 : 1;
+  }
+  return x.length - y.length;
 }
 
 /** Describes a found value for a message: strings quoted, lists and mappings by kind. */

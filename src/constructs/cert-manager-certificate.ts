@@ -1,13 +1,13 @@
 import { ApiObject } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { ComponentPod } from './component-pod';
-import { COMPONENT_DEFAULTS, PLATFORM_DEFAULTS } from './defaults';
+import { CertificateSource } from './certificate-source';
+import { PLATFORM_DEFAULTS } from './defaults';
 import { mount } from './private/container';
 import {
   CERTIFICATE_PASSWORD_KEY, certificateName, certificatePasswordSecretName, certificateSecretName, certManagerMountPath,
 } from './names';
-import { CERT_MANAGER_VOLUME, checkedCertType } from './private/parts';
+import { CERT_MANAGER_VOLUME } from './private/parts';
 import { TlsInitContainer } from './tls-init-container';
 
 /** The issuer every Certificate names, as plugin 3.9.0 wrote it: the ONAP CMPv2 issuer's group and kind. */
@@ -69,24 +69,15 @@ const KEYSTORES: Record<string, { keystore?: string; files: Array<[string, strin
  *
  * Construct id of the Certificate: `Resource`.
  */
-export class CertManagerCertificate extends Construct {
-  /** The pod the volume is in: the TLS init container's. */
-  public readonly pod: ComponentPod;
-  /** The TLS init container, whose directory the cert-post-processor works in. */
-  public readonly tls: TlsInitContainer;
-  /** The certificate type, as given. */
-  public readonly certType: string;
+export class CertManagerCertificate extends CertificateSource {
   /** The volume holding the certificate files; the cert-post-processor mounts it too. */
-  public readonly volumeName: string = CERT_MANAGER_VOLUME;
+  public readonly sharedVolume: string = CERT_MANAGER_VOLUME;
   /** The Certificate. */
   public readonly certificate: ApiObject;
 
   constructor(scope: Construct, id: string, props: CertManagerCertificateProps) {
-    super(scope, id);
+    super(scope, id, props, 'CertManagerCertificate');
     const d = PLATFORM_DEFAULTS.certServiceClient;
-    this.tls = props.tls;
-    this.pod = props.tls.pod;
-    this.certType = checkedCertType('CertManagerCertificate', props.certType, COMPONENT_DEFAULTS.certType);
     const type = this.certType.toLowerCase();
     const name = this.pod.componentName;
     const secretName = certificateSecretName(name);

@@ -1,6 +1,5 @@
 import { Construct } from 'constructs';
-import { CertManagerCertificate } from './cert-manager-certificate';
-import { CertServiceClient } from './cert-service-client';
+import { CertificateSource } from './certificate-source';
 import { PLATFORM_DEFAULTS } from './defaults';
 import { helperContainer, mount, withSlash } from './private/container';
 import { CERT_POST_PROCESSOR_CONTAINER, certManagerMountPath } from './names';
@@ -20,7 +19,7 @@ export interface CertPostProcessorProps extends CertPostProcessorOptions {
    * Either a {@link CertServiceClient}, or in cert-manager mode a {@link CertManagerCertificate}, whose volume it
    * also mounts at the TLS certificate directory plus `external/` (as plugin 3.9.0 did).
    */
-  readonly client: CertServiceClient | CertManagerCertificate;
+  readonly client: CertificateSource;
 }
 
 /** File names per certificate type, from the plugin. */
@@ -43,7 +42,7 @@ export class CertPostProcessor extends Construct {
     const ext = `${tls}external/`;
     const mounts = [mount(TLS_INFO_VOLUME, tls)];
     // The volume's mount joins the directory and external/ with one slash, as the main container's does; the env keeps the plugin's text.
-    if (source instanceof CertManagerCertificate) mounts.push(mount(source.volumeName, certManagerMountPath(source.tls.certDirectory)));
+    if (source.sharedVolume) mounts.push(mount(source.sharedVolume, certManagerMountPath(source.tls.certDirectory)));
     source.pod.addInitContainer(helperContainer({
       name: CERT_POST_PROCESSOR_CONTAINER,
       image: props.image ?? PLATFORM_DEFAULTS.certPostProcessor.image,

@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
-import { ComponentPod } from './component-pod';
+import { CertificateSource } from './certificate-source';
 import { COMPONENT_DEFAULTS, PLATFORM_DEFAULTS } from './defaults';
 import { TlsInitContainer } from './tls-init-container';
 import { helperContainer, mount, withSlash } from './private/container';
 import { CERT_SERVICE_CLIENT_CONTAINER, CERT_SERVICE_MOUNT_PATH } from './names';
-import { checkedCertType, TLS_INFO_VOLUME, TLS_SECRET_VOLUME } from './private/parts';
+import { TLS_INFO_VOLUME, TLS_SECRET_VOLUME } from './private/parts';
 
 /** Where the cert-service-client sees its own keystore and truststore. */
 
@@ -62,20 +62,13 @@ export interface CertServiceClientProps extends CertServiceClientOptions {
  * The `cert-service-client` init container, which requests certificates from the OOM cert service, and
  * its `tls-volume` projected from the client's Secret. Passwords come from Secrets, never as values.
  */
-export class CertServiceClient extends Construct {
-  /** The pod the init container is in: the TLS init container's. */
-  public readonly pod: ComponentPod;
-  /** The TLS init container whose volume the certificates go to. */
-  public readonly tls: TlsInitContainer;
-  /** The certificate type, as given. */
-  public readonly certType: string;
+export class CertServiceClient extends CertificateSource {
+  /** None: the client writes into `tls-info`, which the cert-post-processor mounts anyway. */
+  public readonly sharedVolume?: string = undefined;
 
   constructor(scope: Construct, id: string, props: CertServiceClientProps) {
-    super(scope, id);
+    super(scope, id, props, 'CertServiceClient');
     const d = PLATFORM_DEFAULTS.certServiceClient;
-    this.tls = props.tls;
-    this.pod = props.tls.pod;
-    this.certType = checkedCertType('CertServiceClient', props.certType, COMPONENT_DEFAULTS.certType);
     const keystoreKey = props.keystoreSecretKey ?? d.keystoreSecretKey;
     const truststoreKey = props.truststoreSecretKey ?? d.truststoreSecretKey;
     this.pod.addVolume({

@@ -3,6 +3,7 @@ export * from './component-pod';
 export * from './component-service';
 export * from './filebeat-sidecar';
 export * from './tls-init-container';
+export * from './certificate-source';
 export * from './cert-service-client';
 export * from './cert-manager-certificate';
 export * from './cert-post-processor';

@@ -1,0 +1,40 @@
+import { Construct } from 'constructs';
+import { ComponentPod } from './component-pod';
+import { COMPONENT_DEFAULTS } from './defaults';
+import { checkedCertType } from './private/parts';
+import { TlsInitContainer } from './tls-init-container';
+
+/** What every certificate source takes: the TLS init container of its pod and the certificate type. */
+export interface CertificateSourceProps {
+  /** The TLS init container: the source joins its pod, and the cert-post-processor works in its directory. */
+  readonly tls: TlsInitContainer;
+  /** P12, JKS or PEM, in any case. @default "P12" */
+  readonly certType?: string;
+}
+
+/**
+ * Where a pod's external certificates come from: the cert-service-client init container
+ * ({@link CertServiceClient}) or, in cert-manager mode, a cert-manager Certificate ({@link CertManagerCertificate}).
+ * The {@link CertPostProcessor} takes either as its `client`.
+ */
+export abstract class CertificateSource extends Construct {
+  /** The pod the certificates are for: the TLS init container's. */
+  public readonly pod: ComponentPod;
+  /** The TLS init container, whose directory the cert-post-processor works in. */
+  public readonly tls: TlsInitContainer;
+  /** The certificate type, as given. */
+  public readonly certType: string;
+  /**
+   * A volume holding the certificates that the cert-post-processor mounts too, at the TLS certificate directory
+   * plus `external/`; none when the certificates reach that directory through `tls-info`.
+   */
+  public abstract readonly sharedVolume?: string;
+
+  /** `kind` names the concrete construct in errors (a minified bundle renames classes). */
+  protected constructor(scope: Construct, id: string, props: CertificateSourceProps, kind: string) {
+    super(scope, id);
+    this.tls = props.tls;
+    this.pod = props.tls.pod;
+    this.certType = checkedCertType(kind, props.certType, COMPONENT_DEFAULTS.certType);
+  }
+}

@@ -3,6 +3,7 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { ComponentPod } from './component-pod';
 import { applicationConfigMapName } from './names';
+import { ConfigMap } from './private/api-objects';
 import { mount } from './private/container';
 import { APPLICATION_CONFIG_VOLUME } from './private/parts';
 
@@ -54,7 +55,7 @@ export class ApplicationConfig extends Construct {
     const pod = props.pod;
     this.pod = pod;
     const name = applicationConfigMapName(pod.componentName);
-    this.configMap = new k8s.KubeConfigMap(this, 'ConfigMap', {
+    this.configMap = new ConfigMap(this, 'ConfigMap', {
       metadata: { name, labels: pod.labels },
       data: { [APPLICATION_CONFIG_KEY]: props.config },
     });

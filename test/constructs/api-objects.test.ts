@@ -5,7 +5,7 @@
  */
 import { Chart, Testing } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import { Deployment, Service } from '../../src/constructs/private/api-objects';
+import { ConfigMap, Deployment, Service } from '../../src/constructs/private/api-objects';
 
 const labels = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`l${49 - i}`, `v${i}`]));
 
@@ -49,6 +49,14 @@ describe('linear-time API objects', () => {
     const theirs = new k8s.KubeService(chart, 'theirs', serviceProps).toJson();
     expect(JSON.stringify(ours)).toBe(JSON.stringify(theirs));
     expect(Object.keys(ours.spec.selector)).toHaveLength(50);
+  });
+
+  test('GIVEN the same props WHEN a ConfigMap and a KubeConfigMap serialise THEN the JSON text is identical', () => {
+    const chart = new Chart(Testing.app(), 'c');
+    const props: k8s.KubeConfigMapProps = { metadata: { name: 'x', labels }, data: { 'b.yaml': 'b: 1\n', 'a.yaml': 'a: 2\n' } };
+    const ours = new ConfigMap(chart, 'ours', props).toJson();
+    expect(JSON.stringify(ours)).toBe(JSON.stringify(new k8s.KubeConfigMap(chart, 'theirs', props).toJson()));
+    expect(Object.keys(ours.metadata.labels)).toHaveLength(50);
   });
 
   test('GIVEN no labels or annotations WHEN serialised THEN no empty map appears', () => {

@@ -51,3 +51,13 @@ export class Service extends k8s.KubeService {
     return { ...k8s.KubeService.GVK, ...convertKeepingMaps(resolved, Service.MAPS, k8s.toJson_KubeServiceProps) };
   }
 }
+
+/** A `KubeConfigMap` whose labels, annotations and data serialise in linear time. */
+export class ConfigMap extends k8s.KubeConfigMap {
+  private static readonly MAPS = [...META_MAPS, ['data'], ['binaryData']];
+
+  public override toJson(): any {
+    const resolved = ApiObject.prototype.toJson.call(this);
+    return { ...k8s.KubeConfigMap.GVK, ...convertKeepingMaps(resolved, ConfigMap.MAPS, k8s.toJson_KubeConfigMapProps) };
+  }
+}

@@ -13,6 +13,8 @@ export const APPLICATION_CONFIG_KEY = 'application_config.yaml';
 export const APPLICATION_CONFIG_MOUNT_PATH = '/app-config-input';
 /** The variable that tells the component (the DCAE CBS client library) where its configuration file is. */
 export const APPLICATION_CONFIG_ENV = 'CBS_CLIENT_CONFIG_PATH';
+/** Where the main container reads the configuration file: the value of CBS_CLIENT_CONFIG_PATH. */
+export const APPLICATION_CONFIG_PATH = `${APPLICATION_CONFIG_MOUNT_PATH}/${APPLICATION_CONFIG_KEY}`;
 /** The pod template annotation holding the SHA-256 of the configuration: a change of configuration rolls the pods. */
 export const APPLICATION_CONFIG_CHECKSUM_ANNOTATION = 'checksum/application-config';
 
@@ -64,7 +66,7 @@ export class ApplicationConfig extends Construct {
     this.checksum = createHash('sha256').update(props.config, 'utf8').digest('hex');
     pod.addVolume({ name: APPLICATION_CONFIG_VOLUME, configMap: { name, defaultMode: 420 } });
     pod.mountOnMain(mount(APPLICATION_CONFIG_VOLUME, APPLICATION_CONFIG_MOUNT_PATH, { readOnly: true }));
-    pod.addMainEnv(APPLICATION_CONFIG_ENV, `${APPLICATION_CONFIG_MOUNT_PATH}/${APPLICATION_CONFIG_KEY}`);
+    pod.addMainEnv(APPLICATION_CONFIG_ENV, APPLICATION_CONFIG_PATH);
     pod.annotateTemplate(APPLICATION_CONFIG_CHECKSUM_ANNOTATION, this.checksum);
   }
 }

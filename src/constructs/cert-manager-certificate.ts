@@ -1,9 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { CertificateSource } from './certificate-source';
+import { CertificateSource, CertificateSourceProps } from './certificate-source';
 import { PLATFORM_DEFAULTS } from './defaults';
-import { mount } from './private/container';
+import { mount, nonEmpty } from './private/container';
 import {
   CERTIFICATE_PASSWORD_KEY, certificateName, certificatePasswordSecretName, certificateSecretName, certManagerMountPath,
 } from './names';
@@ -45,7 +45,7 @@ export interface CertManagerCertificateOptions {
 }
 
 /** Props of {@link CertManagerCertificate}. */
-export interface CertManagerCertificateProps extends CertManagerCertificateOptions {
+export interface CertManagerCertificateProps extends CertManagerCertificateOptions, CertificateSourceProps {
   /** The TLS init container: the Certificate's volume joins its pod, mounted in the main container after `tls-info`. */
   readonly tls: TlsInitContainer;
 }
@@ -70,8 +70,6 @@ const KEYSTORES: Record<string, { keystore?: string; files: Array<[string, strin
  * Construct id of the Certificate: `Resource`.
  */
 export class CertManagerCertificate extends CertificateSource {
-  /** The volume holding the certificate files; the cert-post-processor mounts it too. */
-  public readonly sharedVolume: string = CERT_MANAGER_VOLUME;
   /** The Certificate. */
   public readonly certificate: ApiObject;
 
@@ -83,7 +81,6 @@ export class CertManagerCertificate extends CertificateSource {
     const secretName = certificateSecretName(name);
     const passwordSecret = certificatePasswordSecretName(name);
     const { keystore, files } = KEYSTORES[type];
-    const list = (values?: readonly string[]) => (values && values.length > 0 ? [...values] : undefined);
 
     this.certificate = new ApiObject(this, 'Resource', {
       apiVersion: 'cert-manager.io/v1',
@@ -100,10 +97,10 @@ export class CertManagerCertificate extends CertificateSource {
           provinces: [props.state ?? d.state],
           organizationalUnits: [props.organizationalUnit ?? d.organizationalUnit],
         },
-        ipAddresses: list(props.ipAddresses),
-        dnsNames: list(props.dnsNames),
-        emailAddresses: list(props.emailAddresses),
-        uris: list(props.uris),
+        ipAddresses: nonEmpty(props.ipAddresses),
+        dnsNames: nonEmpty(props.dnsNames),
+        emailAddresses: nonEmpty(props.emailAddresses),
+        uris: nonEmpty(props.uris),
         keystores: keystore && { [keystore]: { create: true, passwordSecretRef: { name: passwordSecret, key: CERTIFICATE_PASSWORD_KEY } } },
       },
     });
@@ -121,5 +118,10 @@ export class CertManagerCertificate extends CertificateSource {
     }
     this.pod.addVolume({ name: CERT_MANAGER_VOLUME, projected: { sources } });
     this.pod.mountOnMain(mount(CERT_MANAGER_VOLUME, certManagerMountPath(props.externalCertDirectory)));
+  }
+
+  /** The Certificate's volume, at the TLS certificate directory plus `external/` (as plugin 3.9.0 did), one `/` between. */
+  public override postProcessorMounts(): k8s.VolumeMount[] {
+    return [mount(CERT_MANAGER_VOLUME, certManagerMountPath(this.tls.certDirectory))];
   }
 }

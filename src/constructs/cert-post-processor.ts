@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { CertificateSource } from './certificate-source';
 import { PLATFORM_DEFAULTS } from './defaults';
 import { helperContainer, mount, withSlash } from './private/container';
-import { CERT_POST_PROCESSOR_CONTAINER, certManagerMountPath } from './names';
+import { CERT_POST_PROCESSOR_CONTAINER } from './names';
 import { TLS_INFO_VOLUME } from './private/parts';
 
 /** Options of {@link CertPostProcessor}: its props without the construct whose certificates it processes. */
@@ -40,9 +40,6 @@ export class CertPostProcessor extends Construct {
     const layout = LAYOUT[source.certType.toLowerCase()];
     const tls = withSlash(source.tls.certDirectory);
     const ext = `${tls}external/`;
-    const mounts = [mount(TLS_INFO_VOLUME, tls)];
-    // The volume's mount joins the directory and external/ with one slash, as the main container's does; the env keeps the plugin's text.
-    if (source.sharedVolume) mounts.push(mount(source.sharedVolume, certManagerMountPath(source.tls.certDirectory)));
     source.pod.addInitContainer(helperContainer({
       name: CERT_POST_PROCESSOR_CONTAINER,
       image: props.image ?? PLATFORM_DEFAULTS.certPostProcessor.image,
@@ -52,7 +49,7 @@ export class CertPostProcessor extends Construct {
         ['KEYSTORE_SOURCE_PATHS', `${ext}${layout.keystore[0]}:${ext}${layout.keystore[1]}`],
         ['KEYSTORE_DESTINATION_PATHS', `${tls}${layout.destination[0]}:${tls}${layout.destination[1]}`],
       ],
-      mounts,
+      mounts: [mount(TLS_INFO_VOLUME, tls), ...source.postProcessorMounts()],
     }));
   }
 }

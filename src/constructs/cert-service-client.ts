@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { CertificateSource } from './certificate-source';
+import { CertificateSource, CertificateSourceProps } from './certificate-source';
 import { COMPONENT_DEFAULTS, PLATFORM_DEFAULTS } from './defaults';
 import { TlsInitContainer } from './tls-init-container';
 import { helperContainer, mount, withSlash } from './private/container';
@@ -53,7 +53,7 @@ export interface CertServiceClientOptions {
 }
 
 /** Props of {@link CertServiceClient}. */
-export interface CertServiceClientProps extends CertServiceClientOptions {
+export interface CertServiceClientProps extends CertServiceClientOptions, CertificateSourceProps {
   /** The TLS init container, whose `tls-info` volume the certificates go to; the client joins its pod. */
   readonly tls: TlsInitContainer;
 }
@@ -63,9 +63,6 @@ export interface CertServiceClientProps extends CertServiceClientOptions {
  * its `tls-volume` projected from the client's Secret. Passwords come from Secrets, never as values.
  */
 export class CertServiceClient extends CertificateSource {
-  /** None: the client writes into `tls-info`, which the cert-post-processor mounts anyway. */
-  public readonly sharedVolume?: string = undefined;
-
   constructor(scope: Construct, id: string, props: CertServiceClientProps) {
     super(scope, id, props, 'CertServiceClient');
     const d = PLATFORM_DEFAULTS.certServiceClient;

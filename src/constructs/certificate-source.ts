@@ -1,7 +1,8 @@
+import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { ComponentPod } from './component-pod';
 import { COMPONENT_DEFAULTS } from './defaults';
-import { checkedCertType } from './private/parts';
+import { CERT_TYPES } from './private/parts';
 import { TlsInitContainer } from './tls-init-container';
 
 /** What every certificate source takes: the TLS init container of its pod and the certificate type. */
@@ -24,17 +25,21 @@ export abstract class CertificateSource extends Construct {
   public readonly tls: TlsInitContainer;
   /** The certificate type, as given. */
   public readonly certType: string;
-  /**
-   * A volume holding the certificates that the cert-post-processor mounts too, at the TLS certificate directory
-   * plus `external/`; none when the certificates reach that directory through `tls-info`.
-   */
-  public abstract readonly sharedVolume?: string;
 
   /** `kind` names the concrete construct in errors (a minified bundle renames classes). */
   protected constructor(scope: Construct, id: string, props: CertificateSourceProps, kind: string) {
     super(scope, id);
     this.tls = props.tls;
     this.pod = props.tls.pod;
-    this.certType = checkedCertType(kind, props.certType, COMPONENT_DEFAULTS.certType);
+    this.certType = props.certType ?? COMPONENT_DEFAULTS.certType;
+    if (!CERT_TYPES.includes(this.certType.toLowerCase())) throw new Error(`${kind}: certType "${this.certType}" is not P12, JKS or PEM`);
+  }
+
+  /**
+   * What the cert-post-processor mounts besides `tls-info`: none when the certificates reach the TLS certificate
+   * directory through `tls-info`.
+   */
+  public postProcessorMounts(): k8s.VolumeMount[] {
+    return [];
   }
 }

@@ -77,7 +77,7 @@ export class ComponentChart extends Chart {
   constructor(scope: Construct, id: string, props: ComponentChartProps) {
     super(scope, id, { namespace: props.namespace ?? PLATFORM_DEFAULTS.namespace, disableResourceNameHashes: true });
     if (props.certPostProcessor && !props.certServiceClient && !props.certManagerCertificate) {
-      throw new Error('ComponentChart: certPostProcessor is set without certServiceClient; the post-processor processes the client\'s certificates');
+      throw new Error('ComponentChart: certPostProcessor is set without certServiceClient or certManagerCertificate; the post-processor processes their certificates');
     }
     if (props.certServiceClient && props.certManagerCertificate) {
       throw new Error('ComponentChart: certServiceClient and certManagerCertificate are both set; external certificates come from one of them');
@@ -114,15 +114,13 @@ export class ComponentChart extends Chart {
     this.tlsInit = tls;
 
     if (props.certServiceClient) {
-      const client = new CertServiceClient(this, 'CertServiceClient', { ...props.certServiceClient, tls });
-      this.certServiceClient = client;
-      this.certPostProcessor = new CertPostProcessor(this, 'CertPostProcessor', { ...props.certPostProcessor, client });
+      this.certServiceClient = new CertServiceClient(this, 'CertServiceClient', { ...props.certServiceClient, tls });
     }
     if (props.certManagerCertificate) {
-      const certificate = new CertManagerCertificate(this, 'Certificate', { ...props.certManagerCertificate, tls });
-      this.certificate = certificate;
-      this.certPostProcessor = new CertPostProcessor(this, 'CertPostProcessor', { ...props.certPostProcessor, client: certificate });
+      this.certificate = new CertManagerCertificate(this, 'Certificate', { ...props.certManagerCertificate, tls });
     }
+    const client = this.certServiceClient ?? this.certificate;
+    if (client) this.certPostProcessor = new CertPostProcessor(this, 'CertPostProcessor', { ...props.certPostProcessor, client });
 
     this.service = new ComponentService(this, 'Service', {
       componentName: pod.componentName,

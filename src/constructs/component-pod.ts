@@ -1,10 +1,11 @@
 import { Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { PLATFORM_DEFAULTS, COMPONENT_DEFAULTS } from './defaults';
+import { PLATFORM_DEFAULTS, COMPONENT_DEFAULTS, PodSecurityDefaults } from './defaults';
 import { MainContainerProps } from './main-container';
 import { PodSecurityOptions } from './pod-security';
-import { podSecurityProblems, withPodSecurity } from './private/pod-security';
+import { podSecurityOf, podSecurityProblems, withPodSecurity } from './private/pod-security';
+import { nonEmpty } from './private/container';
 import { buildMainContainer } from './private/main-container';
 import { deploymentName } from './names';
 import { CONTAINER_OWNERS, VOLUME_OWNERS } from './private/parts';
@@ -54,9 +55,12 @@ export class ComponentPod extends Construct {
   private readonly initContainers: k8s.Container[] = [];
   private readonly mainEnv: Array<readonly [string, string]> = [];
   private readonly templateAnnotations: Record<string, string> = {};
+  /** The Pod Security options, every default filled in once. */
+  private readonly security: PodSecurityDefaults;
 
   constructor(scope: Construct, id: string, private readonly props: ComponentPodProps) {
     super(scope, id);
+    this.security = podSecurityOf(props.podSecurity);
     this.componentName = props.main.name;
     this.deploymentName = deploymentName(this.componentName);
     this.labels = { ...props.labels, app: this.componentName, k8sdeployment: this.deploymentName };
@@ -104,7 +108,6 @@ export class ComponentPod extends Construct {
 
   private renderSpec(): k8s.DeploymentSpec {
     const secrets = this.props.imagePullSecrets ?? PLATFORM_DEFAULTS.imagePullSecrets;
-    const nonEmpty = <T>(list: readonly T[]) => (list.length > 0 ? [...list] : undefined);
     return {
       replicas: this.props.replicas ?? COMPONENT_DEFAULTS.replicas,
       selector: { matchLabels: this.labels },
@@ -116,7 +119,7 @@ export class ComponentPod extends Construct {
           initContainers: nonEmpty(this.initContainers),
           volumes: nonEmpty(this.volumes),
           imagePullSecrets: nonEmpty(secrets.map((name) => ({ name }))),
-        }, this.props.podSecurity),
+        }, this.security),
       },
     };
   }
@@ -135,8 +138,9 @@ export class ComponentPod extends Construct {
     }
 
     // Kubernetes wants every container and init container of a pod to have its own name.
-    const main = this.mainContainer();
-    const containers = [main, ...this.sidecars, ...this.initContainers];
+    const spec = this.renderSpec().template!.spec!;
+    const main = spec.containers[0];
+    const containers = [...spec.containers, ...(spec.initContainers ?? [])];
     const names = new Set<string>();
     for (const c of containers) {
       if (names.has(c.name)) {
@@ -157,7 +161,7 @@ export class ComponentPod extends Construct {
           : 'add the volume with addVolume()'}`);
       }
     }
-    errors.push(...podSecurityProblems(this.props.podSecurity, () => this.renderSpec().template.spec as k8s.PodSpec));
+    errors.push(...podSecurityProblems(this.security, spec));
     return errors;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The text of a component's `application_config.yaml`: its configuration as YAML, keys sorted at every depth
- * (in code-unit order), written like every YAML file the compiler writes (./yaml.ts: every string that some
+ * (in code-unit order, whole-number keys first), written like every YAML file the compiler writes (./yaml.ts: every string that some
  * reader would take for something else is double-quoted). The same configuration always gives the same bytes,
  * and so the same `checksum/application-config`.
  */
@@ -15,6 +15,8 @@ export function applicationConfigText(config: Readonly<Record<string, unknown>>)
 function sortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedKeys);
   if (value === null || typeof value !== 'object') return value;
-  const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // Code-unit order (the default sort). A JavaScript object lists integer-like keys ("9", "10") first, in
+  // numeric order, whatever the order they are added in: those keys come first in the text, 9 before 10.
+  const keys = Object.keys(value).sort();
   return Object.fromEntries(keys.map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]));
 }

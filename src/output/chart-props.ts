@@ -1,6 +1,6 @@
 import { ComponentChartProps } from '../constructs/component-chart';
 import { PlatformSettings } from '../input/platform/settings';
-import { ComponentSpec } from '../input/model';
+import { ComponentSpec, ExternalCertSpec } from '../input/model';
 import { applicationConfigText } from './application-config';
 import { effectivePodSecurity } from '../input/rules/pod-security';
 
@@ -10,8 +10,9 @@ import { effectivePodSecurity } from '../input/rules/pod-security';
  * apply here: a platform file that changes one changes the output.
  */
 export function chartProps(spec: ComponentSpec, platform: PlatformSettings): ComponentChartProps {
-  const { filebeat: fb, tls, external_cert: ec } = platform;
+  const { filebeat: fb, tls } = platform;
   const ps = effectivePodSecurity(platform.pod_security, spec.podSecurity);
+  const ext = spec.externalCert;
   return {
     namespace: spec.namespace ?? platform.namespace,
     main: {
@@ -52,41 +53,8 @@ export function chartProps(spec: ComponentSpec, platform: PlatformSettings): Com
       image: tls.image,
       certPath: tls.cert_path,
     },
-    certServiceClient: spec.externalCert && !platform.cmpv2_issuer.enabled ? {
-      externalCertDirectory: spec.externalCert.externalCertDirectory,
-      caName: spec.externalCert.caName,
-      commonName: spec.externalCert.commonName,
-      certType: spec.externalCert.certType,
-      sans: spec.externalCert.sans,
-      image: ec.image_tag,
-      requestUrl: ec.request_url,
-      timeout: ec.timeout,
-      country: ec.country,
-      organization: ec.organization,
-      state: ec.state,
-      organizationalUnit: ec.organizational_unit,
-      location: ec.location,
-      certSecretName: ec.cert_secret_name,
-      keystoreSecretKey: ec.keystore_secret_key,
-      truststoreSecretKey: ec.truststore_secret_key,
-      keystorePasswordSecretName: ec.keystore_password_secret_name,
-      truststorePasswordSecretName: ec.truststore_password_secret_name,
-      keystorePasswordSecretKey: ec.keystore_password_secret_key,
-      truststorePasswordSecretKey: ec.truststore_password_secret_key,
-    } : undefined,
-    certManagerCertificate: spec.externalCert && platform.cmpv2_issuer.enabled ? {
-      externalCertDirectory: spec.externalCert.externalCertDirectory,
-      commonName: spec.externalCert.commonName,
-      certType: spec.externalCert.certType,
-      ...spec.externalCert.subjectAltNames,
-      issuerName: platform.cmpv2_issuer.name,
-      country: ec.country,
-      organization: ec.organization,
-      state: ec.state,
-      organizationalUnit: ec.organizational_unit,
-      location: ec.location,
-    } : undefined,
-    certPostProcessor: spec.externalCert && { image: platform.cert_post_processor.image_tag },
+    ...(ext && certificateSource(ext, platform)),
+    certPostProcessor: ext && { image: platform.cert_post_processor.image_tag },
     msbList: spec.msbList.map((e) => ({
       serviceName: e.serviceName,
       port: e.port,
@@ -96,5 +64,34 @@ export function chartProps(spec: ComponentSpec, platform: PlatformSettings): Com
       enableSsl: e.enable_ssl,
       visualRange: e.visualRange,
     })),
+  };
+}
+
+/** External certificates: the cert-service-client, or in cert-manager mode a Certificate, with what both take. */
+function certificateSource(ext: ExternalCertSpec, platform: PlatformSettings): Pick<ComponentChartProps, 'certServiceClient' | 'certManagerCertificate'> {
+  const ec = platform.external_cert;
+  const certificate = { externalCertDirectory: ext.externalCertDirectory, commonName: ext.commonName, certType: ext.certType };
+  // The subject both write, from the platform.
+  const subject = { country: ec.country, organization: ec.organization, state: ec.state, organizationalUnit: ec.organizational_unit, location: ec.location };
+  if (platform.cmpv2_issuer.enabled) {
+    return { certManagerCertificate: { ...certificate, ...ext.subjectAltNames, issuerName: platform.cmpv2_issuer.name, ...subject } };
+  }
+  return {
+    certServiceClient: {
+      ...certificate,
+      caName: ext.caName,
+      sans: ext.sans,
+      image: ec.image_tag,
+      requestUrl: ec.request_url,
+      timeout: ec.timeout,
+      ...subject,
+      certSecretName: ec.cert_secret_name,
+      keystoreSecretKey: ec.keystore_secret_key,
+      truststoreSecretKey: ec.truststore_secret_key,
+      keystorePasswordSecretName: ec.keystore_password_secret_name,
+      truststorePasswordSecretName: ec.truststore_password_secret_name,
+      keystorePasswordSecretKey: ec.keystore_password_secret_key,
+      truststorePasswordSecretKey: ec.truststore_password_secret_key,
+    },
   };
 }

@@ -54,7 +54,7 @@ export class Service extends k8s.KubeService {
 
 /** A `KubeConfigMap` whose labels, annotations and data serialise in linear time. */
 export class ConfigMap extends k8s.KubeConfigMap {
-  private static readonly MAPS = [...META_MAPS, ['data'], ['binaryData']];
+  private static readonly MAPS = [...META_MAPS, ['data']];
 
   public override toJson(): any {
     const resolved = ApiObject.prototype.toJson.call(this);

@@ -4,6 +4,11 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { ComponentPort, PortProtocol } from '../main-container';
 
+/** A list, or undefined when it is empty (empty lists are left out of the objects). */
+export function nonEmpty<T>(list: readonly T[] | undefined): T[] | undefined {
+  return list && list.length > 0 ? [...list] : undefined;
+}
+
 /** The variable every container gets after its own: the pod's IP address. */
 export const POD_IP_ENV: k8s.EnvVar = { name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } };
 

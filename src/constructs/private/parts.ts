@@ -40,13 +40,3 @@ export const CONTAINER_OWNERS: Readonly<Record<string, string>> = {
 
 /** The certificate types the cert service and the cert-post-processor know, in lower case. */
 export const CERT_TYPES: readonly string[] = ['p12', 'jks', 'pem'];
-
-/**
- * The certificate type of a certificate source (the cert-service-client or a cert-manager Certificate): the
- * given one or the default, checked to be P12, JKS or PEM in any case.
- */
-export function checkedCertType(construct: string, certType: string | undefined, fallback: string): string {
-  const type = certType ?? fallback;
-  if (!CERT_TYPES.includes(type.toLowerCase())) throw new Error(`${construct}: certType "${type}" is not P12, JKS or PEM`);
-  return type;
-}

@@ -10,7 +10,7 @@ import { POD_SECURITY_PROFILES, PodSecurityOptions } from '../pod-security';
 const MAX_ID = 2147483647;
 
 /** The volume sources the "restricted" profile allows; every other one (hostPath first) breaks it. */
-export const RESTRICTED_VOLUME_TYPES: readonly string[] = [
+const RESTRICTED_VOLUME_TYPES: readonly string[] = [
   'configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret',
 ];
 
@@ -33,8 +33,7 @@ export function podSecurityOf(options: PodSecurityOptions | undefined): PodSecur
  * The pod spec as the profile wants it: unchanged (the same object) with `none`; with `restricted`, the pod's
  * securityContext and each container's and init container's, over whatever securityContext they already had.
  */
-export function withPodSecurity(spec: k8s.PodSpec, options: PodSecurityOptions | undefined): k8s.PodSpec {
-  const o = podSecurityOf(options);
+export function withPodSecurity(spec: k8s.PodSpec, o: PodSecurityDefaults): k8s.PodSpec {
   if (o.profile !== 'restricted') return spec;
   const secure = (c: k8s.Container): k8s.Container => ({
     ...c,
@@ -62,12 +61,11 @@ export function withPodSecurity(spec: k8s.PodSpec, options: PodSecurityOptions |
 }
 
 /**
- * What is wrong with the options, and, with `restricted`, what in the pod (rendered only then) still breaks the profile:
- * a volume of another type (hostPath), a host namespace, a privileged container, a host port, an added
- * capability other than NET_BIND_SERVICE, or root as a container's user.
+ * What is wrong with the options (their defaults filled in), and, with `restricted`, what in the rendered pod still
+ * breaks the profile: a volume of another type (hostPath), a host namespace, a privileged container, a host port, an
+ * added capability other than NET_BIND_SERVICE, or root as a container's user.
  */
-export function podSecurityProblems(options: PodSecurityOptions | undefined, render: () => k8s.PodSpec): string[] {
-  const o = podSecurityOf(options);
+export function podSecurityProblems(o: PodSecurityDefaults, spec: k8s.PodSpec): string[] {
   const errors: string[] = [];
   if (!POD_SECURITY_PROFILES.includes(o.profile)) {
     errors.push(`podSecurity.profile is ${JSON.stringify(o.profile)}; expected ${POD_SECURITY_PROFILES.map((p) => `"${p}"`).join(' or ')}`);
@@ -77,7 +75,6 @@ export function podSecurityProblems(options: PodSecurityOptions | undefined, ren
     if (!Number.isInteger(id) || id < 0 || id > MAX_ID) errors.push(`podSecurity.${key} is ${id}; expected a whole number from 0 to ${MAX_ID}`);
   }
   if (o.profile !== 'restricted') return errors;
-  const spec = render();
   const why = 'which the Pod Security Standards "restricted" profile does not allow';
   if (o.runAsUser === 0) errors.push(`podSecurity.runAsUser is 0 (root), ${why} (the pod runs as non-root); expected a user ID from 1 to ${MAX_ID}`);
   for (const v of spec.volumes ?? []) {

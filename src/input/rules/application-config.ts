@@ -3,7 +3,7 @@
  * `application_config.source: configmap`, where it becomes the component's ConfigMap; with `cbs` (the
  * default) the config binding service serves the configuration, and the key is an error.
  */
-import { APPLICATION_CONFIG_ENV, APPLICATION_CONFIG_KEY, APPLICATION_CONFIG_MOUNT_PATH } from '../../constructs/application-config';
+import { APPLICATION_CONFIG_ENV, APPLICATION_CONFIG_KEY, APPLICATION_CONFIG_MOUNT_PATH, APPLICATION_CONFIG_PATH } from '../../constructs/application-config';
 import { describeValue, KeyPath } from '../diagnostics';
 import { VolumeSpec } from '../model';
 import { ApplicationConfigSource } from '../platform/settings';
@@ -40,7 +40,7 @@ export function readApplicationConfig(v: Json, mounts: MainMounts, source: Appli
   }
   if (!isObj(config)) return undefined; // reported by the schema
   if (isObj(v.env) && APPLICATION_CONFIG_ENV in v.env) {
-    err(['env', APPLICATION_CONFIG_ENV], `${APPLICATION_CONFIG_ENV} is set by the compiler to ${APPLICATION_CONFIG_MOUNT_PATH}/${APPLICATION_CONFIG_KEY}, ` +
+    err(['env', APPLICATION_CONFIG_ENV], `${APPLICATION_CONFIG_ENV} is set by the compiler to ${APPLICATION_CONFIG_PATH}, ` +
       'where the main container reads the application configuration; remove it', 'key');
   }
   checkConfigMount(mounts, err, warn);

@@ -13,10 +13,14 @@ import { FileContents, MAX_FILE_BYTES } from '../input/text';
 export function readComponentsFolder(dir: string, base = process.cwd()): CompileInput {
   const display = (f: string) => path.join(dir, f).split(path.sep).join('/');
   const absolute = path.resolve(base, dir);
-  const read = (f: string): InputFile => ({ name: display(f), path: path.join(absolute, f), ...readContents(path.join(absolute, f)) });
-  const names = fs.readdirSync(absolute)
-    .filter((n) => fs.statSync(path.join(absolute, n)).isFile())
-    .sort(byCodePoint);
+  // One stat per entry: whether it is a file (links followed) and, for reading, its size.
+  const sizes = new Map<string, number>();
+  for (const n of fs.readdirSync(absolute)) {
+    const stat = fs.statSync(path.join(absolute, n));
+    if (stat.isFile()) sizes.set(n, stat.size);
+  }
+  const read = (f: string): InputFile => ({ name: display(f), path: path.join(absolute, f), ...readContents(path.join(absolute, f), sizes.get(f)!) });
+  const names = [...sizes.keys()].sort(byCodePoint);
   const platformNames = names.filter((n) => PLATFORM_FILES.includes(n));
   return {
     folder: dir,
@@ -30,14 +34,15 @@ export function readComponentsFolder(dir: string, base = process.cwd()): Compile
 
 /** A file's contents, or undefined when it is not a file: for `dcae_spec` references. */
 export function readFileIfAny(file: string): FileContents | undefined {
-  return fs.existsSync(file) && fs.statSync(file).isFile() ? readContents(file) : undefined;
+  if (!fs.existsSync(file)) return undefined; // also a path through a file (ENOTDIR), which statSync would throw on
+  const stat = fs.statSync(file);
+  return stat.isFile() ? readContents(file, stat.size) : undefined;
 }
 
 /**
  * A file's bytes, undecoded: the compiler decodes them (strictly, as UTF-8) and says where a file is not
  * UTF-8. A file above the size limit is not read at all, only measured.
  */
-function readContents(file: string): FileContents {
-  const size = fs.statSync(file).size;
+function readContents(file: string, size: number): FileContents {
   return size > MAX_FILE_BYTES ? { oversize: size } : { bytes: fs.readFileSync(file) };
 }

@@ -24,10 +24,15 @@ const MAX_KEY_CHARS = 100;
 /** The longest key path a message shows whole; a longer one keeps its first and last parts. */
 const MAX_PATH_CHARS = 200;
 
+/** A text cut to at most `max` characters, its end replaced by `...`: so that no message grows with the input. */
+export function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
 /** A formatted key path with one more key or list index: `a.b` and `c` give `a.b.c`; a key that is not a plain word is quoted. */
 export function appendPath(formatted: string, part: string | number): string {
   if (typeof part === 'number') return `${formatted}[${part}]`;
-  if (part.length > MAX_KEY_CHARS) return `${formatted}[${JSON.stringify(`${part.slice(0, MAX_KEY_CHARS - 3)}...`)}]`;
+  if (part.length > MAX_KEY_CHARS) return `${formatted}[${JSON.stringify(cut(part, MAX_KEY_CHARS))}]`;
   if (PLAIN_KEY.test(part)) return formatted === '' ? part : `${formatted}.${part}`;
   return `${formatted}[${JSON.stringify(part)}]`;
 }
@@ -38,10 +43,10 @@ export function appendPath(formatted: string, part: string | number): string {
  * `...`, so that no message grows with the input.
  */
 export function formatPath(path: KeyPath): string {
-  const whole = path.reduce<string>(appendPath, '');
-  if (whole.length <= MAX_PATH_CHARS) return whole;
-  // Each part as it is appended (with its "." when it has one), then as many as fit from each end.
+  // Each part as it is appended (with its "." when it has one); when they are too long, as many as fit from each end.
   const pieces = path.map((part, i) => appendPath(i === 0 ? '' : 'x', part).slice(i === 0 ? 0 : 1));
+  const whole = pieces.join('');
+  if (whole.length <= MAX_PATH_CHARS) return whole;
   let head = pieces[0];
   let i = 1;
   while (i < pieces.length && head.length + pieces[i].length <= MAX_PATH_CHARS / 2) head += pieces[i++];
@@ -99,8 +104,7 @@ function numbersInOrder(a: string, b: string): number {
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') {
-    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-    return JSON.stringify(shown);
+    return JSON.stringify(cut(value, 80));
   }
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';

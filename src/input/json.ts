@@ -6,7 +6,8 @@
  * the text; the recursion is bounded by the depth limit.
  */
 import { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { KeyPath } from './diagnostics';
+import { cut, KeyPath } from './diagnostics';
+import { setOwn } from './values';
 
 /** One problem, at an offset of the text, inside the value at a key path. */
 export interface JsonProblem {
@@ -108,7 +109,6 @@ class JsonParser {
     const map = new YAMLMap();
     map.flow = true;
     const value: Record<string, unknown> = {};
-    const seen = new Set<string>();
     this.space();
     if (this.text[this.pos] === '}') {
       this.pos += 1;
@@ -121,8 +121,7 @@ class JsonParser {
         const keyStart = this.pos;
         const key = this.string();
         const keyNode = scalar(key, keyStart, this.pos, 'QUOTE_DOUBLE');
-        if (seen.has(key)) this.problems.push({ offset: keyStart, path: [...this.path, key], message: this.messages.duplicateKey });
-        seen.add(key);
+        if (Object.hasOwn(value, key)) this.problems.push({ offset: keyStart, path: [...this.path, key], message: this.messages.duplicateKey });
         this.space();
         if (this.text[this.pos] !== ':') this.fail('":" after the key');
         this.pos += 1;
@@ -130,8 +129,7 @@ class JsonParser {
         const item = this.value(depth);
         this.path.pop();
         // As the YAML parser builds a JavaScript object: "__proto__" and the like become keys of their own.
-        if (key in value) Object.defineProperty(value, key, { value: item.value, writable: true, enumerable: true, configurable: true });
-        else value[key] = item.value;
+        setOwn(value, key, item.value);
         map.items.push(new Pair(keyNode, item.node));
         if (this.endOfItem('}')) break;
       }
@@ -217,7 +215,7 @@ class JsonParser {
     WORD.lastIndex = this.pos;
     const raw = (WORD.exec(this.text) as RegExpExecArray)[0];
     if (!NUMBER.test(raw)) {
-      this.stop(this.pos, `JSON does not parse: found the number ${cut(raw)}; expected a JSON number (digits with an optional "-", fraction and exponent; no leading zeros, no "+")`);
+      this.stop(this.pos, `JSON does not parse: found the number ${cut(raw, 40)}; expected a JSON number (digits with an optional "-", fraction and exponent; no leading zeros, no "+")`);
     }
     const start = this.pos;
     this.pos += raw.length;
@@ -250,7 +248,7 @@ class JsonParser {
     if (c === '#') return 'a comment';
     WORD.lastIndex = p;
     const word = WORD.exec(t)?.[0];
-    if (word) return /^[-+.0-9]/.test(word) ? `the number ${cut(word)}` : `the word ${cut(word)}`;
+    if (word) return /^[-+.0-9]/.test(word) ? `the number ${cut(word, 40)}` : `the word ${cut(word, 40)}`;
     const code = t.codePointAt(p) as number;
     if (code < 0x20 || code === 0x7f) return `the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
     return JSON.stringify(String.fromCodePoint(code));
@@ -265,9 +263,6 @@ function scalar(value: unknown, start: number, end: number, type: Scalar.Type): 
 }
 
 /** At most 40 characters of a word, for a message. */
-function cut(word: string): string {
-  return word.length > 40 ? `${word.slice(0, 37)}...` : word;
-}
 
 function describeEscape(escape: string): string {
   return JSON.stringify(escape).slice(1, -1).replace(/^\\\\/, '\\');

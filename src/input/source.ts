@@ -1,5 +1,5 @@
 import { Alias, Composer, CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Node, Pair, Parser, YAMLMap } from 'yaml';
-import { describeValue, Diagnostic, formatPath, KeyPath } from './diagnostics';
+import { cut, describeValue, Diagnostic, formatPath, KeyPath } from './diagnostics';
 import { parseJson } from './json';
 
 /** How many aliases a document may expand before it is treated as an alias bomb. */
@@ -127,14 +127,14 @@ export class SourceFile implements SpecSource {
         ...at(tagged, '').diagnostics[0],
         ...(tagAt !== undefined ? pos(tagAt) : {}),
         message: isMap(tagged) || isSeq(tagged)
-          ? `a collection tagged ${cut(tag)} is not a mapping or a list as YAML 1.2 reads them; remove the tag`
-          : `a value tagged ${cut(tag)} is not a plain string, number or boolean; remove the tag`,
+          ? `a collection tagged ${cut(tag, 80)} is not a mapping or a list as YAML 1.2 reads them; remove the tag`
+          : `a value tagged ${cut(tag, 80)} is not a plain string, number or boolean; remove the tag`,
       });
     }
     if (diagnostics.length > 0) return { diagnostics };
     const dangling = scan.dangling;
     if (dangling) {
-      return at(dangling, `the alias *${cut(dangling.source)} has no anchor &${cut(dangling.source)} before it; expected an anchor defined earlier in the file`);
+      return at(dangling, `the alias *${cut(dangling.source, 80)} has no anchor &${cut(dangling.source, 80)} before it; expected an anchor defined earlier in the file`);
     }
     let value: unknown;
     try {
@@ -366,9 +366,6 @@ function parserMessage(message: string): string {
 }
 
 /** At most `max` characters of a text for a message (tags, anchors and parser messages can be as long as the file). */
-function cut(text: string, max = 80): string {
-  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
-}
 
 /**
  * Where the tag of a node starts: the first "!" of the last word before the node (skipping white space),

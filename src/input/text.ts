@@ -58,7 +58,7 @@ export function decodeFile(file: string, contents: FileContents): Decoded {
 
 /** `1 MiB`, `2.5 MiB`. */
 function mebibytes(bytes: number): string {
-  const mib = bytes / MAX_FILE_BYTES;
+  const mib = bytes / (1024 * 1024);
   return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
 }
 
@@ -76,7 +76,7 @@ function countLines(text: string): number {
  * The offset of the first byte that starts no well-formed UTF-8 sequence (the WHATWG decoder's rules:
  * no overlong forms, no surrogates, nothing above U+10FFFF), or of the lead byte of a sequence cut short.
  */
-export function firstInvalidByte(bytes: Uint8Array): number {
+function firstInvalidByte(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];

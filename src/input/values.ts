@@ -22,6 +22,14 @@ export type Report = (path: KeyPath, message: string, target?: Target) => void;
 export const MAX_INT32 = 2147483647;
 
 /**
+ * Sets a key of the object's own, as a parser reads a mapping: "__proto__", "toString" and the like are keys
+ * like any other (assigning "__proto__" would change the prototype instead).
+ */
+export function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/**
  * Applies a JSON Merge Patch (RFC 7386): mappings merge key by key at every depth (new keys after the old
  * ones), `null` removes a key (also inside a mapping the target does not have yet), and anything else (lists,
  * scalars) replaces. Used for the platform settings over the defaults and for a YAML override over a DCAE spec.
@@ -31,8 +39,7 @@ export function mergePatch<T>(target: T, patch: unknown): T {
   const out: Json = isObj(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete out[key];
-    // A key of the object's own: "__proto__" is a key like any other (assigning it would change the prototype).
-    else Object.defineProperty(out, key, { value: mergePatch(Object.hasOwn(out, key) ? out[key] : undefined, value), writable: true, enumerable: true, configurable: true });
+    else setOwn(out, key, mergePatch(Object.hasOwn(out, key) ? out[key] : undefined, value));
   }
   return out as T;
 }

@@ -50,7 +50,7 @@ import * as path from 'path';
 import { stringifyYaml } from '../../src/output/yaml';
 import { isMap, isScalar, parseDocument, Scalar } from 'yaml';
 import { volumeName } from '../../src/input/rules/volumes';
-import { ipv6NodePortServiceName } from '../../src/constructs/names';
+import { certManagerMountPath, ipv6NodePortServiceName } from '../../src/constructs/names';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>;
@@ -620,12 +620,18 @@ function editCertManager(all: Obj[], c: EditContext): Obj[] {
     c.edits.push(`password Secret not written: the Certificate's keystores and certmanager-certs-volume reference ${passwordSecret} (the oracle: a generated name)`);
   }
 
-  const dir = c.spec.external_cert.external_cert_directory as string;
-  const joined = `${dir.endsWith('/') ? dir : `${dir}/`}external/`;
-  const m = pod.containers[0].volumeMounts.find((x: Obj) => x.name === 'certmanager-certs-volume');
-  if (m.mountPath !== joined) {
-    m.mountPath = joined;
-    c.edits.push(`main container mounts certmanager-certs-volume at ${joined} (one / between the directory and external/)`);
+  // One / between the directory and external/, for the main container and the cert-post-processor (the oracle
+  // concatenates the text). certManagerMountPath is one of the documented naming helpers.
+  const mounts: Array<[Obj, string]> = [[pod.containers[0], c.spec.external_cert.external_cert_directory as string]];
+  const post = (pod.initContainers ?? []).find((x: Obj) => x.name === 'cert-post-processor');
+  if (post) mounts.push([post, post.volumeMounts.find((x: Obj) => x.name === 'tls-info').mountPath]);
+  for (const [container, dir] of mounts) {
+    const joined = certManagerMountPath(dir);
+    const m = container.volumeMounts.find((x: Obj) => x.name === 'certmanager-certs-volume');
+    if (m.mountPath !== joined) {
+      m.mountPath = joined;
+      c.edits.push(`${container.name} mounts certmanager-certs-volume at ${joined} (one / between the directory and external/)`);
+    }
   }
 
   const items = sanItems(c.spec.external_cert.external_certificate_parameters?.sans);

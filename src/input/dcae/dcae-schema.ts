@@ -66,6 +66,19 @@ export interface DcaeSchemaResult {
   readonly warnings: Diagnostic[];
 }
 
+/** What the compiler reads of the parts the plugin ignored, for the warnings about them. */
+export interface DcaeSchemaOptions {
+  /** Each parameter's name and value, which are the application configuration (platform application_config.source: configmap). @default false */
+  readonly readsParameters?: boolean;
+}
+
+/** What a warning says the compiler does with an ignored part: the same as the plugin, or for the parameters in configmap mode, what it reads. */
+function compilerReads(part: string, options: DcaeSchemaOptions): string {
+  return part === 'parameters' && options.readsParameters
+    ? '; the compiler reads only each parameter\'s name and value (platform application_config.source: configmap)'
+    : ', and so does the compiler';
+}
+
 /**
  * Checks a DCAE component spec against schema v3, v2 and v1, and takes the first that fits. When none
  * fits, it takes the closest, and splits its complaints: those about what the plugin read are errors,
@@ -73,7 +86,7 @@ export interface DcaeSchemaResult {
  * entries still deploys). Where a value may take one of several shapes (a probe's `type`, a stream's
  * `type`), only the complaints of the shape it chose are reported; each complaint is reported once.
  */
-export function checkDcaeSchema(source: SpecSource): DcaeSchemaResult {
+export function checkDcaeSchema(source: SpecSource, options: DcaeSchemaOptions = {}): DcaeSchemaResult {
   let best: { version: number; fatal: ErrorObject[]; ignored: ErrorObject[] } | undefined;
   for (const [version, schema] of DCAE_SCHEMAS) {
     const fn = validator(version, schema);
@@ -91,7 +104,7 @@ export function checkDcaeSchema(source: SpecSource): DcaeSchemaResult {
     const d = schemaErrorToDiagnostic(e, source);
     return { ...d, message: `${d.message} (component-spec schema v${version})` };
   }));
-  return { version, errors, warnings: ignoredWarnings(ignored, source, version) };
+  return { version, errors, warnings: ignoredWarnings(ignored, source, version, options) };
 }
 
 /** Each diagnostic once: two branches of a schema may say the same thing about the same value. */
@@ -109,7 +122,7 @@ function once(list: Diagnostic[]): Diagnostic[] {
  * The warnings about the parts the plugin ignored: a part with one complaint gets it as it is; a part with
  * several gets one line, at the part, with their count and the first of them.
  */
-function ignoredWarnings(ignored: ErrorObject[], source: SpecSource, version: number): Diagnostic[] {
+function ignoredWarnings(ignored: ErrorObject[], source: SpecSource, version: number, options: DcaeSchemaOptions): Diagnostic[] {
   const byPart = new Map<string, { part: string[]; list: Diagnostic[] }>();
   for (const e of ignored) {
     const part = ignoredPart(e) as string[];
@@ -122,12 +135,12 @@ function ignoredWarnings(ignored: ErrorObject[], source: SpecSource, version: nu
   for (const [key, { part, list }] of byPart) {
     const complaints = sortDiagnostics(once(list));
     if (complaints.length === 1) {
-      out.push({ ...complaints[0], message: `${complaints[0].message} (component-spec schema v${version}; the plugin ignored this, and so does the compiler)` });
+      out.push({ ...complaints[0], message: `${complaints[0].message} (component-spec schema v${version}; the plugin ignored this${compilerReads(key, options)})` });
       continue;
     }
     const first = complaints[0];
     const why = IGNORED_PARTS[key] ? ` (${IGNORED_PARTS[key]})` : '';
-    out.push(source.error(part, `${complaints.length} schema complaints in a part the plugin ignored${why}, and so does the compiler (component-spec schema v${version}); first: line ${first.line}: ${first.path ? `${first.path}: ` : ''}${first.message}`, 'key'));
+    out.push(source.error(part, `${complaints.length} schema complaints in a part the plugin ignored${why}${compilerReads(key, options)} (component-spec schema v${version}); first: line ${first.line}: ${first.path ? `${first.path}: ` : ''}${first.message}`, 'key'));
   }
   return out;
 }

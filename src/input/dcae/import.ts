@@ -5,8 +5,8 @@ import { SourceFile, SpecSource } from '../source';
 import { ComponentSpec } from '../model';
 import { checkDcaeSchema } from './dcae-schema';
 import { IgnoredKey, mapDcaeSpec } from './mapping';
-import { MergedSource, Override } from './merged-source';
-import { checkParameters, parameterWarnings } from './parameters';
+import { fixIn, MergedSource, Override } from './merged-source';
+import { checkParameters } from './parameters';
 import { isObj, Json, mergePatch } from '../values';
 
 /** A DCAE component spec compiled: the spec when nothing is wrong, errors, and warnings about what the plugin ignored. */
@@ -33,7 +33,9 @@ export function readDcaeComponent(
   const parsed = SourceFile.parse(json.name, json.text);
   if (!parsed.source) return { diagnostics: parsed.diagnostics, warnings: [] };
   const source = parsed.source;
-  const schema = checkDcaeSchema(source);
+  // With a ConfigMap, the parameters are the application configuration: the compiler reads their names and values.
+  const configmap = platform.application_config.source === 'configmap';
+  const schema = checkDcaeSchema(source, { readsParameters: configmap });
   const value = source.value as Json;
   const self = isObj(value.self) ? value.self : {};
   if (self.component_type !== 'docker') {
@@ -47,10 +49,8 @@ export function readDcaeComponent(
   // A docker component is mapped and validated even when the schema refused some of it: the mapping reads
   // any shape, so that every problem is reported in one run.
   const mapped = mapDcaeSpec(value, platform, override?.value);
-  // With a ConfigMap, the parameters are the application configuration: the compiler reads their names and values.
-  const parameters = platform.application_config.source === 'configmap' ? checkParameters(source, override) : undefined;
-  const schemaWarnings = parameters ? parameterWarnings(schema.warnings) : schema.warnings;
-  const warnings = [...schemaWarnings, ...(parameters?.warnings ?? []), ...mapped.ignored.map((k) => ignoredKey(source, k))];
+  const parameters = configmap ? checkParameters(source, override) : undefined;
+  const warnings = [...schema.warnings, ...(parameters?.warnings ?? []), ...mapped.ignored.map((k) => ignoredKey(source, k))];
   const merged = override ? mergePatch(mapped.value, override.value) : mapped.value;
   const result = readComponent(new MergedSource(source, mapped, merged, override, context.nodePortRange), context);
   let rules = result.diagnostics;
@@ -59,8 +59,7 @@ export function readDcaeComponent(
     // one without a uri (which the DCAE schema reports at that artifact).
     rules = rules.filter((d) => d.path !== 'image');
     if (!mapped.hasImageArtifact) {
-      const fix = override ? `set image in ${override.source.file}` : `write a YAML spec beside it with dcae_spec: ${json.name.split('/').pop()} that sets image`;
-      rules.push(source.error(['artifacts'], `has no artifact of type "docker image"; expected one, whose uri is the image. To fix it, ${fix}`));
+      rules.push(source.error(['artifacts'], `has no artifact of type "docker image"; expected one, whose uri is the image. To fix it, ${fixIn(json.name, override, 'image')}`));
     }
   }
   if (parameters) rules = [...rules, ...parameters.errors];

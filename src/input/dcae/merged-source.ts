@@ -22,6 +22,16 @@ export interface Override {
  * from: errors about a value the YAML set point into the YAML file; errors about a mapped value point into
  * the JSON file, at the DCAE key it came from, and say which override fixes them.
  */
+/**
+ * How to change a value a DCAE spec maps to: set it in the YAML spec that names the DCAE spec (`override`), or,
+ * when there is none, in a new one beside it.
+ */
+export function fixIn(dcaeFile: string, override: Override | undefined, what: string): string {
+  return override
+    ? `set ${what} in ${override.source.file}`
+    : `write a YAML spec beside it with dcae_spec: ${path.posix.basename(dcaeFile)} that sets ${what}`;
+}
+
 export class MergedSource implements SpecSource {
   public readonly file: string;
   /** The ports hint, once worked out; null when the ports are not all strings (the generic hint then). */
@@ -109,7 +119,7 @@ export class MergedSource implements SpecSource {
     const key = at[0];
     const file = this.override?.source.file;
     const beside = `a YAML spec beside it with dcae_spec: ${path.posix.basename(this.dcae.file)}`;
-    const sets = (what: string) => (file ? `set ${what} in ${file}` : `write ${beside} that sets ${what}`);
+    const sets = (what: string) => fixIn(this.dcae.file, this.override, what);
     if (key === 'ports' && Array.isArray(this.mapped.value.ports)) {
       if (this.portsHint === undefined) this.portsHint = this.fixPorts(file, beside, sets);
       if (this.portsHint !== null) return this.portsHint;

@@ -4,11 +4,10 @@
  * into the blueprint's `application_config` and so into the config binding service. The compiler reads each
  * parameter's `name` and `value`, nothing else.
  */
-import * as path from 'path';
 import { Diagnostic, formatPath } from '../diagnostics';
 import { SourceFile } from '../source';
-import { isObj, Json } from '../values';
-import { Override } from './merged-source';
+import { isObj, Json, setOwn } from '../values';
+import { fixIn, Override } from './merged-source';
 
 /** The variables the mapping gives only for the config binding service: left out with a ConfigMap. */
 export const CBS_ENV = ['CONSUL_HOST', 'CONFIG_BINDING_SERVICE', 'CBS_CONFIG_URL'];
@@ -22,10 +21,7 @@ export function parametersConfig(parameters: unknown): Json | undefined {
   if (!Array.isArray(parameters) || parameters.length === 0) return undefined;
   const config: Json = {};
   for (const p of parameters) {
-    // A key of the configuration's own: "__proto__" is a name like any other (assigning it would change the prototype).
-    if (isObj(p) && typeof p.name === 'string' && p.name !== '' && 'value' in p) {
-      Object.defineProperty(config, p.name, { value: p.value, writable: true, enumerable: true, configurable: true });
-    }
+    if (isObj(p) && typeof p.name === 'string' && p.name !== '' && 'value' in p) setOwn(config, p.name, p.value);
   }
   return config;
 }
@@ -39,9 +35,7 @@ export function checkParameters(dcae: SourceFile, override: Override | undefined
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   const parameters = (dcae.value as Json).parameters;
-  const fix = (what: string) => (override
-    ? `. To fix it, set ${what} in ${override.source.file}`
-    : `. To fix it, write a YAML spec beside it with dcae_spec: ${path.posix.basename(dcae.file)} that sets ${what}`);
+  const fix = (what: string) => `. To fix it, ${fixIn(dcae.file, override, what)}`;
   if (parameters === undefined) return { errors, warnings };
   if (!Array.isArray(parameters)) {
     errors.push(dcae.error(['parameters'], 'is not a list; expected a list of {name, value}, which becomes the application configuration (platform application_config.source: configmap)'));
@@ -71,14 +65,4 @@ export function checkParameters(dcae: SourceFile, override: Override | undefined
     seen.set(p.name, first ?? i);
   });
   return { errors, warnings };
-}
-
-/**
- * The schema warnings about `parameters`, which say the compiler ignores them, worded for a run that reads each
- * parameter's name and value.
- */
-export function parameterWarnings(warnings: Diagnostic[]): Diagnostic[] {
-  return warnings.map((w) => (w.path === 'parameters' || w.path.startsWith('parameters[')
-    ? { ...w, message: w.message.replace(', and so does the compiler', '; the compiler reads only each parameter\'s name and value (platform application_config.source: configmap)') }
-    : w));
 }

@@ -41,13 +41,15 @@ export function loadPlatform(file: string | undefined, text: string | { readonly
     invalidKeys.add('node_port_range');
   }
   const warnings: Diagnostic[] = [];
+  const err = (path: KeyPath, message: string, target?: Target) => diagnostics.push(source.error(path, message, target));
+  const warn = (path: KeyPath, message: string, target?: Target) => warnings.push(source.error(path, message, target));
   checkPlatformMounts(
     invalidKeys.has('filebeat') ? undefined : settings.filebeat,
     invalidKeys.has('external_cert') ? undefined : settings.external_cert,
     values,
-    (path: KeyPath, message: string, target?: Target) => diagnostics.push(source.error(path, message, target)),
-    (path: KeyPath, message: string, target?: Target) => warnings.push(source.error(path, message, target)),
+    err,
+    warn,
   );
-  if (!invalidKeys.has('pod_security')) checkPlatformPodSecurity(settings.pod_security, (path: KeyPath, message: string) => diagnostics.push(source.error(path, message)));
+  if (!invalidKeys.has('pod_security')) checkPlatformPodSecurity(settings.pod_security, err);
   return { settings, diagnostics, warnings, invalidKeys };
 }

@@ -11,7 +11,7 @@ import { isObj, Json, Report } from '../values';
 import { REFUSED, samePlace, sameDirectoryWarning } from './mounts';
 
 /** What the mount-path check needs: the main container's other mounts. */
-export interface MainMounts {
+interface MainMounts {
   readonly volumes: readonly VolumeSpec[];
   readonly logDirectory?: string;
   readonly certDirectory?: string;

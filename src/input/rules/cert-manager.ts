@@ -12,7 +12,7 @@ import { checkMounts, Mount, sameDirectoryWarning } from './mounts';
 import { readSubjectAltNames } from './sans';
 
 /** The main container's mounts before the Certificate's, as the pod lists them. */
-export interface MainMounts {
+interface MainMounts {
   readonly volumes: readonly VolumeSpec[];
   readonly logDirectory?: string;
   /** Where tls-info is mounted: tls_info.cert_directory, else the platform's default. */

@@ -1,5 +1,5 @@
 /** Ports: the string and concat forms, their ranges, keying by (port, protocol, ipv6), NodePort reuse. */
-import { describeValue, KeyPath } from '../diagnostics';
+import { cut, describeValue, KeyPath } from '../diagnostics';
 import { PortMapping, Protocol } from '../model';
 import { isObj, Report } from '../values';
 
@@ -41,11 +41,11 @@ export function readPorts(value: unknown, context: PortContext, err: Report): Po
     const hostPort = Number(m[4]);
     const protocol = (m[3] ? m[3].toUpperCase() : 'TCP') as Protocol;
     if (containerPort < 1 || containerPort > 65535) {
-      err(where, `container port ${digits(m[1])} in ${describeValue(text)} is not in 1-65535`);
+      err(where, `container port ${cut(m[1], 12)} in ${describeValue(text)} is not in 1-65535`);
       return;
     }
     if (range && hostPort !== 0 && (hostPort < range.min || hostPort > range.max)) {
-      err(where, `host port ${digits(m[4])} in ${describeValue(text)} is not 0 or inside the node port range ${range.min}-${range.max}`);
+      err(where, `host port ${cut(m[4], 12)} in ${describeValue(text)} is not 0 or inside the node port range ${range.min}-${range.max}`);
       return;
     }
     const key = `${containerPort}/${protocol}/${ipv6}`;
@@ -67,7 +67,3 @@ export function readPorts(value: unknown, context: PortContext, err: Report): Po
   return mappings.map((m) => m.mapping);
 }
 
-/** A port's digits as written, cut when there are more than any port has (the whole entry is quoted beside it). */
-function digits(text: string): string {
-  return text.length > 12 ? `${text.slice(0, 9)}...` : text;
-}

@@ -33,24 +33,24 @@ const IPV6_LIKE = /^[0-9A-Fa-f:.]+(?:%[^/]*)?(?:\/[0-9]+)?$/;
  * Whether an item is an absolute URI and nothing the plugin misfiled as one: not `host:port` (the host is no
  * scheme), and not an IPv6 address with a zone or a prefix length (its first group is no scheme either).
  */
-export function isAbsoluteUri(item: string): boolean {
+function isAbsoluteUri(item: string): boolean {
   return URI.test(item) && !HOST_PORT.test(item) && !(item.includes(':') && IPV6_LIKE.test(item));
 }
 
 /** Whether an item is a DNS name, or a `*.` wildcard followed by one. */
-export function isDnsName(item: string): boolean {
+function isDnsName(item: string): boolean {
   const name = item.startsWith('*.') ? item.slice(2) : item;
   return name.length <= 253 && DNS_NAME.test(name);
 }
 
 /** Whether an item is an e-mail address. */
-export function isEmailAddress(item: string): boolean {
+function isEmailAddress(item: string): boolean {
   const at = item.lastIndexOf('@');
   return at > 0 && EMAIL_LOCAL.test(item.slice(0, at)) && !item.slice(at + 1).startsWith('*.') && isDnsName(item.slice(at + 1));
 }
 
 /** Whether an item is one IPv4 or IPv6 address (no zone, no prefix length). */
-export function isIpAddress(item: string): boolean {
+function isIpAddress(item: string): boolean {
   return IPV4.test(item) || (isIPv6(item) && !item.includes('%'));
 }
 

@@ -7,7 +7,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
-import Ajv04 from 'ajv-draft-04';
 import standaloneCode from 'ajv/dist/standalone';
 import { AJV_OPTIONS, schemaOf } from '../src/input/schema';
 import { DCAE_AJV_OPTIONS, DCAE_SCHEMAS } from '../src/input/dcae/dcae-schema';
@@ -27,10 +26,10 @@ const INPUT = path.join(__dirname, '..', 'src', 'input');
 
 write(path.join(INPUT, 'generated', 'validators.js'), standaloneCode(ajv, { component: component.$id, platform: platform.$id }));
 
-const ajv04 = useLinearUniqueItems(new Ajv04({ ...DCAE_AJV_OPTIONS, code: { source: true } }));
+const dcae = useLinearUniqueItems(new Ajv({ ...DCAE_AJV_OPTIONS, code: { source: true } }));
 const refs: Record<string, string> = {};
 for (const [version, schema] of DCAE_SCHEMAS) {
-  ajv04.addSchema(schema, `dcae-v${version}`);
+  dcae.addSchema(schema, `dcae-v${version}`);
   refs[`v${version}`] = `dcae-v${version}`;
 }
-write(path.join(INPUT, 'dcae', 'generated', 'validators.js'), standaloneCode(ajv04, refs));
+write(path.join(INPUT, 'dcae', 'generated', 'validators.js'), standaloneCode(dcae, refs));

@@ -92,7 +92,7 @@ const EXPECTED: Record<string, Compiles | Refused> = {
   [PMSH]: {
     golden: 'pmsh',
     output: 'dcae-pmsh.k8s.yaml',
-    warnings: [`components/${PMSH}:36:15: auxilary.healthcheck: missing; this key is required: define the health check that Consul should perfom for this component ${IGNORED}`],
+    warnings: [`components/${PMSH}:36:15: auxilary.healthcheck: missing; this key is required: the health check of the component: an HTTP(S) endpoint or a script ${IGNORED}`],
   },
   [`fixtures/${DOCKER}`]: {
     errors: [

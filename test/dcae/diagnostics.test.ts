@@ -29,14 +29,14 @@ describe('GIVEN a DCAE spec with a schema error and a mapping error', () => {
     // Before: only the schema error; the host port appeared once it was fixed.
     expect(run(spec).errors).toEqual([
       `components/c.json:23:7: auxilary.ports[0]: host port 80 in "8080:80" ${RANGE}. Host ports in component specs stood for blueprint inputs; to give the real ones, write a YAML spec beside it with dcae_spec: c.json and ports: ["8080:0"] (0 means no NodePort)`,
-      'components/c.json:25:17: auxilary.tls_info.cert_directory: missing; this key is required: the path in the container where the component certificates will be placed by the init container (component-spec schema v3)',
+      'components/c.json:25:17: auxilary.tls_info.cert_directory: missing; this key is required: the folder in the container where the TLS init container puts the certificates (component-spec schema v3)',
     ]);
   });
 
   test('WHEN the JSON also has an unknown top-level key THEN that schema error is reported with the others', () => {
     expect(run({ ...spec, extra: 1 }).errors).toEqual([
       `components/c.json:23:7: auxilary.ports[0]: host port 80 in "8080:80" ${RANGE}. Host ports in component specs stood for blueprint inputs; to give the real ones, write a YAML spec beside it with dcae_spec: c.json and ports: ["8080:0"] (0 means no NodePort)`,
-      'components/c.json:25:17: auxilary.tls_info.cert_directory: missing; this key is required: the path in the container where the component certificates will be placed by the init container (component-spec schema v3)',
+      'components/c.json:25:17: auxilary.tls_info.cert_directory: missing; this key is required: the folder in the container where the TLS init container puts the certificates (component-spec schema v3)',
       'components/c.json:35:3: extra: unknown key; expected one of: self, streams, services, parameters, auxilary, artifacts, policy_info (component-spec schema v3)',
     ]);
   });
@@ -73,7 +73,7 @@ describe('GIVEN a DCAE spec whose value is refused by both the schema and a comp
 
   test('WHEN the docker image artifact has no uri THEN the schema says so at that artifact, and nothing else about the image', () => {
     expect(run(dcae({}, {}, { artifacts: [{ type: 'docker image' }] })).errors).toEqual([
-      'components/c.json:27:5: artifacts[0].uri: missing; this key is required: uri to artifact (component-spec schema v3)',
+      'components/c.json:27:5: artifacts[0].uri: missing; this key is required: where the artifact is: for a docker image, the image reference (component-spec schema v3)',
     ]);
   });
 });
@@ -142,7 +142,7 @@ describe('GIVEN an old VES spec: the real one, with its parameters lacking the v
     const r = compileFiles({ 'components/ves.json': old });
     expect(r.errors).toEqual([]);
     expect(r.warnings).toEqual([
-      'components/ves.json:192:3: parameters: 57 schema complaints in a part the plugin ignored (application configuration), and so does the compiler (component-spec schema v3); first: line 193: parameters[0].designer_editable: missing; this key is required: a required property that declares a parameter as editable by designer in SDC Tool (true) or not (false)',
+      'components/ves.json:192:3: parameters: 57 schema complaints in a part the plugin ignored (application configuration), and so does the compiler (component-spec schema v3); first: line 193: parameters[0].designer_editable: missing; this key is required: whether a designer may change the parameter (true or false)',
     ]);
     expect(r.files['dcae-ves-collector.k8s.yaml']).toBe(VES_GOLDEN);
   });

@@ -284,7 +284,7 @@ describe('GIVEN schema problems only in what the plugin ignored', () => {
     expect(r.errors).toEqual([]);
     // The six complaints (three keys missing from each parameter) are one warning, at parameters.
     expect(r.warnings).toEqual([
-      'components/c.json:16:3: parameters: 6 schema complaints in a part the plugin ignored (application configuration), and so does the compiler (component-spec schema v3); first: line 17: parameters[0].designer_editable: missing; this key is required: a required property that declares a parameter as editable by designer in SDC Tool (true) or not (false)',
+      'components/c.json:16:3: parameters: 6 schema complaints in a part the plugin ignored (application configuration), and so does the compiler (component-spec schema v3); first: line 17: parameters[0].designer_editable: missing; this key is required: whether a designer may change the parameter (true or false)',
     ]);
   });
 });

@@ -316,15 +316,15 @@ describe('GIVEN a YAML spec whose dcae_spec cannot be used', () => {
   test('WHEN the JSON is not a DCAE component spec THEN its schema errors point into the JSON, and the ignored sections are warnings', () => {
     const r = compileFiles({ 'components/c.json': '{"foo": 1}\n', 'components/c.yaml': y('dcae_spec: c.json', 'name: comp') });
     expect(r.errors).toEqual([
-      'components/c.json:1:1: artifacts: missing; this key is required: list of component artifacts (component-spec schema v3)',
-      'components/c.json:1:1: auxilary: missing; this key is required (component-spec schema v3)',
-      'components/c.json:1:1: self: missing; this key is required (component-spec schema v3)',
+      'components/c.json:1:1: artifacts: missing; this key is required: the artifacts of the component: for docker, one of type "docker image" whose uri is the image (component-spec schema v3)',
+      'components/c.json:1:1: auxilary: missing; this key is required: how the component is run: its health check, ports, volumes, logs and TLS (component-spec schema v3)',
+      'components/c.json:1:1: self: missing; this key is required: the name, version, description and type of the component (component-spec schema v3)',
       'components/c.json:1:2: foo: unknown key; expected one of: self, streams, services, parameters, auxilary, artifacts, policy_info (component-spec schema v3)',
     ]);
     expect(r.warnings).toEqual([
-      'components/c.json:1:1: parameters: missing; this key is required (component-spec schema v3; the plugin ignored this, and so does the compiler)',
-      'components/c.json:1:1: services: missing; this key is required (component-spec schema v3; the plugin ignored this, and so does the compiler)',
-      'components/c.json:1:1: streams: missing; this key is required (component-spec schema v3; the plugin ignored this, and so does the compiler)',
+      'components/c.json:1:1: parameters: missing; this key is required: the parameters of the component, its application configuration: a list, which may be empty (component-spec schema v3; the plugin ignored this, and so does the compiler)',
+      'components/c.json:1:1: services: missing; this key is required: the services the component calls and provides: two lists, which may be empty (component-spec schema v3; the plugin ignored this, and so does the compiler)',
+      'components/c.json:1:1: streams: missing; this key is required: the streams the component publishes to and subscribes to: two lists, which may be empty (component-spec schema v3; the plugin ignored this, and so does the compiler)',
     ]);
   });
 

@@ -3,15 +3,16 @@ import { decodePointer, Diagnostic, formatDiagnostic, sortDiagnostics } from '..
 import { precompiled, schemaErrorToDiagnostic } from '../schema';
 import { SpecSource } from '../source';
 import { isObj } from '../values';
-import v1 from './schemas/component-spec-schema-v1.json';
-import v2 from './schemas/component-spec-schema-v2.json';
-import v3 from './schemas/component-spec-schema-v3.json';
+import { CDAP_AUXILARY_TITLE, DCAE_FORMAT_VERSIONS, dcaeFormatSchema } from './format';
 import { useLinearUniqueItems } from './unique-items';
 
-/** The component-spec schema versions, newest first: a spec is checked against the first that fits it. */
-export const DCAE_SCHEMAS: ReadonlyArray<[number, object]> = [[3, v3], [2, v2], [1, v1]];
-/** The options the DCAE schemas (draft-04) are compiled with, here and by the build's precompile step. */
-export const DCAE_AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: false };
+/** The JSON Schemas of the format's generations, newest first: a spec is checked against the first that fits it. */
+export const DCAE_SCHEMAS: ReadonlyArray<[number, object]> = DCAE_FORMAT_VERSIONS.map((v) => [v, dcaeFormatSchema(v)]);
+/**
+ * The options the DCAE schemas are compiled with, here and by the build's precompile step. Strict, but for
+ * the format's nodes that apply mapping keywords without insisting on a mapping (see format.ts).
+ */
+export const DCAE_AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, keywords: ['x-expected'] };
 
 /**
  * The parts of a DCAE spec the plugin never read, and what each one held: their schema errors are warnings,
@@ -47,8 +48,8 @@ function validator(version: number, schema: object): ValidateFunction {
   if (!fn) {
     fn = precompiled<Record<string, ValidateFunction>>(() => require('./generated/validators'))?.[`v${version}`];
     if (!fn) {
-      const Ajv04 = (require('ajv-draft-04') as typeof import('ajv-draft-04')).default;
-      ajv ??= useLinearUniqueItems(new Ajv04(DCAE_AJV_OPTIONS));
+      const Ajv = (require('ajv') as typeof import('ajv')).default;
+      ajv ??= useLinearUniqueItems(new Ajv(DCAE_AJV_OPTIONS));
       fn = ajv.compile(schema);
     }
     compiled.set(version, fn);
@@ -151,7 +152,7 @@ function ignoredWarnings(ignored: ErrorObject[], source: SpecSource, version: nu
  * the plugin read that the schemas do not list, and repeated complaints (and those a type complaint implies).
  */
 function relevant(errors: ErrorObject[], root: object): ErrorObject[] {
-  const cdap = (e: ErrorObject) => /cdap/i.test(String((e.parentSchema as { title?: string } | undefined)?.title ?? ''));
+  const cdap = (e: ErrorObject) => (e.parentSchema as { title?: string } | undefined)?.title === CDAP_AUXILARY_TITLE;
   const beyond = (e: ErrorObject) => e.instancePath === '/auxilary' && e.keyword === 'additionalProperties'
     && READ_BEYOND_SCHEMA.includes((e.params as { additionalProperty: string }).additionalProperty);
   const dropped = new Set<ErrorObject>();

@@ -191,7 +191,7 @@ describe('GIVEN auxilary.healthcheck', () => {
 
 describe('GIVEN auxilary.livehealthcheck beside auxilary.healthcheck', () => {
   test('WHEN compiled THEN livehealthcheck becomes the liveness probe (its port and initialDelaySeconds ignored) and healthcheck the readiness probe', () => {
-    // Regression (a bug found while writing these tests, since fixed): none of the bundled component-spec schemas (src/input/dcae/schemas/v1-v3) has `livehealthcheck`, and auxilary_docker
+    // Regression (a bug found while writing these tests, since fixed): no generation of the component-spec format (src/input/dcae/format.ts) lists `livehealthcheck`, and auxilary_docker
     // has additionalProperties: false, so the spec is refused before the mapping runs:
     //   components/c.json:25:5: auxilary.livehealthcheck: unknown key (did you mean "healthcheck"?); expected one of: helm, healthcheck, ports, log_info, tls_info, databases, policy, volumes (component-spec schema v3)
     // The mapping (mapping.ts) does read it; the schema check must let it through (and check it like healthcheck).

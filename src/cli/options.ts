@@ -15,8 +15,8 @@ export function version(): string {
   }
 }
 
-/** Exit codes, as --help and the README list them. */
-export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70 } as const;
+/** Exit codes, as sysexits.h numbers them where it has one: 70 EX_SOFTWARE, 74 EX_IOERR. */
+export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70, io: 74 } as const;
 
 export const USAGE = `Usage: npm run synth -- [options]
        (or: dcae-synth [options], npx cdk8s synth)
@@ -42,7 +42,7 @@ Options:
   -h, --help                show this help and exit
 
 Exit codes: 0 done (or up to date), 1 errors in the input (or, with --check, differences),
-2 wrong options, 70 a bug in the compiler.`;
+2 wrong options, 70 a bug in the compiler, 74 the output folder could not be written.`;
 
 /** What the command line asked for. */
 export interface Options {

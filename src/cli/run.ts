@@ -95,7 +95,7 @@ async function run(input: CompileInput, pool: RenderPool, options: Options, io: 
     if (!err.code) throw e;
     // The disk, not the input: say what failed; files already replaced are whole, and the next run completes the rest.
     io.err(`error: writing ${outDir} failed: ${err.message}. Every file is either its old or its new version; fix the cause and run again`);
-    return EXIT.input;
+    return EXIT.io;
   }
   if (!quiet) io.out(writeSummary(outDir, result.components, seconds(), synced));
   return EXIT.ok;

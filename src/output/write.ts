@@ -152,7 +152,7 @@ function unifiedDiff(outdir: string, file: string, from: string | undefined, to:
 /** Writes one file through a temporary file and a rename in the same folder. */
 export function writeAtomic(file: string, content: string, fs: FileSystem = nodeFs): void {
   const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true });
+  makeFolder(dir, fs);
   const tmp = path.join(dir, `.${path.basename(file)}.synth-${process.pid}.tmp`);
   try {
     fs.writeFileSync(tmp, content, { encoding: 'utf8', mode: 0o644 });
@@ -160,6 +160,27 @@ export function writeAtomic(file: string, content: string, fs: FileSystem = node
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
+  }
+}
+
+/**
+ * Makes a folder and the missing ones above it, one level at a time. Not `mkdirSync(dir, { recursive: true })`:
+ * where a file system refuses a new folder with ENOENT although its parent exists (as /proc does), Node's
+ * recursive mkdir retries for ever; here the refusal is an error.
+ */
+export function makeFolder(dir: string, fs: FileSystem = nodeFs): void {
+  const missing: string[] = [];
+  for (let d = path.resolve(dir); !fs.existsSync(d); d = path.dirname(d)) {
+    missing.push(d);
+    if (d === path.dirname(d)) break;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      fs.mkdirSync(d);
+    } catch (e) {
+      // Made meanwhile by someone else: as good as made here.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
   }
 }
 

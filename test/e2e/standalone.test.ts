@@ -226,7 +226,7 @@ describe('command-line conventions', () => {
     expect(r.stdout).toContain('(default: components)');
     expect(r.stdout).toContain('(default: dist)');
     expect(r.stdout.match(/\(default: /g)?.length).toBeGreaterThanOrEqual(7);
-    expect(r.stdout).toContain('Exit codes: 0 done (or up to date), 1 errors in the input (or, with --check, differences),\n2 wrong options, 70 a bug in the compiler.');
+    expect(r.stdout).toContain('Exit codes: 0 done (or up to date), 1 errors in the input (or, with --check, differences),\n2 wrong options, 70 a bug in the compiler, 74 the output folder could not be written.');
   });
 
   test('GIVEN an up-to-date dist/ WHEN `npm run -s synth -- --check --quiet` runs THEN it prints nothing and exits 0', () => {

@@ -165,6 +165,7 @@ describe('GIVEN wrong arguments to npm run corpus', () => {
     [['.', '--bogus'], "corpus: Unknown option '--bogus'"],
     [['.', '--platform', 'missing.yaml'], 'corpus: --platform missing.yaml: no such file; expected a platform settings file (platform.yaml)'],
     [['.'], 'corpus: .: no *.json file in this folder or below; expected DCAE component specs'],
+    [['.', '--out', 'no-such/out.txt'], 'corpus: --out no-such/out.txt: no such folder no-such; expected a file in an existing folder'],
   ])('WHEN run with %j THEN it exits 2 and says: %s', (args, message) => {
     const r = runHere(args, tmpdir());
     expect(r.status).toBe(2);

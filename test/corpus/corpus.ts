@@ -35,8 +35,8 @@ Options:
   --out FILE        also write every spec's line, messages and produced files to FILE
   -h, --help        show this help and exit
 
-Exit codes: 0 every file compiled or was refused, 2 wrong options (or DIR is missing or holds no *.json),
-70 a file crashed the compiler.`;
+Exit codes: 0 every file compiled or was refused, 1 the --out file could not be written, 2 wrong options
+(or DIR is missing or holds no *.json), 70 a file crashed the compiler.`;
 
 /** What one file gave. */
 export interface SpecResult {
@@ -143,6 +143,11 @@ export function runCorpus(argv: readonly string[], io: Console, base = userFolde
     }
     platform = fs.readFileSync(p);
   }
+  const outFile = values.out === undefined ? undefined : path.resolve(base, values.out);
+  if (outFile !== undefined && !fs.statSync(path.dirname(outFile), { throwIfNoEntry: false })?.isDirectory()) {
+    io.err(`corpus: --out ${values.out}: no such folder ${path.dirname(values.out!)}; expected a file in an existing folder`);
+    return EXIT.usage;
+  }
   const files = specFiles(dir);
   if (files.length === 0) {
     io.err(`corpus: ${dirArg}: no *.json file in this folder or below; expected DCAE component specs`);
@@ -159,7 +164,7 @@ export function runCorpus(argv: readonly string[], io: Console, base = userFolde
       counts[r.status] += 1;
       io.out(r.line);
       if (values.verbose) for (const d of r.details) io.out(`  ${d}`);
-      if (values.out !== undefined) {
+      if (outFile !== undefined) {
         written.push(r.line, ...r.details.map((d) => `  ${d}`));
         for (const f of r.files) written.push(`==> ${file}: ${f.path} <==`, f.content.replace(/\n$/, ''));
       }
@@ -169,6 +174,13 @@ export function runCorpus(argv: readonly string[], io: Console, base = userFolde
   }
   const summary = `corpus: ${counts.compiled} compiled, ${counts.refused} refused, ${counts.crashed} crashed`;
   io.out(summary);
-  if (values.out !== undefined) fs.writeFileSync(path.resolve(base, values.out), `${[...written, summary].join('\n')}\n`);
+  if (outFile !== undefined) {
+    try {
+      fs.writeFileSync(outFile, `${[...written, summary].join('\n')}\n`);
+    } catch (e) {
+      io.err(`corpus: --out ${values.out}: could not be written: ${(e as Error).message}`);
+      return counts.crashed > 0 ? EXIT.internal : EXIT.input;
+    }
+  }
   return counts.crashed > 0 ? EXIT.internal : EXIT.ok;
 }

@@ -127,7 +127,7 @@ const tools = k8sTools();
 describe('every golden file and every dist/ file', () => {
   const files = outputFiles();
 
-  test('GIVEN the repository WHEN its expected outputs are listed THEN the golden cases, the DCAE fixtures' expected files and dist/ are all there', () => {
+  test('GIVEN the repository WHEN its expected outputs are listed THEN the golden cases, the expected files of the DCAE fixtures and dist/ are all there', () => {
     const rel = files.map((f) => path.relative(ROOT, f));
     expect(rel.filter((f) => f.startsWith('test/golden/')).length).toBeGreaterThanOrEqual(12);
     expect(rel.filter((f) => f.startsWith('test/dcae/')).length).toBeGreaterThanOrEqual(5);

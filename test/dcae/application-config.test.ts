@@ -12,8 +12,9 @@ import { compileDcae, compileFiles, dcae, envOf, y } from './util';
 const CONFIGMAP = 'application_config: {source: configmap}\n';
 const CBS_URL = 'https://config-binding-service:10443/service_component_all';
 const KEY = 'application_config.yaml';
-const CORPUS = path.join(__dirname, '..', 'fixtures', 'dcae-component-specs');
-const PMSH = JSON.parse(fs.readFileSync(path.join(CORPUS, 'dcaegen2-services__pmsh-component-spec.json'), 'utf8'));
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'dcae');
+const KEEPER = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'subscription-keeper.json'), 'utf8'));
+const GATHERER = fs.readFileSync(path.join(FIXTURES, 'file-gatherer.json'), 'utf8');
 
 /** The configuration a manifest's ConfigMap holds, parsed back. */
 function configOf(objects: any[]): unknown {
@@ -144,14 +145,18 @@ describe('GIVEN parameters the configuration cannot take', () => {
   });
 });
 
-describe('GIVEN the real pmsh spec', () => {
-  test('WHEN compiled with source configmap THEN its configuration holds every parameter\'s value, and the rest of the manifest is the cbs one', () => {
-    const withConfigMap = compileDcae(PMSH, CONFIGMAP);
-    const expected = Object.fromEntries(PMSH.parameters.map((p: any) => [p.name, p.value]));
+describe('GIVEN the subscription-keeper fixture (eight parameters, one name given twice)', () => {
+  test('WHEN compiled with source configmap THEN its configuration holds every parameter\'s value, the later one for the repeated name, and the rest of the manifest is the cbs one', () => {
+    const withConfigMap = compileDcae(KEEPER, CONFIGMAP);
+    const expected = Object.fromEntries(KEEPER.parameters.map((p: any) => [p.name, p.value]));
     expect(configOf(withConfigMap.objects)).toEqual(expected);
-    expect(Object.keys(expected)).toHaveLength(12);
+    expect(Object.keys(expected)).toHaveLength(7);
+    expect((expected as any)['keeper.retry.limit']).toBe(8);
+    expect(withConfigMap.warnings.filter((w) => !w.includes('component-spec schema'))).toEqual([
+      'components/c.json:107:15: parameters[7].name: "keeper.retry.limit" is also parameters[5]; the configuration keeps one application_config["keeper.retry.limit"], with the later value',
+    ]);
     // Without the ConfigMap's own pieces, the Deployment and Service are the cbs mode's, less the CBS variables.
-    const cbs = compileDcae(PMSH).objects;
+    const cbs = compileDcae(KEEPER).objects;
     const strip = (objects: any[]) => {
       const [dep, svc] = objects.filter((o) => o.kind !== 'ConfigMap').map((o) => JSON.parse(JSON.stringify(o)));
       const pod = dep.spec.template.spec;
@@ -162,5 +167,27 @@ describe('GIVEN the real pmsh spec', () => {
       return [dep, svc];
     };
     expect(strip(withConfigMap.objects)).toEqual(strip(cbs));
+  });
+});
+
+describe('GIVEN the file-gatherer fixture, whose parameter gatherer.server.password has no value (it was to be given at deployment)', () => {
+  test('WHEN compiled with source configmap THEN that parameter is an error with the override that fixes it; an override that gives it compiles', () => {
+    const alone = compileFiles({ 'components/gatherer.json': GATHERER }, CONFIGMAP);
+    expect(alone.errors).toEqual([
+      'components/gatherer.json:58:5: parameters[3]: "gatherer.server.password" has no value (the blueprint input it made had to be given at deployment); expected a value for the ' +
+      'application configuration. To fix it, write a YAML spec beside it with dcae_spec: gatherer.json that sets application_config["gatherer.server.password"]',
+    ]);
+    const fixed = compileFiles({ 'components/gatherer.json': GATHERER, 'components/gatherer.yaml': y('dcae_spec: gatherer.json', 'application_config: {gatherer.server.password: s3cret}') }, CONFIGMAP);
+    expect(fixed.errors).toEqual([]);
+    expect(configOf(fixed.objects)).toEqual({
+      'gatherer.poll.interval': '30s', 'gatherer.retries': 3, 'gatherer.delete.after.fetch': false,
+      'gatherer.server.password': 's3cret', 'gatherer.spool.dir': '/var/spool/file-gatherer',
+    });
+  });
+
+  test('WHEN compiled with source cbs (the default) THEN the parameters are not read: only the schema warning about the missing value', () => {
+    const r = compileFiles({ 'components/gatherer.json': GATHERER });
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([expect.stringMatching(/^components\/gatherer\.json:58:5: parameters\[3\]\.value: missing; .* \(component-spec schema v3; the plugin ignored this, and so does the compiler\)$/)]);
   });
 });

@@ -9,11 +9,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { compileFiles, dcae, envOf, initEnv, initNames, mainOf, podOf, y } from './util';
 
-const CORPUS = path.join(__dirname, '..', 'fixtures', 'dcae-component-specs');
-const corpus = (f: string) => fs.readFileSync(path.join(CORPUS, f), 'utf8');
-const VES = corpus('dcaegen2-collectors-ves__vescollector-componentspec.json');
-const TLS = corpus('fixtures/dcaegen2-platform__testComponentSpec_withTlsTrueAndExternalTlsTrue.json');
-const VES_GOLDEN = fs.readFileSync(path.join(__dirname, 'corpus', 'ves', 'expected.k8s.yaml'), 'utf8');
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'dcae');
+const fixture = (f: string) => fs.readFileSync(path.join(FIXTURES, f), 'utf8');
+const COLLECTOR = fixture('sample-collector.json');
+const SECURE = fixture('secure-probe.json');
+const COLLECTOR_EXPECTED = fs.readFileSync(path.join(__dirname, 'expected', 'sample-collector', 'expected.k8s.yaml'), 'utf8');
 const RANGE = 'is not 0 or inside the node port range 30000-32767';
 const FIX = (key: string) => `. To fix it, write a YAML spec beside it with dcae_spec: c.json that sets ${key}`;
 
@@ -133,18 +133,18 @@ describe('GIVEN auxilary.healthcheck, whose schema is one of an http branch and 
   });
 });
 
-describe('GIVEN an old VES spec: the real one, with its parameters lacking the v3 keys designer_editable, sourced_at_deployment and policy_editable', () => {
-  const old = VES.replace(/,\n\s*"(sourced_at_deployment|policy_editable|designer_editable)": (true|false)/g, '');
+describe('GIVEN an older collector spec: the sample-collector fixture, with its parameters lacking the v3 keys designer_editable, sourced_at_deployment and policy_editable', () => {
+  const old = COLLECTOR.replace(/,\n\s*"(sourced_at_deployment|policy_editable|designer_editable)": (true|false)/g, '');
 
-  test('WHEN compiled THEN it gives one warning, at parameters, with the count and the first complaint, and the same manifest as the VES spec', () => {
-    // Before: 95 warnings, some twice (policy_editable, from both branches of a parameter's oneOf), and one
-    // contradicting itself ("entry_schema: missing; this key is required: the optional property ...").
-    const r = compileFiles({ 'components/ves.json': old });
+  test('WHEN compiled THEN it gives one warning, at parameters, with the count and the first complaint, and the same manifest as the fixture', () => {
+    // Before: one warning per complaint (three per parameter here), some twice (policy_editable, from both branches
+    // of a parameter's oneOf), and one contradicting itself ("entry_schema: missing; this key is required: the optional property ...").
+    const r = compileFiles({ 'components/collector.json': old });
     expect(r.errors).toEqual([]);
     expect(r.warnings).toEqual([
-      'components/ves.json:192:3: parameters: 57 schema complaints in a part the plugin ignored (application configuration), and so does the compiler (component-spec schema v3); first: line 193: parameters[0].designer_editable: missing; this key is required: whether a designer may change the parameter (true or false)',
+      'components/collector.json:84:3: parameters: 21 schema complaints in a part the plugin ignored (application configuration), and so does the compiler (component-spec schema v3); first: line 85: parameters[0].designer_editable: missing; this key is required: whether a designer may change the parameter (true or false)',
     ]);
-    expect(r.files['dcae-ves-collector.k8s.yaml']).toBe(VES_GOLDEN);
+    expect(r.files['dcae-sample-collector.k8s.yaml']).toBe(COLLECTOR_EXPECTED);
   });
 });
 
@@ -194,10 +194,10 @@ describe('GIVEN keys of auxilary.volumes and auxilary.healthcheck that the plugi
   });
 });
 
-describe('GIVEN the real spec with use_external_tls (cert_directory /opt/app/dcae-certificate/) and an override that removes its TLS cert directory', () => {
-  const fixPorts = 'ports: ["80:0", "99:0"]';
+describe('GIVEN the secure-probe fixture with use_external_tls (cert_directory /opt/secure-probe/certs/) and an override that removes its TLS cert directory', () => {
+  const fixPorts = 'ports: ["8081:0", "8099:0"]';
   const derived = (override: string, platform?: string) => {
-    const files = { 'components/c.json': TLS, 'components/c.yaml': override };
+    const files = { 'components/c.json': SECURE, 'components/c.yaml': override };
     const r = platform === undefined ? compileFiles(files) : compileFiles(files, platform);
     expect(r.errors).toEqual([]);
     const client = podOf(r.objects).initContainers.find((c: any) => c.name === 'cert-service-client');
@@ -211,10 +211,10 @@ describe('GIVEN the real spec with use_external_tls (cert_directory /opt/app/dca
 
   test('WHEN the override leaves tls_info THEN everything uses the JSON\'s directory', () => {
     expect(derived(y('dcae_spec: c.json', fixPorts))).toEqual({
-      DCAE_CA_CERTPATH: '/opt/app/dcae-certificate//cacert.pem',
-      OUTPUT_PATH: '/opt/app/dcae-certificate/external',
-      clientMount: '/opt/app/dcae-certificate/',
-      mainMount: '/opt/app/dcae-certificate/',
+      DCAE_CA_CERTPATH: '/opt/secure-probe/certs//cacert.pem',
+      OUTPUT_PATH: '/opt/secure-probe/certs/external',
+      clientMount: '/opt/secure-probe/certs/',
+      mainMount: '/opt/secure-probe/certs/',
     });
   });
 
@@ -222,7 +222,7 @@ describe('GIVEN the real spec with use_external_tls (cert_directory /opt/app/dca
     ['tls_info: null', ['tls_info: null']],
     ['tls_info: {cert_directory: null}', ['tls_info:', '  cert_directory: null']],
   ])('WHEN it sets %s THEN DCAE_CA_CERTPATH, OUTPUT_PATH and the cert-service-client mount follow tls-info to the platform default', (_title, lines) => {
-    // Before: tls-info moved to /opt/dcae/cacert, but the derived values kept /opt/app/dcae-certificate/.
+    // Before: tls-info moved to /opt/dcae/cacert, but the derived values kept the JSON's directory.
     expect(derived(y('dcae_spec: c.json', fixPorts, ...lines))).toEqual({
       DCAE_CA_CERTPATH: '/opt/dcae/cacert/cacert.pem',
       OUTPUT_PATH: '/opt/dcae/cacert/external',
@@ -258,31 +258,31 @@ describe('GIVEN a TLS cert directory that is not absolute, from which the certif
     ]);
   });
 
-  test('WHEN the override gives it over the real spec THEN it is reported once, in the YAML', () => {
+  test('WHEN the override gives it over the secure-probe fixture THEN it is reported once, in the YAML', () => {
     // Before: also a line pointing into the JSON (at its cert_directory, with the YAML's value), "... set external_cert in components/c.yaml".
-    const r = compileFiles({ 'components/c.json': TLS, 'components/c.yaml': y('dcae_spec: c.json', 'ports: ["80:0", "99:0"]', 'tls_info:', '  cert_directory: certs') });
+    const r = compileFiles({ 'components/c.json': SECURE, 'components/c.yaml': y('dcae_spec: c.json', 'ports: ["8081:0", "8099:0"]', 'tls_info:', '  cert_directory: certs') });
     expect(r.errors).toEqual(['components/c.yaml:4:19: tls_info.cert_directory: "certs" is not an absolute path']);
   });
 });
 
-describe('GIVEN the real VES spec and a YAML override with null inside maps the mapping does not have (RFC 7386 at every depth)', () => {
-  const compileVes = (...lines: string[]) => {
-    const r = compileFiles({ 'components/ves.json': VES, 'components/ves.yaml': y('dcae_spec: ves.json', ...lines) });
+describe('GIVEN the sample-collector fixture and a YAML override with null inside maps the mapping does not have (RFC 7386 at every depth)', () => {
+  const compileCollector = (...lines: string[]) => {
+    const r = compileFiles({ 'components/collector.json': COLLECTOR, 'components/collector.yaml': y('dcae_spec: collector.json', ...lines) });
     expect(r.errors).toEqual([]);
     return r.objects;
   };
 
   test('WHEN it sets labels: {team: a, gone: null} THEN the labels are team: a, app and k8sdeployment, and no "gone"', () => {
-    const objects = compileVes('labels:', '  team: a', '  gone: null');
-    const labels = { team: 'a', app: 'dcae-ves-collector', k8sdeployment: 'dep-dcae-ves-collector' };
+    const objects = compileCollector('labels:', '  team: a', '  gone: null');
+    const labels = { team: 'a', app: 'dcae-sample-collector', k8sdeployment: 'dep-dcae-sample-collector' };
     for (const o of objects) expect(o.metadata.labels).toEqual(labels);
     expect(objects[0].spec.template.metadata.labels).toEqual(labels);
   });
 
   test('WHEN it adds a liveness probe with interval: null THEN the probe has the default period (15 s), and the readiness probe is the mapped one', () => {
-    const main = mainOf(compileVes('liveness:', '  type: http', '  endpoint: /live', '  interval: null'));
+    const main = mainOf(compileCollector('liveness:', '  type: http', '  endpoint: /live', '  interval: null'));
     expect(main.livenessProbe).toEqual({ httpGet: { path: '/live', port: 8080, scheme: 'HTTP' }, failureThreshold: 1, initialDelaySeconds: 5, periodSeconds: 15, timeoutSeconds: 1 });
-    expect(main.readinessProbe.httpGet).toEqual({ path: '/healthcheck', port: 8080, scheme: 'HTTP' });
+    expect(main.readinessProbe.httpGet).toEqual({ path: '/ready', port: 8080, scheme: 'HTTP' });
   });
 });
 

@@ -10,18 +10,18 @@ import * as path from 'path';
 import { runMain, snapshotFolder, tmpdir } from '../helpers';
 import { compileFiles, dcae, envOf, initEnv, initNames, mainOf, podOf, stderrLines, y } from './util';
 
-/** The real DCAE specs, kept as test fixtures (their README names each one's source). */
-const CORPUS = path.join(__dirname, '..', 'fixtures', 'dcae-component-specs');
-const corpus = (f: string) => fs.readFileSync(path.join(CORPUS, f), 'utf8');
-const HV = corpus('dcaegen2-collectors-hv-ves__hv-ves-collector.componentspec.json');
-const SNMP = corpus('dcaegen2-collectors-snmptrap__snmptrap-collector-component-spec.json');
-const RCC = corpus('dcaegen2-collectors-restconf__rcc_spec.json');
-const BBS = corpus('dcaegen2-services__bbs-event-processor-spec.json');
-const LAKE = corpus('dcaegen2-services__datalake_spec.json');
-const PRH = corpus('dcaegen2-services-prh__prh.componentspec.json');
+/** The team's DCAE spec fixtures (their README says what each one exercises). */
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'dcae');
+const fixture = (f: string) => fs.readFileSync(path.join(FIXTURES, f), 'utf8');
+const INGEST = fixture('stream-ingest.json');
+const SINK = fixture('alarm-sink.json');
+const LISTENER = fixture('config-listener.json');
+const TRACKER = fixture('session-tracker.json');
+const FEEDER = fixture('lake-feeder.json');
+const ENRICHER = fixture('record-enricher.json');
 const CBS = 'https://config-binding-service:10443/service_component_all';
 const RANGE = 'is not 0 or inside the node port range 30000-32767';
-const SNMP_WARNING = (file: string) => `${file}:158:5: auxilary.reconfigs: unknown key; expected one of: helm, healthcheck, ports, log_info, tls_info, databases, policy, volumes (component-spec schema v3; the plugin ignored this, and so does the compiler)`;
+const SINK_WARNING = (file: string) => `${file}:83:5: auxilary.reconfigs: unknown key; expected one of: helm, healthcheck, ports, log_info, tls_info, databases, policy, volumes (component-spec schema v3; the plugin ignored this, and so does the compiler)`;
 
 /** A temporary folder with files (relative path → text), given to `fn` (the helpers remove it after the test). */
 function withFolder<T>(files: Record<string, string>, fn: (dir: string) => T): T {
@@ -40,54 +40,54 @@ const manifests = (dir: string) => Object.keys(snapshotFolder(path.join(dir, 'ou
 
 describe('GIVEN a YAML spec and the DCAE spec it names, in the same folder, through the CLI', () => {
   const files = {
-    'components/snmptrap.json': SNMP,
-    'components/snmptrap.yaml': y('dcae_spec: snmptrap.json', 'ports: ["6162/udp:30470"]'),
+    'components/alarm-sink.json': SINK,
+    'components/alarm-sink.yaml': y('dcae_spec: alarm-sink.json', 'ports: ["6200/udp:30470"]'),
   };
 
-  test('WHEN compiled THEN the path resolves beside the YAML, one manifest is written, and the JSON is not compiled alone (its host port 162 is not reported)', async () => {
+  test('WHEN compiled THEN the path resolves beside the YAML, one manifest is written, and the JSON is not compiled alone (its host port 200 is not reported)', async () => {
     await withFolder(files, async (dir) => {
       const r = await cli(dir);
       expect(r.stdout).toMatch(/^compiled 1 component into out/);
       expect(r.status).toBe(0);
-      expect(manifests(dir)).toEqual(['snmptrap-collector.k8s.yaml']);
-      const out = fs.readFileSync(path.join(dir, 'out', 'snmptrap-collector.k8s.yaml'), 'utf8');
+      expect(manifests(dir)).toEqual(['alarm-sink.k8s.yaml']);
+      const out = fs.readFileSync(path.join(dir, 'out', 'alarm-sink.k8s.yaml'), 'utf8');
       expect(out).toContain('nodePort: 30470');
-      expect(stderrLines(r.stderr).filter((l) => !l.startsWith('warning: components/snmptrap.json:158:5: auxilary.reconfigs'))).toEqual([]);
+      expect(stderrLines(r.stderr).filter((l) => !l.startsWith('warning: components/alarm-sink.json:83:5: auxilary.reconfigs'))).toEqual([]);
     });
   });
 
   test('WHEN compiled THEN the JSON\'s warning is printed once, pointing into the JSON', async () => {
     await withFolder(files, async (dir) => {
-      expect(stderrLines((await cli(dir)).stderr)).toEqual([`warning: ${SNMP_WARNING('components/snmptrap.json')}`]);
+      expect(stderrLines((await cli(dir)).stderr)).toEqual([`warning: ${SINK_WARNING('components/alarm-sink.json')}`]);
     });
   });
 
   test('WHEN the YAML renames the component THEN only the renamed manifest is written', async () => {
-    await withFolder({ ...files, 'components/snmptrap.yaml': y('dcae_spec: ./snmptrap.json', 'name: snmp-a', 'ports: ["6162/udp:30470"]') }, async (dir) => {
+    await withFolder({ ...files, 'components/alarm-sink.yaml': y('dcae_spec: ./alarm-sink.json', 'name: sink-a', 'ports: ["6200/udp:30470"]') }, async (dir) => {
       expect((await cli(dir)).status).toBe(0);
-      expect(manifests(dir)).toEqual(['snmp-a.k8s.yaml']);
+      expect(manifests(dir)).toEqual(['sink-a.k8s.yaml']);
     });
   });
 });
 
 describe('GIVEN a YAML spec whose dcae_spec is ../other/<file>, outside the components folder, through the CLI', () => {
   test('WHEN the YAML fixes the ports THEN the path resolves against the YAML\'s folder and the component compiles', async () => {
-    await withFolder({ 'other/hv.json': HV, 'components/hv.yaml': y('dcae_spec: ../other/hv.json', 'ports: ["6061:30222"]') }, async (dir) => {
+    await withFolder({ 'other/ingest.json': INGEST, 'components/ingest.yaml': y('dcae_spec: ../other/ingest.json', 'ports: ["7071:30222"]') }, async (dir) => {
       const r = await cli(dir);
       expect(stderrLines(r.stderr)).toEqual([]);
       expect(r.status).toBe(0);
-      expect(manifests(dir)).toEqual(['dcae-hv-ves-collector.k8s.yaml']);
+      expect(manifests(dir)).toEqual(['stream-ingest.k8s.yaml']);
     });
   });
 
-  test('WHEN the YAML leaves the JSON\'s host ports THEN each error points into other/hv.json, with the ports override that fixes it', async () => {
-    await withFolder({ 'other/hv.json': HV, 'components/hv.yaml': y('dcae_spec: ../other/hv.json', 'env:', '  JAVA_OPTS: -Dx=1') }, async (dir) => {
+  test('WHEN the YAML leaves the JSON\'s host ports THEN each error points into other/ingest.json, with the ports override that fixes it', async () => {
+    await withFolder({ 'other/ingest.json': INGEST, 'components/ingest.yaml': y('dcae_spec: ../other/ingest.json', 'env:', '  INGEST_OPTS: -Dx=1') }, async (dir) => {
       const r = await cli(dir);
       expect(r.status).toBe(1);
-      const hint = '. Host ports in component specs stood for blueprint inputs; to give the real ones, set ports: ["6060:0", "6061:0"] in components/hv.yaml (0 means no NodePort)';
+      const hint = '. Host ports in component specs stood for blueprint inputs; to give the real ones, set ports: ["7070:0", "7071:0"] in components/ingest.yaml (0 means no NodePort)';
       expect(stderrLines(r.stderr)).toEqual([
-        `other/hv.json:124:7: auxilary.ports[0]: host port 6060 in "6060:6060" ${RANGE}${hint}`,
-        `other/hv.json:125:7: auxilary.ports[1]: host port 6061 in "6061:6061" ${RANGE}${hint}`,
+        `other/ingest.json:74:7: auxilary.ports[0]: host port 7070 in "7070:7070" ${RANGE}${hint}`,
+        `other/ingest.json:75:7: auxilary.ports[1]: host port 7071 in "7071:7071" ${RANGE}${hint}`,
         '2 errors in 1 file; nothing was written to out',
       ]);
       expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
@@ -98,30 +98,30 @@ describe('GIVEN a YAML spec whose dcae_spec is ../other/<file>, outside the comp
 describe('GIVEN a DCAE spec with warnings named by two YAML specs', () => {
   test('WHEN compiled THEN both components compile, the JSON is not compiled alone, and its warning is reported once', () => {
     const r = compileFiles({
-      'components/snmp.json': SNMP,
-      'components/a.yaml': y('dcae_spec: snmp.json', 'name: snmp-a', 'ports: ["6162/udp:30470"]'),
-      'components/b.yaml': y('dcae_spec: snmp.json', 'name: snmp-b', 'ports: ["6162/udp:30471"]'),
+      'components/sink.json': SINK,
+      'components/a.yaml': y('dcae_spec: sink.json', 'name: sink-a', 'ports: ["6200/udp:30470"]'),
+      'components/b.yaml': y('dcae_spec: sink.json', 'name: sink-b', 'ports: ["6200/udp:30471"]'),
     });
     expect(r.errors).toEqual([]);
-    expect(Object.keys(r.files)).toEqual(['snmp-a.k8s.yaml', 'snmp-b.k8s.yaml']);
-    expect(r.warnings).toEqual([SNMP_WARNING('components/snmp.json')]);
+    expect(Object.keys(r.files)).toEqual(['sink-a.k8s.yaml', 'sink-b.k8s.yaml']);
+    expect(r.warnings).toEqual([SINK_WARNING('components/sink.json')]);
   });
 });
 
-describe('GIVEN two corpus specs with the same self.name (ves and ves-v3: dcae-ves-collector) in one folder', () => {
-  const VES = corpus('dcaegen2-collectors-ves__vescollector-componentspec.json');
-  const VES3 = corpus('dcaegen2-collectors-ves__vescollector-componentspec-v3.json');
+describe('GIVEN two fixtures with the same self.name (sample-collector and sample-collector-v3: dcae-sample-collector) in one folder', () => {
+  const COLLECTOR = fixture('sample-collector.json');
+  const COLLECTOR3 = fixture('sample-collector-v3.json');
 
   test('WHEN compiled THEN the second one is refused at its self.name, with the override that fixes it', () => {
-    expect(compileFiles({ 'components/a.json': VES, 'components/b.json': VES3 }).errors).toEqual([
-      'components/b.json:4:17: self.name: the component "dcae-ves-collector" (no k8s_location) is already defined in components/a.json; expected one file per component and location. To fix it, write a YAML spec beside it with dcae_spec: b.json that sets name',
+    expect(compileFiles({ 'components/a.json': COLLECTOR, 'components/b.json': COLLECTOR3 }).errors).toEqual([
+      'components/b.json:4:13: self.name: the component "dcae-sample-collector" (no k8s_location) is already defined in components/a.json; expected one file per component and location. To fix it, write a YAML spec beside it with dcae_spec: b.json that sets name',
     ]);
   });
 
   test('WHEN a YAML override renames the second one THEN both compile', () => {
-    const r = compileFiles({ 'components/a.json': VES, 'components/b.json': VES3, 'components/b.yaml': y('dcae_spec: b.json', 'name: dcae-ves-collector-v3') });
+    const r = compileFiles({ 'components/a.json': COLLECTOR, 'components/b.json': COLLECTOR3, 'components/b.yaml': y('dcae_spec: b.json', 'name: dcae-sample-collector-v3') });
     expect(r.errors).toEqual([]);
-    expect(Object.keys(r.files)).toEqual(['dcae-ves-collector.k8s.yaml', 'dcae-ves-collector-v3.k8s.yaml']);
+    expect(Object.keys(r.files)).toEqual(['dcae-sample-collector.k8s.yaml', 'dcae-sample-collector-v3.k8s.yaml']);
   });
 });
 
@@ -216,28 +216,28 @@ describe('GIVEN a DCAE spec with every mapped key, and a YAML override', () => {
   });
 });
 
-describe('GIVEN a corpus spec the plugin would have deployed wrong, and a YAML override that fixes it', () => {
+describe('GIVEN a fixture the plugin would have deployed wrong, and a YAML override that fixes it', () => {
   test.each<[string, string, string, string[]]>([
-    ['hv-ves (host ports 6060, 6061)', HV, 'ports: ["6060:0", "6061:30222"]', ['Deployment/dep-dcae-hv-ves-collector', 'Service/dcae-hv-ves-collector', 'Service/xdcae-hv-ves-collector']],
-    ['prh (host ports 8100, 8433)', PRH, 'ports: ["8100:0", "8433:0"]', ['Deployment/dep-dcaegen2-services-prh', 'Service/dcaegen2-services-prh']],
-    ['restconf (https healthcheck, no ports)', RCC, 'ports: ["8443:0"]', ['Deployment/dep-dcae-restconfcollector', 'Service/dcae-restconfcollector']],
-    ['bbs (http healthcheck, no ports)', BBS, 'ports: ["8100:0"]', ['Deployment/dep-dcae-bbs-event-processor', 'Service/dcae-bbs-event-processor']],
-    ['datalake (http healthcheck, no ports), with readiness: null', LAKE, 'readiness: null', ['Deployment/dep-docker-datalake']],
+    ['stream-ingest (host ports 7070, 7071)', INGEST, 'ports: ["7070:0", "7071:30222"]', ['Deployment/dep-stream-ingest', 'Service/stream-ingest', 'Service/xstream-ingest']],
+    ['record-enricher (host ports 8300, 8743)', ENRICHER, 'ports: ["8300:0", "8743:0"]', ['Deployment/dep-record-enricher', 'Service/record-enricher']],
+    ['config-listener (https healthcheck, no ports)', LISTENER, 'ports: ["8443:0"]', ['Deployment/dep-config-listener', 'Service/config-listener']],
+    ['session-tracker (http healthcheck, no ports)', TRACKER, 'ports: ["8100:0"]', ['Deployment/dep-session-tracker', 'Service/session-tracker']],
+    ['lake-feeder (http healthcheck, no ports), with readiness: null', FEEDER, 'readiness: null', ['Deployment/dep-lake-feeder']],
   ])('WHEN %s is compiled with the fix THEN it compiles', (_title, text, fix, objects) => {
     const r = compileFiles({ 'components/spec.json': text, 'components/spec.yaml': y('dcae_spec: spec.json', fix) });
     expect(r.errors).toEqual([]);
     expect(r.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(objects);
   });
 
-  test('WHEN bbs is given a script readiness probe (the other fix the hint names) THEN the probe runs it, keeping the mapped interval and timeout', () => {
-    const r = compileFiles({ 'components/bbs.json': BBS, 'components/bbs.yaml': y('dcae_spec: bbs.json', 'readiness:', '  type: script', '  script: /opt/check.sh') });
+  test('WHEN session-tracker is given a script readiness probe (the other fix the hint names) THEN the probe runs it, keeping the mapped interval and timeout', () => {
+    const r = compileFiles({ 'components/tracker.json': TRACKER, 'components/tracker.yaml': y('dcae_spec: tracker.json', 'readiness:', '  type: script', '  script: /opt/check.sh') });
     expect(r.errors).toEqual([]);
-    expect(mainOf(r.objects).readinessProbe).toEqual({ exec: { command: ['/opt/check.sh'] }, failureThreshold: 1, initialDelaySeconds: 5, periodSeconds: 180, timeoutSeconds: 5 });
+    expect(mainOf(r.objects).readinessProbe).toEqual({ exec: { command: ['/opt/check.sh'] }, failureThreshold: 1, initialDelaySeconds: 5, periodSeconds: 120, timeoutSeconds: 6 });
   });
 
-  test('WHEN hv-ves is fixed THEN only the YAML\'s NodePort is on the NodePort Service', () => {
-    const r = compileFiles({ 'components/hv.json': HV, 'components/hv.yaml': y('dcae_spec: hv.json', 'ports: ["6060:0", "6061:30222"]') });
-    expect(r.objects[2].spec.ports).toEqual([{ name: 'xport-t-6061', nodePort: 30222, port: 6061, protocol: 'TCP' }]);
+  test('WHEN stream-ingest is fixed THEN only the YAML\'s NodePort is on the NodePort Service', () => {
+    const r = compileFiles({ 'components/ingest.json': INGEST, 'components/ingest.yaml': y('dcae_spec: ingest.json', 'ports: ["7070:0", "7071:30222"]') });
+    expect(r.objects[2].spec.ports).toEqual([{ name: 'xport-t-7071', nodePort: 30222, port: 7071, protocol: 'TCP' }]);
   });
 });
 

@@ -29,7 +29,7 @@ const ROOT = (() => {
   return dir;
 })();
 /** Where the fuzzer's seeds are, from the project root. */
-export const SEED_FOLDERS = ['components', 'test/fixtures/dcae-component-specs', 'test/fixtures/dcae-component-specs/fixtures'];
+export const SEED_FOLDERS = ['components', 'test/fixtures/dcae'];
 
 /** A small, self-contained PRNG (mulberry32): the same numbers on every platform. */
 export class Random {

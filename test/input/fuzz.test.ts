@@ -75,22 +75,22 @@ describe('Regressions found while fuzzing', () => {
   });
 
   test('GIVEN a YAML override with a __proto__ key WHEN compiled THEN it is an unknown key like any other (before: it became the prototype of the merged spec, and was accepted)', () => {
-    const prh = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'dcae-component-specs', 'dcaegen2-services-prh__prh.componentspec.json'), 'utf8')
-      .replace('"8100:8100"', '"8100:0"').replace('"8433:8433"', '"8433:0"');
+    const enricher = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'dcae', 'record-enricher.json'), 'utf8')
+      .replace('"8300:8300"', '"8300:0"').replace('"8743:8743"', '"8743:0"');
     const result = compile({
       components: [
-        { name: 'components/prh.json', text: prh },
-        { name: 'components/prh.yaml', text: 'dcae_spec: prh.json\n__proto__: {replicas: 3}\n' },
+        { name: 'components/enricher.json', text: enricher },
+        { name: 'components/enricher.yaml', text: 'dcae_spec: enricher.json\n__proto__: {replicas: 3}\n' },
       ],
     });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      'components/prh.yaml:2:1: __proto__: unknown key; expected one of: dcae_spec, name, image, namespace, replicas, always_pull, labels, env, ports, volumes, resources, readiness, liveness, log_info, tls_info, external_cert, k8s_location, application_config, msb_list, pod_security',
+      'components/enricher.yaml:2:1: __proto__: unknown key; expected one of: dcae_spec, name, image, namespace, replicas, always_pull, labels, env, ports, volumes, resources, readiness, liveness, log_info, tls_info, external_cert, k8s_location, application_config, msb_list, pod_security',
     ]);
   });
 
   test('GIVEN a DCAE spec with a __proto__ key WHEN compiled THEN it is an unknown key (JSON keys are the object\'s own)', () => {
-    const prh = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'dcae-component-specs', 'dcaegen2-services-prh__prh.componentspec.json'), 'utf8');
-    const messages = compile({ components: [{ name: 'components/prh.json', text: prh.replace('{', '{"__proto__": {"x": 1}, ') }] }).diagnostics.map(formatDiagnostic);
-    expect(messages[0]).toBe('components/prh.json:1:2: __proto__: unknown key; expected one of: self, streams, services, parameters, auxilary, artifacts, policy_info (component-spec schema v3)');
+    const enricher = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'dcae', 'record-enricher.json'), 'utf8');
+    const messages = compile({ components: [{ name: 'components/enricher.json', text: enricher.replace('{', '{"__proto__": {"x": 1}, ') }] }).diagnostics.map(formatDiagnostic);
+    expect(messages[0]).toBe('components/enricher.json:1:2: __proto__: unknown key; expected one of: self, streams, services, parameters, auxilary, artifacts, policy_info (component-spec schema v3)');
   });
 });

@@ -21,10 +21,10 @@ const HEAD = 'name: comp\nimage: repo/comp:1.0\n';
 const NOT_UTF8 = 'expected UTF-8 text (save the file as UTF-8)';
 const TOO_DEEP = `nested more than ${MAX_DEPTH} levels deep; expected at most ${MAX_DEPTH} levels of mappings and lists`;
 const DUPLICATE = 'duplicate key; a key may appear only once in a mapping';
-const FIXTURES = path.join(__dirname, '..', 'fixtures', 'dcae-component-specs');
-const PRH_FILE = fs.readFileSync(path.join(FIXTURES, 'dcaegen2-services-prh__prh.componentspec.json'), 'utf8');
-/** PRH's DCAE spec with its host ports set to 0 (its own are blueprint placeholders, outside the NodePort range): it compiles alone. */
-const PRH = PRH_FILE.replace('"8100:8100"', '"8100:0"').replace('"8433:8433"', '"8433:0"');
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'dcae');
+const ENRICHER_FILE = fs.readFileSync(path.join(FIXTURES, 'record-enricher.json'), 'utf8');
+/** The record-enricher fixture with its host ports set to 0 (its own are blueprint placeholders, outside the NodePort range): it compiles alone. */
+const ENRICHER = ENRICHER_FILE.replace('"8300:8300"', '"8300:0"').replace('"8743:8743"', '"8743:0"');
 
 /** The formatted errors of a run over these files (text, or bytes as read from disk). */
 function errorsOfFiles(components: InputFile[], extra: Partial<CompileInput> = {}): string[] {
@@ -87,24 +87,24 @@ describe('GIVEN a file that is not valid UTF-8', () => {
     withFolder((dir) => {
       fs.mkdirSync(path.join(dir, 'components'));
       fs.mkdirSync(path.join(dir, 'specs'));
-      const json = Buffer.from(PRH.replace('"description": "', '"description": "caf\u0000'), 'utf8');
+      const json = Buffer.from(ENRICHER.replace('"description": "', '"description": "caf\u0000'), 'utf8');
       const at = json.indexOf(0);
       json[at] = 0xe9; // Latin-1 "é"
-      fs.writeFileSync(path.join(dir, 'specs', 'prh.json'), json);
-      fs.writeFileSync(path.join(dir, 'components', 'prh.yaml'), 'dcae_spec: ../specs/prh.json\n');
+      fs.writeFileSync(path.join(dir, 'specs', 'enricher.json'), json);
+      fs.writeFileSync(path.join(dir, 'components', 'enricher.yaml'), 'dcae_spec: ../specs/enricher.json\n');
       const text = json.subarray(0, at).toString('utf8');
       const line = text.split('\n').length;
       const column = text.length - text.lastIndexOf('\n');
       expect(compile(readComponentsFolder('components', dir)).diagnostics.map(formatDiagnostic)).toEqual([
-        `specs/prh.json:${line}:${column}: the file is not valid UTF-8: byte 0xe9 at offset ${at}; ${NOT_UTF8}`,
+        `specs/enricher.json:${line}:${column}: the file is not valid UTF-8: byte 0xe9 at offset ${at}; ${NOT_UTF8}`,
       ]);
     });
   });
 
   test('WHEN it is a DCAE spec in the folder that a YAML spec names THEN it is reported once, as itself', () => {
-    const bytes = Buffer.concat([Buffer.from(PRH.slice(0, 10)), Buffer.from([0xfe]), Buffer.from(PRH.slice(10))]);
-    const line = PRH.slice(0, 10).split('\n').length;
-    const column = 10 - PRH.slice(0, 10).lastIndexOf('\n');
+    const bytes = Buffer.concat([Buffer.from(ENRICHER.slice(0, 10)), Buffer.from([0xfe]), Buffer.from(ENRICHER.slice(10))]);
+    const line = ENRICHER.slice(0, 10).split('\n').length;
+    const column = 10 - ENRICHER.slice(0, 10).lastIndexOf('\n');
     expect(errorsOfFiles([{ name: J, bytes }, { name: F, text: 'dcae_spec: c.json\n' }])).toEqual([
       `${J}:${line}:${column}: the file is not valid UTF-8: byte 0xfe at offset 10; ${NOT_UTF8}`,
     ]);
@@ -122,7 +122,7 @@ describe('GIVEN a file that is not valid UTF-8', () => {
 describe('GIVEN a file that starts with a UTF-8 byte-order mark', () => {
   test.each([
     ['a YAML spec', F, `${HEAD}ports: ["8080:0"]\n`],
-    ['a DCAE spec', J, PRH],
+    ['a DCAE spec', J, ENRICHER],
   ])('%s WHEN compiled from its bytes THEN the mark is dropped and the output is the same as without it', (_title, name, text) => {
     const plain = compile({ components: [{ name, bytes: Buffer.from(text) }] });
     const marked = compile({ components: [{ name, bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]) }] });
@@ -188,15 +188,15 @@ describe('GIVEN a .json file that YAML reads but JSON does not', () => {
   });
 
   test('GIVEN valid JSON that YAML refused (a key on one line, its colon on the next; tabs) WHEN compiled THEN it compiles, and later errors still point into it', () => {
-    const spec = JSON.parse(PRH) as Record<string, any>;
+    const spec = JSON.parse(ENRICHER) as Record<string, any>;
     const text = JSON.stringify(spec, null, '\t').replace('"self":', '"self"\n\t:');
     expect(errorsOfJson(text)).toEqual([]);
-    spec.auxilary.ports = ['8100:8100', '8433:0'];
+    spec.auxilary.ports = ['8300:8300', '8743:0'];
     const bad = JSON.stringify(spec, null, '\t').replace('"self":', '"self"\n\t:');
-    const line = bad.slice(0, bad.indexOf('"8100:8100"')).split('\n').length;
+    const line = bad.slice(0, bad.indexOf('"8300:8300"')).split('\n').length;
     expect(errorsOfJson(bad)).toEqual([
       // Three tabs in: column 4.
-      `${J}:${line}:4: auxilary.ports[0]: host port 8100 in "8100:8100" is not 0 or inside the node port range 30000-32767. Host ports in component specs stood for blueprint inputs; to give the real ones, write a YAML spec beside it with dcae_spec: c.json and ports: ["8100:0", "8433:0"] (0 means no NodePort)`,
+      `${J}:${line}:4: auxilary.ports[0]: host port 8300 in "8300:8300" is not 0 or inside the node port range 30000-32767. Host ports in component specs stood for blueprint inputs; to give the real ones, write a YAML spec beside it with dcae_spec: c.json and ports: ["8300:0", "8743:0"] (0 means no NodePort)`,
     ]);
   });
 });
@@ -295,7 +295,7 @@ describe('GIVEN input that would make a message as long as the file', () => {
   });
 
   test('(a DCAE spec with hundreds of host ports outside the range) WHEN compiled THEN the fix describes the ports list instead of writing it out', () => {
-    const spec = JSON.parse(PRH) as Record<string, any>;
+    const spec = JSON.parse(ENRICHER) as Record<string, any>;
     spec.auxilary.ports = Array.from({ length: 300 }, (_, i) => `${8000 + i}:${8000 + i}`);
     const messages = errorsOfJson(JSON.stringify(spec, null, 2));
     expect(messages).toHaveLength(300);
@@ -322,7 +322,7 @@ describe('GIVEN one spec with many keys', () => {
   };
   const env = (n: number, line: (i: number) => string) => [{ name: F, text: `${HEAD}env:\n${Array.from({ length: n }, (_, i) => line(i)).join('\n')}\n` }];
   const dcae = (n: number) => {
-    const spec = JSON.parse(PRH) as Record<string, any>;
+    const spec = JSON.parse(ENRICHER) as Record<string, any>;
     spec.parameters = Array.from({ length: n }, (_, i) => ({ name: `p${i}`, value: i, description: 'd', designer_editable: false, sourced_at_deployment: false, policy_editable: false }));
     return [{ name: J, text: JSON.stringify(spec) }];
   };

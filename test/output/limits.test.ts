@@ -102,15 +102,15 @@ describe('the size limit', () => {
   });
 
   test('GIVEN a YAML override of a DCAE spec that adds a large env value WHEN compiled THEN the error points at the DCAE spec\'s self.name, with no hint about the name', () => {
-    const json = fs.readFileSync(path.join(ROOT, 'test/fixtures/dcae-component-specs/dcaegen2-collectors-datafile__datafile-component-spec.json'), 'utf8');
+    const json = fs.readFileSync(path.join(ROOT, 'test/fixtures/dcae/file-gatherer.json'), 'utf8');
     const r = compileFiles({
       components: [
-        { name: 'components/datafile.json', text: json },
-        { name: 'components/over.yaml', text: `dcae_spec: datafile.json\nenv:\n  BIG: &v ${'a'.repeat(600000)}\n  BIG_2: *v\n` },
+        { name: 'components/gatherer.json', text: json },
+        { name: 'components/over.yaml', text: `dcae_spec: gatherer.json\nenv:\n  BIG: &v ${'a'.repeat(600000)}\n  BIG_2: *v\n` },
       ],
     });
     expect(r.diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(
-      /^components\/datafile\.json:3:13: self\.name: the Deployment "dep-datafile-collector" would be \d+ bytes as JSON; expected at most 1048576 bytes \(1 MiB\) per object, as the API server refuses objects that etcd cannot store\. Its largest value is spec\.template\.spec\.containers\[0\]\.env\[\d+\]\.value \(of "BIG"\), 600000 bytes$/,
+      /^components\/gatherer\.json:4:13: self\.name: the Deployment "dep-file-gatherer" would be \d+ bytes as JSON; expected at most 1048576 bytes \(1 MiB\) per object, as the API server refuses objects that etcd cannot store\. Its largest value is spec\.template\.spec\.containers\[0\]\.env\[\d+\]\.value \(of "BIG"\), 600000 bytes$/,
     )]);
   });
 });

@@ -66,7 +66,7 @@ const EXPECTED: Record<string, Compiles | Refused> = {
   [GATHERER]: {
     golden: 'file-gatherer',
     output: 'file-gatherer.k8s.yaml',
-    warnings: [`components/${GATHERER}:58:5: parameters[3].value: missing; this key is required: default value for the parameter ${IGNORED}`],
+    warnings: [`components/${GATHERER}:58:5: parameters[3].value: missing; this key is required: the value of the parameter, which the application configuration holds; write null for none ${IGNORED}`],
   },
   'counter-mapper.json': { golden: 'counter-mapper', output: 'counter-mapper.k8s.yaml' },
   [KEEPER]: {

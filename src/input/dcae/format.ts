@@ -91,7 +91,7 @@ const WORDS = {
   request: 'the format and version of the request',
   response: 'the format and version of the response',
   healthcheckType: 'the kind of health check, which chooses the keys it needs',
-  parameterValue: 'the value of the parameter (null when there is none)',
+  parameterValue: 'the value of the parameter, which the application configuration holds; write null for none',
   parameterDescription: 'a sentence that says what the parameter is for',
   parameterName: 'the name of the parameter, its key in the application configuration',
   programType: 'the kind of CDAP program: flows, mapreduce, schedules, spark, workflows, workers or services',

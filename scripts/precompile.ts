@@ -11,6 +11,7 @@ import standaloneCode from 'ajv/dist/standalone';
 import { AJV_OPTIONS, schemaOf } from '../src/input/schema';
 import { DCAE_AJV_OPTIONS, DCAE_SCHEMAS } from '../src/input/dcae/dcae-schema';
 import { useLinearUniqueItems } from '../src/input/dcae/unique-items';
+import { mergeErrorsLinearly } from '../src/input/dcae/linear-errors';
 
 function write(file: string, code: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -26,10 +27,11 @@ const INPUT = path.join(__dirname, '..', 'src', 'input');
 
 write(path.join(INPUT, 'generated', 'validators.js'), standaloneCode(ajv, { component: component.$id, platform: platform.$id }));
 
-const dcae = useLinearUniqueItems(new Ajv({ ...DCAE_AJV_OPTIONS, code: { source: true } }));
+const dcae = useLinearUniqueItems(new Ajv({ ...DCAE_AJV_OPTIONS, code: { ...DCAE_AJV_OPTIONS.code, source: true } }));
 const refs: Record<string, string> = {};
 for (const [version, schema] of DCAE_SCHEMAS) {
   dcae.addSchema(schema, `dcae-v${version}`);
   refs[`v${version}`] = `dcae-v${version}`;
 }
-write(path.join(INPUT, 'dcae', 'generated', 'validators.js'), standaloneCode(dcae, refs));
+// Ajv applies code.process to what it compiles, not to standalone code: the same rewrite here.
+write(path.join(INPUT, 'dcae', 'generated', 'validators.js'), mergeErrorsLinearly(standaloneCode(dcae, refs)));

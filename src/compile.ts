@@ -10,7 +10,7 @@ import { FileContents } from './input/text';
 import { ComponentSpec } from './input/model';
 import { HelmOptions } from './output/helm';
 import { oversizedMessage } from './output/limits';
-import { assemblePlan, RenderedFile, renderChecked } from './output/plan';
+import { assemblePlan, RenderedFile, renderHere } from './output/plan';
 import { OutputFile } from './output/synthesize';
 
 /** What a run compiles: the component files and the platform file of one components folder. */
@@ -62,13 +62,6 @@ export interface CompileResult {
   /** Objects that break the Kubernetes schema: a bug in the compiler, not in the input. */
   readonly invalid: readonly string[];
 }
-
-/** Renders on this thread. */
-export const renderHere: Renderer = (specs, platform, onProgress) => specs.map((s, i) => {
-  const r = renderChecked(s, platform);
-  onProgress?.(i + 1);
-  return r;
-});
 
 /** The option that lets a run remove every component's output on purpose. */
 export const ALLOW_EMPTY_FLAG = '--allow-empty';

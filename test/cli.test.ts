@@ -1,9 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadProject } from '../src/input/project';
 import { readComponentsFolder } from '../src/cli/read-folder';
-import { renderAll } from '../src/output/synthesize';
-import { ROOT, runCli, runMain, snapshotFolder, tmpdir } from './helpers';
+import { compileProject, ROOT, runCli, runMain, snapshotFolder, tmpdir } from './helpers';
 
 const EXAMPLES = path.join(ROOT, 'components');
 const DIST = path.join(ROOT, 'dist');
@@ -79,20 +77,21 @@ describe('determinism', () => {
 
   test('GIVEN the same files listed in another order WHEN loaded THEN the output is the same, in the same order', () => {
     const files = readComponentsFolder(EXAMPLES);
-    const forward = renderAll(loadProject(files).components, loadProject(files).platform);
+    const forward = compileProject(files).files;
     const reversed = { ...files, components: [...files.components].reverse() };
-    const backward = renderAll(loadProject(reversed).components, loadProject(reversed).platform);
-    expect(backward).toEqual(forward);
+    const backward = compileProject(reversed).files;
+    expect(Object.keys(forward).length).toBeGreaterThan(4);
+    expect(Object.entries(backward)).toEqual(Object.entries(forward));
   });
 
   test('GIVEN one spec WHEN compiled twice in one process THEN the bytes are identical (volume names are not random)', () => {
     const files = readComponentsFolder(EXAMPLES);
-    const first = renderAll(loadProject(files).components, loadProject(files).platform);
-    const second = renderAll(loadProject(files).components, loadProject(files).platform);
+    const first = compileProject(files).files;
+    const second = compileProject(files).files;
     expect(second).toEqual(first);
-    const ves = first.find((f) => f.path === 'dcae-ves-collector.k8s.yaml')!;
-    expect(ves.content).toContain('name: host-');
-    expect(ves.content).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    const ves = first['dcae-ves-collector.k8s.yaml'];
+    expect(ves).toContain('name: host-');
+    expect(ves).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 });
 

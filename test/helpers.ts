@@ -3,9 +3,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
-import { Console, main } from '../src/cli';
-import { compile as compileFiles } from '../src/compile';
-import { MANIFEST_EXTENSION } from '../src/output/synthesize';
+import { main } from '../src/cli/run';
+import { Console } from '../src/cli/report';
+import { compile as compileFiles, CompileInput } from '../src/compile';
+import { MANIFEST_EXTENSION, OutputFile } from '../src/output/synthesize';
 import { Diagnostic, formatDiagnostic } from '../src/input/diagnostics';
 import { parseAllDocuments } from 'yaml';
 
@@ -41,12 +42,44 @@ export function tryCompile(spec: string | object, platform?: string | object): {
   if (result.invalid.length > 0) throw new Error(`objects break the Kubernetes schema:\n${result.invalid.join('\n')}`);
   const messages = result.diagnostics.map(formatDiagnostic);
   if (result.diagnostics.length > 0) return { files: [], diagnostics: [...result.diagnostics], messages };
-  const files = result.files.filter((f) => f.path.endsWith(MANIFEST_EXTENSION)).map((f) => ({
+  return { files: manifestsOf(result.files), diagnostics: [], messages };
+}
+
+/** What {@link compileProject} gives: every message, formatted, and each manifest with its objects. */
+export interface ProjectResult {
+  readonly errors: string[];
+  readonly warnings: string[];
+  /** Objects that break the Kubernetes schema (a compiler bug). */
+  readonly invalid: readonly string[];
+  /** The manifests, sorted by path (kustomizations, charts and the record left out). */
+  readonly manifests: Compiled[];
+  /** Every file the run would write, by path. */
+  readonly files: Record<string, string>;
+}
+
+/**
+ * Compiles a whole components folder's files in memory through the one compile path, {@link compileFiles compile()},
+ * as the CLI and the cdk8s app do.
+ */
+export function compileProject(input: CompileInput): ProjectResult {
+  const result = compileFiles(input, { allowEmpty: true });
+  const files = Object.fromEntries(result.files.map((f) => [f.path, f.content]));
+  return {
+    errors: result.diagnostics.map(formatDiagnostic),
+    warnings: result.warnings.map(formatDiagnostic),
+    invalid: result.invalid,
+    manifests: manifestsOf(result.files),
+    files,
+  };
+}
+
+/** The manifests among output files, with their objects parsed back. */
+function manifestsOf(files: readonly OutputFile[]): Compiled[] {
+  return files.filter((f) => f.path.endsWith(MANIFEST_EXTENSION)).map((f) => ({
     path: f.path,
     yaml: f.content,
     objects: parseAllDocuments(f.content).map((d: any) => d.toJS()),
   }));
-  return { files, diagnostics: [], messages };
 }
 
 /** The error messages for a spec that must not compile. */

@@ -110,11 +110,3 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   return String(value);
 }
-
-/** Thrown only by the pipeline's top level, to carry every diagnostic of a run at once. */
-export class CompileError extends Error {
-  constructor(public readonly diagnostics: readonly Diagnostic[]) {
-    super(sortDiagnostics(diagnostics).map(formatDiagnostic).join('\n'));
-    this.name = 'CompileError';
-  }
-}

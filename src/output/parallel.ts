@@ -1,7 +1,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { PlatformSettings } from '../input/platform/settings';
 import { ComponentSpec } from '../input/model';
-import { RenderedFile, renderChecked } from './plan';
+import { RenderedFile, renderChecked, renderHere } from './plan';
 
 /** Below this many components a second thread costs more (its start-up) than it saves. */
 export const PARALLEL_THRESHOLD = 64;
@@ -40,11 +40,7 @@ export class RenderPool {
     const parts = this.workers.length + 1;
     if (parts === 1 || specs.length < PARALLEL_THRESHOLD) {
       await this.close();
-      return specs.map((s, i) => {
-        const r = renderChecked(s, platform);
-        onProgress?.(i + 1);
-        return r;
-      });
+      return renderHere(specs, platform, onProgress);
     }
     // Contiguous slices: the main thread takes the first, each worker one of the rest.
     const size = Math.ceil(specs.length / parts);
@@ -71,9 +67,10 @@ export class RenderPool {
       w.once('error', reject);
       w.postMessage({ specs: slice, platform } satisfies Request);
     }));
+    // The main thread's slice, counted with what the workers have returned so far.
     const mine = slices[0].map((s) => {
-      const r = renderChecked(s, platform);
-      onProgress?.(++done);
+      const [r] = renderHere([s], platform, onProgress, done);
+      done += 1;
       return r;
     });
     const theirs = await Promise.all(pending);

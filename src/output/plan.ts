@@ -11,8 +11,6 @@ import { recordFile } from './write';
 export interface PlanOptions {
   /** Also write a Helm chart in each output folder. @default no chart */
   readonly helm?: HelmOptions;
-  /** Called after each component is rendered, with how many are done. @default none */
-  readonly onProgress?: (done: number) => void;
 }
 
 /** One component's manifest, checked against the Kubernetes schema and the size limit; its objects are not kept (memory). */
@@ -41,13 +39,16 @@ export function renderChecked(spec: ComponentSpec, platform: PlatformSettings): 
   return { path: m.path, content: m.content, invalid, tooLarge: oversizedObjects(m.objects) };
 }
 
-/** Renders and checks every component on this thread, then adds the files that go with them. */
-export function planOutput(specs: readonly ComponentSpec[], platform: PlatformSettings, options: PlanOptions = {}): Plan {
-  return assemblePlan(specs.map((s, i) => {
+/**
+ * Renders and checks components on this thread, one after the other, in the order given. `onProgress` is told
+ * how many are done, counting `doneBefore` rendered elsewhere.
+ */
+export function renderHere(specs: readonly ComponentSpec[], platform: PlatformSettings, onProgress?: (done: number) => void, doneBefore = 0): RenderedFile[] {
+  return specs.map((s, i) => {
     const r = renderChecked(s, platform);
-    options.onProgress?.(i + 1);
+    onProgress?.(doneBefore + i + 1);
     return r;
-  }), options);
+  });
 }
 
 /** The plan for rendered manifests: them, a kustomization per folder, the Helm charts asked for, and the record. */

@@ -55,12 +55,3 @@ export function renderManifest(spec: ComponentSpec, platform: PlatformSettings):
     source: spec.file,
   };
 }
-
-/** Renders every component, in the order given. */
-export function renderAll(specs: readonly ComponentSpec[], platform: PlatformSettings, onProgress?: (done: number) => void): Manifest[] {
-  return specs.map((s, i) => {
-    const manifest = renderManifest(s, platform);
-    onProgress?.(i + 1);
-    return manifest;
-  });
-}

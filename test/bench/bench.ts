@@ -2,10 +2,11 @@
  * `npm run bench`: compiles seeded fleets of 1, 100, 1000 and 10000 varied specs with the real CLI, as
  * whole processes, and prints wall time, specs per second and peak RSS beside the floor: node's start-up,
  * plus parsing the same spec files and serialising the same output objects with the same YAML library.
- * Then one spec of 4000 env keys against one of 40000 (parsing and checking must grow linearly: at most 11x).
- * Writes the figures to build/bench/. A benchmark, not a test: nothing here asserts a time.
+ * Then one spec of 4000 env keys against one of 40000 (parsing and checking must grow linearly: at most 11x),
+ * and six shapes of growing input at 1000 and 20000 entries (test/bench/growth.ts: at most 60x, else the
+ * bench exits 1). Writes the figures to build/bench/. Timings are judged here, never in npm test.
  *
- *   npm run bench [-- --sizes 1,100,1000 --runs 3 --keys 4000,40000 --labels 1000,10000]   (--sizes "" or --keys "" skips a part)
+ *   npm run bench [-- --sizes 1,100,1000 --runs 3 --keys 4000,40000 --labels 1000,10000 --growth off]   (--sizes "" or --keys "" skips a part)
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -15,6 +16,7 @@ import { parseAllDocuments } from 'yaml';
 import { compile } from '../../src/compile';
 import { loadProject } from '../../src/input/project';
 import { writeFleet } from './fleet';
+import { benchGrowth, GROWTH } from './growth';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'build', 'bundle', 'cli.js');
@@ -28,6 +30,7 @@ const arg = (name: string, fallback: string) => {
 const SIZES = arg('sizes', '1,100,1000,10000').split(',').filter(Boolean).map(Number);
 const KEYS = arg('keys', '4000,40000').split(',').filter(Boolean).map(Number);
 const LABELS = arg('labels', '1000,10000').split(',').filter(Boolean).map(Number);
+const GROWTH_ENABLED = arg('growth', 'on') !== 'off';
 const RUNS = Number(arg('runs', '3'));
 /** Rounds of the many-keys timing (each well under a second): the machine's noise is large beside one run. */
 const KEY_ROUNDS = 9;
@@ -97,6 +100,7 @@ function main(): void {
   if (growth !== undefined) console.log(`\ngrowth from 1000 to 10000 specs: ${growth.toFixed(2)}x (linear would be 10x)`);
   const keys = benchKeys(work);
   const labels = benchLabels();
+  const entries = GROWTH_ENABLED ? benchGrowth((line) => console.log(line)) : undefined;
   const report = {
     date: new Date().toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
@@ -105,6 +109,7 @@ function main(): void {
     growth1000to10000: growth,
     labels,
     keys,
+    entries: entries?.rows,
   };
   const dir = path.join(ROOT, 'build', 'bench');
   fs.mkdirSync(dir, { recursive: true });
@@ -113,6 +118,10 @@ function main(): void {
   fs.writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nfigures written to ${path.relative(process.cwd(), file)} (and build/bench/latest.json)`);
   fs.rmSync(work, { recursive: true, force: true });
+  if (entries && entries.failed.length > 0) {
+    console.log(`\nabove the growth threshold (${GROWTH.maxRatio}x): ${entries.failed.join('; ')}`);
+    process.exitCode = 1;
+  }
 }
 
 /**

@@ -8,10 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadProject } from '../../src/input/project';
-import { formatDiagnostic, sortDiagnostics } from '../../src/input/diagnostics';
-import { renderAll } from '../../src/output/synthesize';
-import { runMain, snapshotFolder, tmpdir } from '../helpers';
+import { compileProject, runMain, snapshotFolder, tmpdir } from '../helpers';
 import { stderrLines } from './util';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'dcae');
@@ -25,10 +22,8 @@ function fixtureFiles(): string[] {
 /** Compiles one fixture alone, as components/<basename>, as the CLI would from a folder holding only it. */
 function compileAlone(rel: string): { errors: string[]; warnings: string[]; files: Array<{ path: string; content: string }> } {
   const name = `components/${path.basename(rel)}`;
-  const project = loadProject({ components: [{ name, text: fs.readFileSync(path.join(FIXTURES, rel), 'utf8') }] });
-  const errors = sortDiagnostics(project.diagnostics).map(formatDiagnostic);
-  const warnings = sortDiagnostics(project.warnings).map(formatDiagnostic);
-  return { errors, warnings, files: errors.length > 0 ? [] : renderAll(project.components, project.platform) };
+  const r = compileProject({ components: [{ name, text: fs.readFileSync(path.join(FIXTURES, rel), 'utf8') }] });
+  return { errors: r.errors, warnings: r.warnings, files: r.manifests.map((m) => ({ path: m.path, content: m.yaml })) };
 }
 
 const RANGE = 'is not 0 or inside the node port range 30000-32767';

@@ -121,7 +121,7 @@ describe('GIVEN two fixtures with the same self.name (sample-collector and sampl
   test('WHEN a YAML override renames the second one THEN both compile', () => {
     const r = compileFiles({ 'components/a.json': COLLECTOR, 'components/b.json': COLLECTOR3, 'components/b.yaml': y('dcae_spec: b.json', 'name: dcae-sample-collector-v3') });
     expect(r.errors).toEqual([]);
-    expect(Object.keys(r.files)).toEqual(['dcae-sample-collector.k8s.yaml', 'dcae-sample-collector-v3.k8s.yaml']);
+    expect(Object.keys(r.files)).toEqual(['dcae-sample-collector-v3.k8s.yaml', 'dcae-sample-collector.k8s.yaml']);
   });
 });
 

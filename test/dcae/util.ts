@@ -1,8 +1,5 @@
 /** Helpers for the DCAE component-spec tests: small valid DCAE specs, and compiling a set of files in memory. */
-import { parseAllDocuments } from 'yaml';
-import { loadProject } from '../../src/input/project';
-import { formatDiagnostic, sortDiagnostics } from '../../src/input/diagnostics';
-import { renderAll } from '../../src/output/synthesize';
+import { compileProject } from '../helpers';
 
 type Json = Record<string, unknown>;
 
@@ -43,21 +40,17 @@ export interface Result {
  * components folder. Names are relative to the current folder; a file's path defaults to its name.
  */
 export function compileFiles(files: Record<string, string | object>, platform?: string): Result {
-  const project = loadProject({
+  const r = compileProject({
     components: Object.entries(files).map(([name, text]) => ({ name, text: typeof text === 'string' ? text : json(text) })),
     platform: platform === undefined ? undefined : { name: 'components/platform.yaml', text: platform },
   });
-  const errors = sortDiagnostics(project.diagnostics).map(formatDiagnostic);
-  const warnings = sortDiagnostics(project.warnings).map(formatDiagnostic);
-  const out: Record<string, string> = {};
-  const objects: any[] = [];
-  if (errors.length === 0) {
-    for (const f of renderAll(project.components, project.platform)) {
-      out[f.path] = f.content;
-      objects.push(...parseAllDocuments(f.content).map((d: any) => d.toJS()));
-    }
-  }
-  return { errors, warnings, files: out, objects };
+  if (r.invalid.length > 0) throw new Error(`objects break the Kubernetes schema:\n${r.invalid.join('\n')}`);
+  return {
+    errors: r.errors,
+    warnings: r.warnings,
+    files: Object.fromEntries(r.manifests.map((m) => [m.path, m.yaml])),
+    objects: r.manifests.flatMap((m) => m.objects),
+  };
 }
 
 /** Compiles a single DCAE spec as components/c.json; throws on errors. */

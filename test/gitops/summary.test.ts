@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { main } from '../../src/cli';
+import { main } from '../../src/cli/run';
 import { component, fakeConsole, run, runReal, SUMMARY, tmpdir, withComponents, withExamples, writeComponents } from './util';
 
 const RUN = ['--components', 'components', '--out', 'out'];

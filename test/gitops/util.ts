@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { Console } from '../../src/cli';
+import { Console } from '../../src/cli/report';
 import { childEnv, CliResult, ROOT, runCli, runMain, snapshotFolder, tmpdir } from '../helpers';
 
 export { childEnv, ROOT, runCli, runMain, snapshotFolder, tmpdir };

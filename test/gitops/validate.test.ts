@@ -4,23 +4,20 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { main } from '../../src/cli';
-import { planOutput } from '../../src/output/plan';
-import { renderAll } from '../../src/output/synthesize';
+import { main } from '../../src/cli/run';
 // The module object itself (not an import's namespace copy), so that jest.spyOn replaces what plan.ts calls.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const validate: typeof import('../../src/output/validate') = require('../../src/output/validate');
 import { validateObject } from '../../src/output/validate';
-import { loadProject } from '../../src/input/project';
 import { readComponentsFolder } from '../../src/cli/read-folder';
+import { compileProject } from '../helpers';
 import { component, EXAMPLES, fakeConsole, mtimes, objectsOf, ROOT, run, snapshotFolder, withComponents, withExamples } from './util';
 
 const GOLDEN = path.join(ROOT, 'test', 'golden', 'cases');
 
 /** The compiled objects of the VES example: Deployment, ClusterIP Service, NodePort Service. */
 function vesObjects(): any[] {
-  const project = loadProject(readComponentsFolder(EXAMPLES));
-  return JSON.parse(JSON.stringify(renderAll(project.components, project.platform).find((m) => m.path === 'dcae-ves-collector.k8s.yaml')!.objects));
+  return compileProject(readComponentsFolder(EXAMPLES)).manifests.find((m) => m.path === 'dcae-ves-collector.k8s.yaml')!.objects;
 }
 const deployment = () => vesObjects().find((o) => o.kind === 'Deployment');
 const nodePortService = () => vesObjects().find((o) => o.kind === 'Service' && o.spec.type === 'NodePort');
@@ -28,11 +25,10 @@ const nodePortService = () => vesObjects().find((o) => o.kind === 'Service' && o
 afterEach(() => jest.restoreAllMocks());
 
 describe('what the compiler writes passes the schema', () => {
-  test('GIVEN the shipped examples WHEN planned THEN no object breaks the schema and each kind is one the validator knows', () => {
-    const project = loadProject(readComponentsFolder(EXAMPLES));
-    const plan = planOutput(project.components, project.platform);
-    expect(plan.invalid).toEqual([]);
-    const objects = renderAll(project.components, project.platform).flatMap((m) => m.objects);
+  test('GIVEN the shipped examples WHEN compiled THEN no object breaks the schema and each kind is one the validator knows', () => {
+    const result = compileProject(readComponentsFolder(EXAMPLES));
+    expect(result.invalid).toEqual([]);
+    const objects = result.manifests.flatMap((m) => m.objects);
     expect(objects.length).toBe(14);
     expect(objects.map((o) => o.kind).sort().filter((k, i, all) => all.indexOf(k) === i)).toEqual(['Certificate', 'ConfigMap', 'Deployment', 'Service']);
     for (const o of objects) expect(validateObject(o)).toEqual([]);
@@ -131,13 +127,13 @@ describe('a schema failure stops the run before anything is written', () => {
       : real(obj)));
   }
 
-  test('GIVEN an object that breaks the schema WHEN planned THEN the plan names the file, object, field and source spec', () => {
+  test('GIVEN an object that breaks the schema WHEN compiled THEN the result names the file, object, field and source spec, and holds no file', () => {
     breakPrhService();
-    const project = loadProject(readComponentsFolder(EXAMPLES));
-    const plan = planOutput(project.components, project.platform);
-    expect(plan.invalid).toEqual([
-      `dcae-prh.k8s.yaml: Service dcae-prh: spec.ports[0].port: must be integer (compiled from ${project.components.find((c) => c.name === 'dcae-prh')!.file})`,
+    const result = compileProject(readComponentsFolder(EXAMPLES));
+    expect(result.invalid).toEqual([
+      `dcae-prh.k8s.yaml: Service dcae-prh: spec.ports[0].port: must be integer (compiled from ${path.join(EXAMPLES, 'prh.yaml')})`,
     ]);
+    expect(result.files).toEqual({});
   });
 
   test('GIVEN an object that breaks the schema WHEN main() runs on an existing output folder THEN it exits 70, reports it as a compiler bug and the folder is untouched', async () => {

@@ -6,9 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { loadProject } from '../../src/input/project';
-import { formatDiagnostic, sortDiagnostics } from '../../src/input/diagnostics';
-import { renderAll } from '../../src/output/synthesize';
+import { compileProject } from '../helpers';
 
 const CASES_DIR = path.join(__dirname, 'cases');
 const MIN_CASES = 12;
@@ -21,16 +19,13 @@ const cases = fs.readdirSync(CASES_DIR, { withFileTypes: true })
 /** Compiles one case folder in memory, as the CLI would compile a components folder holding its files. */
 function compileCase(dir: string): { path: string; content: string } {
   const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
-  const project = loadProject({
+  const r = compileProject({
     components: [{ name: 'component.yaml', text: read('component.yaml') }],
     platform: fs.existsSync(path.join(dir, 'platform.yaml')) ? { name: 'platform.yaml', text: read('platform.yaml') } : undefined,
   });
-  if (project.diagnostics.length > 0) {
-    throw new Error(`the case does not compile:\n${sortDiagnostics(project.diagnostics).map(formatDiagnostic).join('\n')}`);
-  }
-  const files = renderAll(project.components, project.platform);
-  if (files.length !== 1) throw new Error(`expected one manifest, got ${files.length}`);
-  return files[0];
+  if (r.errors.length > 0 || r.invalid.length > 0) throw new Error(`the case does not compile:\n${[...r.errors, ...r.invalid].join('\n')}`);
+  if (r.manifests.length !== 1) throw new Error(`expected one manifest, got ${r.manifests.length}`);
+  return { path: r.manifests[0].path, content: r.manifests[0].yaml };
 }
 
 /** A line diff (longest common subsequence), showing only changed lines with a little context. */

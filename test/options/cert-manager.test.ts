@@ -6,28 +6,23 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { stringify } from 'yaml';
-import { formatDiagnostic, sortDiagnostics } from '../../src/input/diagnostics';
-import { loadProject } from '../../src/input/project';
-import { renderAll } from '../../src/output/synthesize';
 import { validateObject } from '../../src/output/validate';
 // The module object itself, so that jest.spyOn replaces what the CLI calls.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const validate: typeof import('../../src/output/validate') = require('../../src/output/validate');
-import { compile, mainOf, podOf, runMain, snapshotFolder, spec, tmpdir } from '../helpers';
+import { compile, compileProject, mainOf, podOf, runMain, snapshotFolder, spec, tmpdir } from '../helpers';
 import { ext, initOf, kindsAndNames, POD_IP } from './util';
 
 const ON = { cmpv2_issuer: { enabled: true } };
 
-/** Loads one spec with a platform file: the sorted messages, and the objects when there are no errors (not checked against a schema). */
+/** Compiles one spec with a platform file: the sorted messages, and the objects when there are no errors. */
 function load(component: object, platform: object = ON): { messages: string[]; warnings: string[]; objects: any[] } {
-  const project = loadProject({
+  const r = compileProject({
     components: [{ name: 'components/c.yaml', text: stringify(component) }],
     platform: { name: 'components/platform.yaml', text: stringify(platform) },
   });
-  const messages = sortDiagnostics([...project.diagnostics]).map(formatDiagnostic);
-  const warnings = project.warnings.map(formatDiagnostic);
-  if (messages.length > 0) return { messages, warnings, objects: [] };
-  return { messages, warnings, objects: renderAll(project.components, project.platform)[0].objects as any[] };
+  if (r.invalid.length > 0) throw new Error(`objects break the Kubernetes schema:\n${r.invalid.join('\n')}`);
+  return { messages: r.errors, warnings: r.warnings, objects: r.manifests[0]?.objects ?? [] };
 }
 
 const certificateOf = (objects: any[]) => objects.find((o) => o.kind === 'Certificate');
@@ -285,6 +280,7 @@ describe('cert-manager: chart props', () => {
   test('GIVEN cert-manager mode and a platform whose issuer and subject are changed WHEN a spec is mapped THEN the Certificate props carry them, no construct default, and no cert-service-client props', () => {
     const { chartProps } = require('../../src/output/chart-props') as typeof import('../../src/output/chart-props');
     const { DEFAULT_PLATFORM } = require('../../src/input/platform/settings') as typeof import('../../src/input/platform/settings');
+    const { loadProject } = require('../../src/input/project') as typeof import('../../src/input/project');
     const project = loadProject({
       components: [{ name: 'components/c.yaml', text: stringify(spec({ external_cert: ext({ cert_type: 'jks' }, { sans: 'a.org,1.2.3.4' }) })) }],
       platform: { name: 'components/platform.yaml', text: stringify(ON) },

@@ -4,15 +4,20 @@ import { precompiled, schemaErrorToDiagnostic } from '../schema';
 import { SpecSource } from '../source';
 import { isObj } from '../values';
 import { CDAP_AUXILARY_TITLE, DCAE_FORMAT_VERSIONS, dcaeFormatSchema } from './format';
+import { mergeErrorsLinearly } from './linear-errors';
 import { useLinearUniqueItems } from './unique-items';
 
 /** The JSON Schemas of the format's generations, newest first: a spec is checked against the first that fits it. */
 export const DCAE_SCHEMAS: ReadonlyArray<[number, object]> = DCAE_FORMAT_VERSIONS.map((v) => [v, dcaeFormatSchema(v)]);
 /**
  * The options the DCAE schemas are compiled with, here and by the build's precompile step. Strict, but for
- * the format's nodes that apply mapping keywords without insisting on a mapping (see format.ts).
+ * the format's nodes that apply mapping keywords without insisting on a mapping (see format.ts); errors are
+ * gathered in linear time (see linear-errors.ts).
  */
-export const DCAE_AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, keywords: ['x-expected'] };
+export const DCAE_AJV_OPTIONS: Options = {
+  allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, keywords: ['x-expected'],
+  code: { process: mergeErrorsLinearly },
+};
 
 /**
  * The parts of a DCAE spec the plugin never read, and what each one held: their schema errors are warnings,
@@ -157,8 +162,9 @@ function relevant(errors: ErrorObject[], root: object): ErrorObject[] {
     && READ_BEYOND_SCHEMA.includes((e.params as { additionalProperty: string }).additionalProperty);
   const dropped = new Set<ErrorObject>();
   const added: ErrorObject[] = [];
+  const within = errorsWithin(errors);
   for (const alternative of errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')) {
-    const { drop, add } = chosenBranches(alternative, errors, root);
+    const { drop, add } = chosenBranches(alternative, within(alternative.instancePath).filter((e) => e !== alternative), root);
     drop.forEach((e) => dropped.add(e));
     added.push(...add);
   }
@@ -183,12 +189,10 @@ function relevant(errors: ErrorObject[], root: object): ErrorObject[] {
  * not need one and are not one tagged variant. A map whose `type` chooses no branch gets one complaint, at
  * `type`, listing every accepted type. A value whose type fits no branch gets one complaint about its type.
  */
-function chosenBranches(alternative: ErrorObject, errors: ErrorObject[], root: object): { drop: ErrorObject[]; add: ErrorObject[] } {
+function chosenBranches(alternative: ErrorObject, under: ErrorObject[], root: object): { drop: ErrorObject[]; add: ErrorObject[] } {
   const at = alternative.instancePath;
   const branches = (alternative.schema as object[]).map((b) => resolve(b, root));
   const nodes = branches.map((b) => reachable(b, root));
-  const inside = `${at}/`;
-  const under = errors.filter((e) => e !== alternative && (e.instancePath === at || e.instancePath.startsWith(inside)));
   const branchOf = (e: ErrorObject): number[] => {
     const json = jsonOf(e.parentSchema);
     const from: number[] = [];
@@ -227,6 +231,28 @@ function chosenBranches(alternative: ErrorObject, errors: ErrorObject[], root: o
     const from = branchOf(e);
     return from.length > 0 && !from.some((i) => chosen.includes(i));
   }), add: [] };
+}
+
+/**
+ * A lookup of the errors at a value or inside it, in time that grows with what it finds (a spec with thousands
+ * of parameters has thousands of alternatives, each with its own few errors): sorted by path, the errors at
+ * `p` come first, then those under `p/`, all in a row.
+ */
+function errorsWithin(errors: ErrorObject[]): (at: string) => ErrorObject[] {
+  const sorted = [...errors].sort((a, b) => (a.instancePath < b.instancePath ? -1 : a.instancePath > b.instancePath ? 1 : 0));
+  return (at) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].instancePath < at) lo = mid + 1;
+      else hi = mid;
+    }
+    const inside = `${at}/`;
+    const out: ErrorObject[] = [];
+    for (let i = lo; i < sorted.length && (sorted[i].instancePath === at || sorted[i].instancePath.startsWith(inside)); i++) out.push(sorted[i]);
+    return out;
+  };
 }
 
 type SchemaNode = { type?: string | string[]; required?: string[]; properties?: Record<string, SchemaNode>; enum?: unknown[]; $ref?: string; [k: string]: unknown };

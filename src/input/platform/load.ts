@@ -10,6 +10,15 @@ import { DEFAULT_PLATFORM, nodePortRange, PlatformSettings } from './settings';
 /** The rules of the platform file a schema cannot say, in the order they run and report. */
 export const PLATFORM_RULES: ReadonlyArray<AnyRule<PlatformFacts>> = [platformMountsRule, platformPodSecurityRule];
 
+/** What the platform file's rules are given: its settings, each left out when the file's is invalid. */
+export function platformFacts({ settings, invalidKeys }: Pick<PlatformResult, 'settings' | 'invalidKeys'>): PlatformFacts {
+  return {
+    filebeat: invalidKeys.has('filebeat') ? undefined : settings.filebeat,
+    externalCert: invalidKeys.has('external_cert') ? undefined : settings.external_cert,
+    podSecurity: invalidKeys.has('pod_security') ? undefined : settings.pod_security,
+  };
+}
+
 /** The platform settings of a run, and what is wrong with its platform file. */
 export interface PlatformResult {
   /** The defaults, merged with every top-level key of the file that is valid. */
@@ -45,11 +54,6 @@ export function loadPlatform(file: string | undefined, text: string | { readonly
     invalidKeys.add('node_port_range');
   }
   const warnings: Diagnostic[] = [];
-  const facts: PlatformFacts = {
-    filebeat: invalidKeys.has('filebeat') ? undefined : settings.filebeat,
-    externalCert: invalidKeys.has('external_cert') ? undefined : settings.external_cert,
-    podSecurity: invalidKeys.has('pod_security') ? undefined : settings.pod_security,
-  };
-  runRules(PLATFORM_RULES, source, facts, () => ({ errors: diagnostics, warnings }));
+  runRules(PLATFORM_RULES, source, platformFacts({ settings, invalidKeys }), () => ({ errors: diagnostics, warnings }));
   return { settings, diagnostics, warnings, invalidKeys };
 }

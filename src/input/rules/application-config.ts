@@ -26,7 +26,7 @@ const WHO = 'application-config (the application configuration)';
 /** The `application-config` rule: the component's application configuration, for its ConfigMap. */
 export const applicationConfigRule: ComponentRule<'application-config', 'volumes'> = {
   name: 'application-config',
-  description: 'application_config is set only with the platform\'s application_config.source configmap, and nothing else takes its environment variable or mount path.',
+  description: 'The key application_config is set only with the platform\'s application_config.source configmap, and nothing else takes its environment variable or mount path.',
   after: ['volumes'],
   check: ({ value, platform, read: { volumes }, report, warn }) => {
     const mounts = { volumes, logDirectory: logDirectoryOf(value), certDirectory: certDirectoryOf(value), defaultCertDirectory: platform.defaultCertDirectory };

@@ -22,6 +22,9 @@ export const P = 'components/platform.yaml';
 export const y = (...lines: string[]): string => `${lines.join('\n')}\n`;
 /** A valid spec (name comp, image repo/comp:1.0) plus some lines. */
 export const withHead = (...lines: string[]): string => y('name: comp', 'image: repo/comp:1.0', ...lines);
+/** The lines of an external_cert block with use_external_tls, a CA name RA, the common name comp, and optional SANs. */
+export const externalCert = (directory: string, sans?: string): string[] => ['external_cert:', '  use_external_tls: true', `  external_cert_directory: ${directory}`,
+  '  ca_name: RA', `  external_certificate_parameters: {common_name: comp${sans === undefined ? '' : `, sans: "${sans}"`}}`];
 /** A string of n letters a. */
 export const a = (n: number): string => 'a'.repeat(n);
 

@@ -1,21 +1,25 @@
 import { COMPONENT_DEFAULTS } from '../constructs/defaults';
-import { Diagnostic, KeyPath } from './diagnostics';
+import { Diagnostic } from './diagnostics';
 import { ComponentSpec } from './model';
-import { readApplicationConfig } from './rules/application-config';
-import { readCertManager } from './rules/cert-manager';
-import { readExternalCert } from './rules/external-cert';
-import { readEnv, readLabels } from './rules/metadata';
-import { readMsb } from './rules/msb';
-import { checkContainerNames, checkDerivedNames } from './rules/names';
-import { PortContext, readPorts } from './rules/ports';
-import { readProbe } from './rules/probes';
-import { checkRequestsWithinLimits, checkResourceNames, readResources } from './rules/resources';
-import { checkMountPaths, readVolumes } from './rules/volumes';
-import { checkCertServiceMounts, checkFilebeatMounts } from './rules/helper-mounts';
+import { applicationConfigRule } from './rules/application-config';
+import { certManagerRule } from './rules/cert-manager';
+import { containerNamesRule } from './rules/container-names';
+import { derivedNamesRule } from './rules/derived-names';
+import { envRule } from './rules/env';
+import { externalCertRule } from './rules/external-cert';
+import { helperMountsRule } from './rules/helper-mounts';
+import { labelsRule } from './rules/labels';
+import { mountPathsRule } from './rules/mount-paths';
+import { msbRule } from './rules/msb';
+import { podSecurityRule } from './rules/pod-security';
+import { PortContext, portsRule } from './rules/ports';
+import { probesRule } from './rules/probes';
+import { resourcesRule } from './rules/resources';
+import { AnyRule, certDirectoryOf, ComponentReads, logDirectoryOf, runRules } from './rules/rule';
+import { volumesRule } from './rules/volumes';
 import { ApplicationConfigSource, FilebeatSettings, PodSecuritySettings } from './platform/settings';
-import { checkPodSecurity, readPodSecurity } from './rules/pod-security';
 import { checkSchema } from './schema';
-import { SpecSource, Target } from './source';
+import { SpecSource } from './source';
 import { isObj, str } from './values';
 
 /** What a component file became: a spec when nothing was wrong, and every diagnostic otherwise. */
@@ -43,47 +47,42 @@ export interface ValidationContext extends PortContext {
 }
 
 /**
+ * The rules a schema cannot say, in the order they run and report. A rule runs after the rules whose results it
+ * reads (its `after`); the spec is assembled from their results.
+ */
+export const COMPONENT_RULES: ReadonlyArray<AnyRule> = [
+  portsRule,
+  volumesRule,
+  probesRule,
+  labelsRule,
+  envRule,
+  externalCertRule,
+  mountPathsRule,
+  certManagerRule,
+  helperMountsRule,
+  derivedNamesRule,
+  containerNamesRule,
+  resourcesRule,
+  msbRule,
+  applicationConfigRule,
+  podSecurityRule,
+];
+
+/**
  * Validates a parsed component file into a typed spec: first against the published schema, then the rules a
- * schema cannot say (port ranges, derived names, probe ports, cross-field requirements). All problems are
- * reported; a spec is returned only when there are none.
+ * schema cannot say ({@link COMPONENT_RULES}: port ranges, derived names, probe ports, cross-field requirements).
+ * All problems are reported; a spec is returned only when there are none.
  */
 export function readComponent(source: SpecSource, context: ValidationContext): ComponentResult {
   const diagnostics = checkSchema('component', source);
-  const v = isObj(source.value) ? source.value : {};
   const warnings: Diagnostic[] = [];
-  const err = (path: KeyPath, message: string, target?: Target) => diagnostics.push(source.error(path, message, target));
-  const warn = (path: KeyPath, message: string, target?: Target) => warnings.push(source.error(path, message, target));
+  const read = runRules(COMPONENT_RULES, source, context, () => ({ errors: diagnostics, warnings })) as unknown as ComponentReads;
 
+  const v = isObj(source.value) ? source.value : {};
   const name = str(v.name);
-  const ports = readPorts(v.ports, context, err);
-  const volumes = readVolumes(v.volumes, err);
-  // A spec whose port entries are all wrong, or whose ports are not a list, still has ports: its probes are not also "without a port".
-  const hasPorts = v.ports !== undefined && !(Array.isArray(v.ports) && v.ports.length === 0);
-  const readiness = readProbe(v, 'readiness', ports, hasPorts, source, err, warn);
-  const liveness = readProbe(v, 'liveness', ports, hasPorts, source, err, warn);
-  const labels = readLabels(v.labels, err);
-  const env = readEnv(v.env, source, err);
-  const requested = readExternalCert(v.external_cert, err);
-  const logDirectory = isObj(v.log_info) ? str(v.log_info.log_directory) : undefined;
-  const tlsInfo = isObj(v.tls_info) ? v.tls_info : {};
-  const certDirectory = str(tlsInfo.cert_directory);
-  const alternateFbPath = isObj(v.log_info) ? str(v.log_info.alternate_fb_path) : undefined;
-  checkMountPaths(volumes, logDirectory, certDirectory, context.defaultCertDirectory, err, warn);
-  const externalCert = requested && context.certManager
-    ? readCertManager(requested, { volumes, logDirectory, certDirectory: certDirectory || context.defaultCertDirectory }, err, warn)
-    : requested;
-  if (logDirectory !== undefined && name !== undefined && context.filebeat) checkFilebeatMounts(name, alternateFbPath, context.filebeat, err, warn);
-  if (externalCert && !context.certManager) checkCertServiceMounts(externalCert, err, warn);
-  if (name !== undefined && /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) checkDerivedNames(name, ports, err);
-  if (name !== undefined) checkContainerNames(name, { filebeat: logDirectory !== undefined, externalCert: externalCert !== undefined, certManager: context.certManager }, err);
-  checkResourceNames(v.resources, err);
-  checkRequestsWithinLimits(v.resources, err);
-  const msbList = readMsb(v.msb_list, name ?? '', ports, err);
-  const applicationConfig = readApplicationConfig(v, { volumes, logDirectory, certDirectory, defaultCertDirectory: context.defaultCertDirectory }, context.applicationConfigSource, err, warn);
-  const podSecurity = readPodSecurity(v.pod_security);
-  checkPodSecurity(podSecurity, context.podSecurity, volumes, err);
-
   if (diagnostics.length > 0 || name === undefined) return { diagnostics, warnings, source };
+  const logDirectory = logDirectoryOf(v);
+  const tlsInfo = isObj(v.tls_info) ? v.tls_info : {};
   const spec: ComponentSpec = {
     file: source.file,
     name,
@@ -91,23 +90,22 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
     namespace: str(v.namespace),
     replicas: typeof v.replicas === 'number' ? v.replicas : COMPONENT_DEFAULTS.replicas,
     alwaysPull: v.always_pull === true,
-    labels,
-    env,
-    ports,
-    volumes,
-    resources: readResources(v.resources),
-    readiness,
-    liveness,
+    labels: read.labels,
+    env: read.env,
+    ports: read.ports,
+    volumes: read.volumes,
+    resources: read.resources,
+    readiness: read.probes.readiness,
+    liveness: read.probes.liveness,
     logInfo: logDirectory
-      ? { logDirectory, alternateFbPath }
+      ? { logDirectory, alternateFbPath: isObj(v.log_info) ? str(v.log_info.alternate_fb_path) : undefined }
       : undefined,
-    tlsInfo: { useTls: tlsInfo.use_tls === true, certDirectory },
-    externalCert,
+    tlsInfo: { useTls: tlsInfo.use_tls === true, certDirectory: certDirectoryOf(v) },
+    externalCert: read['cert-manager'],
     k8sLocation: str(v.k8s_location),
-    msbList,
-    applicationConfig,
-    podSecurity,
+    msbList: read.msb,
+    applicationConfig: read['application-config'],
+    podSecurity: read['pod-security'],
   };
   return { spec, diagnostics, warnings, source };
 }
-

@@ -1,9 +1,9 @@
 import * as path from 'path';
 import { anchorsOf, Anchors, checkAcrossComponents } from './cross-file';
 import { readDcaeComponent } from './dcae/import';
-import { loadPlatform } from './platform/load';
+import { loadPlatform, PlatformResult } from './platform/load';
 import { nodePortRange, PlatformSettings } from './platform/settings';
-import { readComponent } from './component';
+import { readComponent, ValidationContext } from './component';
 import { describeValue, Diagnostic, formatDiagnostic } from './diagnostics';
 import { JSON_FILE, SourceFile, SpecSource } from './source';
 import { ComponentSpec } from './model';
@@ -66,6 +66,19 @@ export const HELM_RESERVED_LOCATIONS: Readonly<Record<string, string>> = {
   crds: 'is the folder Helm installs CRDs from, untemplated',
 };
 
+/** The platform facts that validating a component needs: the platform's settings, each left out when the file's is invalid. */
+export function validationContext(platformResult: PlatformResult): ValidationContext {
+  const platform = platformResult.settings;
+  return {
+    nodePortRange: platformResult.invalidKeys.has('node_port_range') ? undefined : nodePortRange(platform),
+    defaultCertDirectory: platform.tls.component_cert_dir,
+    filebeat: platformResult.invalidKeys.has('filebeat') ? undefined : platform.filebeat,
+    applicationConfigSource: platformResult.invalidKeys.has('application_config') ? undefined : platform.application_config.source,
+    podSecurity: platformResult.invalidKeys.has('pod_security') ? undefined : platform.pod_security,
+    certManager: platform.cmpv2_issuer.enabled,
+  };
+}
+
 /** Parses and validates every file, then checks what no single file can: names and NodePorts shared between components. */
 export function loadProject(files: { components: readonly InputFile[]; platform?: InputFile; extraPlatform?: readonly string[] }, options: LoadOptions = {}): Project {
   const base = options.base ?? process.cwd();
@@ -85,14 +98,7 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
     diagnostics.push({ file: extra, line: 1, column: 1, path: '', message: `a second platform file beside ${files.platform?.name}; expected one of ${PLATFORM_FILES.join(' or ')}` });
   }
   const platform = platformResult.settings;
-  const context = {
-    nodePortRange: platformResult.invalidKeys.has('node_port_range') ? undefined : nodePortRange(platform),
-    defaultCertDirectory: platform.tls.component_cert_dir,
-    filebeat: platformResult.invalidKeys.has('filebeat') ? undefined : platform.filebeat,
-    applicationConfigSource: platformResult.invalidKeys.has('application_config') ? undefined : platform.application_config.source,
-    podSecurity: platformResult.invalidKeys.has('pod_security') ? undefined : platform.pod_security,
-    certManager: platform.cmpv2_issuer.enabled,
-  };
+  const context = validationContext(platformResult);
   const loaded: Array<{ spec: ComponentSpec; anchors: Anchors }> = [];
   const warnings = new Map<string, Diagnostic>(platformResult.warnings.map((w) => [formatDiagnostic(w), w]));
   const sorted = [...files.components].sort((a, b) => byCodePoint(a.name, b.name)).map(decode).filter((f): f is TextFile => f !== undefined);

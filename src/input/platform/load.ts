@@ -1,10 +1,23 @@
-import { Diagnostic, KeyPath } from '../diagnostics';
-import { checkPlatformMounts } from '../rules/helper-mounts';
-import { checkPlatformPodSecurity } from '../rules/pod-security';
+import { Diagnostic } from '../diagnostics';
+import { platformMountsRule } from '../rules/platform-mounts';
+import { platformPodSecurityRule } from '../rules/platform-pod-security';
+import { AnyRule, PlatformFacts, runRules } from '../rules/rule';
 import { checkSchema } from '../schema';
-import { SourceFile, Target } from '../source';
+import { SourceFile } from '../source';
 import { mergePatch } from '../values';
 import { DEFAULT_PLATFORM, nodePortRange, PlatformSettings } from './settings';
+
+/** The rules of the platform file a schema cannot say, in the order they run and report. */
+export const PLATFORM_RULES: ReadonlyArray<AnyRule<PlatformFacts>> = [platformMountsRule, platformPodSecurityRule];
+
+/** What the platform file's rules are given: its settings, each left out when the file's is invalid. */
+export function platformFacts({ settings, invalidKeys }: Pick<PlatformResult, 'settings' | 'invalidKeys'>): PlatformFacts {
+  return {
+    filebeat: invalidKeys.has('filebeat') ? undefined : settings.filebeat,
+    externalCert: invalidKeys.has('external_cert') ? undefined : settings.external_cert,
+    podSecurity: invalidKeys.has('pod_security') ? undefined : settings.pod_security,
+  };
+}
 
 /** The platform settings of a run, and what is wrong with its platform file. */
 export interface PlatformResult {
@@ -41,15 +54,6 @@ export function loadPlatform(file: string | undefined, text: string | { readonly
     invalidKeys.add('node_port_range');
   }
   const warnings: Diagnostic[] = [];
-  const err = (path: KeyPath, message: string, target?: Target) => diagnostics.push(source.error(path, message, target));
-  const warn = (path: KeyPath, message: string, target?: Target) => warnings.push(source.error(path, message, target));
-  checkPlatformMounts(
-    invalidKeys.has('filebeat') ? undefined : settings.filebeat,
-    invalidKeys.has('external_cert') ? undefined : settings.external_cert,
-    values,
-    err,
-    warn,
-  );
-  if (!invalidKeys.has('pod_security')) checkPlatformPodSecurity(settings.pod_security, err);
+  runRules(PLATFORM_RULES, source, platformFacts({ settings, invalidKeys }), () => ({ errors: diagnostics, warnings }));
   return { settings, diagnostics, warnings, invalidKeys };
 }

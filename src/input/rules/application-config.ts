@@ -9,6 +9,7 @@ import { VolumeSpec } from '../model';
 import { ApplicationConfigSource } from '../platform/settings';
 import { isObj, Json, Report } from '../values';
 import { REFUSED, samePlace, sameDirectoryWarning } from './mounts';
+import { certDirectoryOf, ComponentRule, logDirectoryOf } from './rule';
 
 /** What the mount-path check needs: the main container's other mounts. */
 interface MainMounts {
@@ -22,6 +23,17 @@ interface MainMounts {
 /** Who mounts the configuration, for messages. */
 const WHO = 'application-config (the application configuration)';
 
+/** The `application-config` rule: the component's application configuration, for its ConfigMap. */
+export const applicationConfigRule: ComponentRule<'application-config', 'volumes'> = {
+  name: 'application-config',
+  description: 'The key application_config is set only with the platform\'s application_config.source configmap, and nothing else takes its environment variable or mount path.',
+  after: ['volumes'],
+  check: ({ value, platform, read: { volumes }, report, warn }) => {
+    const mounts = { volumes, logDirectory: logDirectoryOf(value), certDirectory: certDirectoryOf(value), defaultCertDirectory: platform.defaultCertDirectory };
+    return readApplicationConfig(value, mounts, platform.applicationConfigSource, report, warn);
+  },
+};
+
 /**
  * The component's configuration when it has one (the final `application_config`, an empty mapping included),
  * with the platform's source `configmap`. Reports `application_config` with any other source, and, with a
@@ -29,7 +41,7 @@ const WHO = 'application-config (the application configuration)';
  * main-container mount at `/app-config-input`.
  * @param source the platform's application_config.source; undefined when that setting is invalid (nothing is checked then)
  */
-export function readApplicationConfig(v: Json, mounts: MainMounts, source: ApplicationConfigSource | undefined, err: Report, warn: Report): Json | undefined {
+function readApplicationConfig(v: Json, mounts: MainMounts, source: ApplicationConfigSource | undefined, err: Report, warn: Report): Json | undefined {
   const config = v.application_config;
   if (config === undefined || source === undefined) return undefined;
   if (source !== 'configmap') {

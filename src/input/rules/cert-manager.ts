@@ -9,6 +9,7 @@ import { describeValue, KeyPath } from '../diagnostics';
 import { ExternalCertSpec, VolumeSpec } from '../model';
 import { Report } from '../values';
 import { checkMounts, Mount, sameDirectoryWarning } from './mounts';
+import { certDirectoryOf, ComponentRule, logDirectoryOf } from './rule';
 import { readSubjectAltNames } from './sans';
 
 /** The main container's mounts before the Certificate's, as the pod lists them. */
@@ -19,8 +20,24 @@ interface MainMounts {
   readonly certDirectory: string;
 }
 
+/**
+ * The `cert-manager` rule: the external certificate as the pod gets it. In cert-manager mode, with its SANs
+ * filed by kind, after checking the Certificate's mount in the main container; otherwise as the spec asks for it.
+ */
+export const certManagerRule: ComponentRule<'cert-manager', 'volumes' | 'external-cert'> = {
+  name: 'cert-manager',
+  description: 'In cert-manager mode, the Certificate\'s mount is at a path of its own in the main container, and each SAN is of a kind cert-manager knows.',
+  after: ['volumes', 'external-cert'],
+  check: ({ value, platform, read, report, warn }) => {
+    const requested = read['external-cert'];
+    if (!requested || !platform.certManager) return requested;
+    const main = { volumes: read.volumes, logDirectory: logDirectoryOf(value), certDirectory: certDirectoryOf(value) || platform.defaultCertDirectory };
+    return readCertManager(requested, main, report, warn);
+  },
+};
+
 /** The external certificate with its SANs filed by kind, after checking the Certificate's mount in the main container. */
-export function readCertManager(cert: ExternalCertSpec, main: MainMounts, err: Report, warn: Report): ExternalCertSpec {
+function readCertManager(cert: ExternalCertSpec, main: MainMounts, err: Report, warn: Report): ExternalCertSpec {
   const mountPath = certManagerMountPath(cert.externalCertDirectory);
   const mounts: Array<Mount<KeyPath>> = [
     ...main.volumes.map((v) => ({ path: v.mountPath, who: `volumes[${v.entry}]` })),

@@ -3,8 +3,16 @@ import { COMPONENT_DEFAULTS } from '../../constructs/defaults';
 import { KeyPath } from '../diagnostics';
 import { ExternalCertSpec } from '../model';
 import { isObj, Report, str } from '../values';
+import { ComponentRule } from './rule';
 
-export function readExternalCert(value: unknown, err: Report): ExternalCertSpec | undefined {
+/** The `external-cert` rule: the external certificate the spec asks for, when use_external_tls is true. */
+export const externalCertRule: ComponentRule<'external-cert'> = {
+  name: 'external-cert',
+  description: 'With use_external_tls, the certificate directory, the CA name and the common name are set.',
+  check: (context) => readExternalCert(context.value.external_cert, context.report),
+};
+
+function readExternalCert(value: unknown, err: Report): ExternalCertSpec | undefined {
   if (!isObj(value) || value.use_external_tls !== true) return undefined;
   const params = isObj(value.external_certificate_parameters) ? value.external_certificate_parameters : {};
   const need = (path: KeyPath, present: unknown, what: string) => {

@@ -2,8 +2,17 @@
 import { COMPONENT_DEFAULTS } from '../../constructs/defaults';
 import { MsbEntry, PortMapping } from '../model';
 import { isObj, Report, str } from '../values';
+import { ComponentRule } from './rule';
 
-export function readMsb(value: unknown, name: string, ports: PortMapping[], err: Report): MsbEntry[] {
+/** The `msb` rule: the spec's MSB registrations, with their defaults. */
+export const msbRule: ComponentRule<'msb', 'ports'> = {
+  name: 'msb',
+  description: 'A component registered with MSB has a port, for its ClusterIP Service.',
+  after: ['ports'],
+  check: ({ value, read: { ports }, report }) => readMsb(value.msb_list, str(value.name) ?? '', ports, report),
+};
+
+function readMsb(value: unknown, name: string, ports: PortMapping[], err: Report): MsbEntry[] {
   if (!Array.isArray(value) || value.length === 0) return [];
   if (ports.length === 0) {
     err(['msb_list'], 'registers the component with MSB through its ClusterIP Service, and the component has no ports; expected a port in ports');

@@ -7,14 +7,27 @@ import { describeValue, KeyPath } from '../diagnostics';
 import { VolumeSpec } from '../model';
 import { DEFAULT_PLATFORM, PodSecuritySettings } from '../platform/settings';
 import { isObj, MAX_INT32, Report } from '../values';
+import { ComponentRule } from './rule';
 
 /** A component's own pod_security keys: those it sets, each overriding the platform's. */
 export type OwnPodSecurity = Partial<PodSecuritySettings>;
 
 const RESTRICTED = 'the Pod Security Standards "restricted" profile';
 
+/** The `pod-security` rule: the component's own pod_security keys, over the platform's. */
+export const podSecurityRule: ComponentRule<'pod-security', 'volumes'> = {
+  name: 'pod-security',
+  description: 'Under the "restricted" profile, the component runs as no root user and mounts no hostPath volume.',
+  after: ['volumes'],
+  check: ({ value, platform, read: { volumes }, report }) => {
+    const own = readPodSecurity(value.pod_security);
+    checkPodSecurity(own, platform.podSecurity, volumes, report);
+    return own;
+  },
+};
+
 /** The keys of a component's pod_security that have the right type (the schema reports the others). */
-export function readPodSecurity(value: unknown): OwnPodSecurity | undefined {
+function readPodSecurity(value: unknown): OwnPodSecurity | undefined {
   if (!isObj(value)) return undefined;
   const own: Record<string, unknown> = {};
   if (value.profile === 'none' || value.profile === 'restricted') own.profile = value.profile;
@@ -31,17 +44,9 @@ export function effectivePodSecurity(platform: PodSecuritySettings, own: OwnPodS
 }
 
 /** The message for user ID 0 under the "restricted" profile, which runs every container as non-root. */
-function rootUser(profileFrom: string): string {
+export function rootUser(profileFrom: string): string {
   return `0 is the root user, which ${RESTRICTED} (${profileFrom}) does not allow: it runs every container as non-root ` +
     `(runAsNonRoot: true); expected a user ID from 1 to ${MAX_INT32}`;
-}
-
-/**
- * The platform file's own pod_security: run_as_user 0 with profile restricted, once, at run_as_user (the file
- * sets it, as the default is 1000). Components that keep both values are not blamed again.
- */
-export function checkPlatformPodSecurity(settings: PodSecuritySettings, err: Report): void {
-  if (settings.profile === 'restricted' && settings.run_as_user === 0) err(['pod_security', 'run_as_user'], rootUser('pod_security.profile'));
 }
 
 /**
@@ -49,7 +54,7 @@ export function checkPlatformPodSecurity(settings: PodSecuritySettings, err: Rep
  * sets), and every hostPath volume under "restricted" (at its `volumes` entry).
  * @param platform the platform's pod_security; undefined when it is invalid (then only a spec that sets its own profile is checked)
  */
-export function checkPodSecurity(own: OwnPodSecurity | undefined, platform: PodSecuritySettings | undefined, volumes: readonly VolumeSpec[], err: Report): void {
+function checkPodSecurity(own: OwnPodSecurity | undefined, platform: PodSecuritySettings | undefined, volumes: readonly VolumeSpec[], err: Report): void {
   const base = platform ?? (own?.profile !== undefined ? DEFAULT_PLATFORM.pod_security : undefined);
   if (!base) return;
   const ps = effectivePodSecurity(base, own);

@@ -2,6 +2,7 @@
 import { cut, describeValue, KeyPath } from '../diagnostics';
 import { PortMapping, Protocol } from '../model';
 import { isObj, Report } from '../values';
+import { ComponentRule } from './rule';
 
 /** The platform facts the port rules need. */
 export interface PortContext {
@@ -13,8 +14,15 @@ export interface PortContext {
 export const PORT_PATTERN = /^([0-9]+)(\/(udp|UDP|tcp|TCP))?:([0-9]+)$/;
 const PORT_FORM = '"<port>[/tcp|/udp]:<host port>"';
 
+/** The `ports` rule: the spec's port mappings. */
+export const portsRule: ComponentRule<'ports'> = {
+  name: 'ports',
+  description: 'Port entries are "<port>[/tcp|/udp]:<host port>" (or a concat that joins to one), in range, each NodePort used once.',
+  check: (context) => readPorts(context.value.ports, context.platform, context.report),
+};
+
 /** Parses port entries, de-duplicates them by (port, protocol, ipv6), and checks ranges and NodePort reuse. */
-export function readPorts(value: unknown, context: PortContext, err: Report): PortMapping[] {
+function readPorts(value: unknown, context: PortContext, err: Report): PortMapping[] {
   if (!Array.isArray(value)) return [];
   const range = context.nodePortRange;
   const byKey = new Map<string, { mapping: PortMapping; hostIndex: number }>();

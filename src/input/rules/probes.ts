@@ -5,6 +5,7 @@ import { PortMapping, ProbeSpec } from '../model';
 import { schemaOf } from '../schema';
 import { SpecSource } from '../source';
 import { isObj, Json, MAX_INT32, Report, str } from '../values';
+import { ComponentRule } from './rule';
 
 const INTERVAL = /^([0-9]+)(s|m|h)?$/;
 const FACTORS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600 };
@@ -12,7 +13,21 @@ const FACTORS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600 };
 const INTERVAL_EXPECTED = (schemaOf('component') as { definitions: { probe: { properties: { interval: Record<string, string> } } } })
   .definitions.probe.properties.interval['x-expected'];
 
-export function readProbe(v: Json, key: 'readiness' | 'liveness', ports: PortMapping[], hasPorts: boolean, source: SpecSource, err: Report, warn: Report): ProbeSpec | undefined {
+/** The `probes` rule: the readiness and liveness probes, each with what its type needs. */
+export const probesRule: ComponentRule<'probes', 'ports'> = {
+  name: 'probes',
+  description: 'An http(s) probe has an endpoint and a port to probe, a script probe a command; probe times are positive seconds within 32 bits.',
+  after: ['ports'],
+  check: ({ value, source, read: { ports }, report, warn }) => {
+    // A spec whose port entries are all wrong, or whose ports are not a list, still has ports: its probes are not also "without a port".
+    const hasPorts = value.ports !== undefined && !(Array.isArray(value.ports) && value.ports.length === 0);
+    const readiness = readProbe(value, 'readiness', ports, hasPorts, source, report, warn);
+    const liveness = readProbe(value, 'liveness', ports, hasPorts, source, report, warn);
+    return { readiness, liveness };
+  },
+};
+
+function readProbe(v: Json, key: 'readiness' | 'liveness', ports: PortMapping[], hasPorts: boolean, source: SpecSource, err: Report, warn: Report): ProbeSpec | undefined {
   const p = v[key];
   if (!isObj(p) || typeof p.type !== 'string') return undefined;
   const type = p.type.toLowerCase();
@@ -50,7 +65,7 @@ export function readProbe(v: Json, key: 'readiness' | 'liveness', ports: PortMap
  * and `10E0`, which YAML 1.2 reads as the number 30 and 10. A number therefore counts only when written as
  * digits (any other spelling, such as `0x1E`, is refused too); `raw` is the scalar as written, to tell them apart.
  */
-export function readInterval(value: unknown, fallback: number, path: KeyPath, raw: string | undefined, err: Report): number | undefined {
+function readInterval(value: unknown, fallback: number, path: KeyPath, raw: string | undefined, err: Report): number | undefined {
   if (value === undefined) return fallback;
   if (typeof value === 'number' && Number.isInteger(value) && value > MAX_INT32) {
     err(path, `${value} is more than ${MAX_INT32} seconds; expected at most ${MAX_INT32}`);

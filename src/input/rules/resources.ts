@@ -2,11 +2,23 @@
 import { describeValue } from '../diagnostics';
 import { ResourcesSpec } from '../model';
 import { isObj, Report } from '../values';
+import { ComponentRule } from './rule';
 
 /** Resource names as Kubernetes accepts them: `cpu`, `memory`, `ephemeral-storage`, `hugepages-2Mi`, `<domain>/<name>`. */
 const RESOURCE_NAME = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 
-export function checkResourceNames(value: unknown, err: Report): void {
+/** The `resources` rule: the spec's resource limits and requests. */
+export const resourcesRule: ComponentRule<'resources'> = {
+  name: 'resources',
+  description: 'Resource names are as Kubernetes accepts them, and each request is at most its limit.',
+  check: ({ value, report }) => {
+    checkResourceNames(value.resources, report);
+    checkRequestsWithinLimits(value.resources, report);
+    return readResources(value.resources);
+  },
+};
+
+function checkResourceNames(value: unknown, err: Report): void {
   if (!isObj(value)) return;
   for (const list of ['limits', 'requests']) {
     const entries = value[list];
@@ -20,7 +32,7 @@ export function checkResourceNames(value: unknown, err: Report): void {
 }
 
 /** A Kubernetes quantity as a number (`250m` is 0.25, `1Gi` is 2^30), or undefined when it is not one. */
-export function quantityValue(q: string | number): number | undefined {
+function quantityValue(q: string | number): number | undefined {
   if (typeof q === 'number') return q;
   const m = /^([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$/.exec(q);
   if (!m) return undefined;
@@ -34,7 +46,7 @@ export function quantityValue(q: string | number): number | undefined {
 }
 
 /** A request above its limit is refused by the API server ("must be less than or equal to ... limit"). */
-export function checkRequestsWithinLimits(value: unknown, err: Report): void {
+function checkRequestsWithinLimits(value: unknown, err: Report): void {
   if (!isObj(value) || !isObj(value.limits) || !isObj(value.requests)) return;
   for (const [name, request] of Object.entries(value.requests)) {
     const limit = value.limits[name];
@@ -47,7 +59,7 @@ export function checkRequestsWithinLimits(value: unknown, err: Report): void {
   }
 }
 
-export function readResources(value: unknown): ResourcesSpec | undefined {
+function readResources(value: unknown): ResourcesSpec | undefined {
   if (!isObj(value)) return undefined;
   const pick = (v: unknown) => (isObj(v) && Object.keys(v).length > 0 ? (v as Record<string, string | number>) : undefined);
   const limits = pick(value.limits);

@@ -1,9 +1,8 @@
-/** User volumes: their sources, deterministic names, and the main container's mount paths. */
+/** User volumes: their sources and deterministic names. */
 import { createHash } from 'crypto';
-import { describeValue, KeyPath } from '../diagnostics';
 import { VolumeSpec } from '../model';
 import { isObj, Report, str } from '../values';
-import { checkMounts, Mount, sameDirectoryWarning } from './mounts';
+import { ComponentRule } from './rule';
 
 /** The deterministic name of a user volume: its kind and a hash of its source and mount point. */
 export function volumeName(kind: 'host' | 'config', source: string, bind: string): string {
@@ -11,7 +10,14 @@ export function volumeName(kind: 'host' | 'config', source: string, bind: string
   return `${kind}-${hash}`;
 }
 
-export function readVolumes(value: unknown, err: Report): VolumeSpec[] {
+/** The `volumes` rule: the spec's volumes, each with exactly one source. */
+export const volumesRule: ComponentRule<'volumes'> = {
+  name: 'volumes',
+  description: 'Each volume has exactly one source, host or config_volume.',
+  check: (context) => readVolumes(context.value.volumes, context.report),
+};
+
+function readVolumes(value: unknown, err: Report): VolumeSpec[] {
   if (!Array.isArray(value)) return [];
   const out: VolumeSpec[] = [];
   value.forEach((entry, i) => {
@@ -36,21 +42,4 @@ export function readVolumes(value: unknown, err: Report): VolumeSpec[] {
       : { name: volumeName('config', config as string, bind), mountPath: bind, readOnly, configMap: config, entry: i });
   });
   return out;
-}
-
-/**
- * The main container may not mount two volumes at one path: the API server refuses it. The same directory
- * written two ways (`/logs`, `/logs/`) is a warning ({@link checkMounts}).
- */
-export function checkMountPaths(volumes: VolumeSpec[], logDirectory: string | undefined, certDirectory: string | undefined, defaultCertDirectory: string, err: Report, warn: Report): void {
-  const mounts: Array<Mount<KeyPath>> = [];
-  // The TLS volume is mounted last, but at the platform's directory when the spec names none: a clash is then the user's mount.
-  if (certDirectory === undefined) mounts.push({ path: defaultCertDirectory, who: 'tls-info (the platform\'s tls.component_cert_dir, as tls_info.cert_directory is not set)' });
-  for (const vol of volumes) mounts.push({ path: vol.mountPath, who: `volumes[${vol.entry}]`, at: ['volumes', vol.entry, 'container', 'bind'] });
-  if (logDirectory !== undefined) mounts.push({ path: logDirectory, who: 'log_info.log_directory', at: ['log_info', 'log_directory'] });
-  if (certDirectory !== undefined) mounts.push({ path: certDirectory, who: 'tls_info.cert_directory', at: ['tls_info', 'cert_directory'] });
-  checkMounts(mounts, (later, earlier, how) => {
-    if (how === 'exact') err(later.at, `${describeValue(later.path)} is already mounted by ${earlier.who}; expected a mount path used once`);
-    else warn(later.at, sameDirectoryWarning(later.path, earlier.path, earlier.who, 'the main container'));
-  });
 }

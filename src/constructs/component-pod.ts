@@ -1,13 +1,13 @@
 import { Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { PLATFORM_DEFAULTS, COMPONENT_DEFAULTS, PodSecurityDefaults } from './defaults';
+import { PLATFORM_DEFAULTS, COMPONENT_DEFAULTS, PodSecurityDefaults } from '../contract/defaults';
 import { MainContainerProps } from './main-container';
 import { PodSecurityOptions } from './pod-security';
 import { podSecurityOf, podSecurityProblems, withPodSecurity } from './private/pod-security';
 import { nonEmpty } from './private/container';
 import { buildMainContainer } from './private/main-container';
-import { deploymentName } from './names';
+import { deploymentName } from '../contract/names';
 import { CONTAINER_OWNERS, VOLUME_OWNERS } from './private/parts';
 import { Deployment } from './private/api-objects';
 

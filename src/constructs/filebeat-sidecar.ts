@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { ComponentPod } from './component-pod';
-import { PLATFORM_DEFAULTS } from './defaults';
+import { PLATFORM_DEFAULTS } from '../contract/defaults';
 import { emptyDirVolume, helperContainer, mount } from './private/container';
-import { FILEBEAT_CONTAINER, filebeatLogPath } from './names';
+import { FILEBEAT_CONTAINER, filebeatLogPath } from '../contract/names';
 import { COMPONENT_LOG_VOLUME, FILEBEAT_CONF_VOLUME, FILEBEAT_DATA_VOLUME } from './private/parts';
 
 /** Options of {@link FilebeatSidecar}: its props without the pod. */

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { ComponentPod } from './component-pod';
-import { PLATFORM_DEFAULTS } from './defaults';
+import { PLATFORM_DEFAULTS } from '../contract/defaults';
 import { emptyDirVolume, helperContainer, mount } from './private/container';
-import { TLS_INIT_CONTAINER } from './names';
+import { TLS_INIT_CONTAINER } from '../contract/names';
 import { TLS_INFO_VOLUME } from './private/parts';
 
 /** Options of {@link TlsInitContainer}: its props without the pod. */

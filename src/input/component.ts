@@ -1,4 +1,4 @@
-import { COMPONENT_DEFAULTS } from '../constructs/defaults';
+import { COMPONENT_DEFAULTS } from '../contract/defaults';
 import { Diagnostic } from './diagnostics';
 import { ComponentSpec } from './model';
 import { applicationConfigRule } from './rules/application-config';
@@ -12,12 +12,11 @@ import { labelsRule } from './rules/labels';
 import { mountPathsRule } from './rules/mount-paths';
 import { msbRule } from './rules/msb';
 import { podSecurityRule } from './rules/pod-security';
-import { PortContext, portsRule } from './rules/ports';
+import { portsRule } from './rules/ports';
 import { probesRule } from './rules/probes';
 import { resourcesRule } from './rules/resources';
 import { AnyRule, certDirectoryOf, ComponentReads, logDirectoryOf, runRules } from './rules/rule';
 import { volumesRule } from './rules/volumes';
-import { ApplicationConfigSource, FilebeatSettings, PodSecuritySettings } from './platform/settings';
 import { checkSchema } from './schema';
 import { SpecSource } from './source';
 import { isObj, str } from './values';
@@ -32,19 +31,9 @@ export interface ComponentResult {
   readonly source: SpecSource;
 }
 
-/** The platform facts that validation needs. */
-export interface ValidationContext extends PortContext {
-  /** Where tls-info is mounted when the spec sets no tls_info.cert_directory. */
-  readonly defaultCertDirectory: string;
-  /** The filebeat sidecar's platform settings. Undefined when the platform's are invalid (its mounts are not checked then). */
-  readonly filebeat?: FilebeatSettings;
-  /** Where components read their configuration from (platform application_config.source). Undefined when the platform's is invalid (application_config is not read then). */
-  readonly applicationConfigSource?: ApplicationConfigSource;
-  /** The platform's pod_security. Undefined when the platform's are invalid (the spec's Pod Security is not checked then). @default undefined */
-  readonly podSecurity?: PodSecuritySettings;
-  /** cert-manager mode (platform cmpv2_issuer.enabled): external certificates come from a cert-manager Certificate. @default false */
-  readonly certManager?: boolean;
-}
+import type { ValidationContext } from './rules/context';
+
+export type { ValidationContext } from './rules/context';
 
 /**
  * The rules a schema cannot say, in the order they run and report. A rule runs after the rules whose results it

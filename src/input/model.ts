@@ -1,4 +1,8 @@
+import type { MsbRegistration } from '../contract/msb';
 import type { PodSecuritySettings } from './platform/settings';
+
+/** A component's own pod_security keys: those it sets, each overriding the platform's. */
+export type OwnPodSecurity = Partial<PodSecuritySettings>;
 
 /**
  * A component spec after validation: every value has its final type and every default is filled in.
@@ -82,16 +86,8 @@ export interface SubjectAltNames {
   readonly uris: readonly string[];
 }
 
-/** One MSB registration, with defaults filled in. */
-export interface MsbEntry {
-  readonly serviceName: string;
-  readonly port: string;
-  readonly version: string;
-  readonly url: string;
-  readonly protocol: string;
-  readonly enable_ssl: boolean;
-  readonly visualRange: string;
-}
+/** One MSB registration, with defaults filled in: what the constructs take. */
+export type MsbEntry = MsbRegistration;
 
 /** A validated component. */
 export interface ComponentSpec {
@@ -122,5 +118,5 @@ export interface ComponentSpec {
   /** The application configuration, when the component has one (only with the platform's application_config.source: configmap). */
   readonly applicationConfig?: Readonly<Record<string, unknown>>;
   /** The spec's own pod_security keys, each over the platform's. */
-  readonly podSecurity?: Partial<PodSecuritySettings>;
+  readonly podSecurity?: OwnPodSecurity;
 }

@@ -61,7 +61,7 @@ export function chartProps(spec: ComponentSpec, platform: PlatformSettings): Com
       version: e.version,
       url: e.url,
       protocol: e.protocol,
-      enableSsl: e.enable_ssl,
+      enableSsl: e.enableSsl,
       visualRange: e.visualRange,
     })),
   };

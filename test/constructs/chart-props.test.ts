@@ -3,7 +3,7 @@
  * Every platform value is passed on, so no construct default applies behind the platform file's back.
  */
 import { ComponentChartProps } from '../../src/constructs/component-chart';
-import { PLATFORM_DEFAULTS } from '../../src/constructs/defaults';
+import { PLATFORM_DEFAULTS } from '../../src/contract/defaults';
 import { chartProps } from '../../src/output/chart-props';
 import { DEFAULT_PLATFORM, PlatformSettings } from '../../src/input/platform/settings';
 import { loadProject } from '../../src/input/project';

@@ -17,7 +17,7 @@ export const FILEBEAT_CONF_VOLUME = 'filebeat-conf';
 export const APPLICATION_CONFIG_VOLUME = 'application-config';
 
 /** The containers the constructs add are public, in ../names.ts. */
-import { CERT_POST_PROCESSOR_CONTAINER, CERT_SERVICE_CLIENT_CONTAINER, FILEBEAT_CONTAINER, TLS_INIT_CONTAINER } from '../names';
+import { CERT_POST_PROCESSOR_CONTAINER, CERT_SERVICE_CLIENT_CONTAINER, FILEBEAT_CONTAINER, TLS_INIT_CONTAINER } from '../../contract/names';
 
 /** The construct that adds each of those volumes. */
 export const VOLUME_OWNERS: Readonly<Record<string, string>> = {
@@ -38,5 +38,3 @@ export const CONTAINER_OWNERS: Readonly<Record<string, string>> = {
   [CERT_POST_PROCESSOR_CONTAINER]: 'CertPostProcessor',
 };
 
-/** The certificate types the cert service and the cert-post-processor know, in lower case. */
-export const CERT_TYPES: readonly string[] = ['p12', 'jks', 'pem'];

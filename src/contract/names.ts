@@ -14,6 +14,9 @@ import { MAX_NAME } from './limits';
 
 export { MAX_NAME } from './limits';
 
+/** The labels the pod's selector owns: `app` (the component's name) and `k8sdeployment` (the Deployment's). */
+export const SELECTOR_LABELS: readonly string[] = ['app', 'k8sdeployment'];
+
 /** The Deployment: `dep-<name>`. Also the value of the `k8sdeployment` label. */
 export function deploymentName(name: string): string {
   return `dep-${name}`.slice(0, MAX_NAME);

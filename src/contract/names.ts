@@ -5,12 +5,12 @@
  */
 
 /** The containers the constructs add beside the main container, which is named after the component. */
+import { MAX_NAME } from './limits';
+
 export const FILEBEAT_CONTAINER = 'filebeat';
 export const TLS_INIT_CONTAINER = 'init-tls';
 export const CERT_SERVICE_CLIENT_CONTAINER = 'cert-service-client';
 export const CERT_POST_PROCESSOR_CONTAINER = 'cert-post-processor';
-
-import { MAX_NAME } from './limits';
 
 export { MAX_NAME } from './limits';
 

@@ -21,6 +21,8 @@ import { checkSchema } from './schema';
 import { SpecSource } from './source';
 import { isObj, str } from './values';
 
+import type { ValidationContext } from './rules/context';
+
 /** What a component file became: a spec when nothing was wrong, and every diagnostic otherwise. */
 export interface ComponentResult {
   readonly spec?: ComponentSpec;
@@ -30,8 +32,6 @@ export interface ComponentResult {
   /** Where the spec's values came from, for later checks that point at them. */
   readonly source: SpecSource;
 }
-
-import type { ValidationContext } from './rules/context';
 
 export type { ValidationContext } from './rules/context';
 

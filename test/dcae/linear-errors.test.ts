@@ -14,7 +14,7 @@ describe('GIVEN generated validator code', () => {
     expect(rewritten).not.toContain('.concat(');
     expect(rewritten).toContain('for (const e of child.errors) vErrors.push(e);');
     const runs = [['a'], ['b', 'c'], [], ['d']];
-    // eslint-disable-next-line no-new-func
+     
     const run = (code: string) => new Function('runs', code)(runs);
     expect(run(rewritten)).toEqual(run(ajvStyle));
     expect(run(rewritten)).toEqual(['a', 'b', 'c', 'd']);

@@ -52,7 +52,7 @@ import { isMap, isScalar, parseDocument, Scalar } from 'yaml';
 import { volumeName } from '../../src/input/rules/volumes';
 import { certManagerMountPath, ipv6NodePortServiceName } from '../../src/contract/names';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 type Obj = Record<string, any>;
 
 /** The project root: the nearest folder above this file that holds package.json (works from test/ and build/test/). */

@@ -4,10 +4,10 @@ import { PORT_PATTERN } from '../rules/ports';
 import { SourceFile, SpecSource, Target } from '../source';
 import { MappedSpec } from './mapping';
 import { fixIn, Override } from './override';
+import { isObj, Json } from '../values';
 
 export { fixIn } from './override';
 export type { Override } from './override';
-import { isObj, Json } from '../values';
 
 
 /** The longest list of ports a hint writes out; a longer one is described instead. */

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { PodPart } from './pod-part';
 import { ComponentPod } from './component-pod';
 import { APPLICATION_CONFIG_ENV, APPLICATION_CONFIG_KEY, APPLICATION_CONFIG_MOUNT_PATH, APPLICATION_CONFIG_PATH, applicationConfigMapName } from '../contract/names';
 import { ConfigMap } from './private/api-objects';
@@ -36,18 +37,15 @@ export interface ApplicationConfigProps extends ApplicationConfigOptions {
  *
  * Construct id of the ConfigMap: `ConfigMap`.
  */
-export class ApplicationConfig extends Construct {
-  /** The pod the configuration is mounted in. */
-  public readonly pod: ComponentPod;
+export class ApplicationConfig extends PodPart {
   /** The ConfigMap. */
   public readonly configMap: k8s.KubeConfigMap;
   /** The SHA-256 of the configuration text, in lower-case hex: the pod template's `checksum/application-config`. */
   public readonly checksum: string;
 
   constructor(scope: Construct, id: string, props: ApplicationConfigProps) {
-    super(scope, id);
-    const pod = props.pod;
-    this.pod = pod;
+    super(scope, id, props.pod);
+    const pod = this.pod;
     const name = applicationConfigMapName(pod.componentName);
     this.configMap = new ConfigMap(this, 'ConfigMap', {
       metadata: { name, labels: pod.labels },

@@ -1,6 +1,6 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { ComponentPod } from './component-pod';
+import { PodPart } from './pod-part';
 import { COMPONENT_DEFAULTS } from '../contract/defaults';
 import { CERT_TYPES } from '../contract/certificates';
 import { TlsInitContainer } from './tls-init-container';
@@ -18,9 +18,7 @@ export interface CertificateSourceProps {
  * ({@link CertServiceClient}) or, in cert-manager mode, a cert-manager Certificate ({@link CertManagerCertificate}).
  * The {@link CertPostProcessor} takes either as its `source`.
  */
-export abstract class CertificateSource extends Construct {
-  /** The pod the certificates are for: the TLS init container's. */
-  public readonly pod: ComponentPod;
+export abstract class CertificateSource extends PodPart {
   /** The TLS init container, whose directory the cert-post-processor works in. */
   public readonly tls: TlsInitContainer;
   /** The certificate type, as given. */
@@ -28,9 +26,9 @@ export abstract class CertificateSource extends Construct {
 
   /** Errors name the concrete construct (the CLI's bundle keeps class names). */
   protected constructor(scope: Construct, id: string, props: CertificateSourceProps) {
-    super(scope, id);
+    // The pod the certificates are for: the TLS init container's.
+    super(scope, id, props.tls.pod);
     this.tls = props.tls;
-    this.pod = props.tls.pod;
     this.certType = props.certType ?? COMPONENT_DEFAULTS.certType;
     if (!CERT_TYPES.includes(this.certType.toLowerCase())) throw new Error(`${new.target.name}: certType "${this.certType}" is not P12, JKS or PEM`);
   }

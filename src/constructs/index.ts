@@ -1,5 +1,6 @@
 export * from './component-chart';
 export * from './component-pod';
+export * from './pod-part';
 export * from './component-service';
 export * from '../contract/msb';
 export * from './filebeat-sidecar';

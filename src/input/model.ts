@@ -1,4 +1,5 @@
 import type { MsbRegistration } from '../contract/msb';
+import type { ContainerResources } from '../contract/resources';
 import type { PodSecuritySettings } from './platform/settings';
 
 /** A component's own pod_security keys: those it sets, each overriding the platform's. */
@@ -54,13 +55,8 @@ export interface ProbeSpec {
   readonly exec?: { readonly command: readonly string[] };
 }
 
-/** Resource limits and requests, as given. */
-export interface ResourcesSpec {
-  /** Resource limits. */
-  readonly limits?: Readonly<Record<string, string | number>>;
-  /** Resource requests. */
-  readonly requests?: Readonly<Record<string, string | number>>;
-}
+/** Resource limits and requests, as given: what the constructs take. */
+export type ResourcesSpec = ContainerResources;
 
 /** The external certificate request, present only when use_external_tls is true. */
 export interface ExternalCertSpec {

@@ -153,7 +153,7 @@ describe('the npm package', () => {
       'src/input/schemas/component.schema.json',
       'src/input/schemas/platform.schema.json',
       'build/src/input/dcae/format.js',
-      'build/src/input/dcae/generated/validators.js',
+      'build/src/input/dcae/generated/dcae-validators.js',
     ]));
     const unexpected = files.filter((f) => !(
       f === 'package.json' || f === 'README.md'
@@ -163,7 +163,7 @@ describe('the npm package', () => {
     expect(unexpected).toEqual([]);
     expect(files.filter((f) => /(^|\/)test\/|precompile|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
     // Nothing left over from an earlier build: every module has its source (or is a generated validator).
-    const stale = files.filter((f) => /^build\/src\/.+\.js$/.test(f) && !f.endsWith('/generated/validators.js')
+    const stale = files.filter((f) => /^build\/src\/.+\.js$/.test(f) && !/\/generated\/(dcae-)?validators\.js$/.test(f)
       && !fs.existsSync(path.join(ROOT, f.replace(/^build\//, '').replace(/\.js$/, '.ts'))));
     expect(stale).toEqual([]);
   });

@@ -25,7 +25,7 @@ describe('GIVEN generated validator code', () => {
   });
 
   test('WHEN the build\'s precompiled DCAE validators are read THEN no merge copies the errors so far (npm test builds first)', () => {
-    const code = fs.readFileSync(path.join(ROOT, 'build', 'src', 'input', 'dcae', 'generated', 'validators.js'), 'utf8');
+    const code = fs.readFileSync(path.join(ROOT, 'build', 'src', 'input', 'dcae', 'generated', 'dcae-validators.js'), 'utf8');
     expect(code).not.toMatch(/vErrors\.concat\(/);
     expect(code.match(/vErrors\.push\(e\)/g)?.length).toBeGreaterThan(3);
   });

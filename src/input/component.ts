@@ -11,13 +11,14 @@ import { helperMountsRule } from './rules/helper-mounts';
 import { labelsRule } from './rules/labels';
 import { mountPathsRule } from './rules/mount-paths';
 import { msbRule } from './rules/msb';
-import { podSecurityRule } from './rules/pod-security';
+import { effectivePodSecurity, podSecurityRule } from './rules/pod-security';
 import { portsRule } from './rules/ports';
 import { probesRule } from './rules/probes';
 import { resourcesRule } from './rules/resources';
 import { AnyRule, certDirectoryOf, ComponentReads, logDirectoryOf, runRules } from './rules/rule';
 import { volumesRule } from './rules/volumes';
 import { checkSchema } from './schema';
+import { DEFAULT_PLATFORM } from './platform/settings';
 import { SpecSource } from './source';
 import { isObj, str } from './values';
 
@@ -76,7 +77,7 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
     file: source.file,
     name,
     image: v.image as string,
-    namespace: str(v.namespace),
+    namespace: str(v.namespace) ?? context.namespace,
     replicas: typeof v.replicas === 'number' ? v.replicas : COMPONENT_DEFAULTS.replicas,
     alwaysPull: v.always_pull === true,
     labels: read.labels,
@@ -89,12 +90,13 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
     logInfo: logDirectory
       ? { logDirectory, alternateFbPath: isObj(v.log_info) ? str(v.log_info.alternate_fb_path) : undefined }
       : undefined,
-    tlsInfo: { useTls: tlsInfo.use_tls === true, certDirectory: certDirectoryOf(v) },
+    tlsInfo: { useTls: tlsInfo.use_tls === true, certDirectory: certDirectoryOf(v) || context.defaultCertDirectory },
     externalCert: read['cert-manager'],
     k8sLocation: str(v.k8s_location),
     msbList: read.msb,
     applicationConfig: read['application-config'],
-    podSecurity: read['pod-security'],
+    // A platform whose pod_security is invalid has reported it: nothing is rendered, the defaults stand in.
+    podSecurity: effectivePodSecurity(context.podSecurity ?? DEFAULT_PLATFORM.pod_security, read['pod-security']),
   };
   return { spec, diagnostics, warnings, source };
 }

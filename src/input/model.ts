@@ -91,8 +91,8 @@ export interface ComponentSpec {
   readonly file: string;
   readonly name: string;
   readonly image: string;
-  /** The spec's namespace, if it sets one. */
-  readonly namespace?: string;
+  /** The namespace: the spec's, else the platform's. */
+  readonly namespace: string;
   readonly replicas: number;
   readonly alwaysPull: boolean;
   /** The spec's own labels (without app and k8sdeployment). */
@@ -107,12 +107,13 @@ export interface ComponentSpec {
   readonly liveness?: ProbeSpec;
   /** The filebeat sidecar's inputs, when log_info.log_directory is set. */
   readonly logInfo?: { readonly logDirectory: string; readonly alternateFbPath?: string };
-  readonly tlsInfo: { readonly useTls: boolean; readonly certDirectory?: string };
+  /** tls_info: whether the component uses TLS, and where tls-info is mounted (the spec's directory, else the platform's tls.component_cert_dir). */
+  readonly tlsInfo: { readonly useTls: boolean; readonly certDirectory: string };
   readonly externalCert?: ExternalCertSpec;
   readonly k8sLocation?: string;
   readonly msbList: readonly MsbEntry[];
   /** The application configuration, when the component has one (only with the platform's application_config.source: configmap). */
   readonly applicationConfig?: Readonly<Record<string, unknown>>;
-  /** The spec's own pod_security keys, each over the platform's. */
-  readonly podSecurity?: OwnPodSecurity;
+  /** The Pod Security the pod is written for: the spec's own pod_security keys, each over the platform's. */
+  readonly podSecurity: PodSecuritySettings;
 }

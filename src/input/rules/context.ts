@@ -9,6 +9,8 @@ export interface PortContext {
 
 /** The platform facts that validation needs. */
 export interface ValidationContext extends PortContext {
+  /** The platform's namespace, for a spec that sets none. */
+  readonly namespace: string;
   /** Where tls-info is mounted when the spec sets no tls_info.cert_directory. */
   readonly defaultCertDirectory: string;
   /** The filebeat sidecar's platform settings. Undefined when the platform's are invalid (its mounts are not checked then). */

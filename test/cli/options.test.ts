@@ -1,7 +1,7 @@
 /** parseOptions in this process: what only child-process tests reached before (--version). */
 import * as fs from 'fs';
 import * as path from 'path';
-import { EXIT, parseOptions, version } from '../../src/cli/options';
+import { EXIT, parseOptions, userFolder, version } from '../../src/cli/options';
 import { Console } from '../../src/cli/report';
 import { ROOT } from '../helpers';
 
@@ -24,5 +24,11 @@ describe('GIVEN --version', () => {
   test('WHEN version() is asked THEN it is the nearest package.json above the module, a SemVer version', () => {
     expect(version()).toMatch(/^\d+\.\d+\.\d+/);
     expect(version()).toBe((JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+  });
+});
+
+describe('GIVEN no invocation', () => {
+  test('WHEN the user\'s folder is asked THEN it is worked out from this process\'s own folder and environment', () => {
+    expect(userFolder()).toBe(userFolder({ cwd: process.cwd(), env: process.env }));
   });
 });

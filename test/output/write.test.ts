@@ -1,7 +1,7 @@
 /** The output writer's edge cases: leftovers of a killed run, an output path that is a file, read errors that are not "no such file". */
 import * as fs from 'fs';
 import * as path from 'path';
-import { conflicts, FileSystem, readIfExists, RECORD_FILE, syncFolder } from '../../src/output/write';
+import { conflicts, diffFolder, FileSystem, makeFolder, readIfExists, RECORD_FILE, syncFolder, writeAtomic } from '../../src/output/write';
 import { snapshotFolder, tmpdir } from '../helpers';
 
 const MANIFEST = { path: 'comp/comp.k8s.yaml', content: 'kind: Deployment\n' };
@@ -55,5 +55,22 @@ describe('GIVEN a folder the run empties that cannot be listed', () => {
     } as FileSystem;
     expect(() => syncFolder(out, [], unlistable)).toThrow('EACCES: refused');
     expect(fs.existsSync(path.join(folder, 'comp.k8s.yaml'))).toBe(false);
+  });
+});
+
+describe('GIVEN the writer\'s helpers with the real file system (no FileSystem given)', () => {
+  test('WHEN a nested folder is made and a file written in it THEN both exist, and no temporary file is left', () => {
+    const dir = path.join(tmpdir(), 'a', 'b');
+    makeFolder(dir);
+    writeAtomic(path.join(dir, 'f.yaml'), 'x: 1\n');
+    expect(snapshotFolder(path.dirname(path.dirname(dir)))).toEqual({ 'a/b/f.yaml': 'x: 1\n' });
+  });
+
+  test('WHEN a missing folder is diffed with no display name THEN the diffs name the files under the folder\'s path', () => {
+    const out = path.join(tmpdir(), 'out');
+    const diffs = diffFolder(out, [MANIFEST]);
+    expect(diffs.map((d) => [d.path, d.kind])).toEqual([[RECORD_FILE, 'missing'], ['comp/comp.k8s.yaml', 'missing']]);
+    const name = `${out.split(path.sep).join('/')}/comp/comp.k8s.yaml`.replace(/^\/+/, '');
+    expect(diffs[1].patch).toBe(`--- /dev/null\n+++ b/${name}\n@@ -0,0 +1,1 @@\n+kind: Deployment\n`);
   });
 });

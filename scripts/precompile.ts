@@ -34,4 +34,4 @@ for (const [version, schema] of DCAE_SCHEMAS) {
   refs[`v${version}`] = `dcae-v${version}`;
 }
 // Ajv applies code.process to what it compiles, not to standalone code: the same rewrite here.
-write(path.join(INPUT, 'dcae', 'generated', 'validators.js'), mergeErrorsLinearly(standaloneCode(dcae, refs)));
+write(path.join(INPUT, 'dcae', 'generated', 'dcae-validators.js'), mergeErrorsLinearly(standaloneCode(dcae, refs)));

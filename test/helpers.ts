@@ -2,13 +2,12 @@ import { spawnSync, SpawnSyncOptions } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { stringify } from 'yaml';
+import { stringify, parseAllDocuments } from 'yaml';
 import { main } from '../src/cli/run';
 import { Console } from '../src/cli/report';
 import { compile as compileFiles, CompileInput } from '../src/compile';
 import { MANIFEST_EXTENSION, OutputFile } from '../src/output/synthesize';
 import { Diagnostic, formatDiagnostic } from '../src/input/diagnostics';
-import { parseAllDocuments } from 'yaml';
 
 /** The project root. */
 export const ROOT = path.resolve(__dirname, '..');

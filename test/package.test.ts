@@ -38,7 +38,7 @@ const tls = new TlsInitContainer(chart, 'TlsInit', { pod, useTls: true, certDire
 const client = new CertServiceClient(chart, 'CertServiceClient', {
   tls, externalCertDirectory: '/opt/app/dcae-certificate/', caName: 'RA', commonName: 'ves', certType: 'JKS',
 });
-new CertPostProcessor(chart, 'CertPostProcessor', { client });
+new CertPostProcessor(chart, 'CertPostProcessor', { source: client });
 new ComponentService(chart, 'Service', { componentName: pod.componentName, labels: pod.labels, ports });
 
 // pmsh: the whole component in one ComponentChart.
@@ -149,20 +149,21 @@ describe('the npm package', () => {
       'build/src/input/generated/validators.js',
       'build/src/input/schemas/component.schema.json',
       'build/bundle/cli.js',
+      'build/bundle/cli.js.map',
       'src/input/schemas/component.schema.json',
       'src/input/schemas/platform.schema.json',
       'build/src/input/dcae/format.js',
-      'build/src/input/dcae/generated/validators.js',
+      'build/src/input/dcae/generated/dcae-validators.js',
     ]));
     const unexpected = files.filter((f) => !(
       f === 'package.json' || f === 'README.md'
       || /^build\/src\/.+\.(js|d\.ts|json)$/.test(f)
-      || f === 'build/bundle/cli.js'
+      || f === 'build/bundle/cli.js' || f === 'build/bundle/cli.js.map'
       || /^src\/input\/schemas\/[^/]+\.json$/.test(f)));
     expect(unexpected).toEqual([]);
     expect(files.filter((f) => /(^|\/)test\/|precompile|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
     // Nothing left over from an earlier build: every module has its source (or is a generated validator).
-    const stale = files.filter((f) => /^build\/src\/.+\.js$/.test(f) && !f.endsWith('/generated/validators.js')
+    const stale = files.filter((f) => /^build\/src\/.+\.js$/.test(f) && !/\/generated\/(dcae-)?validators\.js$/.test(f)
       && !fs.existsSync(path.join(ROOT, f.replace(/^build\//, '').replace(/\.js$/, '.ts'))));
     expect(stale).toEqual([]);
   });
@@ -185,9 +186,9 @@ describe('the npm package', () => {
     expect(fs.existsSync(path.join(app, 'build', 'main.js'))).toBe(true);
   });
 
-  test('GIVEN an app file that gives CertPostProcessor no client WHEN type-checked against the package THEN tsc refuses it', () => {
+  test('GIVEN an app file that gives CertPostProcessor no source WHEN type-checked against the package THEN tsc refuses it', () => {
     expect(typeCheck.status).not.toBe(0);
-    expect(typeCheck.stdout).toMatch(/^wrong\.ts\(3,\d+\): error TS2345: [^\n]*\n\s+Property 'client' is missing in type/m);
+    expect(typeCheck.stdout).toMatch(/^wrong\.ts\(3,\d+\): error TS2345: [^\n]*\n\s+Property 'source' is missing in type/m);
     expect(typeCheck.stderr).toBe('');
   });
 
@@ -203,5 +204,25 @@ describe('the npm package', () => {
       expect({ file: manifest.path, yaml: fs.readFileSync(path.join(out, manifest.path), 'utf8') }).toEqual({ file: manifest.path, yaml: manifest.content });
     }
     expect(fs.readFileSync(path.join(out, 'ves.k8s.yaml'), 'utf8')).toContain('name: cert-post-processor');
+  });
+});
+
+describe('the CLI bundle', () => {
+  const bundle = fs.readFileSync(path.join(ROOT, 'build', 'bundle', 'cli.js'), 'utf8');
+
+  test('GIVEN the built bundle WHEN read THEN it runs with source maps on, and its map leads to the TypeScript sources', () => {
+    expect(bundle.split('\n')[0]).toBe('#!/usr/bin/env -S node --enable-source-maps');
+    expect(bundle.trimEnd().split('\n').pop()).toBe('//# sourceMappingURL=cli.js.map');
+    const map = JSON.parse(fs.readFileSync(path.join(ROOT, 'build', 'bundle', 'cli.js.map'), 'utf8')) as { sources: string[] };
+    expect(map.sources).toEqual(expect.arrayContaining(['../../src/cli/run.ts', '../../src/constructs/certificate-source.ts', '../../src/input/dcae/format.ts']));
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.synth).toBe('node --enable-source-maps build/bundle/cli.js');
+  });
+
+  test('GIVEN the minified bundle WHEN read THEN classes keep their names (errors and stack traces name CertServiceClient, not a letter)', () => {
+    // esbuild's keepNames sets each class's name in its static block: `static{<helper>(this,"Name")}`.
+    const kept = (name: string) => new RegExp(`static\\{[\\w$]+\\(this,"${name}"\\)\\}`).test(bundle);
+    expect(['CertServiceClient', 'CertManagerCertificate', 'CertificateSource', 'ComponentPod'].filter((n) => !kept(n))).toEqual([]);
+    expect(kept('NoSuchClass')).toBe(false);
   });
 });

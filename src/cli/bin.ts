@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --enable-source-maps
 /** `npm run synth` and `dcae-synth`: the command line. Render threads run this same file. */
 import { serveRenderRequests } from '../output/parallel';
 import { runAsProcess } from './process';

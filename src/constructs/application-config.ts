@@ -1,20 +1,13 @@
 import { createHash } from 'crypto';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { PodPart } from './pod-part';
 import { ComponentPod } from './component-pod';
-import { applicationConfigMapName } from './names';
+import { APPLICATION_CONFIG_ENV, APPLICATION_CONFIG_KEY, APPLICATION_CONFIG_MOUNT_PATH, APPLICATION_CONFIG_PATH, applicationConfigMapName } from '../contract/names';
 import { ConfigMap } from './private/api-objects';
 import { mount } from './private/container';
 import { APPLICATION_CONFIG_VOLUME } from './private/parts';
 
-/** The ConfigMap's one key: the configuration file the component reads. */
-export const APPLICATION_CONFIG_KEY = 'application_config.yaml';
-/** Where the main container sees the ConfigMap (read-only). */
-export const APPLICATION_CONFIG_MOUNT_PATH = '/app-config-input';
-/** The variable that tells the component (the DCAE CBS client library) where its configuration file is. */
-export const APPLICATION_CONFIG_ENV = 'CBS_CLIENT_CONFIG_PATH';
-/** Where the main container reads the configuration file: the value of CBS_CLIENT_CONFIG_PATH. */
-export const APPLICATION_CONFIG_PATH = `${APPLICATION_CONFIG_MOUNT_PATH}/${APPLICATION_CONFIG_KEY}`;
 /** The pod template annotation holding the SHA-256 of the configuration: a change of configuration rolls the pods. */
 export const APPLICATION_CONFIG_CHECKSUM_ANNOTATION = 'checksum/application-config';
 
@@ -44,18 +37,15 @@ export interface ApplicationConfigProps extends ApplicationConfigOptions {
  *
  * Construct id of the ConfigMap: `ConfigMap`.
  */
-export class ApplicationConfig extends Construct {
-  /** The pod the configuration is mounted in. */
-  public readonly pod: ComponentPod;
+export class ApplicationConfig extends PodPart {
   /** The ConfigMap. */
   public readonly configMap: k8s.KubeConfigMap;
   /** The SHA-256 of the configuration text, in lower-case hex: the pod template's `checksum/application-config`. */
   public readonly checksum: string;
 
   constructor(scope: Construct, id: string, props: ApplicationConfigProps) {
-    super(scope, id);
-    const pod = props.pod;
-    this.pod = pod;
+    super(scope, id, props.pod);
+    const pod = this.pod;
     const name = applicationConfigMapName(pod.componentName);
     this.configMap = new ConfigMap(this, 'ConfigMap', {
       metadata: { name, labels: pod.labels },

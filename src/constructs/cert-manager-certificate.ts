@@ -2,11 +2,11 @@ import { ApiObject } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { CertificateSource, CertificateSourceProps } from './certificate-source';
-import { PLATFORM_DEFAULTS } from './defaults';
+import { PLATFORM_DEFAULTS } from '../contract/defaults';
 import { mount, nonEmpty } from './private/container';
 import {
   CERTIFICATE_PASSWORD_KEY, certificateName, certificatePasswordSecretName, certificateSecretName, certManagerMountPath,
-} from './names';
+} from '../contract/names';
 import { CERT_MANAGER_VOLUME } from './private/parts';
 import { TlsInitContainer } from './tls-init-container';
 
@@ -74,7 +74,7 @@ export class CertManagerCertificate extends CertificateSource {
   public readonly certificate: ApiObject;
 
   constructor(scope: Construct, id: string, props: CertManagerCertificateProps) {
-    super(scope, id, props, 'CertManagerCertificate');
+    super(scope, id, props);
     const d = PLATFORM_DEFAULTS.certServiceClient;
     const type = this.certType.toLowerCase();
     const name = this.pod.componentName;

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { CertificateSource } from './certificate-source';
-import { PLATFORM_DEFAULTS } from './defaults';
+import { PLATFORM_DEFAULTS } from '../contract/defaults';
 import { helperContainer, mount, withSlash } from './private/container';
-import { CERT_POST_PROCESSOR_CONTAINER } from './names';
+import { CERT_POST_PROCESSOR_CONTAINER } from '../contract/names';
 import { TLS_INFO_VOLUME } from './private/parts';
 
 /** Options of {@link CertPostProcessor}: its props without the construct whose certificates it processes. */
@@ -19,7 +19,7 @@ export interface CertPostProcessorProps extends CertPostProcessorOptions {
    * Either a {@link CertServiceClient}, or in cert-manager mode a {@link CertManagerCertificate}, whose volume it
    * also mounts at the TLS certificate directory plus `external/` (as plugin 3.9.0 did).
    */
-  readonly client: CertificateSource;
+  readonly source: CertificateSource;
 }
 
 /** File names per certificate type, from the plugin. */
@@ -36,7 +36,7 @@ const LAYOUT: Record<string, { truststore: string; truststorePass: boolean; keys
 export class CertPostProcessor extends Construct {
   constructor(scope: Construct, id: string, props: CertPostProcessorProps) {
     super(scope, id);
-    const source = props.client;
+    const source = props.source;
     const layout = LAYOUT[source.certType.toLowerCase()];
     const tls = withSlash(source.tls.certDirectory);
     const ext = `${tls}external/`;

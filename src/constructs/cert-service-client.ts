@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
 import { CertificateSource, CertificateSourceProps } from './certificate-source';
-import { COMPONENT_DEFAULTS, PLATFORM_DEFAULTS } from './defaults';
+import { COMPONENT_DEFAULTS, PLATFORM_DEFAULTS } from '../contract/defaults';
 import { TlsInitContainer } from './tls-init-container';
 import { helperContainer, mount, withSlash } from './private/container';
-import { CERT_SERVICE_CLIENT_CONTAINER, CERT_SERVICE_MOUNT_PATH } from './names';
+import { CERT_SERVICE_CLIENT_CONTAINER, CERT_SERVICE_MOUNT_PATH } from '../contract/names';
 import { TLS_INFO_VOLUME, TLS_SECRET_VOLUME } from './private/parts';
 
 /** Where the cert-service-client sees its own keystore and truststore. */
@@ -64,7 +64,7 @@ export interface CertServiceClientProps extends CertServiceClientOptions, Certif
  */
 export class CertServiceClient extends CertificateSource {
   constructor(scope: Construct, id: string, props: CertServiceClientProps) {
-    super(scope, id, props, 'CertServiceClient');
+    super(scope, id, props);
     const d = PLATFORM_DEFAULTS.certServiceClient;
     const keystoreKey = props.keystoreSecretKey ?? d.keystoreSecretKey;
     const truststoreKey = props.truststoreSecretKey ?? d.truststoreSecretKey;

@@ -1,8 +1,8 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { ComponentPod } from './component-pod';
-import { COMPONENT_DEFAULTS } from './defaults';
-import { CERT_TYPES } from './private/parts';
+import { PodPart } from './pod-part';
+import { COMPONENT_DEFAULTS } from '../contract/defaults';
+import { CERT_TYPES } from '../contract/certificates';
 import { TlsInitContainer } from './tls-init-container';
 
 /** What every certificate source takes: the TLS init container of its pod and the certificate type. */
@@ -16,23 +16,21 @@ export interface CertificateSourceProps {
 /**
  * Where a pod's external certificates come from: the cert-service-client init container
  * ({@link CertServiceClient}) or, in cert-manager mode, a cert-manager Certificate ({@link CertManagerCertificate}).
- * The {@link CertPostProcessor} takes either as its `client`.
+ * The {@link CertPostProcessor} takes either as its `source`.
  */
-export abstract class CertificateSource extends Construct {
-  /** The pod the certificates are for: the TLS init container's. */
-  public readonly pod: ComponentPod;
+export abstract class CertificateSource extends PodPart {
   /** The TLS init container, whose directory the cert-post-processor works in. */
   public readonly tls: TlsInitContainer;
   /** The certificate type, as given. */
   public readonly certType: string;
 
-  /** `kind` names the concrete construct in errors (a minified bundle renames classes). */
-  protected constructor(scope: Construct, id: string, props: CertificateSourceProps, kind: string) {
-    super(scope, id);
+  /** Errors name the concrete construct (the CLI's bundle keeps class names). */
+  protected constructor(scope: Construct, id: string, props: CertificateSourceProps) {
+    // The pod the certificates are for: the TLS init container's.
+    super(scope, id, props.tls.pod);
     this.tls = props.tls;
-    this.pod = props.tls.pod;
     this.certType = props.certType ?? COMPONENT_DEFAULTS.certType;
-    if (!CERT_TYPES.includes(this.certType.toLowerCase())) throw new Error(`${kind}: certType "${this.certType}" is not P12, JKS or PEM`);
+    if (!CERT_TYPES.includes(this.certType.toLowerCase())) throw new Error(`${new.target.name}: certType "${this.certType}" is not P12, JKS or PEM`);
   }
 
   /**

@@ -5,8 +5,9 @@ import { CertManagerCertificate, CertManagerCertificateOptions } from './cert-ma
 import { CertPostProcessor, CertPostProcessorOptions } from './cert-post-processor';
 import { CertServiceClient, CertServiceClientOptions } from './cert-service-client';
 import { ComponentPod, ComponentPodProps } from './component-pod';
-import { ComponentService, MsbRegistration } from './component-service';
-import { PLATFORM_DEFAULTS } from './defaults';
+import { ComponentService } from './component-service';
+import { MsbRegistration } from '../contract/msb';
+import { PLATFORM_DEFAULTS } from '../contract/defaults';
 import { FilebeatSidecar, FilebeatSidecarOptions } from './filebeat-sidecar';
 import { mount } from './private/container';
 import { TlsInitContainer, TlsInitContainerOptions } from './tls-init-container';
@@ -119,8 +120,8 @@ export class ComponentChart extends Chart {
     if (props.certManagerCertificate) {
       this.certificate = new CertManagerCertificate(this, 'Certificate', { ...props.certManagerCertificate, tls });
     }
-    const client = this.certServiceClient ?? this.certificate;
-    if (client) this.certPostProcessor = new CertPostProcessor(this, 'CertPostProcessor', { ...props.certPostProcessor, client });
+    const source = this.certServiceClient ?? this.certificate;
+    if (source) this.certPostProcessor = new CertPostProcessor(this, 'CertPostProcessor', { ...props.certPostProcessor, source });
 
     this.service = new ComponentService(this, 'Service', {
       componentName: pod.componentName,

@@ -1,13 +1,13 @@
 import { Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { PLATFORM_DEFAULTS, COMPONENT_DEFAULTS, PodSecurityDefaults } from './defaults';
+import { PLATFORM_DEFAULTS, COMPONENT_DEFAULTS, PodSecurityDefaults } from '../contract/defaults';
 import { MainContainerProps } from './main-container';
 import { PodSecurityOptions } from './pod-security';
 import { podSecurityOf, podSecurityProblems, withPodSecurity } from './private/pod-security';
 import { nonEmpty } from './private/container';
 import { buildMainContainer } from './private/main-container';
-import { deploymentName } from './names';
+import { deploymentName, SELECTOR_LABELS } from '../contract/names';
 import { CONTAINER_OWNERS, VOLUME_OWNERS } from './private/parts';
 import { Deployment } from './private/api-objects';
 
@@ -17,7 +17,7 @@ export interface ComponentPodProps {
   readonly main: MainContainerProps;
   /** Deployment replicas. @default 1 */
   readonly replicas?: number;
-  /** Extra labels, beside `app` and `k8sdeployment`. @default none */
+  /** Extra labels, beside `app` and `k8sdeployment`, which the pod's selector owns (giving either is a validation error). @default none */
   readonly labels?: Readonly<Record<string, string>>;
   /** Image pull Secret names. @default [] (platform image_pull_secrets) */
   readonly imagePullSecrets?: readonly string[];
@@ -127,6 +127,11 @@ export class ComponentPod extends Construct {
   /** What is wrong with the pod as it stands: mounts of missing volumes, and names used twice. */
   private validatePod(): string[] {
     const errors: string[] = [];
+    for (const key of SELECTOR_LABELS) {
+      if (this.props.labels?.[key] !== undefined) {
+        errors.push(`labels.${key} is "${this.props.labels[key]}", but the pod's selector owns the label "${key}" (app: <component name>, k8sdeployment: dep-<component name>); remove it from labels`);
+      }
+    }
     const onePerPod = (owner: string | undefined, unique: string) => (owner ? `a ${owner} adds it: add one ${owner} per pod` : unique);
 
     const volumes = new Set<string>();

@@ -3,26 +3,9 @@ import { Construct } from 'constructs';
 import { ComponentPort } from './main-container';
 import { protocolOf } from './private/container';
 import { Service } from './private/api-objects';
+import { MsbRegistration } from '../contract/msb';
 import { MSB_ANNOTATION, msbAnnotationValue } from './private/msb-annotation';
-import { ipv6NodePortServiceName, nodePortServiceName, nodePortsOf, serviceName } from './names';
-
-/** One MSB registration: an entry of the ClusterIP Service's `msb.onap.org/service-info` annotation. */
-export interface MsbRegistration {
-  /** serviceName. */
-  readonly serviceName: string;
-  /** port, as a string. */
-  readonly port: string;
-  /** version, for example `v1`. */
-  readonly version: string;
-  /** url, for example `/`. */
-  readonly url: string;
-  /** protocol, for example `REST`. */
-  readonly protocol: string;
-  /** enable_ssl. */
-  readonly enableSsl: boolean;
-  /** visualRange, for example `"1"`. */
-  readonly visualRange: string;
-}
+import { ipv6NodePortServiceName, nodePortServiceName, nodePortsOf, serviceName } from '../contract/names';
 
 /** Props of {@link ComponentService}. */
 export interface ComponentServiceProps {

@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
+import { PodPart } from './pod-part';
 import { ComponentPod } from './component-pod';
-import { PLATFORM_DEFAULTS } from './defaults';
+import { PLATFORM_DEFAULTS } from '../contract/defaults';
 import { emptyDirVolume, helperContainer, mount } from './private/container';
-import { FILEBEAT_CONTAINER, filebeatLogPath } from './names';
+import { FILEBEAT_CONTAINER, filebeatLogPath } from '../contract/names';
 import { COMPONENT_LOG_VOLUME, FILEBEAT_CONF_VOLUME, FILEBEAT_DATA_VOLUME } from './private/parts';
 
 /** Options of {@link FilebeatSidecar}: its props without the pod. */
@@ -35,15 +36,12 @@ export interface FilebeatSidecarProps extends FilebeatSidecarOptions {
  * The ELK logging sidecar: volumes `component-log`, `filebeat-data` and `filebeat-conf`, the main
  * container's log mount, and the `filebeat` container.
  */
-export class FilebeatSidecar extends Construct {
-  /** The pod the sidecar is in. */
-  public readonly pod: ComponentPod;
+export class FilebeatSidecar extends PodPart {
 
   constructor(scope: Construct, id: string, props: FilebeatSidecarProps) {
-    super(scope, id);
+    super(scope, id, props.pod);
     const d = PLATFORM_DEFAULTS.filebeat;
-    const pod = props.pod;
-    this.pod = pod;
+    const pod = this.pod;
     pod.addVolume(emptyDirVolume(COMPONENT_LOG_VOLUME));
     pod.addVolume(emptyDirVolume(FILEBEAT_DATA_VOLUME));
     pod.addVolume({ name: FILEBEAT_CONF_VOLUME, configMap: { name: props.configMap ?? d.configMap } });

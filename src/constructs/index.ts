@@ -1,6 +1,8 @@
 export * from './component-chart';
 export * from './component-pod';
+export * from './pod-part';
 export * from './component-service';
+export * from '../contract/msb';
 export * from './filebeat-sidecar';
 export * from './tls-init-container';
 export * from './certificate-source';
@@ -9,6 +11,6 @@ export * from './cert-manager-certificate';
 export * from './cert-post-processor';
 export * from './application-config';
 export * from './main-container';
-export * from './defaults';
-export * from './names';
+export * from '../contract/defaults';
+export * from '../contract/names';
 export * from './pod-security';

@@ -1,4 +1,5 @@
 /** Props of the component's own container, and the types they use. */
+import type { ContainerResources } from '../contract/resources';
 
 /** A transport protocol, as Kubernetes spells it. */
 export type PortProtocol = 'TCP' | 'UDP';
@@ -46,13 +47,7 @@ export interface ContainerProbe {
   readonly exec?: ProbeExec;
 }
 
-/** Resource limits and requests, as given: numbers are written as numbers, strings as quantities. */
-export interface ContainerResources {
-  /** Resource limits. @default none */
-  readonly limits?: Readonly<Record<string, string | number>>;
-  /** Resource requests. @default none */
-  readonly requests?: Readonly<Record<string, string | number>>;
-}
+export type { ContainerResources } from '../contract/resources';
 
 /** Props of the component's own container, the first container of the pod. */
 export interface MainContainerProps {

@@ -4,11 +4,10 @@
  * construct added them.
  */
 
-/** `none`: no securityContext is written (the plugin's pods). `restricted`: the Pod Security Standards "restricted" profile. */
-export type PodSecurityProfile = 'none' | 'restricted';
+import { PodSecurityProfile } from '../contract/pod-security';
 
-/** The profile names, in the order the docs list them. */
-export const POD_SECURITY_PROFILES: readonly PodSecurityProfile[] = ['none', 'restricted'];
+export { POD_SECURITY_PROFILES } from '../contract/pod-security';
+export type { PodSecurityProfile } from '../contract/pod-security';
 
 /**
  * Options of the pod's Pod Security. The user and group values are written only with `restricted`; each must be a

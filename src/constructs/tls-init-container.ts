@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
+import { PodPart } from './pod-part';
 import { ComponentPod } from './component-pod';
-import { PLATFORM_DEFAULTS } from './defaults';
+import { PLATFORM_DEFAULTS } from '../contract/defaults';
 import { emptyDirVolume, helperContainer, mount } from './private/container';
-import { TLS_INIT_CONTAINER } from './names';
+import { TLS_INIT_CONTAINER } from '../contract/names';
 import { TLS_INFO_VOLUME } from './private/parts';
 
 /** Options of {@link TlsInitContainer}: its props without the pod. */
@@ -27,17 +28,14 @@ export interface TlsInitContainerProps extends TlsInitContainerOptions {
  * The TLS init container `init-tls` and its `tls-info` volume, mounted in the main container. The
  * external-certificate constructs ({@link CertServiceClient}) take it in their props, since they use its volume.
  */
-export class TlsInitContainer extends Construct {
-  /** The pod the init container is in. */
-  public readonly pod: ComponentPod;
+export class TlsInitContainer extends PodPart {
   /** The certificate directory the main container mounts `tls-info` at. */
   public readonly certDirectory: string;
 
   constructor(scope: Construct, id: string, props: TlsInitContainerProps) {
-    super(scope, id);
+    super(scope, id, props.pod);
     const d = PLATFORM_DEFAULTS.tlsInit;
-    const pod = props.pod;
-    this.pod = pod;
+    const pod = this.pod;
     this.certDirectory = props.certDirectory || d.certDirectory;
     pod.addVolume(emptyDirVolume(TLS_INFO_VOLUME));
     pod.mountOnMain(mount(TLS_INFO_VOLUME, this.certDirectory));

@@ -1,4 +1,4 @@
-import { COMPONENT_DEFAULTS } from '../constructs/defaults';
+import { COMPONENT_DEFAULTS } from '../contract/defaults';
 import { Diagnostic } from './diagnostics';
 import { ComponentSpec } from './model';
 import { applicationConfigRule } from './rules/application-config';
@@ -11,16 +11,18 @@ import { helperMountsRule } from './rules/helper-mounts';
 import { labelsRule } from './rules/labels';
 import { mountPathsRule } from './rules/mount-paths';
 import { msbRule } from './rules/msb';
-import { podSecurityRule } from './rules/pod-security';
-import { PortContext, portsRule } from './rules/ports';
+import { effectivePodSecurity, podSecurityRule } from './rules/pod-security';
+import { portsRule } from './rules/ports';
 import { probesRule } from './rules/probes';
 import { resourcesRule } from './rules/resources';
 import { AnyRule, certDirectoryOf, ComponentReads, logDirectoryOf, runRules } from './rules/rule';
 import { volumesRule } from './rules/volumes';
-import { ApplicationConfigSource, FilebeatSettings, PodSecuritySettings } from './platform/settings';
 import { checkSchema } from './schema';
+import { DEFAULT_PLATFORM } from './platform/settings';
 import { SpecSource } from './source';
 import { isObj, str } from './values';
+
+import type { ValidationContext } from './rules/context';
 
 /** What a component file became: a spec when nothing was wrong, and every diagnostic otherwise. */
 export interface ComponentResult {
@@ -32,19 +34,7 @@ export interface ComponentResult {
   readonly source: SpecSource;
 }
 
-/** The platform facts that validation needs. */
-export interface ValidationContext extends PortContext {
-  /** Where tls-info is mounted when the spec sets no tls_info.cert_directory. */
-  readonly defaultCertDirectory: string;
-  /** The filebeat sidecar's platform settings. Undefined when the platform's are invalid (its mounts are not checked then). */
-  readonly filebeat?: FilebeatSettings;
-  /** Where components read their configuration from (platform application_config.source). Undefined when the platform's is invalid (application_config is not read then). */
-  readonly applicationConfigSource?: ApplicationConfigSource;
-  /** The platform's pod_security. Undefined when the platform's are invalid (the spec's Pod Security is not checked then). @default undefined */
-  readonly podSecurity?: PodSecuritySettings;
-  /** cert-manager mode (platform cmpv2_issuer.enabled): external certificates come from a cert-manager Certificate. @default false */
-  readonly certManager?: boolean;
-}
+export type { ValidationContext } from './rules/context';
 
 /**
  * The rules a schema cannot say, in the order they run and report. A rule runs after the rules whose results it
@@ -87,7 +77,7 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
     file: source.file,
     name,
     image: v.image as string,
-    namespace: str(v.namespace),
+    namespace: str(v.namespace) ?? context.namespace,
     replicas: typeof v.replicas === 'number' ? v.replicas : COMPONENT_DEFAULTS.replicas,
     alwaysPull: v.always_pull === true,
     labels: read.labels,
@@ -100,12 +90,13 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
     logInfo: logDirectory
       ? { logDirectory, alternateFbPath: isObj(v.log_info) ? str(v.log_info.alternate_fb_path) : undefined }
       : undefined,
-    tlsInfo: { useTls: tlsInfo.use_tls === true, certDirectory: certDirectoryOf(v) },
+    tlsInfo: { useTls: tlsInfo.use_tls === true, certDirectory: certDirectoryOf(v) || context.defaultCertDirectory },
     externalCert: read['cert-manager'],
     k8sLocation: str(v.k8s_location),
     msbList: read.msb,
     applicationConfig: read['application-config'],
-    podSecurity: read['pod-security'],
+    // A platform whose pod_security is invalid has reported it: nothing is rendered, the defaults stand in.
+    podSecurity: effectivePodSecurity(context.podSecurity ?? DEFAULT_PLATFORM.pod_security, read['pod-security']),
   };
   return { spec, diagnostics, warnings, source };
 }

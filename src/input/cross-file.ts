@@ -2,7 +2,7 @@
  * What no single file can check: two files for one component, objects of two components with the same
  * kind, namespace and name, and a NodePort used by two components of one cluster (NodePorts are cluster-wide).
  */
-import { componentObjects } from '../constructs/names';
+import { componentObjects } from '../contract/names';
 import { Diagnostic, KeyPath } from './diagnostics';
 import { ComponentSpec } from './model';
 import { PlatformSettings } from './platform/settings';

@@ -1,3 +1,6 @@
+/** Where a diagnostic points: at a key itself, or at its value. */
+export type Target = 'key' | 'value';
+
 /**
  * A diagnostic is one thing wrong with one input file, at one place in it.
  * Every error the compiler reports for a user's input is a Diagnostic; none is an exception.

@@ -102,17 +102,23 @@ class JsonParser {
     return this.fail(VALUE, top);
   }
 
-  private object(depth: number): { node: Node; value: unknown } {
+  /** Opens a collection at its `{` or `[`: checks the depth, steps over the bracket, and says whether it closes at once (consumed). */
+  private open(depth: number, close: '}' | ']'): { start: number; empty: boolean } {
     if (depth > this.maxDepth) this.stop(this.pos, this.messages.tooDeep);
     const start = this.pos;
     this.pos += 1;
+    this.space();
+    const empty = this.text[this.pos] === close;
+    if (empty) this.pos += 1;
+    return { start, empty };
+  }
+
+  private object(depth: number): { node: Node; value: unknown } {
+    const { start, empty } = this.open(depth, '}');
     const map = new YAMLMap();
     map.flow = true;
     const value: Record<string, unknown> = {};
-    this.space();
-    if (this.text[this.pos] === '}') {
-      this.pos += 1;
-    } else {
+    if (!empty) {
       for (let afterComma = false; ; afterComma = true) {
         this.space();
         if (this.text[this.pos] !== '"') {
@@ -139,16 +145,11 @@ class JsonParser {
   }
 
   private array(depth: number): { node: Node; value: unknown } {
-    if (depth > this.maxDepth) this.stop(this.pos, this.messages.tooDeep);
-    const start = this.pos;
-    this.pos += 1;
+    const { start, empty } = this.open(depth, ']');
     const seq = new YAMLSeq();
     seq.flow = true;
     const value: unknown[] = [];
-    this.space();
-    if (this.text[this.pos] === ']') {
-      this.pos += 1;
-    } else {
+    if (!empty) {
       for (let afterComma = false; ; afterComma = true) {
         this.space();
         if (afterComma && this.text[this.pos] === ']') this.fail(`${VALUE} (JSON allows no comma after the last item)`);

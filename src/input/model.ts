@@ -1,4 +1,9 @@
+import type { MsbRegistration } from '../contract/msb';
+import type { ContainerResources } from '../contract/resources';
 import type { PodSecuritySettings } from './platform/settings';
+
+/** A component's own pod_security keys: those it sets, each overriding the platform's. */
+export type OwnPodSecurity = Partial<PodSecuritySettings>;
 
 /**
  * A component spec after validation: every value has its final type and every default is filled in.
@@ -50,13 +55,8 @@ export interface ProbeSpec {
   readonly exec?: { readonly command: readonly string[] };
 }
 
-/** Resource limits and requests, as given. */
-export interface ResourcesSpec {
-  /** Resource limits. */
-  readonly limits?: Readonly<Record<string, string | number>>;
-  /** Resource requests. */
-  readonly requests?: Readonly<Record<string, string | number>>;
-}
+/** Resource limits and requests, as given: what the constructs take. */
+export type ResourcesSpec = ContainerResources;
 
 /** The external certificate request, present only when use_external_tls is true. */
 export interface ExternalCertSpec {
@@ -82,16 +82,8 @@ export interface SubjectAltNames {
   readonly uris: readonly string[];
 }
 
-/** One MSB registration, with defaults filled in. */
-export interface MsbEntry {
-  readonly serviceName: string;
-  readonly port: string;
-  readonly version: string;
-  readonly url: string;
-  readonly protocol: string;
-  readonly enable_ssl: boolean;
-  readonly visualRange: string;
-}
+/** One MSB registration, with defaults filled in: what the constructs take. */
+export type MsbEntry = MsbRegistration;
 
 /** A validated component. */
 export interface ComponentSpec {
@@ -99,8 +91,8 @@ export interface ComponentSpec {
   readonly file: string;
   readonly name: string;
   readonly image: string;
-  /** The spec's namespace, if it sets one. */
-  readonly namespace?: string;
+  /** The namespace: the spec's, else the platform's. */
+  readonly namespace: string;
   readonly replicas: number;
   readonly alwaysPull: boolean;
   /** The spec's own labels (without app and k8sdeployment). */
@@ -115,12 +107,13 @@ export interface ComponentSpec {
   readonly liveness?: ProbeSpec;
   /** The filebeat sidecar's inputs, when log_info.log_directory is set. */
   readonly logInfo?: { readonly logDirectory: string; readonly alternateFbPath?: string };
-  readonly tlsInfo: { readonly useTls: boolean; readonly certDirectory?: string };
+  /** tls_info: whether the component uses TLS, and where tls-info is mounted (the spec's directory, else the platform's tls.component_cert_dir). */
+  readonly tlsInfo: { readonly useTls: boolean; readonly certDirectory: string };
   readonly externalCert?: ExternalCertSpec;
   readonly k8sLocation?: string;
   readonly msbList: readonly MsbEntry[];
   /** The application configuration, when the component has one (only with the platform's application_config.source: configmap). */
   readonly applicationConfig?: Readonly<Record<string, unknown>>;
-  /** The spec's own pod_security keys, each over the platform's. */
-  readonly podSecurity?: Partial<PodSecuritySettings>;
+  /** The Pod Security the pod is written for: the spec's own pod_security keys, each over the platform's. */
+  readonly podSecurity: PodSecuritySettings;
 }

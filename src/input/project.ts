@@ -71,6 +71,7 @@ export function validationContext(platformResult: PlatformResult): ValidationCon
   const platform = platformResult.settings;
   return {
     nodePortRange: platformResult.invalidKeys.has('node_port_range') ? undefined : nodePortRange(platform),
+    namespace: platform.namespace,
     defaultCertDirectory: platform.tls.component_cert_dir,
     filebeat: platformResult.invalidKeys.has('filebeat') ? undefined : platform.filebeat,
     applicationConfigSource: platformResult.invalidKeys.has('application_config') ? undefined : platform.application_config.source,

@@ -1,12 +1,11 @@
 import { Alias, Composer, CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Node, Pair, Parser, YAMLMap } from 'yaml';
-import { cut, describeValue, Diagnostic, formatPath, KeyPath } from './diagnostics';
+import { cut, describeValue, Diagnostic, formatPath, KeyPath, Target } from './diagnostics';
 import { parseJson } from './json';
 
 /** How many aliases a document may expand before it is treated as an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
 
-/** Where a diagnostic points: at a key itself, or at its value. */
-export type Target = 'key' | 'value';
+export type { Target } from './diagnostics';
 
 /**
  * Where a spec's values came from: anything that can point an error at a file, line and column from a

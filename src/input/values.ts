@@ -1,6 +1,5 @@
 /** Small readers of parsed YAML/JSON values, shared by every rule (written once). */
-import { KeyPath } from './diagnostics';
-import { Target } from './source';
+import { KeyPath, Target } from './diagnostics';
 
 /** A parsed mapping. */
 export type Json = Record<string, unknown>;
@@ -18,8 +17,7 @@ export function str(v: unknown): string | undefined {
 /** Reports one problem at a key path of the file being read (at the key itself with target `key`). */
 export type Report = (path: KeyPath, message: string, target?: Target) => void;
 
-/** The largest integer the Kubernetes API stores in an int32 field. */
-export const MAX_INT32 = 2147483647;
+export { MAX_INT32 } from '../contract/limits';
 
 /**
  * Sets a key of the object's own, as a parser reads a mapping: "__proto__", "toString" and the like are keys

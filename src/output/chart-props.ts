@@ -2,7 +2,6 @@ import { ComponentChartProps } from '../constructs/component-chart';
 import { PlatformSettings } from '../input/platform/settings';
 import { ComponentSpec, ExternalCertSpec } from '../input/model';
 import { applicationConfigText } from './application-config';
-import { effectivePodSecurity } from '../input/rules/pod-security';
 
 /**
  * The one place where the compiler's validated input (a component spec and the merged platform settings)
@@ -11,10 +10,10 @@ import { effectivePodSecurity } from '../input/rules/pod-security';
  */
 export function chartProps(spec: ComponentSpec, platform: PlatformSettings): ComponentChartProps {
   const { filebeat: fb, tls } = platform;
-  const ps = effectivePodSecurity(platform.pod_security, spec.podSecurity);
+  const ps = spec.podSecurity;
   const ext = spec.externalCert;
   return {
-    namespace: spec.namespace ?? platform.namespace,
+    namespace: spec.namespace,
     main: {
       name: spec.name,
       image: spec.image,
@@ -49,7 +48,7 @@ export function chartProps(spec: ComponentSpec, platform: PlatformSettings): Com
     },
     tlsInit: {
       useTls: spec.tlsInfo.useTls,
-      certDirectory: spec.tlsInfo.certDirectory || tls.component_cert_dir,
+      certDirectory: spec.tlsInfo.certDirectory,
       image: tls.image,
       certPath: tls.cert_path,
     },
@@ -61,7 +60,7 @@ export function chartProps(spec: ComponentSpec, platform: PlatformSettings): Com
       version: e.version,
       url: e.url,
       protocol: e.protocol,
-      enableSsl: e.enable_ssl,
+      enableSsl: e.enableSsl,
       visualRange: e.visualRange,
     })),
   };

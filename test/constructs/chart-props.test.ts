@@ -1,12 +1,14 @@
 /**
- * src/output/chart-props.ts: the one place the compiler's validated input becomes ComponentChartProps.
- * Every platform value is passed on, so no construct default applies behind the platform file's back.
+ * src/output/chart-props.ts: the one place the compiler's validated input becomes ComponentChartProps, a plain
+ * mapping (the input side has resolved every default into the spec). Every platform value is passed on, so no
+ * construct default applies behind the platform file's back.
  */
 import { ComponentChartProps } from '../../src/constructs/component-chart';
-import { PLATFORM_DEFAULTS } from '../../src/constructs/defaults';
+import { PLATFORM_DEFAULTS } from '../../src/contract/defaults';
 import { chartProps } from '../../src/output/chart-props';
 import { DEFAULT_PLATFORM, PlatformSettings } from '../../src/input/platform/settings';
 import { loadProject } from '../../src/input/project';
+import { stringify } from 'yaml';
 import { ComponentSpec } from '../../src/input/model';
 
 const EVERYTHING = `
@@ -24,8 +26,12 @@ external_cert:
 msb_list: [{serviceName: ves, port: "8443", enable_ssl: true}]
 `;
 
-function componentOf(text: string): ComponentSpec {
-  const project = loadProject({ components: [{ name: 'components/c.yaml', text }] });
+/** The spec a file gives, loaded with a platform file (the input side resolves the platform's defaults into it). */
+function componentOf(text: string, platform?: PlatformSettings): ComponentSpec {
+  const project = loadProject({
+    components: [{ name: 'components/c.yaml', text }],
+    platform: platform && { name: 'components/platform.yaml', text: stringify(platform) },
+  });
   expect(project.diagnostics).toEqual([]);
   return project.components[0];
 }
@@ -55,7 +61,7 @@ function changedPlatform(): PlatformSettings {
 describe('chartProps', () => {
   test('GIVEN a platform where every value the constructs use is changed WHEN a spec with every piece is mapped THEN each changed value is in the props and no built-in default is', () => {
     const platform = changedPlatform();
-    const props = chartProps(componentOf(EVERYTHING), platform);
+    const props = chartProps(componentOf(EVERYTHING, platform), platform);
     const values = strings(props);
     const changed = strings({ ...platform, node_port_range: undefined, consul_dns_name: undefined, cbs: undefined, application_config: undefined, cmpv2_issuer: undefined });
     expect(changed).toHaveLength(28);
@@ -74,12 +80,25 @@ describe('chartProps', () => {
   });
 
   test('GIVEN a minimal spec WHEN mapped THEN there is no sidecar and no external certificates, and TLS uses the platform cert directory', () => {
-    const props = chartProps(componentOf('name: c\nimage: repo/c:1\n'), changedPlatform());
+    const platform = changedPlatform();
+    const props = chartProps(componentOf('name: c\nimage: repo/c:1\n', platform), platform);
     expect(props.filebeat).toBeUndefined();
     expect(props.certServiceClient).toBeUndefined();
     expect(props.certPostProcessor).toBeUndefined();
     expect(props.tlsInit?.certDirectory).toBe('/opt/dcae/cacert~');
     expect(props.namespace).toBe('other-ns');
     expect(props.msbList).toEqual([]);
+  });
+
+  test('GIVEN a platform file WHEN specs are loaded THEN each spec holds its resolved namespace, TLS directory and Pod Security, its own keys over the platform\'s', () => {
+    const platform = { ...DEFAULT_PLATFORM, namespace: 'plat-ns', pod_security: { ...DEFAULT_PLATFORM.pod_security, profile: 'restricted' as const, run_as_user: 2000 } };
+    const plain = componentOf('name: c\nimage: repo/c:1\n', platform);
+    expect(plain.namespace).toBe('plat-ns');
+    expect(plain.tlsInfo.certDirectory).toBe(DEFAULT_PLATFORM.tls.component_cert_dir);
+    expect(plain.podSecurity).toEqual({ ...platform.pod_security });
+    const own = componentOf('name: c\nimage: repo/c:1\nnamespace: own\ntls_info: {cert_directory: /certs}\npod_security: {run_as_user: 3000}\n', platform);
+    expect(own.namespace).toBe('own');
+    expect(own.tlsInfo.certDirectory).toBe('/certs');
+    expect(own.podSecurity).toEqual({ ...platform.pod_security, run_as_user: 3000 });
   });
 });

@@ -42,7 +42,7 @@ describe('constructs combined by hand', () => {
     const c = chart();
     const tls = new TlsInitContainer(c, 'TlsInit', { pod: soloPod(c), certDirectory: '/tls' });
     const client = new CertServiceClient(c, 'CertServiceClient', { tls, externalCertDirectory: '/ext', caName: 'RA', commonName: 'solo' });
-    new CertPostProcessor(c, 'CertPostProcessor', { client });
+    new CertPostProcessor(c, 'CertPostProcessor', { source: client });
     const spec = podSpecOf(c);
     expect(names(spec.volumes)).toEqual(['tls-info', 'tls-volume']);
     expect(spec.initContainers.map((x: any) => `${x.name}: ${x.volumeMounts.map((m: any) => `${m.name}@${m.mountPath}`).join(' ')}`)).toEqual([
@@ -83,7 +83,7 @@ describe('constructs combined by hand', () => {
     new FilebeatSidecar(c, 'Filebeat', { pod, logDirectory: '/logs' });
     const tls = new TlsInitContainer(c, 'TlsInit', { pod, useTls: true, certDirectory: '/tls' });
     const client = new CertServiceClient(c, 'CertServiceClient', { tls, externalCertDirectory: '/ext', caName: 'RA', commonName: 'solo', certType: 'PEM' });
-    new CertPostProcessor(c, 'CertPostProcessor', { client });
+    new CertPostProcessor(c, 'CertPostProcessor', { source: client });
     new ComponentService(c, 'Service', { componentName: 'solo', labels: pod.labels, ports: props.main.ports ?? [], msbList: props.msbList });
 
     expect(Testing.synth(c)).toEqual(viaChart);

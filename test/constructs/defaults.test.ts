@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { PLATFORM_DEFAULTS } from '../../src/constructs/defaults';
+import { PLATFORM_DEFAULTS } from '../../src/contract/defaults';
 import { DEFAULT_PLATFORM } from '../../src/input/platform/settings';
 
 const CONSTRUCTS = path.resolve(__dirname, '..', '..', 'src', 'constructs');

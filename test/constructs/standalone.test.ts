@@ -266,7 +266,7 @@ describe('CertPostProcessor (needs a CertServiceClient)', () => {
     const c = chart();
     const tls = new TlsInitContainer(c, 'TlsInit', { pod: soloPod(c), certDirectory: '/tls' });
     const client = new CertServiceClient(c, 'CertServiceClient', { tls, externalCertDirectory: '/ext', caName: 'RA', commonName: 'solo', certType });
-    new CertPostProcessor(c, 'CertPostProcessor', { client });
+    new CertPostProcessor(c, 'CertPostProcessor', { source: client });
     const spec = podSpecOf(c);
     expect(names(spec.initContainers)).toEqual(['init-tls', 'cert-service-client', 'cert-post-processor']);
     expect(containerNamed(spec, 'cert-service-client').env[3]).toEqual({ name: 'OUTPUT_TYPE', value: certType });
@@ -284,7 +284,7 @@ describe('CertPostProcessor (needs a CertServiceClient)', () => {
     const c = chart();
     const tls = new TlsInitContainer(c, 'TlsInit', { pod: soloPod(c) });
     const client = new CertServiceClient(c, 'CertServiceClient', { tls, externalCertDirectory: '/ext', caName: 'RA', commonName: 'solo' });
-    new CertPostProcessor(c, 'CertPostProcessor', { client, image: 'mirror/post:5' });
+    new CertPostProcessor(c, 'CertPostProcessor', { source: client, image: 'mirror/post:5' });
     expect(containerNamed(podSpecOf(c), 'cert-post-processor').image).toBe('mirror/post:5');
   });
 });

@@ -46,6 +46,23 @@ describe('pod validation: mounts of missing volumes', () => {
     expect(errorsOf(() => Testing.synth(c))).toEqual([`[standalone/Pod] container "solo" mounts volume "${volume}", which the pod does not have; ${hint}`]);
   });
 
+  test.each([
+    ['app', 'mine', 'labels.app is "mine", but the pod\'s selector owns the label "app" (app: <component name>, k8sdeployment: dep-<component name>); remove it from labels'],
+    ['k8sdeployment', 'dep-x', 'labels.k8sdeployment is "dep-x", but the pod\'s selector owns the label "k8sdeployment" (app: <component name>, k8sdeployment: dep-<component name>); remove it from labels'],
+  ])('GIVEN a library user\'s label %s, which the selector owns WHEN synthesised THEN it is refused (before: silently overwritten)', (key, value, message) => {
+    const c = chart();
+    new ComponentPod(c, 'Pod', { main: { name: 'solo', image: 'repo/solo:1' }, labels: { team: 'a', [key]: value } });
+    expect(errorsOf(() => Testing.synth(c))).toEqual([`[standalone/Pod] ${message}`]);
+  });
+
+  test('GIVEN a library user\'s labels that the selector does not own WHEN synthesised THEN they are written beside app and k8sdeployment', () => {
+    const c = chart();
+    new ComponentPod(c, 'Pod', { main: { name: 'solo', image: 'repo/solo:1' }, labels: { team: 'a' } });
+    const dep = Testing.synth(c).find((o) => o.kind === 'Deployment');
+    expect(dep.metadata.labels).toEqual({ team: 'a', app: 'solo', k8sdeployment: 'dep-solo' });
+    expect(dep.spec.selector.matchLabels).toEqual({ team: 'a', app: 'solo', k8sdeployment: 'dep-solo' });
+  });
+
   test('GIVEN a sidecar mounting a volume added by hand WHEN synthesised THEN it passes', () => {
     const c = chart();
     const pod = soloPod(c);

@@ -11,7 +11,7 @@ import { Console } from '../../src/cli/report';
 import { childEnv, ROOT, runCli, snapshotFolder, tmpdir } from '../helpers';
 import { hashFiles, runCorpus } from './corpus';
 // The module object itself (not an import's namespace copy), so that jest.spyOn replaces what corpus.ts calls.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const compileModule: typeof import('../../src/compile') = require('../../src/compile');
 
 const SCRIPT = path.join(ROOT, 'build', 'test', 'corpus', 'run.js');

@@ -14,7 +14,7 @@ describe('GIVEN generated validator code', () => {
     expect(rewritten).not.toContain('.concat(');
     expect(rewritten).toContain('for (const e of child.errors) vErrors.push(e);');
     const runs = [['a'], ['b', 'c'], [], ['d']];
-    // eslint-disable-next-line no-new-func
+     
     const run = (code: string) => new Function('runs', code)(runs);
     expect(run(rewritten)).toEqual(run(ajvStyle));
     expect(run(rewritten)).toEqual(['a', 'b', 'c', 'd']);
@@ -25,7 +25,7 @@ describe('GIVEN generated validator code', () => {
   });
 
   test('WHEN the build\'s precompiled DCAE validators are read THEN no merge copies the errors so far (npm test builds first)', () => {
-    const code = fs.readFileSync(path.join(ROOT, 'build', 'src', 'input', 'dcae', 'generated', 'validators.js'), 'utf8');
+    const code = fs.readFileSync(path.join(ROOT, 'build', 'src', 'input', 'dcae', 'generated', 'dcae-validators.js'), 'utf8');
     expect(code).not.toMatch(/vErrors\.concat\(/);
     expect(code.match(/vErrors\.push\(e\)/g)?.length).toBeGreaterThan(3);
   });

@@ -5,13 +5,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../../src/cli/run';
-// The module object itself (not an import's namespace copy), so that jest.spyOn replaces what plan.ts calls.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const validate: typeof import('../../src/output/validate') = require('../../src/output/validate');
 import { validateObject } from '../../src/output/validate';
 import { readComponentsFolder } from '../../src/cli/read-folder';
 import { compileProject } from '../helpers';
 import { component, EXAMPLES, fakeConsole, mtimes, objectsOf, ROOT, run, snapshotFolder, withComponents, withExamples } from './util';
+// The module object itself (not an import's namespace copy), so that jest.spyOn replaces what plan.ts calls.
+ 
+const validate: typeof import('../../src/output/validate') = require('../../src/output/validate');
 
 const GOLDEN = path.join(ROOT, 'test', 'golden', 'cases');
 

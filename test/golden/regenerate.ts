@@ -50,9 +50,9 @@ import * as path from 'path';
 import { stringifyYaml } from '../../src/output/yaml';
 import { isMap, isScalar, parseDocument, Scalar } from 'yaml';
 import { volumeName } from '../../src/input/rules/volumes';
-import { certManagerMountPath, ipv6NodePortServiceName } from '../../src/constructs/names';
+import { certManagerMountPath, ipv6NodePortServiceName } from '../../src/contract/names';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 type Obj = Record<string, any>;
 
 /** The project root: the nearest folder above this file that holds package.json (works from test/ and build/test/). */

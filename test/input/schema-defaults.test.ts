@@ -3,7 +3,7 @@
  * defaults). The published JSON Schema repeats them as `default` annotations, for editors; this test keeps the
  * two in agreement, and fails on a default added to the schema that the code does not know.
  */
-import { COMPONENT_DEFAULTS } from '../../src/constructs/defaults';
+import { COMPONENT_DEFAULTS } from '../../src/contract/defaults';
 import { schemaOf } from '../../src/input/schema';
 import { compile, find, mainOf } from '../helpers';
 

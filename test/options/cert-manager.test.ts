@@ -7,11 +7,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { stringify } from 'yaml';
 import { validateObject } from '../../src/output/validate';
-// The module object itself, so that jest.spyOn replaces what the CLI calls.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const validate: typeof import('../../src/output/validate') = require('../../src/output/validate');
 import { compile, compileProject, mainOf, podOf, runMain, snapshotFolder, spec, tmpdir } from '../helpers';
 import { ext, initOf, kindsAndNames, POD_IP } from './util';
+// The module object itself, so that jest.spyOn replaces what the CLI calls.
+ 
+const validate: typeof import('../../src/output/validate') = require('../../src/output/validate');
 
 const ON = { cmpv2_issuer: { enabled: true } };
 

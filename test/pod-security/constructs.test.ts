@@ -7,7 +7,7 @@ import { Testing } from 'cdk8s';
 import { ComponentChart } from '../../src/constructs/component-chart';
 import { ComponentPod } from '../../src/constructs/component-pod';
 import { PodSecurityOptions, PodSecurityProfile } from '../../src/constructs/pod-security';
-import { PLATFORM_DEFAULTS } from '../../src/constructs/defaults';
+import { PLATFORM_DEFAULTS } from '../../src/contract/defaults';
 import { chart, podSpecOf, validationErrors as errorsOf } from '../constructs/util';
 import { restrictedViolations } from './pss';
 import { containerContext, podContext } from './util';

@@ -5,7 +5,7 @@
  * in a pod spec breaks it. Not a test file (jest only runs *.test.ts).
  */
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 type Pod = any;
 
 /** One control of the standard: its name as the documentation gives it, and what in a pod spec breaks it. */

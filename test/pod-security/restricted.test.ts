@@ -13,7 +13,7 @@ import { compileFiles, dcae, y } from '../dcae/util';
 import { restrictedViolations, Rule, RULES } from './pss';
 import { EVERY_CONTAINER, EVERY_CONTAINER_NAMES, restrictedPlatform } from './util';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 
 const GOLDEN = path.join(__dirname, '..', 'golden', 'cases');
 

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 type Json = Record<string, any>;
 
 /**

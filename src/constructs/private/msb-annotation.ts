@@ -1,4 +1,4 @@
-import { MsbRegistration } from '../component-service';
+import { MsbRegistration } from '../../contract/msb';
 
 /** The annotation MSB reads a Service's registrations from. */
 export const MSB_ANNOTATION = 'msb.onap.org/service-info';

@@ -2,6 +2,7 @@
  * The volumes and containers the constructs add to a pod, by name, and which construct adds each, so that
  * the pod's validation can say what is missing. Private to the constructs.
  */
+import { CERT_POST_PROCESSOR_CONTAINER, CERT_SERVICE_CLIENT_CONTAINER, FILEBEAT_CONTAINER, TLS_INIT_CONTAINER } from '../../contract/names';
 
 /** Volume of {@link TlsInitContainer}: the certificates, shared by every TLS container. */
 export const TLS_INFO_VOLUME = 'tls-info';
@@ -16,8 +17,6 @@ export const FILEBEAT_CONF_VOLUME = 'filebeat-conf';
 /** Volume of {@link ApplicationConfig}: the component's configuration, from its ConfigMap. */
 export const APPLICATION_CONFIG_VOLUME = 'application-config';
 
-/** The containers the constructs add are public, in ../names.ts. */
-import { CERT_POST_PROCESSOR_CONTAINER, CERT_SERVICE_CLIENT_CONTAINER, FILEBEAT_CONTAINER, TLS_INIT_CONTAINER } from '../names';
 
 /** The construct that adds each of those volumes. */
 export const VOLUME_OWNERS: Readonly<Record<string, string>> = {
@@ -38,5 +37,3 @@ export const CONTAINER_OWNERS: Readonly<Record<string, string>> = {
   [CERT_POST_PROCESSOR_CONTAINER]: 'CertPostProcessor',
 };
 
-/** The certificate types the cert service and the cert-post-processor know, in lower case. */
-export const CERT_TYPES: readonly string[] = ['p12', 'jks', 'pem'];

@@ -3,11 +3,11 @@
  * would still break it. Private to the constructs: {@link ComponentPod} calls these when it renders and validates.
  */
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import { PLATFORM_DEFAULTS, PodSecurityDefaults } from '../defaults';
+import { PLATFORM_DEFAULTS, PodSecurityDefaults } from '../../contract/defaults';
 import { POD_SECURITY_PROFILES, PodSecurityOptions } from '../pod-security';
+import { MAX_INT32 } from '../../contract/limits';
 
 /** The largest user or group ID the API server accepts (runAsUser, runAsGroup and fsGroup are int64 fields, checked to 0-2147483647). */
-const MAX_ID = 2147483647;
 
 /** The volume sources the "restricted" profile allows; every other one (hostPath first) breaks it. */
 const RESTRICTED_VOLUME_TYPES: readonly string[] = [
@@ -72,11 +72,11 @@ export function podSecurityProblems(o: PodSecurityDefaults, spec: k8s.PodSpec): 
   }
   for (const key of ['runAsUser', 'runAsGroup', 'fsGroup'] as const) {
     const id = o[key];
-    if (!Number.isInteger(id) || id < 0 || id > MAX_ID) errors.push(`podSecurity.${key} is ${id}; expected a whole number from 0 to ${MAX_ID}`);
+    if (!Number.isInteger(id) || id < 0 || id > MAX_INT32) errors.push(`podSecurity.${key} is ${id}; expected a whole number from 0 to ${MAX_INT32}`);
   }
   if (o.profile !== 'restricted') return errors;
   const why = 'which the Pod Security Standards "restricted" profile does not allow';
-  if (o.runAsUser === 0) errors.push(`podSecurity.runAsUser is 0 (root), ${why} (the pod runs as non-root); expected a user ID from 1 to ${MAX_ID}`);
+  if (o.runAsUser === 0) errors.push(`podSecurity.runAsUser is 0 (root), ${why} (the pod runs as non-root); expected a user ID from 1 to ${MAX_INT32}`);
   for (const v of spec.volumes ?? []) {
     const types = Object.keys(v).filter((k) => k !== 'name' && (v as unknown as Record<string, unknown>)[k] !== undefined);
     const refused = types.filter((t) => !RESTRICTED_VOLUME_TYPES.includes(t));

@@ -51,7 +51,7 @@ const compiled = new Map<number, ValidateFunction>();
 function validator(version: number, schema: object): ValidateFunction {
   let fn = compiled.get(version);
   if (!fn) {
-    fn = precompiled<Record<string, ValidateFunction>>(() => require('./generated/validators'))?.[`v${version}`];
+    fn = precompiled<Record<string, ValidateFunction>>(() => require('./generated/dcae-validators'))?.[`v${version}`];
     if (!fn) {
       const Ajv = (require('ajv') as typeof import('ajv')).default;
       ajv ??= useLinearUniqueItems(new Ajv(DCAE_AJV_OPTIONS));

@@ -3,35 +3,21 @@ import { Diagnostic, formatPath, KeyPath } from '../diagnostics';
 import { PORT_PATTERN } from '../rules/ports';
 import { SourceFile, SpecSource, Target } from '../source';
 import { MappedSpec } from './mapping';
+import { fixIn, Override } from './override';
 import { isObj, Json } from '../values';
+
+export { fixIn } from './override';
+export type { Override } from './override';
 
 
 /** The longest list of ports a hint writes out; a longer one is described instead. */
 const MAX_PORTS_SHOWN = 300;
-
-/** A YAML spec that starts from a DCAE spec (`dcae_spec:`) and overrides some of its keys. */
-export interface Override {
-  /** The YAML file. */
-  readonly source: SourceFile;
-  /** Its keys, without `dcae_spec` and `$schema`. */
-  readonly value: Json;
-}
 
 /**
  * A DCAE spec's mapping, merged with an optional YAML override, that still knows where every value came
  * from: errors about a value the YAML set point into the YAML file; errors about a mapped value point into
  * the JSON file, at the DCAE key it came from, and say which override fixes them.
  */
-/**
- * How to change a value a DCAE spec maps to: set it in the YAML spec that names the DCAE spec (`override`), or,
- * when there is none, in a new one beside it.
- */
-export function fixIn(dcaeFile: string, override: Override | undefined, what: string): string {
-  return override
-    ? `set ${what} in ${override.source.file}`
-    : `write a YAML spec beside it with dcae_spec: ${path.posix.basename(dcaeFile)} that sets ${what}`;
-}
-
 export class MergedSource implements SpecSource {
   public readonly file: string;
   /** The ports hint, once worked out; null when the ports are not all strings (the generic hint then). */

@@ -7,7 +7,7 @@
 import { Diagnostic, formatPath } from '../diagnostics';
 import { SourceFile } from '../source';
 import { isObj, Json, setOwn } from '../values';
-import { fixIn, Override } from './merged-source';
+import { fixIn, Override } from './override';
 
 /** The variables the mapping gives only for the config binding service: left out with a ConfigMap. */
 export const CBS_ENV = ['CONSUL_HOST', 'CONFIG_BINDING_SERVICE', 'CBS_CONFIG_URL'];

@@ -1,5 +1,5 @@
-import { PLATFORM_DEFAULTS, PlatformDefaults } from '../../constructs/defaults';
-import { PodSecurityProfile } from '../../constructs/pod-security';
+import { PLATFORM_DEFAULTS, PlatformDefaults } from '../../contract/defaults';
+import { PodSecurityProfile } from '../../contract/pod-security';
 
 /**
  * Platform settings: the plugin's `k8sconfig`. Keys keep the file's (and the plugin's) names, so that

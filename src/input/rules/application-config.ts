@@ -3,7 +3,7 @@
  * `application_config.source: configmap`, where it becomes the component's ConfigMap; with `cbs` (the
  * default) the config binding service serves the configuration, and the key is an error.
  */
-import { APPLICATION_CONFIG_ENV, APPLICATION_CONFIG_KEY, APPLICATION_CONFIG_MOUNT_PATH, APPLICATION_CONFIG_PATH } from '../../constructs/application-config';
+import { APPLICATION_CONFIG_ENV, APPLICATION_CONFIG_KEY, APPLICATION_CONFIG_MOUNT_PATH, APPLICATION_CONFIG_PATH } from '../../contract/names';
 import { describeValue, KeyPath } from '../diagnostics';
 import { VolumeSpec } from '../model';
 import { ApplicationConfigSource } from '../platform/settings';

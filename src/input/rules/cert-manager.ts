@@ -4,7 +4,7 @@
  * Its SANs are filed by kind (./sans.ts), and that mount may not land where the main container already mounts
  * something: the API server refuses two mounts at one path.
  */
-import { certManagerMountPath } from '../../constructs/names';
+import { certManagerMountPath } from '../../contract/names';
 import { describeValue, KeyPath } from '../diagnostics';
 import { ExternalCertSpec, VolumeSpec } from '../model';
 import { Report } from '../values';

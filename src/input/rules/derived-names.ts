@@ -1,5 +1,5 @@
 /** The object names derived from a component name, cut to 63 characters. */
-import { componentObjects, MAX_NAME } from '../../constructs/names';
+import { componentObjects, MAX_NAME } from '../../contract/names';
 import { str } from '../values';
 import { ComponentRule } from './rule';
 

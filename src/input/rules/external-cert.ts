@@ -1,5 +1,5 @@
 /** External certificates: what use_external_tls needs. */
-import { COMPONENT_DEFAULTS } from '../../constructs/defaults';
+import { COMPONENT_DEFAULTS } from '../../contract/defaults';
 import { KeyPath } from '../diagnostics';
 import { ExternalCertSpec } from '../model';
 import { isObj, Report, str } from '../values';

@@ -4,7 +4,7 @@
  * they are refused here, at the key that causes them (once at the platform file when the platform alone
  * causes them, for every component).
  */
-import { CERT_SERVICE_MOUNT_PATH, filebeatLogPath } from '../../constructs/names';
+import { CERT_SERVICE_MOUNT_PATH, filebeatLogPath } from '../../contract/names';
 import { KeyPath } from '../diagnostics';
 import { ExternalCertSpec } from '../model';
 import { FilebeatSettings } from '../platform/settings';

@@ -1,7 +1,6 @@
 /** Kubernetes naming rules, as the API server applies them. Each returns what is wrong, or undefined. */
-import { MAX_NAME } from '../../constructs/names';
+import { MAX_NAME } from '../../contract/names';
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
@@ -35,7 +34,3 @@ export function isEnvName(name: string): boolean {
   return ENV_NAME.test(name);
 }
 
-/** Whether a string is a DNS-1123 label of at most 63 characters. */
-export function isDnsLabel(name: string): boolean {
-  return name.length <= MAX_NAME && DNS1123_LABEL.test(name);
-}

@@ -1,11 +1,9 @@
 /** Labels: Kubernetes label keys and values, and none of those the compiler sets. */
+import { SELECTOR_LABELS } from '../../contract/names';
 import { describeValue } from '../diagnostics';
 import { isObj, Report } from '../values';
 import { labelKeyProblem, labelValueProblem } from './kubernetes';
 import { ComponentRule } from './rule';
-
-/** Labels the compiler sets itself. */
-const RESERVED_LABELS = ['app', 'k8sdeployment'];
 
 /** The `labels` rule: the spec's labels that Kubernetes accepts. */
 export const labelsRule: ComponentRule<'labels'> = {
@@ -18,7 +16,7 @@ function readLabels(value: unknown, err: Report): Record<string, string> {
   if (!isObj(value)) return {};
   const out: Record<string, string> = {};
   for (const [key, label] of Object.entries(value)) {
-    if (RESERVED_LABELS.includes(key)) {
+    if (SELECTOR_LABELS.includes(key)) {
       err(['labels', key], `the label "${key}" is set by the compiler (app: <name>, k8sdeployment: dep-<name>); remove it`, 'key');
       continue;
     }

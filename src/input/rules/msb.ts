@@ -1,5 +1,5 @@
 /** MSB registrations: the msb.onap.org/service-info entries and their defaults. */
-import { COMPONENT_DEFAULTS } from '../../constructs/defaults';
+import { COMPONENT_DEFAULTS } from '../../contract/defaults';
 import { MsbEntry, PortMapping } from '../model';
 import { isObj, Report, str } from '../values';
 import { ComponentRule } from './rule';
@@ -25,7 +25,7 @@ function readMsb(value: unknown, name: string, ports: PortMapping[], err: Report
     version: str(e.version) ?? d.version,
     url: str(e.url) ?? d.url,
     protocol: str(e.protocol) ?? d.protocol,
-    enable_ssl: typeof e.enable_ssl === 'boolean' ? e.enable_ssl : d.enableSsl,
+    enableSsl: typeof e.enable_ssl === 'boolean' ? e.enable_ssl : d.enableSsl,
     visualRange: e.visualRange === undefined ? d.visualRange : String(e.visualRange),
   }));
 }

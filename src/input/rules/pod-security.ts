@@ -4,13 +4,12 @@
  * that causes it, saying how to proceed.
  */
 import { describeValue, KeyPath } from '../diagnostics';
-import { VolumeSpec } from '../model';
+import { OwnPodSecurity, VolumeSpec } from '../model';
 import { DEFAULT_PLATFORM, PodSecuritySettings } from '../platform/settings';
 import { isObj, MAX_INT32, Report } from '../values';
 import { ComponentRule } from './rule';
 
-/** A component's own pod_security keys: those it sets, each overriding the platform's. */
-export type OwnPodSecurity = Partial<PodSecuritySettings>;
+export type { OwnPodSecurity } from '../model';
 
 const RESTRICTED = 'the Pod Security Standards "restricted" profile';
 

@@ -3,12 +3,7 @@ import { cut, describeValue, KeyPath } from '../diagnostics';
 import { PortMapping, Protocol } from '../model';
 import { isObj, Report } from '../values';
 import { ComponentRule } from './rule';
-
-/** The platform facts the port rules need. */
-export interface PortContext {
-  /** Host ports other than 0 must lie in this range. Undefined when the platform's range is itself invalid (not checked then). */
-  readonly nodePortRange?: { readonly min: number; readonly max: number };
-}
+import { PortContext } from './context';
 
 /** The port string form, as the plugin matched it (after trimming). */
 export const PORT_PATTERN = /^([0-9]+)(\/(udp|UDP|tcp|TCP))?:([0-9]+)$/;

@@ -1,5 +1,5 @@
 /** Readiness and liveness probes: types, their needs, intervals and timeouts. */
-import { COMPONENT_DEFAULTS } from '../../constructs/defaults';
+import { COMPONENT_DEFAULTS } from '../../contract/defaults';
 import { describeValue, KeyPath } from '../diagnostics';
 import { PortMapping, ProbeSpec } from '../model';
 import { schemaOf } from '../schema';

@@ -5,13 +5,12 @@
  * Rules run in the order of one array, and a rule names the earlier rules whose results it reads (`after`):
  * its context holds those results and no others, and running it before them is a programming error.
  */
-import type { ValidationContext } from '../component';
+import type { ValidationContext } from './context';
 import { Diagnostic, KeyPath } from '../diagnostics';
-import { ExternalCertSpec, MsbEntry, PortMapping, ProbeSpec, ResourcesSpec, VolumeSpec } from '../model';
+import { ExternalCertSpec, MsbEntry, OwnPodSecurity, PortMapping, ProbeSpec, ResourcesSpec, VolumeSpec } from '../model';
 import { ExternalCertSettings, FilebeatSettings, PodSecuritySettings } from '../platform/settings';
 import { SpecSource, Target } from '../source';
 import { isObj, Json, Report, str } from '../values';
-import type { OwnPodSecurity } from './pod-security';
 
 /** What each component rule gives the rules after it (and the spec), by the rule's name; `void` for a rule that only checks. */
 export interface ComponentReads {

@@ -60,7 +60,7 @@ function hint(item: string): string {
   if (item.includes(':') && IPV6_LIKE.test(item) && item.includes('%')) return ' (an IPv6 address with a zone names a network interface, which a certificate cannot hold; write the address alone)';
   if (HOST_PORT.test(item)) return ' (a host and port is not a URI; write the host as a DNS name, or a URI with a scheme such as https://host:port)';
   if (item.endsWith('.') && isDnsName(item.slice(0, -1))) return ' (a DNS name in a certificate has no trailing dot; write it without the dot)';
-  if (/[^\x00-\x7f]/.test(item)) return ' (a DNS name with letters outside ASCII is written in its punycode form, xn--...)';
+  if (/\P{ASCII}/u.test(item)) return ' (a DNS name with letters outside ASCII is written in its punycode form, xn--...)';
   if (item.includes('_') && !item.includes(':') && !item.includes('@')) return ' (a DNS name may not contain "_")';
   if (/\s/.test(item)) return ' (it contains a space)';
   return '';

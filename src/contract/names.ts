@@ -1,16 +1,21 @@
 /**
  * The names the plugin derived from a component name, each cut to 63 characters, and which objects a
- * component gets. Part of the constructs' public contract; the compiler's input side checks with them.
+ * component gets. Part of the contract between the input side, which checks with them, and the constructs,
+ * which write them; this folder imports nothing from outside it.
  */
 
 /** The containers the constructs add beside the main container, which is named after the component. */
+import { MAX_NAME } from './limits';
+
 export const FILEBEAT_CONTAINER = 'filebeat';
 export const TLS_INIT_CONTAINER = 'init-tls';
 export const CERT_SERVICE_CLIENT_CONTAINER = 'cert-service-client';
 export const CERT_POST_PROCESSOR_CONTAINER = 'cert-post-processor';
 
-/** The longest Kubernetes object name. */
-export const MAX_NAME = 63;
+export { MAX_NAME } from './limits';
+
+/** The labels the pod's selector owns: `app` (the component's name) and `k8sdeployment` (the Deployment's). */
+export const SELECTOR_LABELS: readonly string[] = ['app', 'k8sdeployment'];
 
 /** The Deployment: `dep-<name>`. Also the value of the `k8sdeployment` label. */
 export function deploymentName(name: string): string {
@@ -100,3 +105,12 @@ export function certManagerMountPath(externalCertDirectory: string): string {
   while (end > 0 && externalCertDirectory[end - 1] === '/') end--;
   return `${externalCertDirectory.slice(0, end)}/external/`;
 }
+
+/** The application configuration's ConfigMap: its one key, the configuration file the component reads. */
+export const APPLICATION_CONFIG_KEY = 'application_config.yaml';
+/** Where the main container sees the ConfigMap (read-only). */
+export const APPLICATION_CONFIG_MOUNT_PATH = '/app-config-input';
+/** The variable that tells the component (the DCAE CBS client library) where its configuration file is. */
+export const APPLICATION_CONFIG_ENV = 'CBS_CLIENT_CONFIG_PATH';
+/** Where the main container reads the configuration file: the value of CBS_CLIENT_CONFIG_PATH. */
+export const APPLICATION_CONFIG_PATH = `${APPLICATION_CONFIG_MOUNT_PATH}/${APPLICATION_CONFIG_KEY}`;

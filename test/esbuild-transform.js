@@ -11,10 +11,11 @@
  */
 const { createHash } = require('crypto');
 const fs = require('fs');
+const path = require('path');
 const { transformSync } = require('esbuild');
 
 /** This file's own text: part of the cache key, so that a change here is not hidden by jest's transform cache. */
-const SELF = fs.readFileSync(__filename, 'utf8');
+const SELF = fs.readFileSync(path.join(__dirname, 'esbuild-transform.js'), 'utf8');
 
 module.exports = {
   process(source, filename) {

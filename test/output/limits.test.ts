@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { compile as compileFiles } from '../../src/compile';
 import { formatDiagnostic } from '../../src/input/diagnostics';
-import { MAX_OBJECT_BYTES } from '../../src/output/limits';
+import { MAX_OBJECT_BYTES, oversizedMessage, oversizedObjects } from '../../src/output/limits';
 import { PARALLEL_THRESHOLD } from '../../src/output/parallel';
 import { childEnv, compile, ROOT, runMain, tmpdir } from '../helpers';
 import { runReal } from '../gitops/util';
@@ -155,5 +155,15 @@ describe('the command line', () => {
     expect(r.status).toBe(1);
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
     expect(fs.existsSync(path.join(dir, 'cdk8s.out'))).toBe(false);
+  });
+});
+
+describe('GIVEN an oversized object with no kind, no name and no string value', () => {
+  test('WHEN measured THEN it is named by placeholders, and the message names no largest value', () => {
+    const found = oversizedObjects([{ data: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] }], 10);
+    expect(found).toEqual([{ object: '(no kind) "(no name)"', bytes: 31, largest: undefined }]);
+    const message = oversizedMessage(found[0], 10);
+    expect(message.startsWith('the (no kind) "(no name)" would be 31 bytes as JSON; expected at most 10 bytes')).toBe(true);
+    expect(message).not.toContain('largest value');
   });
 });

@@ -1,0 +1,76 @@
+/** The output writer's edge cases: leftovers of a killed run, an output path that is a file, read errors that are not "no such file". */
+import * as fs from 'fs';
+import * as path from 'path';
+import { conflicts, diffFolder, FileSystem, makeFolder, readIfExists, RECORD_FILE, syncFolder, writeAtomic } from '../../src/output/write';
+import { snapshotFolder, tmpdir } from '../helpers';
+
+const MANIFEST = { path: 'comp/comp.k8s.yaml', content: 'kind: Deployment\n' };
+
+/** An error as the file system gives it, with its code. */
+function fsError(code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: refused`), { code });
+}
+
+describe('GIVEN temporary files a killed run left', () => {
+  test('WHEN the folder is synced THEN they are removed from the folders the run writes, and any other dot-file stays', () => {
+    const out = tmpdir();
+    fs.mkdirSync(path.join(out, 'comp'));
+    fs.writeFileSync(path.join(out, 'comp', '.comp.k8s.yaml.synth-4242.tmp'), 'kind: Depl');
+    fs.writeFileSync(path.join(out, 'comp', '.keep'), 'mine\n');
+    syncFolder(out, [MANIFEST]);
+    expect(Object.keys(snapshotFolder(out)).sort()).toEqual([RECORD_FILE, 'comp/.keep', 'comp/comp.k8s.yaml']);
+  });
+});
+
+describe('GIVEN an output path that is a file', () => {
+  test('WHEN the files in the way are listed THEN only the output folder itself (".") is in the way', () => {
+    const file = path.join(tmpdir(), 'out');
+    fs.writeFileSync(file, 'not a folder\n');
+    expect(conflicts(file, [MANIFEST])).toEqual(['.']);
+  });
+});
+
+describe('GIVEN readIfExists', () => {
+  test('GIVEN a folder WHEN read THEN undefined, as for a missing file', () => {
+    expect(readIfExists(tmpdir())).toBeUndefined();
+  });
+
+  test('GIVEN a file the process may not read WHEN read THEN the error is thrown, not taken for a missing file', () => {
+    const denied = { ...fs, readFileSync: () => { throw fsError('EACCES'); } } as unknown as FileSystem;
+    expect(() => readIfExists('/any/file', denied)).toThrow('EACCES: refused');
+  });
+});
+
+describe('GIVEN a folder the run empties that cannot be listed', () => {
+  test('WHEN a component\'s output is removed THEN the listing error is thrown (the run reports it as an I/O error), and the file is gone', () => {
+    const out = tmpdir();
+    syncFolder(out, [MANIFEST]);
+    const folder = path.join(out, 'comp');
+    const unlistable = {
+      ...fs,
+      readdirSync: ((p: fs.PathLike, o?: unknown) => {
+        if (path.resolve(String(p)) === folder) throw fsError('EACCES');
+        return fs.readdirSync(p, o as undefined);
+      }) as typeof fs.readdirSync,
+    } as FileSystem;
+    expect(() => syncFolder(out, [], unlistable)).toThrow('EACCES: refused');
+    expect(fs.existsSync(path.join(folder, 'comp.k8s.yaml'))).toBe(false);
+  });
+});
+
+describe('GIVEN the writer\'s helpers with the real file system (no FileSystem given)', () => {
+  test('WHEN a nested folder is made and a file written in it THEN both exist, and no temporary file is left', () => {
+    const dir = path.join(tmpdir(), 'a', 'b');
+    makeFolder(dir);
+    writeAtomic(path.join(dir, 'f.yaml'), 'x: 1\n');
+    expect(snapshotFolder(path.dirname(path.dirname(dir)))).toEqual({ 'a/b/f.yaml': 'x: 1\n' });
+  });
+
+  test('WHEN a missing folder is diffed with no display name THEN the diffs name the files under the folder\'s path', () => {
+    const out = path.join(tmpdir(), 'out');
+    const diffs = diffFolder(out, [MANIFEST]);
+    expect(diffs.map((d) => [d.path, d.kind])).toEqual([[RECORD_FILE, 'missing'], ['comp/comp.k8s.yaml', 'missing']]);
+    const name = `${out.split(path.sep).join('/')}/comp/comp.k8s.yaml`.replace(/^\/+/, '');
+    expect(diffs[1].patch).toBe(`--- /dev/null\n+++ b/${name}\n@@ -0,0 +1,1 @@\n+kind: Deployment\n`);
+  });
+});

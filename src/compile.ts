@@ -35,7 +35,11 @@ export interface CompileInput {
 /** Renders valid components into manifests, in the order given. */
 export type Renderer = (specs: readonly ComponentSpec[], platform: PlatformSettings, onProgress?: (done: number) => void) => RenderedFile[];
 /** The same, on other threads (the CLI's render threads). */
-export type AsyncRenderer = (specs: readonly ComponentSpec[], platform: PlatformSettings, onProgress?: (done: number) => void) => Promise<RenderedFile[]>;
+export type AsyncRenderer = (
+  specs: readonly ComponentSpec[],
+  platform: PlatformSettings,
+  onProgress?: (done: number) => void,
+) => Promise<RenderedFile[]>;
 
 /** What a run asks for beyond compiling. */
 export interface CompileOptions {
@@ -75,13 +79,21 @@ export const ALLOW_EMPTY_FLAG = '--allow-empty';
 export function compile(input: CompileInput, options: CompileOptions & { readonly render: AsyncRenderer }): Promise<CompileResult>;
 export function compile(input: CompileInput, options?: CompileOptions & { readonly render?: Renderer }): CompileResult;
 export function compile(input: CompileInput, options: CompileOptions = {}): CompileResult | Promise<CompileResult> {
-  const project = loadProject(input, { reservedLocations: options.helm ? HELM_RESERVED_LOCATIONS : undefined, base: input.base, readFile: input.readFile });
+  const project = loadProject(input, {
+    reservedLocations: options.helm ? HELM_RESERVED_LOCATIONS : undefined,
+    base: input.base,
+    readFile: input.readFile,
+  });
   const diagnostics = [...project.diagnostics];
   if (input.components.length === 0 && !options.allowEmpty) {
     const folder = input.folder ?? 'components';
     diagnostics.push({
-      file: folder, line: 0, column: 0, path: '',
-      message: `no component spec (*.yaml, *.yml or *.json besides platform.yaml) in this folder; expected at least one. ` +
+      file: folder,
+      line: 0,
+      column: 0,
+      path: '',
+      message:
+        `no component spec (*.yaml, *.yml or *.json besides platform.yaml) in this folder; expected at least one. ` +
         `An empty folder would remove every manifest from the output; to do that on purpose, run again with ${ALLOW_EMPTY_FLAG} (with cdk8s synth: DCAE_ALLOW_EMPTY=true)`,
     });
   }

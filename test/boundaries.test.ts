@@ -10,16 +10,21 @@ const SRC = path.resolve(__dirname, '..', 'src');
 
 /** Every .ts file under a folder, sorted. */
 function tsFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? tsFiles(p) : e.name.endsWith('.ts') ? [p] : [];
-  }).sort();
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => {
+      const p = path.join(dir, e.name);
+      return e.isDirectory() ? tsFiles(p) : e.name.endsWith('.ts') ? [p] : [];
+    })
+    .sort();
 }
 
 /** The module specifiers a file imports, re-exports or requires (type-only imports too: a cycle of types is still a tangle). */
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:import|export)\s[^;]*?from\s+'([^']+)'|require\('([^']+)'\)|import\('([^']+)'\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+  return [...text.matchAll(/(?:import|export)\s[^;]*?from\s+'([^']+)'|require\('([^']+)'\)|import\('([^']+)'\)/g)].map(
+    (m) => m[1] ?? m[2] ?? m[3],
+  );
 }
 
 /** The src file a relative specifier names, or undefined (a generated module that the build makes). */
@@ -39,7 +44,10 @@ const ALLOWED: Record<string, { layers: string[]; packages: string[] }> = {
   contract: { layers: ['contract'], packages: [] },
   constructs: { layers: ['constructs', 'contract'], packages: ['cdk8s', 'cdk8s-plus-27', 'constructs', 'crypto'] },
   input: { layers: ['input', 'contract'], packages: ['yaml', 'ajv', 'path', 'crypto', 'net'] },
-  output: { layers: ['output', 'input', 'constructs', 'contract'], packages: ['yaml', 'cdk8s', 'diff', 'fs', 'path', 'worker_threads', 'kubernetes-models', '@kubernetes-models/cert-manager'] },
+  output: {
+    layers: ['output', 'input', 'constructs', 'contract'],
+    packages: ['yaml', 'cdk8s', 'diff', 'fs', 'path', 'worker_threads', 'kubernetes-models', '@kubernetes-models/cert-manager'],
+  },
   compile: { layers: ['compile', 'input', 'output', 'contract'], packages: [] },
   cli: { layers: ['cli', 'compile', 'input', 'output', 'contract'], packages: ['fs', 'os', 'path', 'util'] },
   'cdk8s-app': { layers: ['cdk8s-app', 'cli', 'compile', 'input', 'output', 'contract'], packages: ['fs', 'path'] },
@@ -74,7 +82,15 @@ describe('GIVEN every module of src/', () => {
   });
 
   test('WHEN the imports between modules are followed THEN no module reaches itself again (no cycle)', () => {
-    const graph = new Map(FILES.map((f) => [f, importsOf(f).filter((s) => s.startsWith('.')).map((s) => resolveLocal(f, s)).filter((t): t is string => t !== undefined && t.endsWith('.ts'))]));
+    const graph = new Map(
+      FILES.map((f) => [
+        f,
+        importsOf(f)
+          .filter((s) => s.startsWith('.'))
+          .map((s) => resolveLocal(f, s))
+          .filter((t): t is string => t !== undefined && t.endsWith('.ts')),
+      ]),
+    );
     const cycles: string[] = [];
     const state = new Map<string, 'open' | 'done'>();
     const stack: string[] = [];

@@ -6,7 +6,6 @@ import { compileProject, ROOT, runCli, runMain, snapshotFolder, tmpdir } from '.
 const EXAMPLES = path.join(ROOT, 'components');
 const DIST = path.join(ROOT, 'dist');
 
-
 /** Copies the shipped examples into a fresh folder and returns it. */
 function copyExamples(): string {
   const dir = tmpdir();
@@ -23,8 +22,12 @@ describe('the CLI, end to end', () => {
     expect(r.stdout).toMatch(/^compiled 4 components into out in \d+\.\d\d s; files: 5 new, 0 changed, 0 removed, 0 unchanged\n$/);
     const written = snapshotFolder(path.join(dir, 'out'));
     expect(Object.keys(written).sort()).toEqual([
-      '.dcae-synth-files', 'dcae-hv-ves-collector.k8s.yaml', 'dcae-prh.k8s.yaml', 'dcae-snmptrap-collector.k8s.yaml',
-      'dcae-ves-collector.k8s.yaml', 'kustomization.yaml',
+      '.dcae-synth-files',
+      'dcae-hv-ves-collector.k8s.yaml',
+      'dcae-prh.k8s.yaml',
+      'dcae-snmptrap-collector.k8s.yaml',
+      'dcae-ves-collector.k8s.yaml',
+      'kustomization.yaml',
     ]);
     const committed = snapshotFolder(DIST);
     for (const [file, bytes] of Object.entries(written)) expect(committed[file]).toBe(bytes);
@@ -47,7 +50,10 @@ describe('the CLI, end to end', () => {
     const r = await runMain(['--components', 'components', '--out', 'out'], dir);
     expect(r.status).toBe(0);
     expect(Object.keys(snapshotFolder(path.join(dir, 'out'))).sort()).toEqual([
-      '.dcae-synth-files', 'edge-1/edge-comp.k8s.yaml', 'edge-1/kustomization.yaml', 'kustomization.yaml',
+      '.dcae-synth-files',
+      'edge-1/edge-comp.k8s.yaml',
+      'edge-1/kustomization.yaml',
+      'kustomization.yaml',
     ]);
   });
 
@@ -102,8 +108,10 @@ describe('render threads', () => {
     const dir = tmpdir();
     fs.mkdirSync(path.join(dir, 'components'));
     for (let i = 0; i < 150; i++) {
-      fs.writeFileSync(path.join(dir, 'components', `c${String(i).padStart(3, '0')}.yaml`),
-        `name: comp-${i}\nimage: repo/comp:${i}\nports: ["${8000 + i}:0"]\n${i % 3 === 0 ? 'k8s_location: edge\n' : ''}${i % 5 === 0 ? 'log_info: {log_directory: /logs}\n' : ''}`);
+      fs.writeFileSync(
+        path.join(dir, 'components', `c${String(i).padStart(3, '0')}.yaml`),
+        `name: comp-${i}\nimage: repo/comp:${i}\nports: ["${8000 + i}:0"]\n${i % 3 === 0 ? 'k8s_location: edge\n' : ''}${i % 5 === 0 ? 'log_info: {log_directory: /logs}\n' : ''}`,
+      );
     }
     const one = runCli(['--components', 'components', '--out', 'one', '--jobs', '1'], dir);
     const two = runCli(['--components', 'components', '--out', 'two', '--jobs', '2'], dir);
@@ -172,10 +180,16 @@ describe('found in review', () => {
   });
 
   test('GIVEN platform.yaml and platform.yml WHEN compiled THEN the second is an error and nothing is written', async () => {
-    const dir = project({ 'components/a.yaml': 'name: a\nimage: r/a:1\n', 'components/platform.yaml': 'namespace: one\n', 'components/platform.yml': 'namespace: two\n' });
+    const dir = project({
+      'components/a.yaml': 'name: a\nimage: r/a:1\n',
+      'components/platform.yaml': 'namespace: one\n',
+      'components/platform.yml': 'namespace: two\n',
+    });
     const r = await runMain(['--out', 'out'], dir);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('components/platform.yml:1:1: a second platform file beside components/platform.yaml; expected one of platform.yaml or platform.yml');
+    expect(r.stderr).toContain(
+      'components/platform.yml:1:1: a second platform file beside components/platform.yaml; expected one of platform.yaml or platform.yml',
+    );
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
   });
 

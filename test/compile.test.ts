@@ -2,7 +2,8 @@
 import { compile } from '../src/compile';
 import { formatDiagnostic } from '../src/input/diagnostics';
 
-const EMPTY = 'no component spec (*.yaml, *.yml or *.json besides platform.yaml) in this folder; expected at least one. ' +
+const EMPTY =
+  'no component spec (*.yaml, *.yml or *.json besides platform.yaml) in this folder; expected at least one. ' +
   'An empty folder would remove every manifest from the output; to do that on purpose, run again with --allow-empty (with cdk8s synth: DCAE_ALLOW_EMPTY=true)';
 
 describe('GIVEN no component spec', () => {

@@ -162,7 +162,9 @@ describe('GIVEN a bad --components argument', () => {
     const r = await runMain(['--components', 'no-such-dir'], dir);
 
     expect(r.status).toBe(1);
-    expect(lines(r.stderr)).toEqual(['no-such-dir: no such folder; expected a folder of component specs (--components DIR). Nothing was written to dist']);
+    expect(lines(r.stderr)).toEqual([
+      'no-such-dir: no such folder; expected a folder of component specs (--components DIR). Nothing was written to dist',
+    ]);
     expect(r.stdout).toBe('');
     expect(stackLines(r.stderr)).toEqual([]);
     expect(snapshotFolder(path.join(dir, 'dist'))).toEqual(before);
@@ -179,7 +181,9 @@ describe('GIVEN a bad --components argument', () => {
 
     expect(r.status).toBe(1);
     expect(stackLines(r.stderr)).toEqual([]);
-    expect(lines(r.stderr)).toEqual(['components/c.yaml: is a file, not a folder; expected a folder of component specs (--components DIR). Nothing was written to dist']);
+    expect(lines(r.stderr)).toEqual([
+      'components/c.yaml: is a file, not a folder; expected a folder of component specs (--components DIR). Nothing was written to dist',
+    ]);
   });
 
   test('GIVEN --components with no value WHEN the CLI runs THEN the usage is shown, a non-zero exit and no stack trace', async () => {

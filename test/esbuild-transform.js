@@ -20,7 +20,12 @@ const SELF = fs.readFileSync(path.join(__dirname, 'esbuild-transform.js'), 'utf8
 module.exports = {
   process(source, filename) {
     const { code, map } = transformSync(source, {
-      loader: 'ts', format: 'cjs', target: 'node20', sourcemap: 'external', sourcefile: filename, banner: '"use strict";',
+      loader: 'ts',
+      format: 'cjs',
+      target: 'node20',
+      sourcemap: 'external',
+      sourcefile: filename,
+      banner: '"use strict";',
     });
     const redefinable = code
       .replace('{ get: all[name], enumerable: true }', '{ get: all[name], enumerable: true, configurable: true }')
@@ -30,7 +35,15 @@ module.exports = {
 
   /** Jest's default key leaves out the transform itself: a change to this file would be served stale output. */
   getCacheKey(source, filename, { configString, instrument }) {
-    return createHash('sha1').update(SELF).update('\0').update(source).update('\0').update(filename)
-      .update('\0').update(configString).update(instrument ? '\0instrument' : '').digest('hex');
+    return createHash('sha1')
+      .update(SELF)
+      .update('\0')
+      .update(source)
+      .update('\0')
+      .update(filename)
+      .update('\0')
+      .update(configString)
+      .update(instrument ? '\0instrument' : '')
+      .digest('hex');
   },
 };

@@ -76,7 +76,13 @@ describe('runMain()', () => {
     expect(inProcess).toEqual({ status: 0, stdout: '', stderr: '' });
     expect(real).toEqual(inProcess);
     const one = snapshotFolder(path.join(dir, 'one'));
-    expect(Object.keys(one).sort()).toEqual(['.dcae-synth-files', 'comp-b.k8s.yaml', 'edge-1/comp-a.k8s.yaml', 'edge-1/kustomization.yaml', 'kustomization.yaml']);
+    expect(Object.keys(one).sort()).toEqual([
+      '.dcae-synth-files',
+      'comp-b.k8s.yaml',
+      'edge-1/comp-a.k8s.yaml',
+      'edge-1/kustomization.yaml',
+      'kustomization.yaml',
+    ]);
     expect(snapshotFolder(path.join(dir, 'two'))).toEqual(one);
   });
 });

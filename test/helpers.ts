@@ -32,7 +32,10 @@ export function compile(spec: string | object, platform?: string | object): Comp
 }
 
 /** Compiles one spec and returns its diagnostics (formatted) as well as any output. */
-export function tryCompile(spec: string | object, platform?: string | object): { files: Compiled[]; diagnostics: Diagnostic[]; messages: string[] } {
+export function tryCompile(
+  spec: string | object,
+  platform?: string | object,
+): { files: Compiled[]; diagnostics: Diagnostic[]; messages: string[] } {
   const text = (v: string | object) => (typeof v === 'string' ? v : stringify(v));
   const result = compileFiles({
     components: [{ name: 'components/c.yaml', text: text(spec) }],
@@ -74,11 +77,13 @@ export function compileProject(input: CompileInput): ProjectResult {
 
 /** The manifests among output files, with their objects parsed back. */
 function manifestsOf(files: readonly OutputFile[]): Compiled[] {
-  return files.filter((f) => f.path.endsWith(MANIFEST_EXTENSION)).map((f) => ({
-    path: f.path,
-    yaml: f.content,
-    objects: parseAllDocuments(f.content).map((d: any) => d.toJS()),
-  }));
+  return files
+    .filter((f) => f.path.endsWith(MANIFEST_EXTENSION))
+    .map((f) => ({
+      path: f.path,
+      yaml: f.content,
+      objects: parseAllDocuments(f.content).map((d: any) => d.toJS()),
+    }));
 }
 
 /** The error messages for a spec that must not compile. */

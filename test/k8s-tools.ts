@@ -25,7 +25,8 @@ export interface K8sTools {
  * this is not linux x86-64.
  */
 export function k8sTools(): K8sTools {
-  if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error(`${LAYER_PACKAGE} ships linux x86-64 binaries; this is ${process.platform} ${process.arch}`);
+  if (process.platform !== 'linux' || process.arch !== 'x64')
+    throw new Error(`${LAYER_PACKAGE} ships linux x86-64 binaries; this is ${process.platform} ${process.arch}`);
   const pkg = require.resolve(`${LAYER_PACKAGE}/package.json`);
   const dir = tmpdir('dcae-test-k8s-tools-');
   for (const entry of readZip(fs.readFileSync(path.join(path.dirname(pkg), 'lib', 'layer.zip')))) {
@@ -65,8 +66,18 @@ export function runTool(binary: string, args: readonly string[], options: { cwd?
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dcae-test-home-'));
   try {
     const r = spawnSync(binary, args, {
-      cwd: options.cwd, input: options.input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
-      env: { PATH: process.env.PATH ?? '', HOME: home, KUBECONFIG: path.join(home, 'none'), HELM_CACHE_HOME: home, HELM_CONFIG_HOME: home, HELM_DATA_HOME: home },
+      cwd: options.cwd,
+      input: options.input,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: home,
+        KUBECONFIG: path.join(home, 'none'),
+        HELM_CACHE_HOME: home,
+        HELM_CONFIG_HOME: home,
+        HELM_DATA_HOME: home,
+      },
     });
     if (r.status !== 0) throw new Error(`${path.basename(binary)} ${args.join(' ')} exited ${r.status}:\n${r.stdout}${r.stderr}`);
     return r.stdout;

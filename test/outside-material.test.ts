@@ -36,7 +36,8 @@ function copiesOf(root: string, folders: readonly string[], outside: string): st
     for (const [h, files] of hashes(path.join(root, folder))) {
       const match = theirs.get(h);
       if (!match) continue;
-      for (const f of files) found.push(`${path.relative(root, f).split(path.sep).join('/')} = ${path.relative(outside, match[0]).split(path.sep).join('/')}`);
+      for (const f of files)
+        found.push(`${path.relative(root, f).split(path.sep).join('/')} = ${path.relative(outside, match[0]).split(path.sep).join('/')}`);
     }
   }
   return found.sort();
@@ -58,7 +59,8 @@ describe('GIVEN the check that the repository holds no copy of outside material'
 
   const outside = process.env[VARIABLE];
   if (outside === undefined || outside === '') {
-    test.skip(`WHEN src/ and test/ are compared with the folder ${VARIABLE} names THEN no file is a copy (skipped: ${VARIABLE} not set)`, () => undefined);
+    test.skip(`WHEN src/ and test/ are compared with the folder ${VARIABLE} names THEN no file is a copy (skipped: ${VARIABLE} not set)`, () =>
+      undefined);
   } else {
     test(`WHEN src/ and test/ are compared with the folder ${VARIABLE} names (${outside}) THEN no file is a copy of one of its files`, () => {
       const dir = path.resolve(outside);

@@ -78,8 +78,15 @@ tls_info: {cert_directory: /opt/app/pmsh/etc/certs}
 
 const TSCONFIG = {
   compilerOptions: {
-    target: 'ES2022', lib: ['ES2022'], module: 'node16', moduleResolution: 'node16', strict: true,
-    skipLibCheck: true, types: [], outDir: 'build', rootDir: '.',
+    target: 'ES2022',
+    lib: ['ES2022'],
+    module: 'node16',
+    moduleResolution: 'node16',
+    strict: true,
+    skipLibCheck: true,
+    types: [],
+    outDir: 'build',
+    rootDir: '.',
   },
   files: ['main.ts', 'wrong.ts'],
 };
@@ -98,14 +105,17 @@ let typeCheck: SpawnSyncReturns<string>;
 
 /** Runs a command; the result, with its output. */
 function run(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  return spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
+  return spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+  });
 }
 
 function ok(r: SpawnSyncReturns<string>): string {
   if (r.status !== 0) throw new Error(`exit ${r.status}${r.error ? ` (${r.error.message})` : ''}\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }
-
 
 beforeAll(() => {
   for (const built of ['build/src/index.js', 'build/src/index.d.ts', 'build/bundle/cli.js']) {
@@ -122,7 +132,10 @@ beforeAll(() => {
 
   const deps: Record<string, string> = { [NAME]: `file:${path.join(pack, packed.filename)}` };
   for (const name of LINKED) deps[name] = `file:${fs.realpathSync(path.join(ROOT, 'node_modules', name))}`;
-  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'my-cdk8s-app', version: '0.0.0', private: true, dependencies: deps }, null, 2));
+  fs.writeFileSync(
+    path.join(app, 'package.json'),
+    JSON.stringify({ name: 'my-cdk8s-app', version: '0.0.0', private: true, dependencies: deps }, null, 2),
+  );
   fs.writeFileSync(path.join(app, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
   fs.writeFileSync(path.join(app, 'main.ts'), APP);
   fs.writeFileSync(path.join(app, 'wrong.ts'), WRONG);
@@ -140,31 +153,43 @@ afterAll(() => {
 describe('the npm package', () => {
   test('GIVEN npm pack WHEN its files are listed THEN it has the built library with types, the component and platform JSON Schemas and the CLI bundle, and no tests or TypeScript sources', () => {
     const files = packed.files.map((f) => f.path).sort();
-    expect(files).toEqual(expect.arrayContaining([
-      'package.json',
-      'build/src/index.js',
-      'build/src/index.d.ts',
-      'build/src/constructs/component-chart.js',
-      'build/src/constructs/component-chart.d.ts',
-      'build/src/input/generated/validators.js',
-      'build/src/input/schemas/component.schema.json',
-      'build/bundle/cli.js',
-      'build/bundle/cli.js.map',
-      'src/input/schemas/component.schema.json',
-      'src/input/schemas/platform.schema.json',
-      'build/src/input/dcae/format.js',
-      'build/src/input/dcae/generated/dcae-validators.js',
-    ]));
-    const unexpected = files.filter((f) => !(
-      f === 'package.json' || f === 'README.md'
-      || /^build\/src\/.+\.(js|d\.ts|json)$/.test(f)
-      || f === 'build/bundle/cli.js' || f === 'build/bundle/cli.js.map'
-      || /^src\/input\/schemas\/[^/]+\.json$/.test(f)));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'build/src/index.js',
+        'build/src/index.d.ts',
+        'build/src/constructs/component-chart.js',
+        'build/src/constructs/component-chart.d.ts',
+        'build/src/input/generated/validators.js',
+        'build/src/input/schemas/component.schema.json',
+        'build/bundle/cli.js',
+        'build/bundle/cli.js.map',
+        'src/input/schemas/component.schema.json',
+        'src/input/schemas/platform.schema.json',
+        'build/src/input/dcae/format.js',
+        'build/src/input/dcae/generated/dcae-validators.js',
+      ]),
+    );
+    const unexpected = files.filter(
+      (f) =>
+        !(
+          f === 'package.json' ||
+          f === 'README.md' ||
+          /^build\/src\/.+\.(js|d\.ts|json)$/.test(f) ||
+          f === 'build/bundle/cli.js' ||
+          f === 'build/bundle/cli.js.map' ||
+          /^src\/input\/schemas\/[^/]+\.json$/.test(f)
+        ),
+    );
     expect(unexpected).toEqual([]);
     expect(files.filter((f) => /(^|\/)test\/|precompile|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
     // Nothing left over from an earlier build: every module has its source (or is a generated validator).
-    const stale = files.filter((f) => /^build\/src\/.+\.js$/.test(f) && !/\/generated\/(dcae-)?validators\.js$/.test(f)
-      && !fs.existsSync(path.join(ROOT, f.replace(/^build\//, '').replace(/\.js$/, '.ts'))));
+    const stale = files.filter(
+      (f) =>
+        /^build\/src\/.+\.js$/.test(f) &&
+        !/\/generated\/(dcae-)?validators\.js$/.test(f) &&
+        !fs.existsSync(path.join(ROOT, f.replace(/^build\//, '').replace(/\.js$/, '.ts'))),
+    );
     expect(stale).toEqual([]);
   });
 
@@ -181,7 +206,10 @@ describe('the npm package', () => {
     expect(fs.lstatSync(path.join(app, 'node_modules', 'cdk8s')).isSymbolicLink()).toBe(true);
     expect(typeCheck.error).toBeUndefined();
     // The only errors are wrong.ts's (the next test): none in main.ts, none in the package's declarations.
-    const filesWithErrors = typeCheck.stdout.split('\n').map((l) => /^(\S+?)\(\d+,\d+\): error/.exec(l)?.[1]).filter((f) => f !== undefined);
+    const filesWithErrors = typeCheck.stdout
+      .split('\n')
+      .map((l) => /^(\S+?)\(\d+,\d+\): error/.exec(l)?.[1])
+      .filter((f) => f !== undefined);
     expect([...new Set(filesWithErrors)]).toEqual(['wrong.ts']);
     expect(fs.existsSync(path.join(app, 'build', 'main.js'))).toBe(true);
   });
@@ -192,7 +220,7 @@ describe('the npm package', () => {
     expect(typeCheck.stderr).toBe('');
   });
 
-  test('GIVEN the app synthesised WHEN its YAML is compared with the compiler\'s for the same specs THEN they are the same bytes', () => {
+  test("GIVEN the app synthesised WHEN its YAML is compared with the compiler's for the same specs THEN they are the same bytes", () => {
     ok(run(process.execPath, [path.join(app, 'build', 'main.js')], app));
     const out = path.join(app, 'dist');
     expect(fs.readdirSync(out).sort()).toEqual(['pmsh.k8s.yaml', 'ves.k8s.yaml']);
@@ -201,7 +229,10 @@ describe('the npm package', () => {
     const manifests = result.files.filter((f) => f.path.endsWith(MANIFEST_EXTENSION));
     expect(manifests.map((f) => f.path).sort()).toEqual(['pmsh.k8s.yaml', 'ves.k8s.yaml']);
     for (const manifest of manifests) {
-      expect({ file: manifest.path, yaml: fs.readFileSync(path.join(out, manifest.path), 'utf8') }).toEqual({ file: manifest.path, yaml: manifest.content });
+      expect({ file: manifest.path, yaml: fs.readFileSync(path.join(out, manifest.path), 'utf8') }).toEqual({
+        file: manifest.path,
+        yaml: manifest.content,
+      });
     }
     expect(fs.readFileSync(path.join(out, 'ves.k8s.yaml'), 'utf8')).toContain('name: cert-post-processor');
   });
@@ -214,7 +245,9 @@ describe('the CLI bundle', () => {
     expect(bundle.split('\n')[0]).toBe('#!/usr/bin/env -S node --enable-source-maps');
     expect(bundle.trimEnd().split('\n').pop()).toBe('//# sourceMappingURL=cli.js.map');
     const map = JSON.parse(fs.readFileSync(path.join(ROOT, 'build', 'bundle', 'cli.js.map'), 'utf8')) as { sources: string[] };
-    expect(map.sources).toEqual(expect.arrayContaining(['../../src/cli/run.ts', '../../src/constructs/certificate-source.ts', '../../src/input/dcae/format.ts']));
+    expect(map.sources).toEqual(
+      expect.arrayContaining(['../../src/cli/run.ts', '../../src/constructs/certificate-source.ts', '../../src/input/dcae/format.ts']),
+    );
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts.synth).toBe('node --enable-source-maps build/bundle/cli.js');
   });

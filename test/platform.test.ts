@@ -41,10 +41,16 @@ describe('platform settings', () => {
 
   test('GIVEN an unknown platform key WHEN loaded THEN it is an error at that key, with a suggestion', () => {
     const { diagnostics } = loadPlatform('components/platform.yaml', 'namespace: onap\nfilebeat:\n  imag: x\n');
-    expect(diagnostics).toEqual([{
-      file: 'components/platform.yaml', line: 3, column: 3, path: 'filebeat.imag',
-      message: 'unknown key (did you mean "image"?); expected one of: log_path, data_path, config_path, config_subpath, config_map, image',
-    }]);
+    expect(diagnostics).toEqual([
+      {
+        file: 'components/platform.yaml',
+        line: 3,
+        column: 3,
+        path: 'filebeat.imag',
+        message:
+          'unknown key (did you mean "image"?); expected one of: log_path, data_path, config_path, config_subpath, config_map, image',
+      },
+    ]);
   });
 
   test('GIVEN a backwards node_port_range WHEN loaded THEN it is an error', () => {

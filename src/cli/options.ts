@@ -120,10 +120,13 @@ export function parseOptions(argv: readonly string[], io: Console, invocation: I
   };
   const chartName = args['helm-chart'];
   const chartVersion = args['chart-version'];
-  if (chartName !== undefined && !CHART_NAME.test(chartName)) return usage(`--helm-chart "${chartName}" is not a chart name: lower-case letters, digits and "-", starting with a letter`);
-  if (chartName !== undefined && chartVersion === undefined) return usage('--helm-chart needs --chart-version, for example --chart-version 1.0.0');
+  if (chartName !== undefined && !CHART_NAME.test(chartName))
+    return usage(`--helm-chart "${chartName}" is not a chart name: lower-case letters, digits and "-", starting with a letter`);
+  if (chartName !== undefined && chartVersion === undefined)
+    return usage('--helm-chart needs --chart-version, for example --chart-version 1.0.0');
   if (chartVersion !== undefined && chartName === undefined) return usage('--chart-version is only used with --helm-chart NAME');
-  if (chartVersion !== undefined && !SEMVER.test(chartVersion)) return usage(`--chart-version "${chartVersion}" is not a SemVer 2 version such as 1.2.3`);
+  if (chartVersion !== undefined && !SEMVER.test(chartVersion))
+    return usage(`--chart-version "${chartVersion}" is not a SemVer 2 version such as 1.2.3`);
   const jobs = args.jobs === undefined ? Math.min(2, os.availableParallelism?.() ?? os.cpus().length) : Number(args.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) return usage(`--jobs "${args.jobs}" is not a whole number of threads from 1 to 64`);
   const base = userFolder(invocation);

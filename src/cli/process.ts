@@ -11,10 +11,13 @@ export function runAsProcess(argv: readonly string[], context: RunContext, optio
     err: (s) => process.stderr.write(`${s}\n`),
     progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r\x1b[K${line}`) : undefined,
   };
-  main(argv, io, context).then((code) => {
-    process.exitCode = code;
-  }, (e) => {
-    process.stderr.write(`internal error (a bug in the compiler, not in your files; please report it):\n${(e as Error).stack ?? e}\n`);
-    process.exitCode = 70;
-  });
+  main(argv, io, context).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`internal error (a bug in the compiler, not in your files; please report it):\n${(e as Error).stack ?? e}\n`);
+      process.exitCode = 70;
+    },
+  );
 }

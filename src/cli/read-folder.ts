@@ -19,7 +19,11 @@ export function readComponentsFolder(dir: string, base = process.cwd()): Compile
     const stat = fs.statSync(path.join(absolute, n));
     if (stat.isFile()) sizes.set(n, stat.size);
   }
-  const read = (f: string): InputFile => ({ name: display(f), path: path.join(absolute, f), ...readContents(path.join(absolute, f), sizes.get(f)!) });
+  const read = (f: string): InputFile => ({
+    name: display(f),
+    path: path.join(absolute, f),
+    ...readContents(path.join(absolute, f), sizes.get(f)!),
+  });
   const names = [...sizes.keys()].sort(byCodePoint);
   const platformNames = names.filter((n) => PLATFORM_FILES.includes(n));
   return {

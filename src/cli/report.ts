@@ -36,9 +36,12 @@ export function staleSummary(outDir: string, diffs: readonly FileDiff[]): string
 /** The summary of a run that wrote: components compiled, then what happened to the files. */
 export function writeSummary(outDir: string, components: number, seconds: string, result: SyncResult): string {
   const touched = result.created.length + result.changed.length + result.removed.length;
-  return `compiled ${plural(components, 'component')} into ${outDir} in ${seconds} s; ` +
-    (touched === 0 ? `nothing changed (${plural(result.unchanged.length, 'file')} up to date)`
-      : `files: ${result.created.length} new, ${result.changed.length} changed, ${result.removed.length} removed, ${result.unchanged.length} unchanged`);
+  return (
+    `compiled ${plural(components, 'component')} into ${outDir} in ${seconds} s; ` +
+    (touched === 0
+      ? `nothing changed (${plural(result.unchanged.length, 'file')} up to date)`
+      : `files: ${result.created.length} new, ${result.changed.length} changed, ${result.removed.length} removed, ${result.unchanged.length} unchanged`)
+  );
 }
 
 /** A progress bar on a terminal, for large fleets: redrawn at each whole percent, cleared at the end. */

@@ -32,7 +32,9 @@ export async function main(argv: readonly string[], io: Console, context: RunCon
   const folder = path.resolve(options.base, options.componentsDir);
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
     const found = fs.existsSync(folder) ? 'is a file, not a folder' : 'no such folder';
-    io.err(`${options.componentsDir}: ${found}; expected a folder of component specs (--components DIR). Nothing was written to ${options.outDir}`);
+    io.err(
+      `${options.componentsDir}: ${found}; expected a folder of component specs (--components DIR). Nothing was written to ${options.outDir}`,
+    );
     return EXIT.input;
   }
   const files = readComponentsFolder(options.componentsDir, options.base);
@@ -46,7 +48,14 @@ export async function main(argv: readonly string[], io: Console, context: RunCon
 }
 
 /** Compiles, then checks the output folder (--check) or brings it up to date. */
-async function run(input: CompileInput, pool: RenderPool, options: Options, io: Console, context: RunContext, started: bigint): Promise<number> {
+async function run(
+  input: CompileInput,
+  pool: RenderPool,
+  options: Options,
+  io: Console,
+  context: RunContext,
+  started: bigint,
+): Promise<number> {
   const { quiet } = options;
   const outDir = options.outDir;
   const out = path.resolve(options.base, outDir);
@@ -63,7 +72,9 @@ async function run(input: CompileInput, pool: RenderPool, options: Options, io: 
   }
   if (result.invalid.length > 0) {
     for (const line of result.invalid) io.err(line);
-    io.err(`${plural(result.invalid.length, 'object field')} break the Kubernetes schema. This is a bug in the compiler, not in your files: please report it. Nothing was written to ${outDir}`);
+    io.err(
+      `${plural(result.invalid.length, 'object field')} break the Kubernetes schema. This is a bug in the compiler, not in your files: please report it. Nothing was written to ${outDir}`,
+    );
     return EXIT.internal;
   }
   const seconds = () => (Number(process.hrtime.bigint() - started) / 1e9).toFixed(2);
@@ -76,20 +87,25 @@ async function run(input: CompileInput, pool: RenderPool, options: Options, io: 
       return EXIT.input;
     }
     const checked = result.files.filter((f) => f.path !== RECORD_FILE).length;
-    if (!quiet) io.out(`${outDir} is up to date: ${plural(result.components, 'component')}, ${plural(checked, 'file')}, checked in ${seconds()} s`);
+    if (!quiet)
+      io.out(`${outDir} is up to date: ${plural(result.components, 'component')}, ${plural(checked, 'file')}, checked in ${seconds()} s`);
     return EXIT.ok;
   }
 
   const clashes = conflicts(out, result.files);
   if (clashes.length > 0) {
-    for (const c of clashes) io.err(`${path.join(outDir, c)}: exists and was not written by npm run synth; expected to own this path. Move or delete the file, then run again`);
+    for (const c of clashes)
+      io.err(
+        `${path.join(outDir, c)}: exists and was not written by npm run synth; expected to own this path. Move or delete the file, then run again`,
+      );
     io.err(`nothing was written to ${outDir}`);
     return EXIT.input;
   }
   let synced;
   try {
     synced = syncFolder(out, result.files);
-    if (context.mirror !== undefined && path.resolve(options.base, context.mirror) !== out) syncFolder(path.resolve(options.base, context.mirror), result.files);
+    if (context.mirror !== undefined && path.resolve(options.base, context.mirror) !== out)
+      syncFolder(path.resolve(options.base, context.mirror), result.files);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (!err.code) throw e;
@@ -111,9 +127,10 @@ function warnIfStale(io: Console, entry: string): void {
   const src = path.join(root, 'src');
   if (!fs.existsSync(src) || !entry.endsWith('.js')) return;
   const built = fs.statSync(entry).mtimeMs;
-  const newer = (dir: string): boolean => fs.readdirSync(dir, { withFileTypes: true }).some((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? newer(p) : fs.statSync(p).mtimeMs > built;
-  });
+  const newer = (dir: string): boolean =>
+    fs.readdirSync(dir, { withFileTypes: true }).some((e) => {
+      const p = path.join(dir, e.name);
+      return e.isDirectory() ? newer(p) : fs.statSync(p).mtimeMs > built;
+    });
   if (newer(src)) io.err('warning: src/ changed after the last build; run `npm run build` first, or this run uses the old compiler');
 }

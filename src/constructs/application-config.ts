@@ -3,7 +3,13 @@ import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { PodPart } from './pod-part';
 import { ComponentPod } from './component-pod';
-import { APPLICATION_CONFIG_ENV, APPLICATION_CONFIG_KEY, APPLICATION_CONFIG_MOUNT_PATH, APPLICATION_CONFIG_PATH, applicationConfigMapName } from '../contract/names';
+import {
+  APPLICATION_CONFIG_ENV,
+  APPLICATION_CONFIG_KEY,
+  APPLICATION_CONFIG_MOUNT_PATH,
+  APPLICATION_CONFIG_PATH,
+  applicationConfigMapName,
+} from '../contract/names';
 import { ConfigMap } from './private/api-objects';
 import { mount } from './private/container';
 import { APPLICATION_CONFIG_VOLUME } from './private/parts';

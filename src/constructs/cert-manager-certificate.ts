@@ -5,7 +5,11 @@ import { CertificateSource, CertificateSourceProps } from './certificate-source'
 import { PLATFORM_DEFAULTS } from '../contract/defaults';
 import { mount, nonEmpty } from './private/container';
 import {
-  CERTIFICATE_PASSWORD_KEY, certificateName, certificatePasswordSecretName, certificateSecretName, certManagerMountPath,
+  CERTIFICATE_PASSWORD_KEY,
+  certificateName,
+  certificatePasswordSecretName,
+  certificateSecretName,
+  certManagerMountPath,
 } from '../contract/names';
 import { CERT_MANAGER_VOLUME } from './private/parts';
 import { TlsInitContainer } from './tls-init-container';
@@ -52,9 +56,27 @@ export interface CertManagerCertificateProps extends CertManagerCertificateOptio
 
 /** The keystore cert-manager writes per certificate type (none for PEM), and the file names in the Secret. */
 const KEYSTORES: Record<string, { keystore?: string; files: Array<[string, string]> }> = {
-  p12: { keystore: 'pkcs12', files: [['keystore.p12', 'keystore.p12'], ['truststore.p12', 'truststore.p12']] },
-  jks: { keystore: 'jks', files: [['keystore.jks', 'keystore.jks'], ['truststore.jks', 'truststore.jks']] },
-  pem: { files: [['tls.crt', 'keystore.pem'], ['ca.crt', 'truststore.pem'], ['tls.key', 'key.pem']] },
+  p12: {
+    keystore: 'pkcs12',
+    files: [
+      ['keystore.p12', 'keystore.p12'],
+      ['truststore.p12', 'truststore.p12'],
+    ],
+  },
+  jks: {
+    keystore: 'jks',
+    files: [
+      ['keystore.jks', 'keystore.jks'],
+      ['truststore.jks', 'truststore.jks'],
+    ],
+  },
+  pem: {
+    files: [
+      ['tls.crt', 'keystore.pem'],
+      ['ca.crt', 'truststore.pem'],
+      ['tls.key', 'key.pem'],
+    ],
+  },
 };
 
 /**
@@ -89,7 +111,11 @@ export class CertManagerCertificate extends CertificateSource {
       spec: {
         secretName,
         commonName: props.commonName,
-        issuerRef: { group: CMPV2_ISSUER_GROUP, kind: CMPV2_ISSUER_KIND, name: props.issuerName ?? PLATFORM_DEFAULTS.certManagerCertificate.issuerName },
+        issuerRef: {
+          group: CMPV2_ISSUER_GROUP,
+          kind: CMPV2_ISSUER_KIND,
+          name: props.issuerName ?? PLATFORM_DEFAULTS.certManagerCertificate.issuerName,
+        },
         subject: {
           organizations: [props.organization ?? d.organization],
           countries: [props.country ?? d.country],
@@ -112,7 +138,10 @@ export class CertManagerCertificate extends CertificateSource {
       sources.push({
         secret: {
           name: passwordSecret,
-          items: [{ key: CERTIFICATE_PASSWORD_KEY, path: 'keystore.pass' }, { key: CERTIFICATE_PASSWORD_KEY, path: 'truststore.pass' }],
+          items: [
+            { key: CERTIFICATE_PASSWORD_KEY, path: 'keystore.pass' },
+            { key: CERTIFICATE_PASSWORD_KEY, path: 'truststore.pass' },
+          ],
         },
       });
     }

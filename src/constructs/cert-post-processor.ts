@@ -24,8 +24,18 @@ export interface CertPostProcessorProps extends CertPostProcessorOptions {
 
 /** File names per certificate type, from the plugin. */
 const LAYOUT: Record<string, { truststore: string; truststorePass: boolean; keystore: [string, string]; destination: [string, string] }> = {
-  p12: { truststore: 'truststore.p12', truststorePass: true, keystore: ['keystore.p12', 'keystore.pass'], destination: ['cert.p12', 'p12.pass'] },
-  jks: { truststore: 'truststore.jks', truststorePass: true, keystore: ['keystore.jks', 'keystore.pass'], destination: ['cert.jks', 'jks.pass'] },
+  p12: {
+    truststore: 'truststore.p12',
+    truststorePass: true,
+    keystore: ['keystore.p12', 'keystore.pass'],
+    destination: ['cert.p12', 'p12.pass'],
+  },
+  jks: {
+    truststore: 'truststore.jks',
+    truststorePass: true,
+    keystore: ['keystore.jks', 'keystore.pass'],
+    destination: ['cert.jks', 'jks.pass'],
+  },
   pem: { truststore: 'truststore.pem', truststorePass: false, keystore: ['keystore.pem', 'key.pem'], destination: ['cert.pem', 'key.pem'] },
 };
 
@@ -40,16 +50,18 @@ export class CertPostProcessor extends Construct {
     const layout = LAYOUT[source.certType.toLowerCase()];
     const tls = withSlash(source.tls.certDirectory);
     const ext = `${tls}external/`;
-    source.pod.addInitContainer(helperContainer({
-      name: CERT_POST_PROCESSOR_CONTAINER,
-      image: props.image ?? PLATFORM_DEFAULTS.certPostProcessor.image,
-      env: [
-        ['TRUSTSTORES_PATHS', `${tls}trust.jks:${ext}${layout.truststore}`],
-        ['TRUSTSTORES_PASSWORDS_PATHS', `${tls}trust.pass:${layout.truststorePass ? `${ext}truststore.pass` : ''}`],
-        ['KEYSTORE_SOURCE_PATHS', `${ext}${layout.keystore[0]}:${ext}${layout.keystore[1]}`],
-        ['KEYSTORE_DESTINATION_PATHS', `${tls}${layout.destination[0]}:${tls}${layout.destination[1]}`],
-      ],
-      mounts: [mount(TLS_INFO_VOLUME, tls), ...source.postProcessorMounts()],
-    }));
+    source.pod.addInitContainer(
+      helperContainer({
+        name: CERT_POST_PROCESSOR_CONTAINER,
+        image: props.image ?? PLATFORM_DEFAULTS.certPostProcessor.image,
+        env: [
+          ['TRUSTSTORES_PATHS', `${tls}trust.jks:${ext}${layout.truststore}`],
+          ['TRUSTSTORES_PASSWORDS_PATHS', `${tls}trust.pass:${layout.truststorePass ? `${ext}truststore.pass` : ''}`],
+          ['KEYSTORE_SOURCE_PATHS', `${ext}${layout.keystore[0]}:${ext}${layout.keystore[1]}`],
+          ['KEYSTORE_DESTINATION_PATHS', `${tls}${layout.destination[0]}:${tls}${layout.destination[1]}`],
+        ],
+        mounts: [mount(TLS_INFO_VOLUME, tls), ...source.postProcessorMounts()],
+      }),
+    );
   }
 }

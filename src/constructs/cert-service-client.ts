@@ -71,48 +71,58 @@ export class CertServiceClient extends CertificateSource {
     this.pod.addVolume({
       name: TLS_SECRET_VOLUME,
       projected: {
-        sources: [{
-          secret: {
-            name: props.certSecretName ?? d.certSecretName,
-            items: [
-              { key: keystoreKey, path: keystoreKey },
-              { key: truststoreKey, path: truststoreKey },
-            ],
+        sources: [
+          {
+            secret: {
+              name: props.certSecretName ?? d.certSecretName,
+              items: [
+                { key: keystoreKey, path: keystoreKey },
+                { key: truststoreKey, path: truststoreKey },
+              ],
+            },
           },
-        }],
+        ],
       },
     });
     const secretRef = (name: string, key: string) => ({ secretKeyRef: { name, key } });
-    this.pod.addInitContainer(helperContainer({
-      name: CERT_SERVICE_CLIENT_CONTAINER,
-      image: props.image ?? d.image,
-      env: [
-        ['REQUEST_URL', props.requestUrl ?? d.requestUrl],
-        ['REQUEST_TIMEOUT', props.timeout ?? d.timeout],
-        ['OUTPUT_PATH', `${withSlash(props.externalCertDirectory)}external`],
-        ['OUTPUT_TYPE', this.certType],
-        ['CA_NAME', props.caName],
-        ['COMMON_NAME', props.commonName],
-        ['ORGANIZATION', props.organization ?? d.organization],
-        ['ORGANIZATION_UNIT', props.organizationalUnit ?? d.organizationalUnit],
-        ['LOCATION', props.location ?? d.location],
-        ['STATE', props.state ?? d.state],
-        ['COUNTRY', props.country ?? d.country],
-        ['SANS', props.sans ?? COMPONENT_DEFAULTS.sans],
-        ['KEYSTORE_PATH', CERT_SERVICE_MOUNT_PATH + keystoreKey],
-        ['TRUSTSTORE_PATH', CERT_SERVICE_MOUNT_PATH + truststoreKey],
-      ],
-      secretEnv: [
-        {
-          name: 'KEYSTORE_PASSWORD',
-          valueFrom: secretRef(props.keystorePasswordSecretName ?? d.keystorePasswordSecretName, props.keystorePasswordSecretKey ?? d.keystorePasswordSecretKey),
-        },
-        {
-          name: 'TRUSTSTORE_PASSWORD',
-          valueFrom: secretRef(props.truststorePasswordSecretName ?? d.truststorePasswordSecretName, props.truststorePasswordSecretKey ?? d.truststorePasswordSecretKey),
-        },
-      ],
-      mounts: [mount(TLS_INFO_VOLUME, props.externalCertDirectory), mount(TLS_SECRET_VOLUME, CERT_SERVICE_MOUNT_PATH)],
-    }));
+    this.pod.addInitContainer(
+      helperContainer({
+        name: CERT_SERVICE_CLIENT_CONTAINER,
+        image: props.image ?? d.image,
+        env: [
+          ['REQUEST_URL', props.requestUrl ?? d.requestUrl],
+          ['REQUEST_TIMEOUT', props.timeout ?? d.timeout],
+          ['OUTPUT_PATH', `${withSlash(props.externalCertDirectory)}external`],
+          ['OUTPUT_TYPE', this.certType],
+          ['CA_NAME', props.caName],
+          ['COMMON_NAME', props.commonName],
+          ['ORGANIZATION', props.organization ?? d.organization],
+          ['ORGANIZATION_UNIT', props.organizationalUnit ?? d.organizationalUnit],
+          ['LOCATION', props.location ?? d.location],
+          ['STATE', props.state ?? d.state],
+          ['COUNTRY', props.country ?? d.country],
+          ['SANS', props.sans ?? COMPONENT_DEFAULTS.sans],
+          ['KEYSTORE_PATH', CERT_SERVICE_MOUNT_PATH + keystoreKey],
+          ['TRUSTSTORE_PATH', CERT_SERVICE_MOUNT_PATH + truststoreKey],
+        ],
+        secretEnv: [
+          {
+            name: 'KEYSTORE_PASSWORD',
+            valueFrom: secretRef(
+              props.keystorePasswordSecretName ?? d.keystorePasswordSecretName,
+              props.keystorePasswordSecretKey ?? d.keystorePasswordSecretKey,
+            ),
+          },
+          {
+            name: 'TRUSTSTORE_PASSWORD',
+            valueFrom: secretRef(
+              props.truststorePasswordSecretName ?? d.truststorePasswordSecretName,
+              props.truststorePasswordSecretKey ?? d.truststorePasswordSecretKey,
+            ),
+          },
+        ],
+        mounts: [mount(TLS_INFO_VOLUME, props.externalCertDirectory), mount(TLS_SECRET_VOLUME, CERT_SERVICE_MOUNT_PATH)],
+      }),
+    );
   }
 }

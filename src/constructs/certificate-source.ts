@@ -30,7 +30,8 @@ export abstract class CertificateSource extends PodPart {
     super(scope, id, props.tls.pod);
     this.tls = props.tls;
     this.certType = props.certType ?? COMPONENT_DEFAULTS.certType;
-    if (!CERT_TYPES.includes(this.certType.toLowerCase())) throw new Error(`${new.target.name}: certType "${this.certType}" is not P12, JKS or PEM`);
+    if (!CERT_TYPES.includes(this.certType.toLowerCase()))
+      throw new Error(`${new.target.name}: certType "${this.certType}" is not P12, JKS or PEM`);
   }
 
   /**

@@ -78,10 +78,14 @@ export class ComponentChart extends Chart {
   constructor(scope: Construct, id: string, props: ComponentChartProps) {
     super(scope, id, { namespace: props.namespace ?? PLATFORM_DEFAULTS.namespace, disableResourceNameHashes: true });
     if (props.certPostProcessor && !props.certServiceClient && !props.certManagerCertificate) {
-      throw new Error('ComponentChart: certPostProcessor is set without certServiceClient or certManagerCertificate; the post-processor processes their certificates');
+      throw new Error(
+        'ComponentChart: certPostProcessor is set without certServiceClient or certManagerCertificate; the post-processor processes their certificates',
+      );
     }
     if (props.certServiceClient && props.certManagerCertificate) {
-      throw new Error('ComponentChart: certServiceClient and certManagerCertificate are both set; external certificates come from one of them');
+      throw new Error(
+        'ComponentChart: certServiceClient and certManagerCertificate are both set; external certificates come from one of them',
+      );
     }
 
     const pod = new ComponentPod(this, 'Pod', {
@@ -97,9 +101,11 @@ export class ComponentChart extends Chart {
       if ((v.hostPath === undefined) === (v.configMap === undefined)) {
         throw new Error(`ComponentChart: volume "${v.name}" needs exactly one of hostPath or configMap`);
       }
-      pod.addVolume(v.hostPath !== undefined
-        ? { name: v.name, hostPath: { path: v.hostPath } }
-        : { name: v.name, configMap: { name: v.configMap, defaultMode: 420, optional: true } });
+      pod.addVolume(
+        v.hostPath !== undefined
+          ? { name: v.name, hostPath: { path: v.hostPath } }
+          : { name: v.name, configMap: { name: v.configMap, defaultMode: 420, optional: true } },
+      );
       pod.mountOnMain(mount(v.name, v.mountPath, { readOnly: v.readOnly }));
     }
 

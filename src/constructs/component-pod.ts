@@ -58,7 +58,11 @@ export class ComponentPod extends Construct {
   /** The Pod Security options, every default filled in once. */
   private readonly security: PodSecurityDefaults;
 
-  constructor(scope: Construct, id: string, private readonly props: ComponentPodProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: ComponentPodProps,
+  ) {
     super(scope, id);
     this.security = podSecurityOf(props.podSecurity);
     this.componentName = props.main.name;
@@ -112,14 +116,20 @@ export class ComponentPod extends Construct {
       replicas: this.props.replicas ?? COMPONENT_DEFAULTS.replicas,
       selector: { matchLabels: this.labels },
       template: {
-        metadata: { labels: this.labels, annotations: Object.keys(this.templateAnnotations).length > 0 ? { ...this.templateAnnotations } : undefined },
-        spec: withPodSecurity({
-          hostname: this.componentName,
-          containers: [this.mainContainer(), ...this.sidecars],
-          initContainers: nonEmpty(this.initContainers),
-          volumes: nonEmpty(this.volumes),
-          imagePullSecrets: nonEmpty(secrets.map((name) => ({ name }))),
-        }, this.security),
+        metadata: {
+          labels: this.labels,
+          annotations: Object.keys(this.templateAnnotations).length > 0 ? { ...this.templateAnnotations } : undefined,
+        },
+        spec: withPodSecurity(
+          {
+            hostname: this.componentName,
+            containers: [this.mainContainer(), ...this.sidecars],
+            initContainers: nonEmpty(this.initContainers),
+            volumes: nonEmpty(this.volumes),
+            imagePullSecrets: nonEmpty(secrets.map((name) => ({ name }))),
+          },
+          this.security,
+        ),
       },
     };
   }
@@ -129,7 +139,9 @@ export class ComponentPod extends Construct {
     const errors: string[] = [];
     for (const key of SELECTOR_LABELS) {
       if (this.props.labels?.[key] !== undefined) {
-        errors.push(`labels.${key} is "${this.props.labels[key]}", but the pod's selector owns the label "${key}" (app: <component name>, k8sdeployment: dep-<component name>); remove it from labels`);
+        errors.push(
+          `labels.${key} is "${this.props.labels[key]}", but the pod's selector owns the label "${key}" (app: <component name>, k8sdeployment: dep-<component name>); remove it from labels`,
+        );
       }
     }
     const onePerPod = (owner: string | undefined, unique: string) => (owner ? `a ${owner} adds it: add one ${owner} per pod` : unique);
@@ -137,7 +149,9 @@ export class ComponentPod extends Construct {
     const volumes = new Set<string>();
     for (const v of this.volumes) {
       if (volumes.has(v.name)) {
-        errors.push(`the pod has two volumes named "${v.name}"; ${onePerPod(VOLUME_OWNERS[v.name], 'volume names must be unique in a pod')}`);
+        errors.push(
+          `the pod has two volumes named "${v.name}"; ${onePerPod(VOLUME_OWNERS[v.name], 'volume names must be unique in a pod')}`,
+        );
       }
       volumes.add(v.name);
     }
@@ -150,9 +164,13 @@ export class ComponentPod extends Construct {
     for (const c of containers) {
       if (names.has(c.name)) {
         const owner = CONTAINER_OWNERS[c.name];
-        errors.push(`the pod has two containers named "${c.name}"; ${owner && c.name === main.name
-          ? `the main container and the one a ${owner} adds: give the component another name`
-          : onePerPod(owner, 'container names must be unique across containers and init containers')}`);
+        errors.push(
+          `the pod has two containers named "${c.name}"; ${
+            owner && c.name === main.name
+              ? `the main container and the one a ${owner} adds: give the component another name`
+              : onePerPod(owner, 'container names must be unique across containers and init containers')
+          }`,
+        );
       }
       names.add(c.name);
     }
@@ -161,9 +179,11 @@ export class ComponentPod extends Construct {
       for (const m of c.volumeMounts ?? []) {
         if (volumes.has(m.name)) continue;
         const owner = VOLUME_OWNERS[m.name];
-        errors.push(`container "${c.name}" mounts volume "${m.name}", which the pod does not have; ${owner
-          ? `add a ${owner} to the pod`
-          : 'add the volume with addVolume()'}`);
+        errors.push(
+          `container "${c.name}" mounts volume "${m.name}", which the pod does not have; ${
+            owner ? `add a ${owner} to the pod` : 'add the volume with addVolume()'
+          }`,
+        );
       }
     }
     errors.push(...podSecurityProblems(this.security, spec));

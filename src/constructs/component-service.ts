@@ -38,7 +38,10 @@ export class ComponentService extends Construct {
     const { componentName: name, labels, ports } = props;
     const msb = props.msbList ?? [];
     if (ports.length === 0) {
-      if (msb.length > 0) throw new Error('ComponentService: msbList needs a port, since MSB registrations go on the ClusterIP Service, which exists only with ports');
+      if (msb.length > 0)
+        throw new Error(
+          'ComponentService: msbList needs a port, since MSB registrations go on the ClusterIP Service, which exists only with ports',
+        );
       return;
     }
     const selector = { app: name };
@@ -63,8 +66,8 @@ export class ComponentService extends Construct {
       spec: { type: 'ClusterIP', selector, ports: internal },
     });
 
-    const exposed = (ipv6: boolean) => nodePortsOf(ports, ipv6)
-      .map((p) => ({ name: portName(p), nodePort: p.hostPort, port: p.containerPort, protocol: protocolOf(p) }));
+    const exposed = (ipv6: boolean) =>
+      nodePortsOf(ports, ipv6).map((p) => ({ name: portName(p), nodePort: p.hostPort, port: p.containerPort, protocol: protocolOf(p) }));
     const v4 = exposed(false);
     if (v4.length > 0) {
       this.nodePort = new Service(this, 'NodePort', {

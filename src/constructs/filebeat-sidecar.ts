@@ -37,7 +37,6 @@ export interface FilebeatSidecarProps extends FilebeatSidecarOptions {
  * container's log mount, and the `filebeat` container.
  */
 export class FilebeatSidecar extends PodPart {
-
   constructor(scope: Construct, id: string, props: FilebeatSidecarProps) {
     super(scope, id, props.pod);
     const d = PLATFORM_DEFAULTS.filebeat;
@@ -46,14 +45,16 @@ export class FilebeatSidecar extends PodPart {
     pod.addVolume(emptyDirVolume(FILEBEAT_DATA_VOLUME));
     pod.addVolume({ name: FILEBEAT_CONF_VOLUME, configMap: { name: props.configMap ?? d.configMap } });
     pod.mountOnMain(mount(COMPONENT_LOG_VOLUME, props.logDirectory));
-    pod.addSidecar(helperContainer({
-      name: FILEBEAT_CONTAINER,
-      image: props.image ?? d.image,
-      mounts: [
-        mount(COMPONENT_LOG_VOLUME, filebeatLogPath(props.logPath ?? d.logPath, pod.componentName, props.alternateFbPath)),
-        mount(FILEBEAT_DATA_VOLUME, props.dataPath ?? d.dataPath),
-        mount(FILEBEAT_CONF_VOLUME, props.configPath ?? d.configPath, { subPath: props.configSubPath ?? d.configSubPath }),
-      ],
-    }));
+    pod.addSidecar(
+      helperContainer({
+        name: FILEBEAT_CONTAINER,
+        image: props.image ?? d.image,
+        mounts: [
+          mount(COMPONENT_LOG_VOLUME, filebeatLogPath(props.logPath ?? d.logPath, pod.componentName, props.alternateFbPath)),
+          mount(FILEBEAT_DATA_VOLUME, props.dataPath ?? d.dataPath),
+          mount(FILEBEAT_CONF_VOLUME, props.configPath ?? d.configPath, { subPath: props.configSubPath ?? d.configSubPath }),
+        ],
+      }),
+    );
   }
 }

@@ -39,11 +39,13 @@ export class TlsInitContainer extends PodPart {
     this.certDirectory = props.certDirectory || d.certDirectory;
     pod.addVolume(emptyDirVolume(TLS_INFO_VOLUME));
     pod.mountOnMain(mount(TLS_INFO_VOLUME, this.certDirectory));
-    pod.addInitContainer(helperContainer({
-      name: TLS_INIT_CONTAINER,
-      image: props.image ?? d.image,
-      env: [['TLS_SERVER', props.useTls ? 'true' : 'false']],
-      mounts: [mount(TLS_INFO_VOLUME, props.certPath ?? d.certPath)],
-    }));
+    pod.addInitContainer(
+      helperContainer({
+        name: TLS_INIT_CONTAINER,
+        image: props.image ?? d.image,
+        env: [['TLS_SERVER', props.useTls ? 'true' : 'false']],
+        mounts: [mount(TLS_INFO_VOLUME, props.certPath ?? d.certPath)],
+      }),
+    );
   }
 }

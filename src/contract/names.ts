@@ -61,7 +61,10 @@ export function nodePortsOf<T extends { readonly ipv6?: boolean; readonly hostPo
  * The objects a component gets, in the plugin's order: the Deployment; the ClusterIP Service when it has
  * ports; the NodePort Service when an IPv4 port has a host port; the IPv6 NodePort Service when an IPv6 port has one.
  */
-export function componentObjects(name: string, ports: ReadonlyArray<{ readonly ipv6?: boolean; readonly hostPort?: number }>): ComponentObject[] {
+export function componentObjects(
+  name: string,
+  ports: ReadonlyArray<{ readonly ipv6?: boolean; readonly hostPort?: number }>,
+): ComponentObject[] {
   const exposed = (ipv6: boolean) => nodePortsOf(ports, ipv6).length > 0;
   const out: ComponentObject[] = [{ kind: 'Deployment', role: 'Deployment', name: deploymentName(name) }];
   if (ports.length > 0) out.push({ kind: 'Service', role: 'ClusterIP Service', name: serviceName(name) });

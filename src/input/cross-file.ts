@@ -5,7 +5,6 @@
 import { componentObjects } from '../contract/names';
 import { Diagnostic, KeyPath } from './diagnostics';
 import { ComponentSpec } from './model';
-import { PlatformSettings } from './platform/settings';
 import { SpecSource } from './source';
 
 /** Diagnostics with no message yet, at the keys the cross-file checks point at: `name` and each `ports` entry. */
@@ -17,7 +16,7 @@ export function anchorsOf(spec: ComponentSpec, source: SpecSource): Anchors {
   return anchors;
 }
 
-export function checkAcrossComponents(loaded: ReadonlyArray<{ spec: ComponentSpec; anchors: Anchors }>, platform: PlatformSettings): Diagnostic[] {
+export function checkAcrossComponents(loaded: ReadonlyArray<{ spec: ComponentSpec; anchors: Anchors }>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const components = new Map<string, string>();
   const objects = new Map<string, { file: string; text: string }>();
@@ -33,18 +32,24 @@ export function checkAcrossComponents(loaded: ReadonlyArray<{ spec: ComponentSpe
     const componentKey = `${location}\0${spec.name}`;
     const first = components.get(componentKey);
     if (first) {
-      at(['name'], `the component "${spec.name}" (${where(spec)}) is already defined in ${first}; expected one file per component and location`);
+      at(
+        ['name'],
+        `the component "${spec.name}" (${where(spec)}) is already defined in ${first}; expected one file per component and location`,
+      );
       continue;
     }
     components.set(componentKey, spec.file);
 
-    const namespace = spec.namespace ?? platform.namespace;
+    const namespace = spec.namespace;
     for (const { kind, name } of componentObjects(spec.name, spec.ports)) {
       const key = `${location}\0${namespace}\0${kind}\0${name}`;
       const other = objects.get(key);
       if (!other) objects.set(key, { file: spec.file, text: `${spec.file} (component "${spec.name}")` });
       else if (other.file !== spec.file) {
-        at(['name'], `gives the ${kind} "${name}" in namespace "${namespace}", which ${other.text} also creates; expected names that stay distinct once derived and cut to 63 characters`);
+        at(
+          ['name'],
+          `gives the ${kind} "${name}" in namespace "${namespace}", which ${other.text} also creates; expected names that stay distinct once derived and cut to 63 characters`,
+        );
       }
     }
 
@@ -54,7 +59,10 @@ export function checkAcrossComponents(loaded: ReadonlyArray<{ spec: ComponentSpe
       const other = nodePorts.get(key);
       if (!other) nodePorts.set(key, { file: spec.file, text: `${spec.file} (component "${spec.name}")` });
       else if (other.file !== spec.file) {
-        at(['ports', p.entry], `host port ${p.hostPort} is already the NodePort of ${other.text} in the same cluster (${where(spec)}); expected each NodePort once per cluster`);
+        at(
+          ['ports', p.entry],
+          `host port ${p.hostPort} is already the NodePort of ${other.text} in the same cluster (${where(spec)}); expected each NodePort once per cluster`,
+        );
       }
     }
   }

@@ -62,7 +62,10 @@ export function formatPath(path: KeyPath): string {
 /** The parts of a JSON pointer (RFC 6901), unescaped: `/a~1b/0` gives `a/b` and `0`. */
 export function decodePointer(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** `file:line:col: path: message`, the form every error takes (`file: message` for a whole file or folder). */

@@ -54,7 +54,11 @@ class JsonParser {
   private readonly path: Array<string | number> = [];
   private readonly problems: JsonProblem[] = [];
 
-  constructor(private readonly text: string, private readonly maxDepth: number, private readonly messages: JsonMessages) {}
+  constructor(
+    private readonly text: string,
+    private readonly maxDepth: number,
+    private readonly messages: JsonMessages,
+  ) {}
 
   public parse(): JsonResult {
     if (this.text.charCodeAt(0) === 0xfeff) this.pos = 1;
@@ -122,12 +126,15 @@ class JsonParser {
       for (let afterComma = false; ; afterComma = true) {
         this.space();
         if (this.text[this.pos] !== '"') {
-          this.fail(`a key in double quotes${afterComma && this.text[this.pos] === '}' ? ' (JSON allows no comma after the last item)' : ''}`);
+          this.fail(
+            `a key in double quotes${afterComma && this.text[this.pos] === '}' ? ' (JSON allows no comma after the last item)' : ''}`,
+          );
         }
         const keyStart = this.pos;
         const key = this.string();
         const keyNode = scalar(key, keyStart, this.pos, 'QUOTE_DOUBLE');
-        if (Object.hasOwn(value, key)) this.problems.push({ offset: keyStart, path: [...this.path, key], message: this.messages.duplicateKey });
+        if (Object.hasOwn(value, key))
+          this.problems.push({ offset: keyStart, path: [...this.path, key], message: this.messages.duplicateKey });
         this.space();
         if (this.text[this.pos] !== ':') this.fail('":" after the key');
         this.pos += 1;
@@ -186,21 +193,32 @@ class JsonParser {
       if (Number.isNaN(c)) this.stop(p, 'JSON does not parse: found the end of the file inside a string; expected its closing "');
       if (c < 0x20) {
         const what = c === 0x0a || c === 0x0d ? 'a line break' : `the control character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-        this.stop(p, `JSON does not parse: found ${what} inside a string; expected it escaped (\\n, \\t, \\u00XX) or the string closed with "`);
+        this.stop(
+          p,
+          `JSON does not parse: found ${what} inside a string; expected it escaped (\\n, \\t, \\u00XX) or the string closed with "`,
+        );
       }
-      if (c === 0x5c) { // backslash
+      if (c === 0x5c) {
+        // backslash
         out += t.slice(run, p);
         const e = t[p + 1];
         if (e === 'u') {
           const hex = t.slice(p + 2, p + 6);
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.stop(p, `JSON does not parse: found the escape ${describeEscape(t.slice(p, p + 6))} inside a string; expected \\u and four hexadecimal digits`);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex))
+            this.stop(
+              p,
+              `JSON does not parse: found the escape ${describeEscape(t.slice(p, p + 6))} inside a string; expected \\u and four hexadecimal digits`,
+            );
           out += String.fromCharCode(parseInt(hex, 16));
           p += 6;
         } else if (e !== undefined && ESCAPES[e] !== undefined) {
           out += ESCAPES[e];
           p += 2;
         } else {
-          this.stop(p, `JSON does not parse: found the escape ${describeEscape(t.slice(p, p + 2))} inside a string; expected one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX`);
+          this.stop(
+            p,
+            `JSON does not parse: found the escape ${describeEscape(t.slice(p, p + 2))} inside a string; expected one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX`,
+          );
         }
         run = p;
         continue;
@@ -216,7 +234,10 @@ class JsonParser {
     WORD.lastIndex = this.pos;
     const raw = (WORD.exec(this.text) as RegExpExecArray)[0];
     if (!NUMBER.test(raw)) {
-      this.stop(this.pos, `JSON does not parse: found the number ${cut(raw, 40)}; expected a JSON number (digits with an optional "-", fraction and exponent; no leading zeros, no "+")`);
+      this.stop(
+        this.pos,
+        `JSON does not parse: found the number ${cut(raw, 40)}; expected a JSON number (digits with an optional "-", fraction and exponent; no leading zeros, no "+")`,
+      );
     }
     const start = this.pos;
     this.pos += raw.length;
@@ -228,9 +249,14 @@ class JsonParser {
   /** Stops at what is at the position: found that; expected something else (at the top, a word is likely YAML). */
   private fail(expected: string, top = false): never {
     const found = this.found();
-    const why = found === 'a comment' ? ' (JSON has no comments)'
-      : found === 'a single quote' ? ' (JSON strings take double quotes)'
-        : top && found.startsWith('the word') ? ' (a .json file holds JSON; YAML goes in a .yaml or .yml file)' : '';
+    const why =
+      found === 'a comment'
+        ? ' (JSON has no comments)'
+        : found === 'a single quote'
+          ? ' (JSON strings take double quotes)'
+          : top && found.startsWith('the word')
+            ? ' (a .json file holds JSON; YAML goes in a .yaml or .yml file)'
+            : '';
     return this.stop(this.pos, `JSON does not parse: found ${found}; expected ${expected}${why}`);
   }
 

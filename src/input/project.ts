@@ -61,7 +61,7 @@ export interface LoadOptions {
 
 /** Folder names inside a Helm chart that Helm gives a meaning to. */
 export const HELM_RESERVED_LOCATIONS: Readonly<Record<string, string>> = {
-  templates: 'is the Helm chart\'s templates folder',
+  templates: "is the Helm chart's templates folder",
   charts: 'is the folder Helm loads subcharts from',
   crds: 'is the folder Helm installs CRDs from, untemplated',
 };
@@ -81,7 +81,10 @@ export function validationContext(platformResult: PlatformResult): ValidationCon
 }
 
 /** Parses and validates every file, then checks what no single file can: names and NodePorts shared between components. */
-export function loadProject(files: { components: readonly InputFile[]; platform?: InputFile; extraPlatform?: readonly string[] }, options: LoadOptions = {}): Project {
+export function loadProject(
+  files: { components: readonly InputFile[]; platform?: InputFile; extraPlatform?: readonly string[] },
+  options: LoadOptions = {},
+): Project {
   const base = options.base ?? process.cwd();
   const where = (f: { name: string; path?: string }) => path.resolve(base, f.path ?? f.name);
   // Every file is checked for size and decoded first: parsing gets its text, or the file is reported and left out.
@@ -96,13 +99,22 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
   const platformResult = loadPlatform(files.platform?.name, platformText && 'text' in platformText ? platformText.text : platformText);
   const diagnostics: Diagnostic[] = [...platformResult.diagnostics];
   for (const extra of files.extraPlatform ?? []) {
-    diagnostics.push({ file: extra, line: 1, column: 1, path: '', message: `a second platform file beside ${files.platform?.name}; expected one of ${PLATFORM_FILES.join(' or ')}` });
+    diagnostics.push({
+      file: extra,
+      line: 1,
+      column: 1,
+      path: '',
+      message: `a second platform file beside ${files.platform?.name}; expected one of ${PLATFORM_FILES.join(' or ')}`,
+    });
   }
   const platform = platformResult.settings;
   const context = validationContext(platformResult);
   const loaded: Array<{ spec: ComponentSpec; anchors: Anchors }> = [];
   const warnings = new Map<string, Diagnostic>(platformResult.warnings.map((w) => [formatDiagnostic(w), w]));
-  const sorted = [...files.components].sort((a, b) => byCodePoint(a.name, b.name)).map(decode).filter((f): f is TextFile => f !== undefined);
+  const sorted = [...files.components]
+    .sort((a, b) => byCodePoint(a.name, b.name))
+    .map(decode)
+    .filter((f): f is TextFile => f !== undefined);
   diagnostics.push(...unreadable.values());
 
   // The DCAE specs that YAML specs start from (dcae_spec) are compiled through them, not alone. Only files
@@ -135,21 +147,39 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
         result = readComponent(parsed.source, context);
       } else {
         if (typeof ref === 'string' && !DCAE_FILE.test(ref)) {
-          diagnostics.push(parsed.source.error(['dcae_spec'], `${describeValue(ref)} is not a DCAE component specification; expected the path of a .json file, relative to this file`));
+          diagnostics.push(
+            parsed.source.error(
+              ['dcae_spec'],
+              `${describeValue(ref)} is not a DCAE component specification; expected the path of a .json file, relative to this file`,
+            ),
+          );
           continue;
         }
         const resolved = typeof ref === 'string' ? path.resolve(path.dirname(where(file)), ref) : undefined;
         // A DCAE spec of the run that cannot be read (its size, its encoding) is reported once, as itself.
         if (resolved !== undefined && unreadable.has(resolved)) continue;
-        const json = resolved !== undefined ? findDcaeFile(resolved, byPath, path.isAbsolute(ref as string) ? ref as string : path.posix.join(path.posix.dirname(file.name), ref as string), options.readFile) : undefined;
+        const json =
+          resolved !== undefined
+            ? findDcaeFile(
+                resolved,
+                byPath,
+                path.isAbsolute(ref as string) ? (ref as string) : path.posix.join(path.posix.dirname(file.name), ref as string),
+                options.readFile,
+              )
+            : undefined;
         if (json && 'diagnostic' in json) {
           diagnostics.push(json.diagnostic);
           continue;
         }
         if (!json) {
-          diagnostics.push(parsed.source.error(['dcae_spec'], typeof ref === 'string'
-            ? `${describeValue(ref)}: no such file; expected the path of a DCAE component specification, relative to ${file.name}`
-            : `${describeValue(ref)} is not the path of a DCAE component specification, relative to this file`));
+          diagnostics.push(
+            parsed.source.error(
+              ['dcae_spec'],
+              typeof ref === 'string'
+                ? `${describeValue(ref)}: no such file; expected the path of a DCAE component specification, relative to ${file.name}`
+                : `${describeValue(ref)} is not the path of a DCAE component specification, relative to this file`,
+            ),
+          );
           continue;
         }
         result = readDcaeComponent(json, platform, context, { source: parsed.source, value: rest });
@@ -162,11 +192,17 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
     loaded.push({ spec: result.spec, anchors: anchorsOf(result.spec, result.source) });
     const location = result.spec.k8sLocation;
     const reserved = location !== undefined ? options.reservedLocations?.[location] : undefined;
-    if (reserved) diagnostics.push(result.source.error(['k8s_location'], `"${location}" ${reserved}; expected another location name with --helm-chart`));
+    if (reserved)
+      diagnostics.push(
+        result.source.error(['k8s_location'], `"${location}" ${reserved}; expected another location name with --helm-chart`),
+      );
   }
-  diagnostics.push(...checkAcrossComponents(loaded, platform));
+  diagnostics.push(...checkAcrossComponents(loaded));
   return {
-    platform, components: loaded.map((l) => l.spec), diagnostics, warnings: [...warnings.values()],
+    platform,
+    components: loaded.map((l) => l.spec),
+    diagnostics,
+    warnings: [...warnings.values()],
     names: loaded.map((l) => l.anchors.get('name') as Diagnostic),
   };
 }
@@ -175,7 +211,12 @@ export function loadProject(files: { components: readonly InputFile[]; platform?
  * A DCAE spec named by dcae_spec: one of the run's files, or one read through the caller (checked and decoded
  * like the run's files: its text, or why it has none).
  */
-function findDcaeFile(resolved: string, inputs: ReadonlyMap<string, TextFile>, display: string, readFile?: (file: string) => FileContents | undefined): TextFile | { diagnostic: Diagnostic } | undefined {
+function findDcaeFile(
+  resolved: string,
+  inputs: ReadonlyMap<string, TextFile>,
+  display: string,
+  readFile?: (file: string) => FileContents | undefined,
+): TextFile | { diagnostic: Diagnostic } | undefined {
   const known = inputs.get(resolved);
   if (known) return known;
   const contents = readFile?.(resolved);
@@ -189,4 +230,3 @@ function findDcaeFile(resolved: string, inputs: ReadonlyMap<string, TextFile>, d
 export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-

@@ -9,7 +9,14 @@ import { SpecSource } from './source';
  * compiler, here. `x-expected` on a schema node is the text that errors use for "what was expected".
  */
 /** The options the schemas are compiled with, here and by the build's precompile step. */
-export const AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, keywords: ['x-expected'] };
+export const AJV_OPTIONS: Options = {
+  allErrors: true,
+  verbose: true,
+  strict: true,
+  strictRequired: false,
+  allowUnionTypes: true,
+  keywords: ['x-expected'],
+};
 
 const compiled = new Map<SchemaKind, ValidateFunction>();
 
@@ -91,7 +98,11 @@ export function schemaErrorToDiagnostic(e: ErrorObject, source: SpecSource, root
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys((schema.properties ?? {}) as object).filter((k) => k !== '$schema');
       const guess = closest(key, known);
-      return source.error([...path, key], `unknown key${guess ? ` (did you mean "${guess}"?)` : ''}; expected one of: ${known.join(', ')}`, 'key');
+      return source.error(
+        [...path, key],
+        `unknown key${guess ? ` (did you mean "${guess}"?)` : ''}; expected one of: ${known.join(', ')}`,
+        'key',
+      );
     }
     case 'type': {
       const types = ([] as string[]).concat((e.params as { type: string | string[] }).type);
@@ -132,10 +143,16 @@ function typeHint(types: string[], data: unknown, schema: Record<string, unknown
       if (YAML11_BOOLEAN.test(data)) return ` (${data} is a string in YAML 1.2; write true or false)`;
       return ' (write true or false)';
     }
-    if ((types.includes('integer') || types.includes('number')) && /^[-+]?[0-9]+(\.[0-9]+)?$/.test(data)) return ' (write the number without quotes)';
+    if ((types.includes('integer') || types.includes('number')) && /^[-+]?[0-9]+(\.[0-9]+)?$/.test(data))
+      return ' (write the number without quotes)';
     return '';
   }
-  if ((typeof data === 'number' || typeof data === 'boolean') && types.length === 1 && types[0] === 'string' && (!pattern || pattern.test(String(data)))) {
+  if (
+    (typeof data === 'number' || typeof data === 'boolean') &&
+    types.length === 1 &&
+    types[0] === 'string' &&
+    (!pattern || pattern.test(String(data)))
+  ) {
     return ' (put it in quotes)';
   }
   return '';
@@ -147,8 +164,13 @@ function ajvText(e: ErrorObject): string {
 
 function typeWords(types: string[]): string {
   const words: Record<string, string> = {
-    string: 'a string', integer: 'an integer', number: 'a number', boolean: 'a boolean (true or false)',
-    object: 'a mapping', array: 'a list', null: 'null',
+    string: 'a string',
+    integer: 'an integer',
+    number: 'a number',
+    boolean: 'a boolean (true or false)',
+    object: 'a mapping',
+    array: 'a list',
+    null: 'null',
   };
   const list = types.map((t) => words[t] ?? t);
   return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;

@@ -1,4 +1,20 @@
-import { Alias, Composer, CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Node, Pair, Parser, YAMLMap } from 'yaml';
+import {
+  Alias,
+  Composer,
+  CST,
+  Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Lexer,
+  LineCounter,
+  Node,
+  Pair,
+  Parser,
+  YAMLMap,
+} from 'yaml';
 import { cut, describeValue, Diagnostic, formatPath, KeyPath, Target } from './diagnostics';
 import { parseJson } from './json';
 
@@ -99,9 +115,15 @@ export class SourceFile implements SpecSource {
     list.forEach((doc, i) => {
       for (const e of doc.errors) {
         const offset = e.pos[0];
-        diagnostics.push({ file, ...pos(offset), path: formatPath(pathAtOffset(doc, offset)), message: `YAML does not parse: ${parserMessage(e.message)}` });
+        diagnostics.push({
+          file,
+          ...pos(offset),
+          path: formatPath(pathAtOffset(doc, offset)),
+          message: `YAML does not parse: ${parserMessage(e.message)}`,
+        });
       }
-      for (const d of scans[i].duplicates) diagnostics.push({ file, ...pos(d.offset), path: formatPath(d.path), message: MESSAGES.duplicateKey });
+      for (const d of scans[i].duplicates)
+        diagnostics.push({ file, ...pos(d.offset), path: formatPath(d.path), message: MESSAGES.duplicateKey });
     });
     if (diagnostics.length > 0) return { diagnostics };
     if (list.length > 1) {
@@ -115,7 +137,12 @@ export class SourceFile implements SpecSource {
       return { diagnostics: [{ file, ...pos(offset), path: formatPath(pathAtOffset(doc, offset)), message }] };
     };
     for (const w of doc.warnings) {
-      diagnostics.push({ file, ...pos(w.pos[0]), path: formatPath(pathAtOffset(doc, w.pos[0])), message: `YAML warning: ${parserMessage(w.message)}` });
+      diagnostics.push({
+        file,
+        ...pos(w.pos[0]),
+        path: formatPath(pathAtOffset(doc, w.pos[0])),
+        message: `YAML warning: ${parserMessage(w.message)}`,
+      });
     }
     const tagged = scan.tagged;
     if (tagged) {
@@ -125,15 +152,19 @@ export class SourceFile implements SpecSource {
       diagnostics.push({
         ...at(tagged, '').diagnostics[0],
         ...(tagAt !== undefined ? pos(tagAt) : {}),
-        message: isMap(tagged) || isSeq(tagged)
-          ? `a collection tagged ${cut(tag, 80)} is not a mapping or a list as YAML 1.2 reads them; remove the tag`
-          : `a value tagged ${cut(tag, 80)} is not a plain string, number or boolean; remove the tag`,
+        message:
+          isMap(tagged) || isSeq(tagged)
+            ? `a collection tagged ${cut(tag, 80)} is not a mapping or a list as YAML 1.2 reads them; remove the tag`
+            : `a value tagged ${cut(tag, 80)} is not a plain string, number or boolean; remove the tag`,
       });
     }
     if (diagnostics.length > 0) return { diagnostics };
     const dangling = scan.dangling;
     if (dangling) {
-      return at(dangling, `the alias *${cut(dangling.source, 80)} has no anchor &${cut(dangling.source, 80)} before it; expected an anchor defined earlier in the file`);
+      return at(
+        dangling,
+        `the alias *${cut(dangling.source, 80)} has no anchor &${cut(dangling.source, 80)} before it; expected an anchor defined earlier in the file`,
+      );
     }
     let value: unknown;
     try {

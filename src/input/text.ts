@@ -23,13 +23,15 @@ export type Decoded = { readonly text: string } | { readonly diagnostic: Diagnos
 
 /** Checks a file's size and decodes it: its text without a leading byte-order mark, or a diagnostic. */
 export function decodeFile(file: string, contents: FileContents): Decoded {
-  const size = 'oversize' in contents ? contents.oversize
-    : 'bytes' in contents ? contents.bytes.length
-      : Buffer.byteLength(contents.text, 'utf8');
+  const size =
+    'oversize' in contents ? contents.oversize : 'bytes' in contents ? contents.bytes.length : Buffer.byteLength(contents.text, 'utf8');
   if (size > MAX_FILE_BYTES) {
     return {
       diagnostic: {
-        file, line: 0, column: 0, path: '',
+        file,
+        line: 0,
+        column: 0,
+        path: '',
         message: `the file is ${mebibytes(size)} (${size} bytes); expected at most ${mebibytes(MAX_FILE_BYTES)} (${MAX_FILE_BYTES} bytes), the limit for one input file`,
       },
     };
@@ -49,7 +51,10 @@ export function decodeFile(file: string, contents: FileContents): Decoded {
     const hint = utf16 ? 'the file starts with a UTF-16 byte-order mark: save it as UTF-8' : 'save the file as UTF-8';
     return {
       diagnostic: {
-        file, line, column: before.length - lineStart + 1, path: '',
+        file,
+        line,
+        column: before.length - lineStart + 1,
+        path: '',
         message: `the file is not valid UTF-8: byte 0x${hex(bytes[offset])} at offset ${offset}; expected UTF-8 text (${hint})`,
       },
     };

@@ -67,11 +67,20 @@ export function chartProps(spec: ComponentSpec, platform: PlatformSettings): Com
 }
 
 /** External certificates: the cert-service-client, or in cert-manager mode a Certificate, with what both take. */
-function certificateSource(ext: ExternalCertSpec, platform: PlatformSettings): Pick<ComponentChartProps, 'certServiceClient' | 'certManagerCertificate'> {
+function certificateSource(
+  ext: ExternalCertSpec,
+  platform: PlatformSettings,
+): Pick<ComponentChartProps, 'certServiceClient' | 'certManagerCertificate'> {
   const ec = platform.external_cert;
   const certificate = { externalCertDirectory: ext.externalCertDirectory, commonName: ext.commonName, certType: ext.certType };
   // The subject both write, from the platform.
-  const subject = { country: ec.country, organization: ec.organization, state: ec.state, organizationalUnit: ec.organizational_unit, location: ec.location };
+  const subject = {
+    country: ec.country,
+    organization: ec.organization,
+    state: ec.state,
+    organizationalUnit: ec.organizational_unit,
+    location: ec.location,
+  };
   if (platform.cmpv2_issuer.enabled) {
     return { certManagerCertificate: { ...certificate, ...ext.subjectAltNames, issuerName: platform.cmpv2_issuer.name, ...subject } };
   }

@@ -14,7 +14,8 @@ export interface HelmOptions {
 /** A Helm chart name: lower-case letters, digits and `-`, starting with a letter. */
 export const CHART_NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 /** SemVer 2, as Helm requires for a chart version. */
-export const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-((0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(\.(0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(\+([0-9a-zA-Z-]+(\.[0-9a-zA-Z-]+)*))?$/;
+export const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-((0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(\.(0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(\+([0-9a-zA-Z-]+(\.[0-9a-zA-Z-]+)*))?$/;
 
 /** Escapes `{{` and `}}` so that Helm renders them literally. */
 export function escapeHelm(text: string): string {
@@ -34,8 +35,24 @@ export const HELMIGNORE = '.helmignore';
  * temporary files).
  */
 const HELMIGNORE_USUAL = [
-  '.DS_Store', '.git/', '.gitignore', '.gitattributes', '.bzr/', '.bzrignore', '.hg/', '.hgignore', '.svn/',
-  '*.swp', '*.bak', '*.tmp', '*.orig', '*~', '.project', '.idea/', '*.tmproj', '.vscode/',
+  '.DS_Store',
+  '.git/',
+  '.gitignore',
+  '.gitattributes',
+  '.bzr/',
+  '.bzrignore',
+  '.hg/',
+  '.hgignore',
+  '.svn/',
+  '*.swp',
+  '*.bak',
+  '*.tmp',
+  '*.orig',
+  '*~',
+  '.project',
+  '.idea/',
+  '*.tmproj',
+  '.vscode/',
 ];
 
 /**
@@ -48,7 +65,9 @@ export function helmIgnore(locations: readonly string[]): string {
   return [
     '# Written by npm run synth: `helm package` takes this chart alone (Chart.yaml and templates/).',
     '# The plain manifests, the kustomization and the record of written files:',
-    `*${MANIFEST_EXTENSION}`, KUSTOMIZATION, RECORD_FILE,
+    `*${MANIFEST_EXTENSION}`,
+    KUSTOMIZATION,
+    RECORD_FILE,
     ...(locations.length > 0 ? ['# The location folders, each a chart of its own:', ...locations.map((l) => `/${l}/`)] : []),
     '# Version control, editors and backups:',
     ...HELMIGNORE_USUAL,

@@ -22,12 +22,14 @@ export function kustomizations(manifests: readonly OutputFile[]): OutputFile[] {
     list.push(m.path.slice(folder ? folder.length + 1 : 0));
     folders.set(folder, list);
   }
-  return [...folders].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([folder, files]) => ({
-    path: folder ? `${folder}/${KUSTOMIZATION}` : KUSTOMIZATION,
-    content: stringifyYaml({
-      apiVersion: 'kustomize.config.k8s.io/v1beta1',
-      kind: 'Kustomization',
-      resources: files.filter((f) => f.endsWith(MANIFEST_EXTENSION)).sort(),
-    }),
-  }));
+  return [...folders]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([folder, files]) => ({
+      path: folder ? `${folder}/${KUSTOMIZATION}` : KUSTOMIZATION,
+      content: stringifyYaml({
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        resources: files.filter((f) => f.endsWith(MANIFEST_EXTENSION)).sort(),
+      }),
+    }));
 }

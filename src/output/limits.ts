@@ -57,6 +57,8 @@ export function oversizedMessage(o: OversizedObject, limit = MAX_OBJECT_BYTES): 
   const largest = o.largest
     ? `. Its largest value is ${o.largest.path}${o.largest.owner !== undefined ? ` (of ${JSON.stringify(o.largest.owner)})` : ''}, ${o.largest.bytes} bytes`
     : '';
-  return `the ${o.object} would be ${o.bytes} bytes as JSON; expected at most ${limit} bytes (1 MiB) per object, ` +
-    `as the API server refuses objects that etcd cannot store${largest}`;
+  return (
+    `the ${o.object} would be ${o.bytes} bytes as JSON; expected at most ${limit} bytes (1 MiB) per object, ` +
+    `as the API server refuses objects that etcd cannot store${largest}`
+  );
 }

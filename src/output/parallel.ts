@@ -15,7 +15,10 @@ const BATCH = 100;
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 12 };
 
-interface Request { readonly specs: readonly ComponentSpec[]; readonly platform: PlatformSettings }
+interface Request {
+  readonly specs: readonly ComponentSpec[];
+  readonly platform: PlatformSettings;
+}
 
 /**
  * Threads that render components while the main thread does the rest. Start them early (they load the
@@ -27,16 +30,21 @@ export class RenderPool {
    * at load). With `jobs` 1, or no script to run, nothing starts and everything renders on the main thread.
    */
   public static start(jobs: number, entry: string | undefined): RenderPool {
-    const workers = entry && /\.js$/.test(entry) && jobs > 1
-      ? Array.from({ length: jobs - 1 }, () => new Worker(entry, { workerData: { role: ROLE }, resourceLimits: WORKER_LIMITS }))
-      : [];
+    const workers =
+      entry && /\.js$/.test(entry) && jobs > 1
+        ? Array.from({ length: jobs - 1 }, () => new Worker(entry, { workerData: { role: ROLE }, resourceLimits: WORKER_LIMITS }))
+        : [];
     return new RenderPool(workers);
   }
 
   private constructor(private readonly workers: Worker[]) {}
 
   /** Renders every component, split between the threads; the result is in the order given, whatever thread did what. */
-  public async render(specs: readonly ComponentSpec[], platform: PlatformSettings, onProgress?: (done: number) => void): Promise<RenderedFile[]> {
+  public async render(
+    specs: readonly ComponentSpec[],
+    platform: PlatformSettings,
+    onProgress?: (done: number) => void,
+  ): Promise<RenderedFile[]> {
     const parts = this.workers.length + 1;
     if (parts === 1 || specs.length < PARALLEL_THRESHOLD) {
       await this.close();
@@ -46,27 +54,31 @@ export class RenderPool {
     const size = Math.ceil(specs.length / parts);
     const slices = Array.from({ length: parts }, (_, i) => specs.slice(i * size, (i + 1) * size));
     let done = 0;
-    const pending = this.workers.map((w, i) => new Promise<RenderedFile[]>((resolve, reject) => {
-      const slice = slices[i + 1];
-      const files: RenderedFile[] = [];
-      if (slice.length === 0) {
-        resolve(files);
-        return;
-      }
-      // A worker that ends before it has returned its whole share must fail the run, never end it quietly.
-      w.once('exit', (code) => {
-        if (files.length < slice.length) reject(new Error(`render thread ${i + 1} exited (code ${code}) with ${files.length} of ${slice.length} components rendered`));
-      });
-      // Results come back in small batches, so that a worker never holds its whole share.
-      w.on('message', (batch: RenderedFile[]) => {
-        files.push(...batch);
-        done += batch.length;
-        onProgress?.(done);
-        if (files.length === slice.length) resolve(files);
-      });
-      w.once('error', reject);
-      w.postMessage({ specs: slice, platform } satisfies Request);
-    }));
+    const pending = this.workers.map(
+      (w, i) =>
+        new Promise<RenderedFile[]>((resolve, reject) => {
+          const slice = slices[i + 1];
+          const files: RenderedFile[] = [];
+          if (slice.length === 0) {
+            resolve(files);
+            return;
+          }
+          // A worker that ends before it has returned its whole share must fail the run, never end it quietly.
+          w.once('exit', (code) => {
+            if (files.length < slice.length)
+              reject(new Error(`render thread ${i + 1} exited (code ${code}) with ${files.length} of ${slice.length} components rendered`));
+          });
+          // Results come back in small batches, so that a worker never holds its whole share.
+          w.on('message', (batch: RenderedFile[]) => {
+            files.push(...batch);
+            done += batch.length;
+            onProgress?.(done);
+            if (files.length === slice.length) resolve(files);
+          });
+          w.once('error', reject);
+          w.postMessage({ specs: slice, platform } satisfies Request);
+        }),
+    );
     // The main thread's slice, counted with what the workers have returned so far.
     const mine = slices[0].map((s) => {
       const [r] = renderHere([s], platform, onProgress, done);

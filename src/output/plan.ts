@@ -34,7 +34,8 @@ export function renderChecked(spec: ComponentSpec, platform: PlatformSettings): 
   const m = renderManifest(spec, platform);
   const invalid: string[] = [];
   for (const obj of m.objects) {
-    for (const p of validateObject(obj)) invalid.push(`${m.path}: ${p.object}: ${p.field ? `${p.field}: ` : ''}${p.message} (compiled from ${m.source})`);
+    for (const p of validateObject(obj))
+      invalid.push(`${m.path}: ${p.object}: ${p.field ? `${p.field}: ` : ''}${p.message} (compiled from ${m.source})`);
   }
   return { path: m.path, content: m.content, invalid, tooLarge: oversizedObjects(m.objects) };
 }
@@ -43,7 +44,12 @@ export function renderChecked(spec: ComponentSpec, platform: PlatformSettings): 
  * Renders and checks components on this thread, one after the other, in the order given. `onProgress` is told
  * how many are done, counting `doneBefore` rendered elsewhere.
  */
-export function renderHere(specs: readonly ComponentSpec[], platform: PlatformSettings, onProgress?: (done: number) => void, doneBefore = 0): RenderedFile[] {
+export function renderHere(
+  specs: readonly ComponentSpec[],
+  platform: PlatformSettings,
+  onProgress?: (done: number) => void,
+  doneBefore = 0,
+): RenderedFile[] {
   return specs.map((s, i) => {
     const r = renderChecked(s, platform);
     onProgress?.(doneBefore + i + 1);

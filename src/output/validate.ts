@@ -14,7 +14,9 @@ export interface SchemaProblem {
   readonly message: string;
 }
 
-interface Model { validate(): void }
+interface Model {
+  validate(): void;
+}
 const MODELS: Record<string, new (data: any) => Model> = {
   'apps/v1/Deployment': Deployment as unknown as new (data: any) => Model,
   'v1/Service': Service as unknown as new (data: any) => Model,
@@ -43,7 +45,7 @@ export function validateObject(obj: any): SchemaProblem[] {
     for (const err of errors) {
       const at = pointerToPath(err.instancePath);
       const field = err.keyword === 'required' ? appendPath(at, String(err.params?.missingProperty)) : at;
-      const message = err.keyword === 'required' ? 'is required but missing' : err.message ?? err.keyword;
+      const message = err.keyword === 'required' ? 'is required but missing' : (err.message ?? err.keyword);
       if (err.keyword === 'oneOf' || err.keyword === 'anyOf') continue;
       const list = byField.get(field) ?? [];
       if (!list.includes(message)) list.push(message);

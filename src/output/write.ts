@@ -8,7 +8,10 @@ const RECORD_HEADER = '# Files written by `npm run synth`. It removes them when 
 const TEMP_FILE = /^\..+\.synth-\d+\.tmp$/;
 
 /** The file-system calls the writer makes, so that tests can make any of them fail. */
-export type FileSystem = Pick<typeof nodeFs, 'readFileSync' | 'writeFileSync' | 'renameSync' | 'rmSync' | 'mkdirSync' | 'readdirSync' | 'rmdirSync' | 'existsSync'>;
+export type FileSystem = Pick<
+  typeof nodeFs,
+  'readFileSync' | 'writeFileSync' | 'renameSync' | 'rmSync' | 'mkdirSync' | 'readdirSync' | 'rmdirSync' | 'existsSync'
+>;
 
 /** What a run did to the output folder. */
 export interface SyncResult {
@@ -34,12 +37,18 @@ export interface FileDiff {
 export function readRecord(outdir: string, fs: FileSystem = nodeFs): string[] {
   const text = readIfExists(path.join(outdir, RECORD_FILE), fs);
   if (text === undefined) return [];
-  return text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l && !l.startsWith('#') && isSafeRelative(l));
+  return text
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''))
+    .filter((l) => l && !l.startsWith('#') && isSafeRelative(l));
 }
 
 /** The record's bytes for a set of files. */
 export function recordFile(files: readonly OutputFile[]): OutputFile {
-  const paths = files.map((f) => f.path).filter((p) => p !== RECORD_FILE).sort();
+  const paths = files
+    .map((f) => f.path)
+    .filter((p) => p !== RECORD_FILE)
+    .sort();
   return { path: RECORD_FILE, content: RECORD_HEADER + paths.map((p) => `${p}\n`).join('') };
 }
 
@@ -131,7 +140,11 @@ export function diffFolder(outdir: string, desired: readonly OutputFile[], fs: F
   for (const file of all) {
     const current = readIfExists(target(outdir, file.path), fs);
     if (current === file.content) continue;
-    out.push({ path: file.path, kind: current === undefined ? 'missing' : 'stale', patch: unifiedDiff(display, file.path, current, file.content) });
+    out.push({
+      path: file.path,
+      kind: current === undefined ? 'missing' : 'stale',
+      patch: unifiedDiff(display, file.path, current, file.content),
+    });
   }
   for (const old of readRecord(outdir, fs)) {
     if (wanted.has(old)) continue;
@@ -145,7 +158,15 @@ function unifiedDiff(outdir: string, file: string, from: string | undefined, to:
   const name = path.posix.join(outdir.split(path.sep).join('/'), file).replace(/^\/+/, '');
   // Loaded only here: --check is the one path that needs it.
   const { createTwoFilesPatch } = require('diff') as typeof import('diff');
-  const patch = createTwoFilesPatch(from === undefined ? '/dev/null' : `a/${name}`, to === undefined ? '/dev/null' : `b/${name}`, from ?? '', to ?? '', undefined, undefined, { context: 3 });
+  const patch = createTwoFilesPatch(
+    from === undefined ? '/dev/null' : `a/${name}`,
+    to === undefined ? '/dev/null' : `b/${name}`,
+    from ?? '',
+    to ?? '',
+    undefined,
+    undefined,
+    { context: 3 },
+  );
   return patch.replace(/^=+\n/, '');
 }
 

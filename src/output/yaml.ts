@@ -29,9 +29,9 @@ export interface AmbiguousPattern {
 }
 
 /** YAML 1.1: the type repository (yaml.org/type) and the `yaml` library's YAML 1.1 schema (cdk8s's reader and writer). */
-const YAML_11 = 'YAML 1.1 (yaml.org/type; the yaml library with version 1.1, as cdk8s reads; PyYAML, the DCAE plugin\'s reader)';
+const YAML_11 = "YAML 1.1 (yaml.org/type; the yaml library with version 1.1, as cdk8s reads; PyYAML, the DCAE plugin's reader)";
 /** YAML 1.2 core schema (yaml.org/spec/1.2.2, 10.3.2). */
-const YAML_12 = 'YAML 1.2 core schema (spec 1.2.2, section 10.3.2; the yaml library\'s default)';
+const YAML_12 = "YAML 1.2 core schema (spec 1.2.2, section 10.3.2; the yaml library's default)";
 /** go-yaml v2 and v3 resolve() (resolve.go), behind sigs.k8s.io/yaml: kubectl, kustomize, Helm, Argo CD, Flux. */
 const GO = 'go-yaml v2 and v3 (resolve.go; sigs.k8s.io/yaml: kubectl, kustomize, Helm, Argo CD, Flux)';
 
@@ -41,7 +41,11 @@ const GO = 'go-yaml v2 and v3 (resolve.go; sigs.k8s.io/yaml: kubectl, kustomize,
  */
 export const AMBIGUOUS_STRINGS: readonly AmbiguousPattern[] = [
   // Booleans. YAML 1.1 and go-yaml v2 have the long list (go-yaml v3 keeps only true/false, and reads the rest as booleans into bool fields).
-  { pattern: /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/, readAs: 'a boolean', readers: `${YAML_11}; ${GO}; YAML 1.2 core for true/false` },
+  {
+    pattern: /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
+    readAs: 'a boolean',
+    readers: `${YAML_11}; ${GO}; YAML 1.2 core for true/false`,
+  },
   // Null, and the empty scalar.
   { pattern: /^(?:~|null|Null|NULL|)$/, readAs: 'null', readers: `${YAML_11}; ${YAML_12}; ${GO}` },
   // YAML 1.1 integers: binary, octal with a leading 0, decimal (the yaml library also reads 09 and 1_ as numbers), hexadecimal, and base 60.
@@ -60,8 +64,10 @@ export const AMBIGUOUS_STRINGS: readonly AmbiguousPattern[] = [
   // Timestamps: the union of YAML 1.1's (2001-12-14, 2001-12-14t21:59:43.10-05:00, 2001-12-14 21:59:43.10 -5) and go-yaml's formats
   // (2006-1-2, 2006-1-2T15:4:5.999999999Z07:00, 2006-1-2 15:4:5.999999999). go-yaml gives a string back when decoding into interface{}, but not into a time field.
   {
-    pattern: /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?$/,
-    readAs: 'a timestamp', readers: `${YAML_11}; ${GO}`,
+    pattern:
+      /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?$/,
+    readAs: 'a timestamp',
+    readers: `${YAML_11}; ${GO}`,
   },
   // `<<` is YAML 1.1's merge key (the yaml library, PyYAML, go-yaml); PyYAML resolves a plain `=` to !!value and safe_load then fails.
   { pattern: /^(?:<<|=)$/, readAs: 'the merge key (<<) or the value key (=)', readers: `${YAML_11}; ${GO} for <<` },
@@ -70,8 +76,18 @@ export const AMBIGUOUS_STRINGS: readonly AmbiguousPattern[] = [
   { pattern: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/, readAs: 'a number', readers: YAML_12 },
   // go-yaml: a plain scalar that starts with a digit or a sign has every `_` removed, then goes to Go's strconv.ParseInt and ParseUint
   // with base 0 (so 0b, 0B, 0o, 0O, 0x, 0X and a leading 0 all give integers, in either case), then to a float check.
-  { pattern: /^[-+]?(?:0[bB][01]+|0[oO]?[0-7]+|0[xX][0-9a-fA-F]+|[0-9]+)$/, goDigits: true, readAs: 'an integer (0X1F is 31, 0B11 is 3, 1_000 is 1000)', readers: GO },
-  { pattern: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/, goDigits: true, readAs: 'a float (1e1_0 is 1e10)', readers: GO },
+  {
+    pattern: /^[-+]?(?:0[bB][01]+|0[oO]?[0-7]+|0[xX][0-9a-fA-F]+|[0-9]+)$/,
+    goDigits: true,
+    readAs: 'an integer (0X1F is 31, 0B11 is 3, 1_000 is 1000)',
+    readers: GO,
+  },
+  {
+    pattern: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/,
+    goDigits: true,
+    readAs: 'a float (1e1_0 is 1e10)',
+    readers: GO,
+  },
   // go-yaml: a plain scalar that starts with `.` goes to strconv.ParseFloat as it is (.5, .7_5, .5e3).
   { pattern: /^\.[0-9][0-9_]*(?:[eE][-+]?[0-9_]+)?$/, readAs: 'a float', readers: GO },
 ];
@@ -98,7 +114,10 @@ const MERGE_TAG = 'tag:yaml.org,2002:merge';
  * no reader reads it back as the string. Without it `<<` is a string like any other, and quoted.
  */
 const CDK8S_OPTIONS = {
-  keepUndefined: true, lineWidth: 0, version: '1.1', merge: false,
+  keepUndefined: true,
+  lineWidth: 0,
+  version: '1.1',
+  merge: false,
   customTags: (tags: Tags) => tags.filter((t) => (t as { tag?: string }).tag !== MERGE_TAG),
 } as const;
 

@@ -35,15 +35,16 @@ const RUNS = Number(arg('runs', '3'));
 /** Rounds of the many-keys timing (each well under a second): the machine's noise is large beside one run. */
 const KEY_ROUNDS = 9;
 
-interface Run { seconds: number; maxRssMiB: number }
+interface Run {
+  seconds: number;
+  maxRssMiB: number;
+}
 
 /** Runs a command as a whole process; wall time from here, peak RSS from GNU time (or the kernel's rusage of children). */
 function measure(cmd: string, args: string[]): Run {
   const useTime = fs.existsSync(TIME);
   const t0 = process.hrtime.bigint();
-  const r = useTime
-    ? spawnSync(TIME, ['-f', '%M', cmd, ...args], { encoding: 'utf8' })
-    : spawnSync(cmd, args, { encoding: 'utf8' });
+  const r = useTime ? spawnSync(TIME, ['-f', '%M', cmd, ...args], { encoding: 'utf8' }) : spawnSync(cmd, args, { encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr}`);
   const kib = useTime ? Number(r.stderr.trim().split('\n').pop()) : process.resourceUsage().maxRSS;
@@ -69,7 +70,9 @@ function main(): void {
   const startups = Array.from({ length: 5 }, () => measure(process.execPath, ['-e', '0']).seconds);
   const startup = median(startups);
   const results: Array<Record<string, number>> = [];
-  console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+  console.log(
+    `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+  );
   console.log(`node start-up: ${startup.toFixed(3)} s (median of 5)\n`);
   console.log('specs   wall s   specs/s   peak RSS MiB   floor s   ratio   incremental s');
   for (const n of SIZES) {
@@ -92,11 +95,24 @@ function main(): void {
     if (floorRun.status !== 0) throw new Error(floorRun.stderr);
     const floorParts = JSON.parse(floorRun.stdout) as { parseSeconds: number; serialiseSeconds: number };
     const floor = startup + floorParts.parseSeconds + floorParts.serialiseSeconds;
-    results.push({ specs: n, seconds, specsPerSecond: n / seconds, maxRssMiB: rss, floorSeconds: floor, floorParseSeconds: floorParts.parseSeconds, floorSerialiseSeconds: floorParts.serialiseSeconds, ratioToFloor: seconds / floor, incrementalSeconds: incremental });
-    console.log(`${String(n).padStart(5)}   ${seconds.toFixed(2).padStart(6)}   ${(n / seconds).toFixed(0).padStart(7)}   ${rss.toFixed(0).padStart(12)}   ${floor.toFixed(2).padStart(7)}   ${(seconds / floor).toFixed(2).padStart(5)}   ${incremental.toFixed(2).padStart(13)}`);
+    results.push({
+      specs: n,
+      seconds,
+      specsPerSecond: n / seconds,
+      maxRssMiB: rss,
+      floorSeconds: floor,
+      floorParseSeconds: floorParts.parseSeconds,
+      floorSerialiseSeconds: floorParts.serialiseSeconds,
+      ratioToFloor: seconds / floor,
+      incrementalSeconds: incremental,
+    });
+    console.log(
+      `${String(n).padStart(5)}   ${seconds.toFixed(2).padStart(6)}   ${(n / seconds).toFixed(0).padStart(7)}   ${rss.toFixed(0).padStart(12)}   ${floor.toFixed(2).padStart(7)}   ${(seconds / floor).toFixed(2).padStart(5)}   ${incremental.toFixed(2).padStart(13)}`,
+    );
   }
   const at = (n: number) => results.find((r) => r.specs === n);
-  const growth = at(1000) && at(10000) ? (at(10000) as Record<string, number>).seconds / (at(1000) as Record<string, number>).seconds : undefined;
+  const growth =
+    at(1000) && at(10000) ? (at(10000) as Record<string, number>).seconds / (at(1000) as Record<string, number>).seconds : undefined;
   if (growth !== undefined) console.log(`\ngrowth from 1000 to 10000 specs: ${growth.toFixed(2)}x (linear would be 10x)`);
   const keys = benchKeys(work);
   const labels = benchLabels();
@@ -135,7 +151,10 @@ function benchKeys(work: string): Record<string, unknown> | undefined {
   if (KEYS.length === 0) return undefined;
   console.log('\none spec with many env keys\n keys     bytes   parse+check s   CLI wall s   CLI outcome');
   const rows: Array<{ keys: number; bytes: number; inputSeconds: number; cliSeconds: number; outcome: string }> = [];
-  const texts = KEYS.map((n) => `name: many-keys\nimage: repo/many-keys:1.0\nenv:\n${Array.from({ length: n }, (_, i) => `  VAR_${String(i).padStart(5, '0')}: v${String(i).padStart(5, '0')}\n`).join('')}`);
+  const texts = KEYS.map(
+    (n) =>
+      `name: many-keys\nimage: repo/many-keys:1.0\nenv:\n${Array.from({ length: n }, (_, i) => `  VAR_${String(i).padStart(5, '0')}: v${String(i).padStart(5, '0')}\n`).join('')}`,
+  );
   // The sizes take turns, round after round, so that each is timed in the same state of the heap and the JIT;
   // the first round (which loads the schema validators) is left out, and each size keeps its fastest run.
   const inputs: number[][] = KEYS.map(() => []);
@@ -166,13 +185,18 @@ function benchKeys(work: string): Record<string, unknown> | undefined {
     }
     const row = { keys: n, bytes: Buffer.byteLength(text), inputSeconds: Math.min(...inputs[k]), cliSeconds: median(cli), outcome };
     rows.push(row);
-    console.log(`${String(n).padStart(6)}   ${String(row.bytes).padStart(7)}   ${row.inputSeconds.toFixed(3).padStart(13)}   ${row.cliSeconds.toFixed(2).padStart(10)}   ${outcome}`);
+    console.log(
+      `${String(n).padStart(6)}   ${String(row.bytes).padStart(7)}   ${row.inputSeconds.toFixed(3).padStart(13)}   ${row.cliSeconds.toFixed(2).padStart(10)}   ${outcome}`,
+    );
   });
   const first = rows[0];
   const last = rows[rows.length - 1];
   const ratio = last.inputSeconds / first.inputSeconds;
   const target = (last.keys / first.keys) * 1.1;
-  if (rows.length > 1) console.log(`parsing and checking ${last.keys} keys took ${ratio.toFixed(2)}x as long as ${first.keys} (target: at most ${target.toFixed(0)}x); the CLI run ${(last.cliSeconds / first.cliSeconds).toFixed(2)}x`);
+  if (rows.length > 1)
+    console.log(
+      `parsing and checking ${last.keys} keys took ${ratio.toFixed(2)}x as long as ${first.keys} (target: at most ${target.toFixed(0)}x); the CLI run ${(last.cliSeconds / first.cliSeconds).toFixed(2)}x`,
+    );
   return { rows, inputRatio: ratio, cliRatio: last.cliSeconds / first.cliSeconds };
 }
 
@@ -200,7 +224,8 @@ function benchLabels(): Record<string, unknown> | undefined {
     console.log(`${String(n).padStart(7)}   ${String(row.bytes).padStart(7)}   ${row.seconds.toFixed(3).padStart(9)}`);
   }
   const ratio = rows[rows.length - 1].seconds / rows[0].seconds;
-  if (rows.length > 1) console.log(`compiling ${rows[rows.length - 1].labels} labels took ${ratio.toFixed(2)}x as long as ${rows[0].labels}`);
+  if (rows.length > 1)
+    console.log(`compiling ${rows[rows.length - 1].labels} labels took ${ratio.toFixed(2)}x as long as ${rows[0].labels}`);
   return { rows, ratio };
 }
 

@@ -22,7 +22,10 @@ export function specText(i: number, random: () => number, nodePorts: { next: num
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const chance = (p: number) => random() < p;
   const name = `comp-${i.toString(36)}-${pick(['ves', 'prh', 'tca', 'pmsh', 'hv-ves', 'snmp', 'datafile'])}`;
-  const lines = [`name: ${name}`, `image: nexus3.onap.org:10001/onap/org.onap.dcaegen2.${pick(['collectors', 'services', 'analytics'])}.${name}:${1 + Math.floor(random() * 3)}.${Math.floor(random() * 20)}.0`];
+  const lines = [
+    `name: ${name}`,
+    `image: nexus3.onap.org:10001/onap/org.onap.dcaegen2.${pick(['collectors', 'services', 'analytics'])}.${name}:${1 + Math.floor(random() * 3)}.${Math.floor(random() * 20)}.0`,
+  ];
   if (chance(0.2)) lines.push(`namespace: ${pick(['onap', 'dcae', 'dcae-edge'])}`);
   if (chance(0.3)) lines.push(`replicas: ${1 + Math.floor(random() * 3)}`);
   if (chance(0.2)) lines.push('always_pull: true');
@@ -45,18 +48,36 @@ export function specText(i: number, random: () => number, nodePorts: { next: num
     lines.push('volumes:', '  - host: {path: /etc/localtime}', '    container: {bind: /etc/localtime, mode: ro}');
     if (chance(0.5)) lines.push(`  - config_volume: {name: ${name}-config}`, '    container: {bind: /opt/app/etc}');
   }
-  if (chance(0.5)) lines.push('resources:', '  limits: {cpu: "1", memory: 1Gi}', `  requests: {cpu: ${pick(['250m', '0.5', '100m'])}, memory: 256Mi}`);
-  if (ports.length > 0 && chance(0.7)) lines.push('readiness:', `  type: ${pick(['http', 'https', 'HTTP'])}`, '  endpoint: /healthcheck', `  interval: ${pick(['15s', '30', '1m'])}`, '  timeout: 1s');
+  if (chance(0.5))
+    lines.push('resources:', '  limits: {cpu: "1", memory: 1Gi}', `  requests: {cpu: ${pick(['250m', '0.5', '100m'])}, memory: 256Mi}`);
+  if (ports.length > 0 && chance(0.7))
+    lines.push(
+      'readiness:',
+      `  type: ${pick(['http', 'https', 'HTTP'])}`,
+      '  endpoint: /healthcheck',
+      `  interval: ${pick(['15s', '30', '1m'])}`,
+      '  timeout: 1s',
+    );
   else if (chance(0.5)) lines.push('readiness:', `  type: ${pick(['script', 'docker'])}`, '  script: /opt/app/bin/check.sh --ready');
   if (chance(0.3)) lines.push('liveness:', '  type: script', '  script: /opt/app/bin/check.sh --live', '  interval: 2m');
-  if (chance(0.6)) lines.push('log_info:', `  log_directory: /opt/app/${name}/logs`, ...(chance(0.2) ? ['  alternate_fb_path: /var/log/alt'] : []));
+  if (chance(0.6))
+    lines.push('log_info:', `  log_directory: /opt/app/${name}/logs`, ...(chance(0.2) ? ['  alternate_fb_path: /var/log/alt'] : []));
   lines.push('tls_info:', `  use_tls: ${chance(0.5)}`, ...(chance(0.7) ? [`  cert_directory: /opt/app/${name}/certs/`] : []));
   if (chance(0.1)) {
-    lines.push('external_cert:', '  use_external_tls: true', `  external_cert_directory: /opt/app/${name}/ext`, '  ca_name: RA',
-      `  cert_type: ${pick(['P12', 'JKS', 'PEM', 'p12'])}`, '  external_certificate_parameters:', `    common_name: ${name}`, `    sans: ${name},${name}.onap`);
+    lines.push(
+      'external_cert:',
+      '  use_external_tls: true',
+      `  external_cert_directory: /opt/app/${name}/ext`,
+      '  ca_name: RA',
+      `  cert_type: ${pick(['P12', 'JKS', 'PEM', 'p12'])}`,
+      '  external_certificate_parameters:',
+      `    common_name: ${name}`,
+      `    sans: ${name},${name}.onap`,
+    );
   }
   if (chance(0.2)) lines.push(`k8s_location: ${pick(['central', 'edge-1', 'edge-2'])}`);
-  if (ports.length > 0 && chance(0.1)) lines.push('msb_list:', `  - {serviceName: ${name}, port: "8443", version: v1, url: /, protocol: REST, enable_ssl: true}`);
+  if (ports.length > 0 && chance(0.1))
+    lines.push('msb_list:', `  - {serviceName: ${name}, port: "8443", version: v1, url: /, protocol: REST, enable_ssl: true}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -16,7 +16,9 @@ export interface GrowthCase {
 const YAML_FILE = 'components/c.yaml';
 const HEAD = 'name: comp\nimage: repo/comp:1.0\n';
 
-const env = (n: number, line: (i: number) => string): InputFile[] => [{ name: YAML_FILE, text: `${HEAD}env:\n${Array.from({ length: n }, (_, i) => line(i)).join('\n')}\n` }];
+const env = (n: number, line: (i: number) => string): InputFile[] => [
+  { name: YAML_FILE, text: `${HEAD}env:\n${Array.from({ length: n }, (_, i) => line(i)).join('\n')}\n` },
+];
 
 /**
  * A DCAE spec (format v1, whose parameters need only name, value and description, so that 20 000 fit in the
@@ -59,14 +61,19 @@ function seconds(components: InputFile[], runs: number): number {
 }
 
 /** Times every shape at both sizes; prints a line each; returns the shapes above the threshold. */
-export function benchGrowth(log: (line: string) => void): { rows: Array<{ title: string; small: number; large: number; ratio: number }>; failed: string[] } {
+export function benchGrowth(log: (line: string) => void): {
+  rows: Array<{ title: string; small: number; large: number; ratio: number }>;
+  failed: string[];
+} {
   log(`\none spec of ${GROWTH.small} vs ${GROWTH.large} entries (parse and check; at most ${GROWTH.maxRatio}x)`);
   const rows = GROWTH_CASES.map((c) => {
     seconds(c.make(200), 2); // warm up
     const small = seconds(c.make(GROWTH.small), 5);
     const large = seconds(c.make(GROWTH.large), 1);
     const ratio = large / small;
-    log(`${ratio.toFixed(1).padStart(7)}x  ${small.toFixed(4)} s vs ${large.toFixed(3)} s  ${c.title}${ratio > GROWTH.maxRatio ? '  ABOVE THE THRESHOLD' : ''}`);
+    log(
+      `${ratio.toFixed(1).padStart(7)}x  ${small.toFixed(4)} s vs ${large.toFixed(3)} s  ${c.title}${ratio > GROWTH.maxRatio ? '  ABOVE THE THRESHOLD' : ''}`,
+    );
     return { title: c.title, small, large, ratio };
   });
   return { rows, failed: rows.filter((r) => r.ratio > GROWTH.maxRatio).map((r) => r.title) };

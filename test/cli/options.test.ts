@@ -13,7 +13,7 @@ function recorder(): { io: Console; out: string[]; err: string[] } {
 }
 
 describe('GIVEN --version', () => {
-  test('WHEN the options are parsed (with no invocation given) THEN the version of the project\'s package.json is printed and the exit code is 0', () => {
+  test("WHEN the options are parsed (with no invocation given) THEN the version of the project's package.json is printed and the exit code is 0", () => {
     const { io, out, err } = recorder();
     const expected = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     expect(parseOptions(['--version'], io)).toBe(EXIT.ok);
@@ -28,7 +28,7 @@ describe('GIVEN --version', () => {
 });
 
 describe('GIVEN no invocation', () => {
-  test('WHEN the user\'s folder is asked THEN it is worked out from this process\'s own folder and environment', () => {
+  test("WHEN the user's folder is asked THEN it is worked out from this process's own folder and environment", () => {
     expect(userFolder()).toBe(userFolder({ cwd: process.cwd(), env: process.env }));
   });
 });

@@ -13,14 +13,20 @@ describe('GIVEN a path for a dcae_spec reference', () => {
 
   test.each([
     ['nothing', (dir: string) => path.join(dir, 'missing.json')],
-    ['a folder', (dir: string) => {
-      fs.mkdirSync(path.join(dir, 'spec.json'));
-      return path.join(dir, 'spec.json');
-    }],
-    ['a path through a file', (dir: string) => {
-      fs.writeFileSync(path.join(dir, 'file'), '');
-      return path.join(dir, 'file', 'spec.json');
-    }],
+    [
+      'a folder',
+      (dir: string) => {
+        fs.mkdirSync(path.join(dir, 'spec.json'));
+        return path.join(dir, 'spec.json');
+      },
+    ],
+    [
+      'a path through a file',
+      (dir: string) => {
+        fs.writeFileSync(path.join(dir, 'file'), '');
+        return path.join(dir, 'file', 'spec.json');
+      },
+    ],
   ])('GIVEN %s WHEN read THEN undefined (no such file), never an exception', (_what, make) => {
     expect(readFileIfAny(make(tmpdir()))).toBeUndefined();
   });

@@ -17,12 +17,16 @@ const deploymentProps: k8s.KubeDeploymentProps = {
     template: {
       metadata: { labels, annotations: { 'checksum/x': 'abc' } },
       spec: {
-        containers: [{
-          name: 'x', image: 'i', env: [{ name: 'A', value: '1' }],
-          ports: [{ containerPort: 8080, protocol: 'TCP' }],
-          readinessProbe: { httpGet: { path: '/', port: k8s.IntOrString.fromNumber(8080) } },
-          resources: { limits: { cpu: k8s.Quantity.fromString('1') } },
-        }],
+        containers: [
+          {
+            name: 'x',
+            image: 'i',
+            env: [{ name: 'A', value: '1' }],
+            ports: [{ containerPort: 8080, protocol: 'TCP' }],
+            readinessProbe: { httpGet: { path: '/', port: k8s.IntOrString.fromNumber(8080) } },
+            resources: { limits: { cpu: k8s.Quantity.fromString('1') } },
+          },
+        ],
         volumes: [{ name: 'v', configMap: { name: 'c', defaultMode: 420 } }],
       },
     },
@@ -31,7 +35,11 @@ const deploymentProps: k8s.KubeDeploymentProps = {
 
 const serviceProps: k8s.KubeServiceProps = {
   metadata: { name: 'x', labels, annotations: { msb: '[]' } },
-  spec: { type: 'NodePort', selector: labels, ports: [{ name: 'x', port: 80, nodePort: 30080, targetPort: k8s.IntOrString.fromNumber(80) }] },
+  spec: {
+    type: 'NodePort',
+    selector: labels,
+    ports: [{ name: 'x', port: 80, nodePort: 30080, targetPort: k8s.IntOrString.fromNumber(80) }],
+  },
 };
 
 describe('linear-time API objects', () => {

@@ -28,14 +28,21 @@ describe('ApplicationConfig alone', () => {
     });
     const sha = createHash('sha256').update(TEXT).digest('hex');
     expect(config.checksum).toBe(sha);
-    expect(dep.spec.template.metadata).toEqual({ labels: { team: 't', app: 'solo', k8sdeployment: 'dep-solo' }, annotations: { 'checksum/application-config': sha } });
+    expect(dep.spec.template.metadata).toEqual({
+      labels: { team: 't', app: 'solo', k8sdeployment: 'dep-solo' },
+      annotations: { 'checksum/application-config': sha },
+    });
     const spec = dep.spec.template.spec;
     expect(spec.volumes).toEqual([{ name: 'application-config', configMap: { name: 'solo-application-config', defaultMode: 420 } }]);
     expect(spec.containers[0].volumeMounts).toEqual([{ name: 'application-config', mountPath: '/app-config-input', readOnly: true }]);
-    expect(envLines(spec.containers[0])).toEqual(['OWN=x', 'CBS_CLIENT_CONFIG_PATH=/app-config-input/application_config.yaml', 'POD_IP=<status.podIP>']);
+    expect(envLines(spec.containers[0])).toEqual([
+      'OWN=x',
+      'CBS_CLIENT_CONFIG_PATH=/app-config-input/application_config.yaml',
+      'POD_IP=<status.podIP>',
+    ]);
   });
 
-  test('GIVEN it is added after a FilebeatSidecar WHEN synthesised THEN its volume and mount follow the sidecar\'s: each construct adds after those already in the pod', () => {
+  test("GIVEN it is added after a FilebeatSidecar WHEN synthesised THEN its volume and mount follow the sidecar's: each construct adds after those already in the pod", () => {
     const c = chart();
     const pod = soloPod(c);
     new FilebeatSidecar(c, 'Filebeat', { pod, logDirectory: '/logs' });
@@ -50,10 +57,12 @@ describe('ApplicationConfig alone', () => {
     const pod = soloPod(c);
     new ApplicationConfig(c, 'One', { pod, config: TEXT });
     new ApplicationConfig(c, 'Two', { pod, config: 'b: 2\n' });
-    expect(() => Testing.synth(c)).toThrow(/the pod has two volumes named "application-config"; a ApplicationConfig adds it: add one ApplicationConfig per pod/);
+    expect(() => Testing.synth(c)).toThrow(
+      /the pod has two volumes named "application-config"; a ApplicationConfig adds it: add one ApplicationConfig per pod/,
+    );
   });
 
-  test('GIVEN a ComponentChart with applicationConfig WHEN synthesised THEN the construct id is ApplicationConfig and its volume comes right after the component\'s own', () => {
+  test("GIVEN a ComponentChart with applicationConfig WHEN synthesised THEN the construct id is ApplicationConfig and its volume comes right after the component's own", () => {
     const app = Testing.app();
     const c = new ComponentChart(app, 'comp', {
       main: { name: 'comp', image: 'repo/comp:1' },
@@ -64,6 +73,13 @@ describe('ApplicationConfig alone', () => {
     expect(c.applicationConfig?.node.id).toBe('ApplicationConfig');
     const objects = Testing.synth(c);
     expect(objects.map((o) => o.kind)).toEqual(['ConfigMap', 'Deployment']);
-    expect(names(objects[1].spec.template.spec.volumes)).toEqual(['own', 'application-config', 'component-log', 'filebeat-data', 'filebeat-conf', 'tls-info']);
+    expect(names(objects[1].spec.template.spec.volumes)).toEqual([
+      'own',
+      'application-config',
+      'component-log',
+      'filebeat-data',
+      'filebeat-conf',
+      'tls-info',
+    ]);
   });
 });

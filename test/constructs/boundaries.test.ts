@@ -9,11 +9,17 @@ import * as index from '../../src/index';
 const SRC = path.resolve(__dirname, '..', '..', 'src');
 const CONSTRUCTS = path.join(SRC, 'constructs');
 
-
-
-describe('the constructs\' boundaries', () => {
-  test('GIVEN the package index WHEN its exports are listed THEN it has every construct, the props\' runtime values and the platform defaults', () => {
-    for (const name of ['ComponentChart', 'ComponentPod', 'ComponentService', 'FilebeatSidecar', 'TlsInitContainer', 'CertServiceClient', 'CertPostProcessor']) {
+describe("the constructs' boundaries", () => {
+  test("GIVEN the package index WHEN its exports are listed THEN it has every construct, the props' runtime values and the platform defaults", () => {
+    for (const name of [
+      'ComponentChart',
+      'ComponentPod',
+      'ComponentService',
+      'FilebeatSidecar',
+      'TlsInitContainer',
+      'CertServiceClient',
+      'CertPostProcessor',
+    ]) {
       expect({ name, type: typeof (index as Record<string, unknown>)[name] }).toEqual({ name, type: 'function' });
     }
     expect(index.PLATFORM_DEFAULTS.namespace).toBe('dcae');
@@ -28,7 +34,7 @@ describe('the constructs\' boundaries', () => {
     expect(bad.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.path}`)).toEqual(['components/a.yaml:1:7: name']);
   });
 
-  test('GIVEN the constructs\' private helpers and the input side WHEN the index is read THEN it exports none of them', () => {
+  test("GIVEN the constructs' private helpers and the input side WHEN the index is read THEN it exports none of them", () => {
     const privateDir = path.join(CONSTRUCTS, 'private');
     const internal = fs.readdirSync(privateDir).flatMap((f) => Object.keys(require(path.join(privateDir, f))));
     expect(internal).toEqual(expect.arrayContaining(['helperContainer', 'msbAnnotationValue', 'buildMainContainer', 'TLS_INFO_VOLUME']));

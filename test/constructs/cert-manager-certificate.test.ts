@@ -3,7 +3,7 @@ import { App, Testing } from 'cdk8s';
 import { ComponentChart } from '../../src/constructs/component-chart';
 
 describe('GIVEN a cert-manager certificate with only its directory and common name', () => {
-  test('WHEN synthesised THEN the Certificate has the plugin\'s issuer and subject (ONAP\'s defaults) and a PKCS#12 keystore', () => {
+  test("WHEN synthesised THEN the Certificate has the plugin's issuer and subject (ONAP's defaults) and a PKCS#12 keystore", () => {
     const c = new ComponentChart(new App(), 'solo', {
       main: { name: 'solo', image: 'repo/solo:1' },
       certManagerCertificate: { externalCertDirectory: '/ext', commonName: 'solo' },

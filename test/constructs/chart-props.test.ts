@@ -63,20 +63,39 @@ describe('chartProps', () => {
     const platform = changedPlatform();
     const props = chartProps(componentOf(EVERYTHING, platform), platform);
     const values = strings(props);
-    const changed = strings({ ...platform, node_port_range: undefined, consul_dns_name: undefined, cbs: undefined, application_config: undefined, cmpv2_issuer: undefined });
+    const changed = strings({
+      ...platform,
+      node_port_range: undefined,
+      consul_dns_name: undefined,
+      cbs: undefined,
+      application_config: undefined,
+      cmpv2_issuer: undefined,
+    });
     expect(changed).toHaveLength(28);
     expect(changed.filter((v) => !values.includes(v))).toEqual([]);
     expect(values.filter((v) => strings(PLATFORM_DEFAULTS).includes(v))).toEqual([]);
   });
 
-  test('GIVEN a spec with every piece WHEN mapped THEN the spec\'s own values reach the matching construct props', () => {
+  test("GIVEN a spec with every piece WHEN mapped THEN the spec's own values reach the matching construct props", () => {
     const props: ComponentChartProps = chartProps(componentOf(EVERYTHING), DEFAULT_PLATFORM);
-    expect(props.main).toMatchObject({ name: 'ves', image: 'repo/ves:1', ports: [{ containerPort: 8443, protocol: 'TCP', hostPort: 30417, ipv6: false }] });
+    expect(props.main).toMatchObject({
+      name: 'ves',
+      image: 'repo/ves:1',
+      ports: [{ containerPort: 8443, protocol: 'TCP', hostPort: 30417, ipv6: false }],
+    });
     expect(props.filebeat).toMatchObject({ logDirectory: '/logs', alternateFbPath: undefined });
     expect(props.tlsInit).toMatchObject({ useTls: true, certDirectory: '/opt/dcae/cacert' });
-    expect(props.certServiceClient).toMatchObject({ externalCertDirectory: '/ext/', caName: 'RA', certType: 'jks', commonName: 'ves', sans: 'a,b' });
+    expect(props.certServiceClient).toMatchObject({
+      externalCertDirectory: '/ext/',
+      caName: 'RA',
+      certType: 'jks',
+      commonName: 'ves',
+      sans: 'a,b',
+    });
     expect(props.certPostProcessor).toEqual({ image: PLATFORM_DEFAULTS.certPostProcessor.image });
-    expect(props.msbList).toEqual([{ serviceName: 'ves', port: '8443', version: 'v1', url: '/', protocol: 'REST', enableSsl: true, visualRange: '1' }]);
+    expect(props.msbList).toEqual([
+      { serviceName: 'ves', port: '8443', version: 'v1', url: '/', protocol: 'REST', enableSsl: true, visualRange: '1' },
+    ]);
   });
 
   test('GIVEN a minimal spec WHEN mapped THEN there is no sidecar and no external certificates, and TLS uses the platform cert directory', () => {
@@ -90,13 +109,20 @@ describe('chartProps', () => {
     expect(props.msbList).toEqual([]);
   });
 
-  test('GIVEN a platform file WHEN specs are loaded THEN each spec holds its resolved namespace, TLS directory and Pod Security, its own keys over the platform\'s', () => {
-    const platform = { ...DEFAULT_PLATFORM, namespace: 'plat-ns', pod_security: { ...DEFAULT_PLATFORM.pod_security, profile: 'restricted' as const, run_as_user: 2000 } };
+  test("GIVEN a platform file WHEN specs are loaded THEN each spec holds its resolved namespace, TLS directory and Pod Security, its own keys over the platform's", () => {
+    const platform = {
+      ...DEFAULT_PLATFORM,
+      namespace: 'plat-ns',
+      pod_security: { ...DEFAULT_PLATFORM.pod_security, profile: 'restricted' as const, run_as_user: 2000 },
+    };
     const plain = componentOf('name: c\nimage: repo/c:1\n', platform);
     expect(plain.namespace).toBe('plat-ns');
     expect(plain.tlsInfo.certDirectory).toBe(DEFAULT_PLATFORM.tls.component_cert_dir);
     expect(plain.podSecurity).toEqual({ ...platform.pod_security });
-    const own = componentOf('name: c\nimage: repo/c:1\nnamespace: own\ntls_info: {cert_directory: /certs}\npod_security: {run_as_user: 3000}\n', platform);
+    const own = componentOf(
+      'name: c\nimage: repo/c:1\nnamespace: own\ntls_info: {cert_directory: /certs}\npod_security: {run_as_user: 3000}\n',
+      platform,
+    );
     expect(own.namespace).toBe('own');
     expect(own.tlsInfo.certDirectory).toBe('/certs');
     expect(own.podSecurity).toEqual({ ...platform.pod_security, run_as_user: 3000 });

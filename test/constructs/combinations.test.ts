@@ -45,7 +45,9 @@ describe('constructs combined by hand', () => {
     new CertPostProcessor(c, 'CertPostProcessor', { source: client });
     const spec = podSpecOf(c);
     expect(names(spec.volumes)).toEqual(['tls-info', 'tls-volume']);
-    expect(spec.initContainers.map((x: any) => `${x.name}: ${x.volumeMounts.map((m: any) => `${m.name}@${m.mountPath}`).join(' ')}`)).toEqual([
+    expect(
+      spec.initContainers.map((x: any) => `${x.name}: ${x.volumeMounts.map((m: any) => `${m.name}@${m.mountPath}`).join(' ')}`),
+    ).toEqual([
       'init-tls: tls-info@/opt/app/osaaf',
       'cert-service-client: tls-info@/ext tls-volume@/etc/onap/oom/certservice/certs/',
       'cert-post-processor: tls-info@/tls/',
@@ -63,7 +65,7 @@ describe('constructs combined by hand', () => {
     expect(names(podSpecOf(podChart).initContainers)).toEqual(['init-tls', 'cert-service-client']);
   });
 
-  test('GIVEN every construct by hand in the plugin\'s order WHEN synthesised THEN the objects equal those of a ComponentChart with the same props', () => {
+  test("GIVEN every construct by hand in the plugin's order WHEN synthesised THEN the objects equal those of a ComponentChart with the same props", () => {
     const props: ComponentChartProps = {
       namespace: 'onap',
       main: { name: 'solo', image: 'repo/solo:1', ports: [{ containerPort: 8443, hostPort: 30443 }] },
@@ -82,9 +84,20 @@ describe('constructs combined by hand', () => {
     pod.mountOnMain({ name: 'config', mountPath: '/etc/solo', readOnly: true });
     new FilebeatSidecar(c, 'Filebeat', { pod, logDirectory: '/logs' });
     const tls = new TlsInitContainer(c, 'TlsInit', { pod, useTls: true, certDirectory: '/tls' });
-    const client = new CertServiceClient(c, 'CertServiceClient', { tls, externalCertDirectory: '/ext', caName: 'RA', commonName: 'solo', certType: 'PEM' });
+    const client = new CertServiceClient(c, 'CertServiceClient', {
+      tls,
+      externalCertDirectory: '/ext',
+      caName: 'RA',
+      commonName: 'solo',
+      certType: 'PEM',
+    });
     new CertPostProcessor(c, 'CertPostProcessor', { source: client });
-    new ComponentService(c, 'Service', { componentName: 'solo', labels: pod.labels, ports: props.main.ports ?? [], msbList: props.msbList });
+    new ComponentService(c, 'Service', {
+      componentName: 'solo',
+      labels: pod.labels,
+      ports: props.main.ports ?? [],
+      msbList: props.msbList,
+    });
 
     expect(Testing.synth(c)).toEqual(viaChart);
     expect(viaChart.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Deployment/dep-solo', 'Service/solo', 'Service/xsolo']);
@@ -105,9 +118,16 @@ describe('ComponentChart', () => {
     expect(c.certPostProcessor).toBeUndefined();
   });
 
-  test('GIVEN every piece WHEN made THEN the construct ids are the documented ones, and the pieces are in the plugin\'s order', () => {
+  test("GIVEN every piece WHEN made THEN the construct ids are the documented ones, and the pieces are in the plugin's order", () => {
     const c = new ComponentChart(new App(), 'solo', {
-      main: { name: 'solo', image: 'repo/solo:1', ports: [{ containerPort: 80, hostPort: 30080 }, { containerPort: 81, hostPort: 30081, ipv6: true }] },
+      main: {
+        name: 'solo',
+        image: 'repo/solo:1',
+        ports: [
+          { containerPort: 80, hostPort: 30080 },
+          { containerPort: 81, hostPort: 30081, ipv6: true },
+        ],
+      },
       volumes: [
         { name: 'host', mountPath: '/host', hostPath: '/var/host' },
         { name: 'config', mountPath: '/config', configMap: 'cfg' },
@@ -116,7 +136,14 @@ describe('ComponentChart', () => {
       certServiceClient: { externalCertDirectory: '/ext', caName: 'RA', commonName: 'solo' },
       certPostProcessor: { image: 'mirror/post:1' },
     });
-    expect(c.node.children.map((x) => x.node.id)).toEqual(['Pod', 'Filebeat', 'TlsInit', 'CertServiceClient', 'CertPostProcessor', 'Service']);
+    expect(c.node.children.map((x) => x.node.id)).toEqual([
+      'Pod',
+      'Filebeat',
+      'TlsInit',
+      'CertServiceClient',
+      'CertPostProcessor',
+      'Service',
+    ]);
     expect(c.pod.node.children.map((x) => x.node.id)).toEqual(['Deployment']);
     expect(c.service.node.children.map((x) => x.node.id)).toEqual(['ClusterIP', 'NodePort', 'NodePortIPv6']);
     const spec = podSpecOf(c);
@@ -132,15 +159,17 @@ describe('ComponentChart', () => {
   });
 
   test('GIVEN certPostProcessor without certServiceClient WHEN the chart is made THEN it throws instead of ignoring it', () => {
-    expect(() => new ComponentChart(new App(), 'solo', { main: { name: 'solo', image: 'x' }, certPostProcessor: {} }))
-      .toThrow('ComponentChart: certPostProcessor is set without certServiceClient');
+    expect(() => new ComponentChart(new App(), 'solo', { main: { name: 'solo', image: 'x' }, certPostProcessor: {} })).toThrow(
+      'ComponentChart: certPostProcessor is set without certServiceClient',
+    );
   });
 
   test.each([
     ['neither hostPath nor configMap', { name: 'v', mountPath: '/v' }],
     ['both hostPath and configMap', { name: 'v', mountPath: '/v', hostPath: '/h', configMap: 'c' }],
   ])('GIVEN a volume with %s WHEN the chart is made THEN it throws', (_what, volume) => {
-    expect(() => new ComponentChart(new App(), 'solo', { main: { name: 'solo', image: 'x' }, volumes: [volume] }))
-      .toThrow('ComponentChart: volume "v" needs exactly one of hostPath or configMap');
+    expect(() => new ComponentChart(new App(), 'solo', { main: { name: 'solo', image: 'x' }, volumes: [volume] })).toThrow(
+      'ComponentChart: volume "v" needs exactly one of hostPath or configMap',
+    );
   });
 });

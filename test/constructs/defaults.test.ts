@@ -35,15 +35,22 @@ describe('platform defaults', () => {
     }
     // Every platform value a construct uses is documented on some prop.
     const keys = new Set(documented.map((d) => d.key));
-    const used = [...platform.keys()].filter((k) => !['node_port_range', 'consul_dns_name', 'cbs.base_url', 'application_config.source', 'cmpv2_issuer.enabled'].includes(k));
+    const used = [...platform.keys()].filter(
+      (k) => !['node_port_range', 'consul_dns_name', 'cbs.base_url', 'application_config.source', 'cmpv2_issuer.enabled'].includes(k),
+    );
     expect(used.filter((k) => !keys.has(k))).toEqual([]);
     expect(used).toHaveLength(33);
   });
 
-  test('GIVEN PLATFORM_DEFAULTS WHEN DEFAULT_PLATFORM is built THEN each construct value comes from it, and the compiler\'s own keys are added', () => {
-    const fromConstructs = leaves(PLATFORM_DEFAULTS).map(([, v]) => JSON.stringify(v)).sort();
+  test("GIVEN PLATFORM_DEFAULTS WHEN DEFAULT_PLATFORM is built THEN each construct value comes from it, and the compiler's own keys are added", () => {
+    const fromConstructs = leaves(PLATFORM_DEFAULTS)
+      .map(([, v]) => JSON.stringify(v))
+      .sort();
     const compilerOnly = ['node_port_range', 'consul_dns_name', 'cbs.base_url', 'application_config.source', 'cmpv2_issuer.enabled'];
-    const platformValues = leaves(DEFAULT_PLATFORM).filter(([k]) => !compilerOnly.includes(k)).map(([, v]) => JSON.stringify(v)).sort();
+    const platformValues = leaves(DEFAULT_PLATFORM)
+      .filter(([k]) => !compilerOnly.includes(k))
+      .map(([, v]) => JSON.stringify(v))
+      .sort();
     expect(platformValues).toEqual(fromConstructs);
     expect(DEFAULT_PLATFORM.filebeat.image).toBe(PLATFORM_DEFAULTS.filebeat.image);
     expect(DEFAULT_PLATFORM.tls.component_cert_dir).toBe(PLATFORM_DEFAULTS.tlsInit.certDirectory);
@@ -56,7 +63,9 @@ describe('platform defaults', () => {
     expect(Object.isFrozen(PLATFORM_DEFAULTS)).toBe(true);
     expect(Object.isFrozen(PLATFORM_DEFAULTS.filebeat)).toBe(true);
     expect(Object.isFrozen(PLATFORM_DEFAULTS.imagePullSecrets)).toBe(true);
-    expect(() => { (PLATFORM_DEFAULTS.filebeat as { image: string }).image = 'x'; }).toThrow(TypeError);
+    expect(() => {
+      (PLATFORM_DEFAULTS.filebeat as { image: string }).image = 'x';
+    }).toThrow(TypeError);
     expect(Array.isArray(DEFAULT_PLATFORM.image_pull_secrets) && !Object.isFrozen(DEFAULT_PLATFORM.image_pull_secrets)).toBe(true);
   });
 });

@@ -27,7 +27,10 @@ export function validationErrors(synth: () => unknown): string[] {
   } catch (e) {
     const message = (e as Error).message;
     expect(message).toMatch(/^Validation failed with the following errors:\n/);
-    return message.split('\n').slice(1).map((l) => l.trim());
+    return message
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim());
   }
 }
 

@@ -43,19 +43,32 @@ describe('pod validation: mounts of missing volumes', () => {
   ])('GIVEN the main container mounting %s, which no construct added WHEN synthesised THEN the error says: %s', (volume, hint) => {
     const c = chart();
     soloPod(c).mountOnMain({ name: volume, mountPath: '/x' });
-    expect(errorsOf(() => Testing.synth(c))).toEqual([`[standalone/Pod] container "solo" mounts volume "${volume}", which the pod does not have; ${hint}`]);
+    expect(errorsOf(() => Testing.synth(c))).toEqual([
+      `[standalone/Pod] container "solo" mounts volume "${volume}", which the pod does not have; ${hint}`,
+    ]);
   });
 
   test.each([
-    ['app', 'mine', 'labels.app is "mine", but the pod\'s selector owns the label "app" (app: <component name>, k8sdeployment: dep-<component name>); remove it from labels'],
-    ['k8sdeployment', 'dep-x', 'labels.k8sdeployment is "dep-x", but the pod\'s selector owns the label "k8sdeployment" (app: <component name>, k8sdeployment: dep-<component name>); remove it from labels'],
-  ])('GIVEN a library user\'s label %s, which the selector owns WHEN synthesised THEN it is refused (before: silently overwritten)', (key, value, message) => {
-    const c = chart();
-    new ComponentPod(c, 'Pod', { main: { name: 'solo', image: 'repo/solo:1' }, labels: { team: 'a', [key]: value } });
-    expect(errorsOf(() => Testing.synth(c))).toEqual([`[standalone/Pod] ${message}`]);
-  });
+    [
+      'app',
+      'mine',
+      'labels.app is "mine", but the pod\'s selector owns the label "app" (app: <component name>, k8sdeployment: dep-<component name>); remove it from labels',
+    ],
+    [
+      'k8sdeployment',
+      'dep-x',
+      'labels.k8sdeployment is "dep-x", but the pod\'s selector owns the label "k8sdeployment" (app: <component name>, k8sdeployment: dep-<component name>); remove it from labels',
+    ],
+  ])(
+    "GIVEN a library user's label %s, which the selector owns WHEN synthesised THEN it is refused (before: silently overwritten)",
+    (key, value, message) => {
+      const c = chart();
+      new ComponentPod(c, 'Pod', { main: { name: 'solo', image: 'repo/solo:1' }, labels: { team: 'a', [key]: value } });
+      expect(errorsOf(() => Testing.synth(c))).toEqual([`[standalone/Pod] ${message}`]);
+    },
+  );
 
-  test('GIVEN a library user\'s labels that the selector does not own WHEN synthesised THEN they are written beside app and k8sdeployment', () => {
+  test("GIVEN a library user's labels that the selector does not own WHEN synthesised THEN they are written beside app and k8sdeployment", () => {
     const c = chart();
     new ComponentPod(c, 'Pod', { main: { name: 'solo', image: 'repo/solo:1' }, labels: { team: 'a' } });
     const dep = Testing.synth(c).find((o) => o.kind === 'Deployment');
@@ -138,7 +151,7 @@ describe('pod validation: where it runs', () => {
     ]);
   });
 
-  test('GIVEN the compiler\'s chart with a container added by mistake WHEN rendered with chart.toJson(), as renderManifest does THEN it throws', () => {
+  test("GIVEN the compiler's chart with a container added by mistake WHEN rendered with chart.toJson(), as renderManifest does THEN it throws", () => {
     const spec = componentOf('name: comp\nimage: repo/comp:1\n');
     const { chart: built } = buildChart(spec, DEFAULT_PLATFORM);
     built.pod.addSidecar({ name: 'oops', image: 'x', volumeMounts: [{ name: 'component-log', mountPath: '/l' }] });
@@ -151,19 +164,26 @@ describe('pod validation: where it runs', () => {
     // The input side refuses the name (next test); the pod's validation is the last line of defence.
     const spec = { ...componentOf('name: comp\nimage: repo/comp:1\n'), name: 'init-tls' };
     expect(() => renderManifest(spec, DEFAULT_PLATFORM)).toThrow(
-      '[init-tls/Pod] the pod has two containers named "init-tls"; the main container and the one a TlsInitContainer adds: give the component another name');
+      '[init-tls/Pod] the pod has two containers named "init-tls"; the main container and the one a TlsInitContainer adds: give the component another name',
+    );
   });
 
   test.each([
     ['name: init-tls\nimage: r/c:1\n', 'the TLS init container every pod gets'],
     ['name: filebeat\nimage: r/c:1\nlog_info: {log_directory: /logs}\n', 'the filebeat sidecar that log_info adds'],
-    ['name: cert-service-client\nimage: r/c:1\nexternal_cert: {use_external_tls: true, external_cert_directory: /c, ca_name: RA, external_certificate_parameters: {common_name: c}}\n', 'the init container that external_cert adds'],
-  ])('GIVEN a component named like a container the compiler adds (%#) WHEN compiled THEN an input error at name, and nothing is rendered', (text, what) => {
-    const name = /^name: (\S+)/.exec(text)![1];
-    expect(inputErrors(text)).toEqual([
-      `components/c.yaml:1:7: name: "${name}" is also the name of ${what}, and a pod's containers need distinct names; expected another component name`,
-    ]);
-  });
+    [
+      'name: cert-service-client\nimage: r/c:1\nexternal_cert: {use_external_tls: true, external_cert_directory: /c, ca_name: RA, external_certificate_parameters: {common_name: c}}\n',
+      'the init container that external_cert adds',
+    ],
+  ])(
+    'GIVEN a component named like a container the compiler adds (%#) WHEN compiled THEN an input error at name, and nothing is rendered',
+    (text, what) => {
+      const name = /^name: (\S+)/.exec(text)![1];
+      expect(inputErrors(text)).toEqual([
+        `components/c.yaml:1:7: name: "${name}" is also the name of ${what}, and a pod's containers need distinct names; expected another component name`,
+      ]);
+    },
+  );
 
   test('GIVEN a component named filebeat without log_info WHEN compiled THEN it is fine (no filebeat container beside it)', () => {
     expect(inputErrors('name: filebeat\nimage: r/c:1\n')).toEqual([]);

@@ -11,20 +11,25 @@ import { Console } from '../../src/cli/report';
 import { childEnv, ROOT, runCli, snapshotFolder, tmpdir } from '../helpers';
 import { hashFiles, runCorpus } from './corpus';
 // The module object itself (not an import's namespace copy), so that jest.spyOn replaces what corpus.ts calls.
- 
+
 const compileModule: typeof import('../../src/compile') = require('../../src/compile');
 
 const SCRIPT = path.join(ROOT, 'build', 'test', 'corpus', 'run.js');
 
 /** A small DCAE spec of our own: one http port, an http health check. */
-const spec = (name: string, ports: string[]): string => `${JSON.stringify({
-  self: { version: '1.0.0', name, description: 'a spec written for this test', component_type: 'docker' },
-  streams: { publishes: [], subscribes: [] },
-  services: { calls: [], provides: [] },
-  parameters: [],
-  auxilary: { healthcheck: { type: 'http', endpoint: '/health' }, ports },
-  artifacts: [{ type: 'docker image', uri: `repo/${name}:1.0.0` }],
-}, null, 2)}\n`;
+const spec = (name: string, ports: string[]): string =>
+  `${JSON.stringify(
+    {
+      self: { version: '1.0.0', name, description: 'a spec written for this test', component_type: 'docker' },
+      streams: { publishes: [], subscribes: [] },
+      services: { calls: [], provides: [] },
+      parameters: [],
+      auxilary: { healthcheck: { type: 'http', endpoint: '/health' }, ports },
+      artifacts: [{ type: 'docker image', uri: `repo/${name}:1.0.0` }],
+    },
+    null,
+    2,
+  )}\n`;
 
 /** A folder of three specs (one compiles, one refused for its host port, one not JSON) and two files that are not specs. */
 function corpus(): string {
@@ -71,7 +76,8 @@ function runHere(args: string[], base: string): { status: number; out: string[];
   }
 }
 
-const HOST_PORT = 'components/host-port.json:23:7: auxilary.ports[0]: host port 80 in "80:80" is not 0 or inside the node port range 30000-32767';
+const HOST_PORT =
+  'components/host-port.json:23:7: auxilary.ports[0]: host port 80 in "80:80" is not 0 or inside the node port range 30000-32767';
 
 describe('GIVEN a folder of three DCAE specs written for this test (one compiles, one has a host port, one is not JSON)', () => {
   test('WHEN npm run corpus runs over it THEN it prints one line per *.json file in sorted order, then the summary, and exits 0', () => {
@@ -119,9 +125,13 @@ describe('GIVEN a folder of three DCAE specs written for this test (one compiles
     expect(r.status).toBe(0);
     const ok = r.out.indexOf(r.out.find((l) => l.startsWith('compiled ok.json'))!);
     expect(r.out.slice(ok + 1, ok + 4).map((l) => l.replace(/sha256 [0-9a-f]{16}$/, 'sha256 H'))).toEqual([
-      '  file .dcae-synth-files sha256 H', '  file kustomization.yaml sha256 H', '  file tiny-svc.k8s.yaml sha256 H',
+      '  file .dcae-synth-files sha256 H',
+      '  file kustomization.yaml sha256 H',
+      '  file tiny-svc.k8s.yaml sha256 H',
     ]);
-    expect(r.out).toContain(`  error: ${r.out.find((l) => l.startsWith('refused sub/'))!.replace(/^refused sub\/host-port\.json \(1 error\): /, '')}`);
+    expect(r.out).toContain(
+      `  error: ${r.out.find((l) => l.startsWith('refused sub/'))!.replace(/^refused sub\/host-port\.json \(1 error\): /, '')}`,
+    );
     const written = fs.readFileSync(outFile, 'utf8');
     expect(written).toContain('==> ok.json: tiny-svc.k8s.yaml <==\napiVersion: apps/v1\nkind: Deployment\n');
     expect(written.endsWith('corpus: 1 compiled, 2 refused, 0 crashed\n')).toBe(true);
@@ -163,7 +173,10 @@ describe('GIVEN wrong arguments to npm run corpus', () => {
     [[], 'corpus: expected one folder of DCAE specs (DIR), got none'],
     [['a', 'b'], 'corpus: expected one folder of DCAE specs (DIR), got a, b'],
     [['.', '--bogus'], "corpus: Unknown option '--bogus'"],
-    [['.', '--platform', 'missing.yaml'], 'corpus: --platform missing.yaml: no such file; expected a platform settings file (platform.yaml)'],
+    [
+      ['.', '--platform', 'missing.yaml'],
+      'corpus: --platform missing.yaml: no such file; expected a platform settings file (platform.yaml)',
+    ],
     [['.'], 'corpus: .: no *.json file in this folder or below; expected DCAE component specs'],
     [['.', '--out', 'no-such/out.txt'], 'corpus: --out no-such/out.txt: no such folder no-such; expected a file in an existing folder'],
   ])('WHEN run with %j THEN it exits 2 and says: %s', (args, message) => {

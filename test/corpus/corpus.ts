@@ -84,22 +84,44 @@ export function compileAlone(dir: string, file: string, work: string): SpecResul
   try {
     fs.copyFileSync(path.join(dir, file), copy);
     const result = compile(readComponentsFolder('components', work));
-    const details = [...result.diagnostics.map((d) => `error: ${formatDiagnostic(d)}`), ...result.warnings.map((w) => `warning: ${formatDiagnostic(w)}`)];
+    const details = [
+      ...result.diagnostics.map((d) => `error: ${formatDiagnostic(d)}`),
+      ...result.warnings.map((w) => `warning: ${formatDiagnostic(w)}`),
+    ];
     if (result.diagnostics.length > 0) {
       const n = result.diagnostics.length;
-      return { file, status: 'refused', line: `refused ${file} (${plural(n, 'error')}): ${formatDiagnostic(result.diagnostics[0])}`, details, files: [] };
+      return {
+        file,
+        status: 'refused',
+        line: `refused ${file} (${plural(n, 'error')}): ${formatDiagnostic(result.diagnostics[0])}`,
+        details,
+        files: [],
+      };
     }
     if (result.invalid.length > 0) {
       const line = `crashed ${file}: ${plural(result.invalid.length, 'object field')} break the Kubernetes schema (a bug in the compiler): ${oneLine(result.invalid[0])}`;
       return { file, status: 'crashed', line, details: [...details, ...result.invalid.map((l) => `invalid: ${l}`)], files: [] };
     }
-    const objects = result.files.filter((f) => f.path.endsWith(MANIFEST_EXTENSION))
+    const objects = result.files
+      .filter((f) => f.path.endsWith(MANIFEST_EXTENSION))
       .reduce((n, f) => n + parseAllDocuments(f.content).filter((d) => d.contents !== null).length, 0);
     const line = `compiled ${file}: ${plural(objects, 'object')}, sha256 ${hashFiles(result.files)}`;
-    return { file, status: 'compiled', line, details: [...details, ...result.files.map((f) => `file ${f.path} sha256 ${hashFiles([f])}`)], files: result.files };
+    return {
+      file,
+      status: 'compiled',
+      line,
+      details: [...details, ...result.files.map((f) => `file ${f.path} sha256 ${hashFiles([f])}`)],
+      files: result.files,
+    };
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
-    return { file, status: 'crashed', line: `crashed ${file}: ${oneLine(`${err.name}: ${err.message}`)}`, details: (err.stack ?? '').split('\n'), files: [] };
+    return {
+      file,
+      status: 'crashed',
+      line: `crashed ${file}: ${oneLine(`${err.name}: ${err.message}`)}`,
+      details: (err.stack ?? '').split('\n'),
+      files: [],
+    };
   } finally {
     fs.rmSync(copy, { force: true });
   }
@@ -112,7 +134,12 @@ export function runCorpus(argv: readonly string[], io: Console, base = userFolde
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { platform: { type: 'string' }, verbose: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        platform: { type: 'string' },
+        verbose: { type: 'boolean' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     io.err(`corpus: ${(e as Error).message}\n\n${CORPUS_USAGE}`);
@@ -124,7 +151,9 @@ export function runCorpus(argv: readonly string[], io: Console, base = userFolde
     return EXIT.ok;
   }
   if (positionals.length !== 1) {
-    io.err(`corpus: expected one folder of DCAE specs (DIR), got ${positionals.length === 0 ? 'none' : positionals.join(', ')}\n\n${CORPUS_USAGE}`);
+    io.err(
+      `corpus: expected one folder of DCAE specs (DIR), got ${positionals.length === 0 ? 'none' : positionals.join(', ')}\n\n${CORPUS_USAGE}`,
+    );
     return EXIT.usage;
   }
   const dirArg = positionals[0];

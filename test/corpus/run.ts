@@ -7,7 +7,10 @@ import { EXIT } from '../../src/cli/options';
 import { runCorpus } from './corpus';
 
 try {
-  process.exitCode = runCorpus(process.argv.slice(2), { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) });
+  process.exitCode = runCorpus(process.argv.slice(2), {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+  });
 } catch (e) {
   process.stderr.write(`internal error (a bug in the corpus check, not in the specs; please report it):\n${(e as Error).stack ?? e}\n`);
   process.exitCode = EXIT.internal;

@@ -46,13 +46,30 @@ describe('GIVEN a DCAE spec whose value is refused by both the schema and a comp
   test.each<[string, Record<string, unknown>, string[]]>([
     ['ports is a string', { ports: '8080:0' }, [`components/c.json:22:14: auxilary.ports: "8080:0" is not a list${FIX('ports')}`]],
     ['a volume is a string', { volumes: ['x'] }, [`components/c.json:26:7: auxilary.volumes[0]: "x" is not a mapping${FIX('volumes')}`]],
-    ['a volume has no source', { volumes: [{ container: { bind: '/b' } }] },
-      [`components/c.json:26:7: auxilary.volumes[0]: has no source; expected exactly one of host: {path} or config_volume: {name}${FIX('volumes')}`]],
-    ['log_info has an unknown key', { log_info: { log_directory: '/logs', x: 1 } },
-      [`components/c.json:27:7: auxilary.log_info.x: unknown key; expected one of: log_directory, alternate_fb_path${FIX('log_info')}`]],
-    ['tls_info.use_tls is a string', { tls_info: { cert_directory: '/c', use_tls: 'true' } },
-      [`components/c.json:27:18: auxilary.tls_info.use_tls: "true" is not a boolean (true or false) (write true or false, without quotes)${FIX('tls_info')}`]],
-    ['the healthcheck is null', { healthcheck: null }, [`components/c.json:18:20: auxilary.healthcheck: null is not a mapping${FIX('readiness')}`]],
+    [
+      'a volume has no source',
+      { volumes: [{ container: { bind: '/b' } }] },
+      [
+        `components/c.json:26:7: auxilary.volumes[0]: has no source; expected exactly one of host: {path} or config_volume: {name}${FIX('volumes')}`,
+      ],
+    ],
+    [
+      'log_info has an unknown key',
+      { log_info: { log_directory: '/logs', x: 1 } },
+      [`components/c.json:27:7: auxilary.log_info.x: unknown key; expected one of: log_directory, alternate_fb_path${FIX('log_info')}`],
+    ],
+    [
+      'tls_info.use_tls is a string',
+      { tls_info: { cert_directory: '/c', use_tls: 'true' } },
+      [
+        `components/c.json:27:18: auxilary.tls_info.use_tls: "true" is not a boolean (true or false) (write true or false, without quotes)${FIX('tls_info')}`,
+      ],
+    ],
+    [
+      'the healthcheck is null',
+      { healthcheck: null },
+      [`components/c.json:18:20: auxilary.healthcheck: null is not a mapping${FIX('readiness')}`],
+    ],
   ])('WHEN %s THEN it is reported once, by the rule (with the override that fixes it)', (_title, aux, errors) => {
     expect(run(dcae(aux)).errors).toEqual(errors);
   });
@@ -81,7 +98,9 @@ describe('GIVEN a DCAE spec whose value is refused by both the schema and a comp
 describe('GIVEN a DCAE spec in a shape the schema refuses, which the mapping must read without failing', () => {
   test('WHEN auxilary is a list THEN it is refused, once, at auxilary', () => {
     // Before: compiled without a word (both branches of auxilary's oneOf refused the type, and both complaints were dropped).
-    expect(run(dcae({}, {}, { auxilary: [1] })).errors).toEqual(['components/c.json:17:15: auxilary: a list is not a mapping (component-spec schema v3)']);
+    expect(run(dcae({}, {}, { auxilary: [1] })).errors).toEqual([
+      'components/c.json:17:15: auxilary: a list is not a mapping (component-spec schema v3)',
+    ]);
   });
 
   test('WHEN volumes holds a string, a mapping without a source and a host that is a string THEN each is reported once', () => {
@@ -93,21 +112,23 @@ describe('GIVEN a DCAE spec in a shape the schema refuses, which the mapping mus
     ]);
   });
 
-  test('WHEN use_external_tls is set and cert_directory is a number THEN only cert_directory is reported (the certificate directory falls back to the platform\'s)', () => {
+  test("WHEN use_external_tls is set and cert_directory is a number THEN only cert_directory is reported (the certificate directory falls back to the platform's)", () => {
     const spec = dcae({ tls_info: { cert_directory: 5, use_tls: true, use_external_tls: true } });
-    expect(run(spec).errors).toEqual([`components/c.json:26:25: auxilary.tls_info.cert_directory: 5 is not an absolute path${FIX('tls_info')}`]);
+    expect(run(spec).errors).toEqual([
+      `components/c.json:26:25: auxilary.tls_info.cert_directory: 5 is not an absolute path${FIX('tls_info')}`,
+    ]);
   });
 });
 
 describe('GIVEN auxilary.healthcheck, whose schema is one of an http branch and a script branch', () => {
-  test('WHEN it is http without an endpoint THEN only that is reported, not the script branch\'s complaints', () => {
+  test("WHEN it is http without an endpoint THEN only that is reported, not the script branch's complaints", () => {
     // Before: also `auxilary.healthcheck.script: missing` and `auxilary.healthcheck.type: "http" is not "script" or "docker"`.
     expect(run(dcae({ healthcheck: { type: 'http', interval: '15s' } })).errors).toEqual([
       `components/c.json:18:20: auxilary.healthcheck.endpoint: missing; an http probe needs the path to request, for example /healthcheck${FIX('readiness')}`,
     ]);
   });
 
-  test('WHEN it is script without a script THEN only that is reported, not the http branch\'s complaints', () => {
+  test("WHEN it is script without a script THEN only that is reported, not the http branch's complaints", () => {
     expect(run(dcae({ healthcheck: { type: 'script' } })).errors).toEqual([
       `components/c.json:18:20: auxilary.healthcheck.script: missing; a script probe needs the command to run${FIX('readiness')}`,
     ]);
@@ -151,7 +172,11 @@ describe('GIVEN an older collector spec: the sample-collector fixture, with its 
 describe('GIVEN schema complaints in several parts the plugin ignored', () => {
   test('WHEN streams has several complaints and auxilary.reconfigs one THEN there is one warning per part', () => {
     const stream = { format: 'f', version: '1.0.0', type: 'http', config_key: 'k' };
-    const spec = dcae({ reconfigs: { dti: '/reload.sh' }, tls_info: { cert_directory: '/c', use_tls: true } }, {}, { streams: { publishes: [stream, stream], subscribes: [{ type: 'kafka' }] } });
+    const spec = dcae(
+      { reconfigs: { dti: '/reload.sh' }, tls_info: { cert_directory: '/c', use_tls: true } },
+      {},
+      { streams: { publishes: [stream, stream], subscribes: [{ type: 'kafka' }] } },
+    );
     const r = run(spec);
     expect(r.errors).toEqual([]);
     expect(r.warnings).toEqual([
@@ -160,8 +185,12 @@ describe('GIVEN schema complaints in several parts the plugin ignored', () => {
     ]);
   });
 
-  test('WHEN a stream\'s type is unknown THEN that stream gets one complaint, at type, listing the stream types', () => {
-    const spec = dcae({}, {}, { streams: { publishes: [{ format: 'f', version: '1.0.0', type: 'ftp', config_key: 'k' }], subscribes: [] } });
+  test("WHEN a stream's type is unknown THEN that stream gets one complaint, at type, listing the stream types", () => {
+    const spec = dcae(
+      {},
+      {},
+      { streams: { publishes: [{ format: 'f', version: '1.0.0', type: 'ftp', config_key: 'k' }], subscribes: [] } },
+    );
     expect(run(spec).warnings).toEqual([
       'components/c.json:13:17: streams.publishes[0].type: "ftp" is not "http" or "https" or "message router" or "message_router" or "data router" or "data_router" or "kafka" (component-spec schema v3; the plugin ignored this, and so does the compiler)',
     ]);
@@ -171,7 +200,9 @@ describe('GIVEN schema complaints in several parts the plugin ignored', () => {
 describe('GIVEN keys of auxilary.volumes and auxilary.healthcheck that the plugin ignored (the schemas allow them; the component schema does not)', () => {
   const spec = dcae({
     healthcheck: { type: 'http', endpoint: '/health', retries: 3 },
-    volumes: [{ host: { path: '/etc/localtime', mode: 'ro' }, container: { bind: '/etc/localtime', mode: 'ro', propagation: 'none' }, name: 'tz' }],
+    volumes: [
+      { host: { path: '/etc/localtime', mode: 'ro' }, container: { bind: '/etc/localtime', mode: 'ro', propagation: 'none' }, name: 'tz' },
+    ],
   });
 
   test('WHEN compiled THEN it compiles, with one warning per ignored key, naming it and what the plugin read', () => {
@@ -209,7 +240,7 @@ describe('GIVEN the secure-probe fixture with use_external_tls (cert_directory /
     };
   };
 
-  test('WHEN the override leaves tls_info THEN everything uses the JSON\'s directory', () => {
+  test("WHEN the override leaves tls_info THEN everything uses the JSON's directory", () => {
     expect(derived(y('dcae_spec: c.json', fixPorts))).toEqual({
       DCAE_CA_CERTPATH: '/opt/secure-probe/certs//cacert.pem',
       OUTPUT_PATH: '/opt/secure-probe/certs/external',
@@ -221,17 +252,20 @@ describe('GIVEN the secure-probe fixture with use_external_tls (cert_directory /
   test.each([
     ['tls_info: null', ['tls_info: null']],
     ['tls_info: {cert_directory: null}', ['tls_info:', '  cert_directory: null']],
-  ])('WHEN it sets %s THEN DCAE_CA_CERTPATH, OUTPUT_PATH and the cert-service-client mount follow tls-info to the platform default', (_title, lines) => {
-    // Before: tls-info moved to /opt/dcae/cacert, but the derived values kept the JSON's directory.
-    expect(derived(y('dcae_spec: c.json', fixPorts, ...lines))).toEqual({
-      DCAE_CA_CERTPATH: '/opt/dcae/cacert/cacert.pem',
-      OUTPUT_PATH: '/opt/dcae/cacert/external',
-      clientMount: '/opt/dcae/cacert',
-      mainMount: '/opt/dcae/cacert',
-    });
-  });
+  ])(
+    'WHEN it sets %s THEN DCAE_CA_CERTPATH, OUTPUT_PATH and the cert-service-client mount follow tls-info to the platform default',
+    (_title, lines) => {
+      // Before: tls-info moved to /opt/dcae/cacert, but the derived values kept the JSON's directory.
+      expect(derived(y('dcae_spec: c.json', fixPorts, ...lines))).toEqual({
+        DCAE_CA_CERTPATH: '/opt/dcae/cacert/cacert.pem',
+        OUTPUT_PATH: '/opt/dcae/cacert/external',
+        clientMount: '/opt/dcae/cacert',
+        mainMount: '/opt/dcae/cacert',
+      });
+    },
+  );
 
-  test('WHEN it sets tls_info: null and the platform sets tls.component_cert_dir THEN they follow the platform\'s directory', () => {
+  test("WHEN it sets tls_info: null and the platform sets tls.component_cert_dir THEN they follow the platform's directory", () => {
     expect(derived(y('dcae_spec: c.json', fixPorts, 'tls_info: null'), y('tls:', '  component_cert_dir: /certs'))).toEqual({
       DCAE_CA_CERTPATH: '/certs/cacert.pem',
       OUTPUT_PATH: '/certs/external',
@@ -260,14 +294,20 @@ describe('GIVEN a TLS cert directory that is not absolute, from which the certif
 
   test('WHEN the override gives it over the secure-probe fixture THEN it is reported once, in the YAML', () => {
     // Before: also a line pointing into the JSON (at its cert_directory, with the YAML's value), "... set external_cert in components/c.yaml".
-    const r = compileFiles({ 'components/c.json': SECURE, 'components/c.yaml': y('dcae_spec: c.json', 'ports: ["8081:0", "8099:0"]', 'tls_info:', '  cert_directory: certs') });
+    const r = compileFiles({
+      'components/c.json': SECURE,
+      'components/c.yaml': y('dcae_spec: c.json', 'ports: ["8081:0", "8099:0"]', 'tls_info:', '  cert_directory: certs'),
+    });
     expect(r.errors).toEqual(['components/c.yaml:4:19: tls_info.cert_directory: "certs" is not an absolute path']);
   });
 });
 
 describe('GIVEN the sample-collector fixture and a YAML override with null inside maps the mapping does not have (RFC 7386 at every depth)', () => {
   const compileCollector = (...lines: string[]) => {
-    const r = compileFiles({ 'components/collector.json': COLLECTOR, 'components/collector.yaml': y('dcae_spec: collector.json', ...lines) });
+    const r = compileFiles({
+      'components/collector.json': COLLECTOR,
+      'components/collector.yaml': y('dcae_spec: collector.json', ...lines),
+    });
     expect(r.errors).toEqual([]);
     return r.objects;
   };
@@ -281,14 +321,23 @@ describe('GIVEN the sample-collector fixture and a YAML override with null insid
 
   test('WHEN it adds a liveness probe with interval: null THEN the probe has the default period (15 s), and the readiness probe is the mapped one', () => {
     const main = mainOf(compileCollector('liveness:', '  type: http', '  endpoint: /live', '  interval: null'));
-    expect(main.livenessProbe).toEqual({ httpGet: { path: '/live', port: 8080, scheme: 'HTTP' }, failureThreshold: 1, initialDelaySeconds: 5, periodSeconds: 15, timeoutSeconds: 1 });
+    expect(main.livenessProbe).toEqual({
+      httpGet: { path: '/live', port: 8080, scheme: 'HTTP' },
+      failureThreshold: 1,
+      initialDelaySeconds: 5,
+      periodSeconds: 15,
+      timeoutSeconds: 1,
+    });
     expect(main.readinessProbe.httpGet).toEqual({ path: '/ready', port: 8080, scheme: 'HTTP' });
   });
 });
 
 describe('GIVEN a spec with use_external_tls and an override that moves tls_info.cert_directory', () => {
   test('WHEN compiled THEN DCAE_CA_CERTPATH and the certificate directory follow it', () => {
-    const r = run(dcae({ tls_info: { cert_directory: '/opt/certs/', use_tls: true, use_external_tls: true } }), y('dcae_spec: c.json', 'tls_info:', '  cert_directory: /new'));
+    const r = run(
+      dcae({ tls_info: { cert_directory: '/opt/certs/', use_tls: true, use_external_tls: true } }),
+      y('dcae_spec: c.json', 'tls_info:', '  cert_directory: /new'),
+    );
     expect(r.errors).toEqual([]);
     expect(envOf(r.objects)[2]).toEqual(['DCAE_CA_CERTPATH', '/new/cacert.pem']);
     expect(initNames(r.objects)).toEqual(['init-tls', 'cert-service-client', 'cert-post-processor']);

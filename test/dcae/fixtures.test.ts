@@ -16,7 +16,10 @@ const EXPECTED_DIR = path.join(__dirname, 'expected');
 
 /** Every .json file of the fixtures folder. */
 function fixtureFiles(): string[] {
-  return fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).sort();
+  return fs
+    .readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 }
 
 /** Compiles one fixture alone, as components/<basename>, as the CLI would from a folder holding only it. */
@@ -36,8 +39,15 @@ const PROBE_HINT = (file: string) =>
 const IGNORED = '(component-spec schema v3; the plugin ignored this, and so does the compiler)';
 const AUX_KEYS = 'expected one of: helm, healthcheck, ports, log_info, tls_info, databases, policy, volumes';
 
-interface Compiles { readonly golden: string; readonly output: string; readonly warnings?: string[] }
-interface Refused { readonly errors: string[]; readonly warnings?: string[] }
+interface Compiles {
+  readonly golden: string;
+  readonly output: string;
+  readonly warnings?: string[];
+}
+interface Refused {
+  readonly errors: string[];
+  readonly warnings?: string[];
+}
 
 const INGEST = 'stream-ingest.json';
 const LISTENER = 'config-listener.json';
@@ -61,13 +71,17 @@ const EXPECTED: Record<string, Compiles | Refused> = {
   [GATHERER]: {
     golden: 'file-gatherer',
     output: 'file-gatherer.k8s.yaml',
-    warnings: [`components/${GATHERER}:58:5: parameters[3].value: missing; this key is required: the value of the parameter, which the application configuration holds; write null for none ${IGNORED}`],
+    warnings: [
+      `components/${GATHERER}:58:5: parameters[3].value: missing; this key is required: the value of the parameter, which the application configuration holds; write null for none ${IGNORED}`,
+    ],
   },
   'counter-mapper.json': { golden: 'counter-mapper', output: 'counter-mapper.k8s.yaml' },
   [KEEPER]: {
     golden: 'subscription-keeper',
     output: 'subscription-keeper.k8s.yaml',
-    warnings: [`components/${KEEPER}:116:15: auxilary.healthcheck: missing; this key is required: the health check of the component: an HTTP(S) endpoint or a script ${IGNORED}`],
+    warnings: [
+      `components/${KEEPER}:116:15: auxilary.healthcheck: missing; this key is required: the health check of the component: an HTTP(S) endpoint or a script ${IGNORED}`,
+    ],
   },
   'store-collector.json': { golden: 'store-collector', output: 'store-collector.k8s.yaml' },
   'event-logger-v1.json': { golden: 'event-logger-v1', output: 'event-logger.k8s.yaml' },
@@ -87,9 +101,13 @@ const EXPECTED: Record<string, Compiles | Refused> = {
       `components/${ENRICHER}:74:7: auxilary.ports[0]: host port 8300 in "8300:8300" ${RANGE}${PORT_HINT(ENRICHER, '["8300:0", "8743:0"]')}`,
       `components/${ENRICHER}:75:7: auxilary.ports[1]: host port 8743 in "8743:8743" ${RANGE}${PORT_HINT(ENRICHER, '["8300:0", "8743:0"]')}`,
     ],
-    warnings: [`components/${ENRICHER}:9:18: streams.publishes: a list is not valid: expected to NOT have duplicate items (items ## 2 and 3 are identical) ${IGNORED}`],
+    warnings: [
+      `components/${ENRICHER}:9:18: streams.publishes: a list is not valid: expected to NOT have duplicate items (items ## 2 and 3 are identical) ${IGNORED}`,
+    ],
   },
-  [TUNER]: { errors: [`components/${TUNER}:120:7: auxilary.ports[0]: host port 8080 in "8080:8080" ${RANGE}${PORT_HINT(TUNER, '["8080:0"]')}`] },
+  [TUNER]: {
+    errors: [`components/${TUNER}:120:7: auxilary.ports[0]: host port 8080 in "8080:8080" ${RANGE}${PORT_HINT(TUNER, '["8080:0"]')}`],
+  },
   [TRACKER]: { errors: [`components/${TRACKER}:75:15: ${NO_PORT('http')}${PROBE_HINT(TRACKER)}`] },
   [FEEDER]: { errors: [`components/${FEEDER}:38:15: ${NO_PORT('http')}${PROBE_HINT(FEEDER)}`] },
   [WIDGET]: {
@@ -104,7 +122,11 @@ const EXPECTED: Record<string, Compiles | Refused> = {
       `components/${SECURE}:26:7: auxilary.ports[1]: host port 99 in "8099:99" ${RANGE}${PORT_HINT(SECURE, '["8081:0", "8099:0"]')}`,
     ],
   },
-  [CDAP]: { errors: [`components/${CDAP}:6:23: self.component_type: "cdap" components were not deployed by the Kubernetes plugin; expected "docker"`] },
+  [CDAP]: {
+    errors: [
+      `components/${CDAP}:6:23: self.component_type: "cdap" components were not deployed by the Kubernetes plugin; expected "docker"`,
+    ],
+  },
 };
 
 const isCompiles = (e: Compiles | Refused): e is Compiles => 'golden' in e;
@@ -116,8 +138,15 @@ describe('GIVEN the DCAE spec fixtures the team wrote', () => {
   });
 
   test('WHEN the expected folders are listed THEN each one belongs to a spec that compiles, is named after it, and has its CHECKED.md', () => {
-    const folders = fs.readdirSync(EXPECTED_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-    const goldens = Object.values(EXPECTED).filter(isCompiles).map((e) => e.golden).sort();
+    const folders = fs
+      .readdirSync(EXPECTED_DIR, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
+    const goldens = Object.values(EXPECTED)
+      .filter(isCompiles)
+      .map((e) => e.golden)
+      .sort();
     expect(folders).toEqual(goldens);
     for (const [rel, e] of Object.entries(EXPECTED)) if (isCompiles(e)) expect(e.golden).toBe(rel.replace(/\.json$/, ''));
     for (const g of goldens) {

@@ -32,18 +32,21 @@ function nodes(root: Node): Array<[string, Node]> {
   return out;
 }
 
-describe('GIVEN the format\'s three generations', () => {
-  test.each(DCAE_FORMAT_VERSIONS.map((v) => [v]))('WHEN generation v%s is read THEN every key it requires has a description, which the "missing" error quotes', (version) => {
-    const root = dcaeFormatSchema(version);
-    const undescribed: string[] = [];
-    for (const [at, node] of nodes(root)) {
-      if (!Array.isArray(node.required) || typeof node.properties !== 'object') continue;
-      for (const key of node.required as string[]) {
-        if (typeof node.properties[key]?.description !== 'string') undescribed.push(`${at}: ${key}`);
+describe("GIVEN the format's three generations", () => {
+  test.each(DCAE_FORMAT_VERSIONS.map((v) => [v]))(
+    'WHEN generation v%s is read THEN every key it requires has a description, which the "missing" error quotes',
+    (version) => {
+      const root = dcaeFormatSchema(version);
+      const undescribed: string[] = [];
+      for (const [at, node] of nodes(root)) {
+        if (!Array.isArray(node.required) || typeof node.properties !== 'object') continue;
+        for (const key of node.required as string[]) {
+          if (typeof node.properties[key]?.description !== 'string') undescribed.push(`${at}: ${key}`);
+        }
       }
-    }
-    expect(undescribed).toEqual([]);
-  });
+      expect(undescribed).toEqual([]);
+    },
+  );
 
   test('WHEN a spec uses only what v3 has (helm, an upper-case HTTPS check with a port) THEN it fits v3', () => {
     const spec = dcae({
@@ -55,7 +58,11 @@ describe('GIVEN the format\'s three generations', () => {
   });
 
   test('WHEN policy_info names a node label and no policy id THEN it fits v2 only (v3 wants policy_id)', () => {
-    const spec = dcae({ tls_info: { cert_directory: '/opt/certs', use_tls: true } }, {}, { policy_info: { policy: [{ node_label: 'n1', policy_model_id: 'm1' }] } });
+    const spec = dcae(
+      { tls_info: { cert_directory: '/opt/certs', use_tls: true } },
+      {},
+      { policy_info: { policy: [{ node_label: 'n1', policy_model_id: 'm1' }] } },
+    );
     expect(check(spec)).toEqual({ version: 2, errors: [], warnings: [] });
     spec.policy_info = { policy: [{ policy_id: 'p1', policy_model_id: 'm1' }] };
     expect(check(spec).version).toBe(3);
@@ -81,7 +88,11 @@ describe('GIVEN the format\'s three generations', () => {
   });
 
   test('WHEN a data-router subscriber lacks its config_key THEN the warning says what the key holds', () => {
-    const spec = dcae({}, {}, { streams: { publishes: [], subscribes: [{ format: 'f', version: '1.0.0', route: '/feed', type: 'data_router' }] } });
+    const spec = dcae(
+      {},
+      {},
+      { streams: { publishes: [], subscribes: [{ format: 'f', version: '1.0.0', route: '/feed', type: 'data_router' }] } },
+    );
     expect(check(spec).warnings).toEqual([
       'components/c.json:11:7: streams.subscribes[0].config_key: missing; this key is required: the key under which the component finds the settings of the feed it subscribes to (its delivery endpoint and credentials) (component-spec schema v3; the plugin ignored this, and so does the compiler)',
     ]);
@@ -90,10 +101,20 @@ describe('GIVEN the format\'s three generations', () => {
   test('WHEN auxilary fits neither variant THEN only the complaints of the docker variant are reported (the plugin deployed docker only)', () => {
     const result = check(dcae({}, {}, { auxilary: { ports: ['8080:0'] } }));
     expect([...result.errors, ...result.warnings].filter((e) => /streamname|programs|artifact_name|artifact_version/.test(e))).toEqual([]);
-    expect(result.warnings).toEqual(['components/c.json:17:15: auxilary.healthcheck: missing; this key is required: the health check of the component: an HTTP(S) endpoint or a script (component-spec schema v3; the plugin ignored this, and so does the compiler)']);
+    expect(result.warnings).toEqual([
+      'components/c.json:17:15: auxilary.healthcheck: missing; this key is required: the health check of the component: an HTTP(S) endpoint or a script (component-spec schema v3; the plugin ignored this, and so does the compiler)',
+    ]);
   });
 
   test('WHEN auxilary is a complete CDAP variant THEN the format accepts it (the compiler then refuses the component type)', () => {
-    expect(check(dcae({}, { component_type: 'cdap' }, { auxilary: { streamname: 's', artifact_name: 'a', artifact_version: '1.0.0', programs: [] } }))).toEqual({ version: 3, errors: [], warnings: [] });
+    expect(
+      check(
+        dcae(
+          {},
+          { component_type: 'cdap' },
+          { auxilary: { streamname: 's', artifact_name: 'a', artifact_version: '1.0.0', programs: [] } },
+        ),
+      ),
+    ).toEqual({ version: 3, errors: [], warnings: [] });
   });
 });

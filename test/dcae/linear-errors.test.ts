@@ -8,13 +8,14 @@ import { mergeErrorsLinearly } from '../../src/input/dcae/linear-errors';
 import { ROOT } from '../helpers';
 
 describe('GIVEN generated validator code', () => {
-  test('WHEN the merge of a referred validator\'s errors is rewritten THEN it appends in place, and the errors come out the same and in order', () => {
-    const ajvStyle = 'let vErrors = null; for (const r of runs) { const child = { errors: r }; vErrors = vErrors === null ? child.errors : vErrors.concat(child.errors); } return vErrors;';
+  test("WHEN the merge of a referred validator's errors is rewritten THEN it appends in place, and the errors come out the same and in order", () => {
+    const ajvStyle =
+      'let vErrors = null; for (const r of runs) { const child = { errors: r }; vErrors = vErrors === null ? child.errors : vErrors.concat(child.errors); } return vErrors;';
     const rewritten = mergeErrorsLinearly(ajvStyle);
     expect(rewritten).not.toContain('.concat(');
     expect(rewritten).toContain('for (const e of child.errors) vErrors.push(e);');
     const runs = [['a'], ['b', 'c'], [], ['d']];
-     
+
     const run = (code: string) => new Function('runs', code)(runs);
     expect(run(rewritten)).toEqual(run(ajvStyle));
     expect(run(rewritten)).toEqual(['a', 'b', 'c', 'd']);
@@ -24,7 +25,7 @@ describe('GIVEN generated validator code', () => {
     expect(first).toEqual(['x']);
   });
 
-  test('WHEN the build\'s precompiled DCAE validators are read THEN no merge copies the errors so far (npm test builds first)', () => {
+  test("WHEN the build's precompiled DCAE validators are read THEN no merge copies the errors so far (npm test builds first)", () => {
     const code = fs.readFileSync(path.join(ROOT, 'build', 'src', 'input', 'dcae', 'generated', 'dcae-validators.js'), 'utf8');
     expect(code).not.toMatch(/vErrors\.concat\(/);
     expect(code.match(/vErrors\.push\(e\)/g)?.length).toBeGreaterThan(3);

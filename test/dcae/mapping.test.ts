@@ -14,7 +14,10 @@ describe('GIVEN a DCAE spec whose self.name has dots', () => {
 
   test('WHEN compiled THEN every dot becomes "-" in the component name, the manifest and every object name', () => {
     expect(Object.keys(files)).toEqual(['org-onap-dcae-my-comp.k8s.yaml']);
-    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Deployment/dep-org-onap-dcae-my-comp', 'Service/org-onap-dcae-my-comp']);
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'Deployment/dep-org-onap-dcae-my-comp',
+      'Service/org-onap-dcae-my-comp',
+    ]);
     expect(podOf(objects).hostname).toBe('org-onap-dcae-my-comp');
     expect(mainOf(objects).name).toBe('org-onap-dcae-my-comp');
   });
@@ -26,13 +29,17 @@ describe('GIVEN a DCAE spec whose self.name has dots', () => {
 
 describe('GIVEN a DCAE spec with several artifacts, a jar first and two docker images after it', () => {
   test('WHEN compiled THEN the image is the uri of the first artifact of type "docker image"', () => {
-    const spec = dcae({}, {}, {
-      artifacts: [
-        { type: 'jar', uri: 'http://nexus/app.jar' },
-        { type: 'docker image', uri: 'repo/first:1.0' },
-        { type: 'docker image', uri: 'repo/second:2.0' },
-      ],
-    });
+    const spec = dcae(
+      {},
+      {},
+      {
+        artifacts: [
+          { type: 'jar', uri: 'http://nexus/app.jar' },
+          { type: 'docker image', uri: 'repo/first:1.0' },
+          { type: 'docker image', uri: 'repo/second:2.0' },
+        ],
+      },
+    );
     expect(mainOf(compileDcae(spec).objects).image).toBe('repo/first:1.0');
   });
 });
@@ -74,7 +81,13 @@ describe('GIVEN a minimal DCAE spec', () => {
 });
 
 describe('GIVEN the platform settings consul_dns_name, cbs.base_url and tls.component_cert_dir', () => {
-  const platform = y('consul_dns_name: consul-server.onap', 'cbs:', '  base_url: http://cbs.onap:10000/service_component', 'tls:', '  component_cert_dir: /certs/');
+  const platform = y(
+    'consul_dns_name: consul-server.onap',
+    'cbs:',
+    '  base_url: http://cbs.onap:10000/service_component',
+    'tls:',
+    '  component_cert_dir: /certs/',
+  );
 
   test('WHEN a DCAE spec without tls_info is compiled THEN CONSUL_HOST, CBS_CONFIG_URL and DCAE_CA_CERTPATH follow them', () => {
     expect(envOf(compileDcae(dcae(), platform).objects).slice(0, 4)).toEqual([
@@ -85,7 +98,7 @@ describe('GIVEN the platform settings consul_dns_name, cbs.base_url and tls.comp
     ]);
   });
 
-  test('WHEN a DCAE spec with tls_info.cert_directory is compiled THEN DCAE_CA_CERTPATH uses the spec\'s directory, not the platform\'s', () => {
+  test("WHEN a DCAE spec with tls_info.cert_directory is compiled THEN DCAE_CA_CERTPATH uses the spec's directory, not the platform's", () => {
     const spec = dcae({ tls_info: { cert_directory: '/opt/app/certs', use_tls: true } });
     expect(envOf(compileDcae(spec, platform).objects)).toContainEqual(['DCAE_CA_CERTPATH', '/opt/app/certs/cacert.pem']);
   });
@@ -102,7 +115,10 @@ describe('GIVEN tls_info.cert_directory with and without a trailing slash', () =
 });
 
 describe('GIVEN auxilary.tls_info', () => {
-  test.each([[true, 'true'], [false, 'false']])('WHEN use_tls is %s THEN init-tls gets TLS_SERVER "%s" and tls-info is mounted at cert_directory', (useTls, server) => {
+  test.each([
+    [true, 'true'],
+    [false, 'false'],
+  ])('WHEN use_tls is %s THEN init-tls gets TLS_SERVER "%s" and tls-info is mounted at cert_directory', (useTls, server) => {
     const { objects } = compileDcae(dcae({ tls_info: { cert_directory: '/opt/app/certs/', use_tls: useTls } }));
     expect(initEnv(objects, 'init-tls')).toEqual({ TLS_SERVER: server });
     expect(mainOf(objects).volumeMounts).toEqual([{ name: 'tls-info', mountPath: '/opt/app/certs/' }]);
@@ -116,8 +132,13 @@ describe('GIVEN auxilary.tls_info.use_external_tls', () => {
     const { objects } = compileDcae(withTls({ use_external_tls: true }));
     expect(initNames(objects)).toEqual(['init-tls', 'cert-service-client', 'cert-post-processor']);
     const env = initEnv(objects, 'cert-service-client');
-    expect([env.OUTPUT_PATH, env.OUTPUT_TYPE, env.CA_NAME, env.COMMON_NAME, env.SANS]).toEqual(
-      ['/opt/app/certs/external', 'P12', 'RA', 'sample.onap.org', 'sample.onap.org,component.sample.onap.org']);
+    expect([env.OUTPUT_PATH, env.OUTPUT_TYPE, env.CA_NAME, env.COMMON_NAME, env.SANS]).toEqual([
+      '/opt/app/certs/external',
+      'P12',
+      'RA',
+      'sample.onap.org',
+      'sample.onap.org,component.sample.onap.org',
+    ]);
     const client = podOf(objects).initContainers[1];
     expect(client.volumeMounts[0]).toEqual({ name: 'tls-info', mountPath: '/opt/app/certs/' });
   });
@@ -164,7 +185,10 @@ describe('GIVEN auxilary.healthcheck', () => {
   const ports = ['8080:0', '8443:0'];
 
   test('WHEN it is http with a port and initialDelaySeconds THEN the readiness probe uses the first container port and initialDelaySeconds 5 (both ignored)', () => {
-    const spec = dcae({ ports, healthcheck: { type: 'http', endpoint: '/ready', port: 9999, initialDelaySeconds: 60, interval: '20s', timeout: '3s' } });
+    const spec = dcae({
+      ports,
+      healthcheck: { type: 'http', endpoint: '/ready', port: 9999, initialDelaySeconds: 60, interval: '20s', timeout: '3s' },
+    });
     expect(mainOf(compileDcae(spec).objects).readinessProbe).toEqual({
       httpGet: { path: '/ready', port: 8080, scheme: 'HTTP' },
       failureThreshold: 1,
@@ -174,15 +198,28 @@ describe('GIVEN auxilary.healthcheck', () => {
     });
   });
 
-  test.each([['HTTP', 'HTTP'], ['HTTPS', 'HTTPS'], ['https', 'HTTPS']])('WHEN its type is %s THEN the probe is written, with scheme %s', (type, scheme) => {
+  test.each([
+    ['HTTP', 'HTTP'],
+    ['HTTPS', 'HTTPS'],
+    ['https', 'HTTPS'],
+  ])('WHEN its type is %s THEN the probe is written, with scheme %s', (type, scheme) => {
     const probe = mainOf(compileDcae(dcae({ ports, healthcheck: { type, endpoint: '/h' } })).objects).readinessProbe;
     expect(probe.httpGet).toEqual({ path: '/h', port: 8080, scheme });
   });
 
-  test.each(['script', 'docker'])('WHEN its type is %s THEN the probe runs the script split on whitespace, with the default interval and timeout', (type) => {
-    const probe = mainOf(compileDcae(dcae({ healthcheck: { type, script: '/opt/bin/check.sh  --ready now' } })).objects).readinessProbe;
-    expect(probe).toEqual({ exec: { command: ['/opt/bin/check.sh', '--ready', 'now'] }, failureThreshold: 1, initialDelaySeconds: 5, periodSeconds: 15, timeoutSeconds: 1 });
-  });
+  test.each(['script', 'docker'])(
+    'WHEN its type is %s THEN the probe runs the script split on whitespace, with the default interval and timeout',
+    (type) => {
+      const probe = mainOf(compileDcae(dcae({ healthcheck: { type, script: '/opt/bin/check.sh  --ready now' } })).objects).readinessProbe;
+      expect(probe).toEqual({
+        exec: { command: ['/opt/bin/check.sh', '--ready', 'now'] },
+        failureThreshold: 1,
+        initialDelaySeconds: 5,
+        periodSeconds: 15,
+        timeoutSeconds: 1,
+      });
+    },
+  );
 
   test('WHEN there is no livehealthcheck THEN there is no liveness probe', () => {
     expect(mainOf(compileDcae(dcae()).objects)).not.toHaveProperty('livenessProbe');
@@ -203,7 +240,13 @@ describe('GIVEN auxilary.livehealthcheck beside auxilary.healthcheck', () => {
     expect(r.errors).toEqual([]);
     const main = mainOf(r.objects);
     expect(main.readinessProbe.httpGet).toEqual({ path: '/ready', port: 8080, scheme: 'HTTP' });
-    expect(main.livenessProbe).toEqual({ httpGet: { path: '/live', port: 8080, scheme: 'HTTP' }, failureThreshold: 1, initialDelaySeconds: 5, periodSeconds: 30, timeoutSeconds: 5 });
+    expect(main.livenessProbe).toEqual({
+      httpGet: { path: '/live', port: 8080, scheme: 'HTTP' },
+      failureThreshold: 1,
+      initialDelaySeconds: 5,
+      periodSeconds: 30,
+      timeoutSeconds: 5,
+    });
   });
 
   test('WHEN only the mapping runs THEN livehealthcheck maps to liveness without port and initialDelaySeconds', () => {
@@ -224,13 +267,20 @@ describe('GIVEN log settings', () => {
   test('WHEN a v2/v3 spec sets auxilary.log_info THEN the filebeat sidecar mounts the log at <log_path>/<name>', () => {
     const { objects } = compileDcae(dcae({ log_info: { log_directory: '/opt/logs' }, tls_info: { cert_directory: '/c', use_tls: false } }));
     const [main, filebeat] = podOf(objects).containers;
-    expect(main.volumeMounts.map((m: any) => [m.name, m.mountPath])).toEqual([['component-log', '/opt/logs'], ['tls-info', '/c']]);
+    expect(main.volumeMounts.map((m: any) => [m.name, m.mountPath])).toEqual([
+      ['component-log', '/opt/logs'],
+      ['tls-info', '/c'],
+    ]);
     expect(filebeat.volumeMounts[0]).toEqual({ name: 'component-log', mountPath: '/var/log/onap/my-comp' });
   });
 
   test('WHEN a v3 spec (tls_info) sets the v1 key logging THEN it is refused by the schema', () => {
-    const r = compileFiles({ 'components/c.json': dcae({ tls_info: { cert_directory: '/c', use_tls: true }, logging: { log_directory: '/x' } }) });
-    expect(r.errors).toEqual(['components/c.json:29:5: auxilary.logging: unknown key; expected one of: helm, healthcheck, ports, log_info, tls_info, databases, policy, volumes (component-spec schema v3)']);
+    const r = compileFiles({
+      'components/c.json': dcae({ tls_info: { cert_directory: '/c', use_tls: true }, logging: { log_directory: '/x' } }),
+    });
+    expect(r.errors).toEqual([
+      'components/c.json:29:5: auxilary.logging: unknown key; expected one of: helm, healthcheck, ports, log_info, tls_info, databases, policy, volumes (component-spec schema v3)',
+    ]);
   });
 });
 
@@ -244,7 +294,10 @@ describe('GIVEN auxilary.ports and auxilary.volumes', () => {
       ],
     });
     const { objects } = compileDcae(spec);
-    expect(mainOf(objects).ports).toEqual([{ containerPort: 8443, protocol: 'TCP' }, { containerPort: 162, protocol: 'UDP' }]);
+    expect(mainOf(objects).ports).toEqual([
+      { containerPort: 8443, protocol: 'TCP' },
+      { containerPort: 162, protocol: 'UDP' },
+    ]);
     expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Deployment/dep-my-comp', 'Service/my-comp', 'Service/xmy-comp']);
     expect(objects[2].spec.ports).toEqual([{ name: 'xport-t-8443', nodePort: 30443, port: 8443, protocol: 'TCP' }]);
     const volumes = podOf(objects).volumes;
@@ -271,7 +324,9 @@ describe('GIVEN schema problems only in what the plugin ignored', () => {
     const r = compileFiles({ 'components/c.json': dcae({ reconfigs: { dti: '/reload.sh' } }) });
     expect(r.errors).toEqual([]);
     expect(r.warnings).toHaveLength(1);
-    expect(r.warnings[0]).toMatch(/^components\/c\.json:\d+:5: auxilary\.reconfigs: unknown key; .*the plugin ignored this, and so does the compiler\)$/);
+    expect(r.warnings[0]).toMatch(
+      /^components\/c\.json:\d+:5: auxilary\.reconfigs: unknown key; .*the plugin ignored this, and so does the compiler\)$/,
+    );
   });
 
   test('WHEN a v3 spec (it has tls_info) has parameters without the v3 fields designer_editable, sourced_at_deployment, policy_editable THEN it compiles, with warnings only', () => {
@@ -279,8 +334,13 @@ describe('GIVEN schema problems only in what the plugin ignored', () => {
     // parameters give v2/v3 many (ignored) errors, and v1 only one real error, so v1 wins and the spec is refused:
     //   components/c.json:36:5: auxilary.tls_info: unknown key; expected one of: healthcheck, ports, logging (component-spec schema v1)
     // The choice should prefer the version with the fewest errors about what the plugin read (v3: none).
-    const params = [{ name: 'p1', value: 'a', description: 'd' }, { name: 'p2', value: 'b', description: 'd' }];
-    const r = compileFiles({ 'components/c.json': dcae({ tls_info: { cert_directory: '/c', use_tls: true } }, {}, { parameters: params }) });
+    const params = [
+      { name: 'p1', value: 'a', description: 'd' },
+      { name: 'p2', value: 'b', description: 'd' },
+    ];
+    const r = compileFiles({
+      'components/c.json': dcae({ tls_info: { cert_directory: '/c', use_tls: true } }, {}, { parameters: params }),
+    });
     expect(r.errors).toEqual([]);
     // The six complaints (three keys missing from each parameter) are one warning, at parameters.
     expect(r.warnings).toEqual([

@@ -21,7 +21,8 @@ const FEEDER = fixture('lake-feeder.json');
 const ENRICHER = fixture('record-enricher.json');
 const CBS = 'https://config-binding-service:10443/service_component_all';
 const RANGE = 'is not 0 or inside the node port range 30000-32767';
-const SINK_WARNING = (file: string) => `${file}:83:5: auxilary.reconfigs: unknown key; expected one of: helm, healthcheck, ports, log_info, tls_info, databases, policy, volumes (component-spec schema v3; the plugin ignored this, and so does the compiler)`;
+const SINK_WARNING = (file: string) =>
+  `${file}:83:5: auxilary.reconfigs: unknown key; expected one of: helm, healthcheck, ports, log_info, tls_info, databases, policy, volumes (component-spec schema v3; the plugin ignored this, and so does the compiler)`;
 
 /** A temporary folder with files (relative path → text), given to `fn` (the helpers remove it after the test). */
 function withFolder<T>(files: Record<string, string>, fn: (dir: string) => T): T {
@@ -52,46 +53,58 @@ describe('GIVEN a YAML spec and the DCAE spec it names, in the same folder, thro
       expect(manifests(dir)).toEqual(['alarm-sink.k8s.yaml']);
       const out = fs.readFileSync(path.join(dir, 'out', 'alarm-sink.k8s.yaml'), 'utf8');
       expect(out).toContain('nodePort: 30470');
-      expect(stderrLines(r.stderr).filter((l) => !l.startsWith('warning: components/alarm-sink.json:83:5: auxilary.reconfigs'))).toEqual([]);
+      expect(stderrLines(r.stderr).filter((l) => !l.startsWith('warning: components/alarm-sink.json:83:5: auxilary.reconfigs'))).toEqual(
+        [],
+      );
     });
   });
 
-  test('WHEN compiled THEN the JSON\'s warning is printed once, pointing into the JSON', async () => {
+  test("WHEN compiled THEN the JSON's warning is printed once, pointing into the JSON", async () => {
     await withFolder(files, async (dir) => {
       expect(stderrLines((await cli(dir)).stderr)).toEqual([`warning: ${SINK_WARNING('components/alarm-sink.json')}`]);
     });
   });
 
   test('WHEN the YAML renames the component THEN only the renamed manifest is written', async () => {
-    await withFolder({ ...files, 'components/alarm-sink.yaml': y('dcae_spec: ./alarm-sink.json', 'name: sink-a', 'ports: ["6200/udp:30470"]') }, async (dir) => {
-      expect((await cli(dir)).status).toBe(0);
-      expect(manifests(dir)).toEqual(['sink-a.k8s.yaml']);
-    });
+    await withFolder(
+      { ...files, 'components/alarm-sink.yaml': y('dcae_spec: ./alarm-sink.json', 'name: sink-a', 'ports: ["6200/udp:30470"]') },
+      async (dir) => {
+        expect((await cli(dir)).status).toBe(0);
+        expect(manifests(dir)).toEqual(['sink-a.k8s.yaml']);
+      },
+    );
   });
 });
 
 describe('GIVEN a YAML spec whose dcae_spec is ../other/<file>, outside the components folder, through the CLI', () => {
-  test('WHEN the YAML fixes the ports THEN the path resolves against the YAML\'s folder and the component compiles', async () => {
-    await withFolder({ 'other/ingest.json': INGEST, 'components/ingest.yaml': y('dcae_spec: ../other/ingest.json', 'ports: ["7071:30222"]') }, async (dir) => {
-      const r = await cli(dir);
-      expect(stderrLines(r.stderr)).toEqual([]);
-      expect(r.status).toBe(0);
-      expect(manifests(dir)).toEqual(['stream-ingest.k8s.yaml']);
-    });
+  test("WHEN the YAML fixes the ports THEN the path resolves against the YAML's folder and the component compiles", async () => {
+    await withFolder(
+      { 'other/ingest.json': INGEST, 'components/ingest.yaml': y('dcae_spec: ../other/ingest.json', 'ports: ["7071:30222"]') },
+      async (dir) => {
+        const r = await cli(dir);
+        expect(stderrLines(r.stderr)).toEqual([]);
+        expect(r.status).toBe(0);
+        expect(manifests(dir)).toEqual(['stream-ingest.k8s.yaml']);
+      },
+    );
   });
 
-  test('WHEN the YAML leaves the JSON\'s host ports THEN each error points into other/ingest.json, with the ports override that fixes it', async () => {
-    await withFolder({ 'other/ingest.json': INGEST, 'components/ingest.yaml': y('dcae_spec: ../other/ingest.json', 'env:', '  INGEST_OPTS: -Dx=1') }, async (dir) => {
-      const r = await cli(dir);
-      expect(r.status).toBe(1);
-      const hint = '. Host ports in component specs stood for blueprint inputs; to give the real ones, set ports: ["7070:0", "7071:0"] in components/ingest.yaml (0 means no NodePort)';
-      expect(stderrLines(r.stderr)).toEqual([
-        `other/ingest.json:74:7: auxilary.ports[0]: host port 7070 in "7070:7070" ${RANGE}${hint}`,
-        `other/ingest.json:75:7: auxilary.ports[1]: host port 7071 in "7071:7071" ${RANGE}${hint}`,
-        '2 errors in 1 file; nothing was written to out',
-      ]);
-      expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
-    });
+  test("WHEN the YAML leaves the JSON's host ports THEN each error points into other/ingest.json, with the ports override that fixes it", async () => {
+    await withFolder(
+      { 'other/ingest.json': INGEST, 'components/ingest.yaml': y('dcae_spec: ../other/ingest.json', 'env:', '  INGEST_OPTS: -Dx=1') },
+      async (dir) => {
+        const r = await cli(dir);
+        expect(r.status).toBe(1);
+        const hint =
+          '. Host ports in component specs stood for blueprint inputs; to give the real ones, set ports: ["7070:0", "7071:0"] in components/ingest.yaml (0 means no NodePort)';
+        expect(stderrLines(r.stderr)).toEqual([
+          `other/ingest.json:74:7: auxilary.ports[0]: host port 7070 in "7070:7070" ${RANGE}${hint}`,
+          `other/ingest.json:75:7: auxilary.ports[1]: host port 7071 in "7071:7071" ${RANGE}${hint}`,
+          '2 errors in 1 file; nothing was written to out',
+        ]);
+        expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+      },
+    );
   });
 });
 
@@ -119,7 +132,11 @@ describe('GIVEN two fixtures with the same self.name (sample-collector and sampl
   });
 
   test('WHEN a YAML override renames the second one THEN both compile', () => {
-    const r = compileFiles({ 'components/a.json': COLLECTOR, 'components/b.json': COLLECTOR3, 'components/b.yaml': y('dcae_spec: b.json', 'name: dcae-sample-collector-v3') });
+    const r = compileFiles({
+      'components/a.json': COLLECTOR,
+      'components/b.json': COLLECTOR3,
+      'components/b.yaml': y('dcae_spec: b.json', 'name: dcae-sample-collector-v3'),
+    });
     expect(r.errors).toEqual([]);
     expect(Object.keys(r.files)).toEqual(['dcae-sample-collector-v3.k8s.yaml', 'dcae-sample-collector.k8s.yaml']);
   });
@@ -144,14 +161,22 @@ describe('GIVEN a DCAE spec with every mapped key, and a YAML override', () => {
   });
 
   test('WHEN it sets resources.limits.cpu THEN limits.memory and all of requests stay mapped (maps merge at every depth)', () => {
-    expect(mainOf(compile('resources:', '  limits:', '    cpu: "1"')).resources).toEqual({ limits: { cpu: '1', memory: '128Mi' }, requests: { cpu: '250m', memory: '128Mi' } });
+    expect(mainOf(compile('resources:', '  limits:', '    cpu: "1"')).resources).toEqual({
+      limits: { cpu: '1', memory: '128Mi' },
+      requests: { cpu: '250m', memory: '128Mi' },
+    });
   });
 
   test('WHEN it sets external_cert.external_certificate_parameters.common_name and cert_type THEN sans, ca_name and the directory stay mapped', () => {
     const objects = compile('external_cert:', '  cert_type: JKS', '  external_certificate_parameters:', '    common_name: comp.onap.org');
     const env = initEnv(objects, 'cert-service-client');
-    expect([env.OUTPUT_PATH, env.OUTPUT_TYPE, env.CA_NAME, env.COMMON_NAME, env.SANS]).toEqual(
-      ['/opt/certs/external', 'JKS', 'RA', 'comp.onap.org', 'sample.onap.org,component.sample.onap.org']);
+    expect([env.OUTPUT_PATH, env.OUTPUT_TYPE, env.CA_NAME, env.COMMON_NAME, env.SANS]).toEqual([
+      '/opt/certs/external',
+      'JKS',
+      'RA',
+      'comp.onap.org',
+      'sample.onap.org,component.sample.onap.org',
+    ]);
   });
 
   test('WHEN it sets tls_info.use_tls THEN tls_info.cert_directory stays mapped', () => {
@@ -202,7 +227,12 @@ describe('GIVEN a DCAE spec with every mapped key, and a YAML override', () => {
   });
 
   test('WHEN it sets a mapped env key to null THEN that variable is gone and the others keep their order', () => {
-    expect(envOf(compile('env:', '  CONFIG_BINDING_SERVICE: null')).map(([k]) => k)).toEqual(['CONSUL_HOST', 'DCAE_CA_CERTPATH', 'CBS_CONFIG_URL', 'POD_IP']);
+    expect(envOf(compile('env:', '  CONFIG_BINDING_SERVICE: null')).map(([k]) => k)).toEqual([
+      'CONSUL_HOST',
+      'DCAE_CA_CERTPATH',
+      'CBS_CONFIG_URL',
+      'POD_IP',
+    ]);
   });
 
   test('WHEN it sets log_info: null and external_cert: null THEN there is no filebeat sidecar and no certificate request', () => {
@@ -218,10 +248,30 @@ describe('GIVEN a DCAE spec with every mapped key, and a YAML override', () => {
 
 describe('GIVEN a fixture the plugin would have deployed wrong, and a YAML override that fixes it', () => {
   test.each<[string, string, string, string[]]>([
-    ['stream-ingest (host ports 7070, 7071)', INGEST, 'ports: ["7070:0", "7071:30222"]', ['Deployment/dep-stream-ingest', 'Service/stream-ingest', 'Service/xstream-ingest']],
-    ['record-enricher (host ports 8300, 8743)', ENRICHER, 'ports: ["8300:0", "8743:0"]', ['Deployment/dep-record-enricher', 'Service/record-enricher']],
-    ['config-listener (https healthcheck, no ports)', LISTENER, 'ports: ["8443:0"]', ['Deployment/dep-config-listener', 'Service/config-listener']],
-    ['session-tracker (http healthcheck, no ports)', TRACKER, 'ports: ["8100:0"]', ['Deployment/dep-session-tracker', 'Service/session-tracker']],
+    [
+      'stream-ingest (host ports 7070, 7071)',
+      INGEST,
+      'ports: ["7070:0", "7071:30222"]',
+      ['Deployment/dep-stream-ingest', 'Service/stream-ingest', 'Service/xstream-ingest'],
+    ],
+    [
+      'record-enricher (host ports 8300, 8743)',
+      ENRICHER,
+      'ports: ["8300:0", "8743:0"]',
+      ['Deployment/dep-record-enricher', 'Service/record-enricher'],
+    ],
+    [
+      'config-listener (https healthcheck, no ports)',
+      LISTENER,
+      'ports: ["8443:0"]',
+      ['Deployment/dep-config-listener', 'Service/config-listener'],
+    ],
+    [
+      'session-tracker (http healthcheck, no ports)',
+      TRACKER,
+      'ports: ["8100:0"]',
+      ['Deployment/dep-session-tracker', 'Service/session-tracker'],
+    ],
     ['lake-feeder (http healthcheck, no ports), with readiness: null', FEEDER, 'readiness: null', ['Deployment/dep-lake-feeder']],
   ])('WHEN %s is compiled with the fix THEN it compiles', (_title, text, fix, objects) => {
     const r = compileFiles({ 'components/spec.json': text, 'components/spec.yaml': y('dcae_spec: spec.json', fix) });
@@ -230,13 +280,25 @@ describe('GIVEN a fixture the plugin would have deployed wrong, and a YAML overr
   });
 
   test('WHEN session-tracker is given a script readiness probe (the other fix the hint names) THEN the probe runs it, keeping the mapped interval and timeout', () => {
-    const r = compileFiles({ 'components/tracker.json': TRACKER, 'components/tracker.yaml': y('dcae_spec: tracker.json', 'readiness:', '  type: script', '  script: /opt/check.sh') });
+    const r = compileFiles({
+      'components/tracker.json': TRACKER,
+      'components/tracker.yaml': y('dcae_spec: tracker.json', 'readiness:', '  type: script', '  script: /opt/check.sh'),
+    });
     expect(r.errors).toEqual([]);
-    expect(mainOf(r.objects).readinessProbe).toEqual({ exec: { command: ['/opt/check.sh'] }, failureThreshold: 1, initialDelaySeconds: 5, periodSeconds: 120, timeoutSeconds: 6 });
+    expect(mainOf(r.objects).readinessProbe).toEqual({
+      exec: { command: ['/opt/check.sh'] },
+      failureThreshold: 1,
+      initialDelaySeconds: 5,
+      periodSeconds: 120,
+      timeoutSeconds: 6,
+    });
   });
 
-  test('WHEN stream-ingest is fixed THEN only the YAML\'s NodePort is on the NodePort Service', () => {
-    const r = compileFiles({ 'components/ingest.json': INGEST, 'components/ingest.yaml': y('dcae_spec: ingest.json', 'ports: ["7070:0", "7071:30222"]') });
+  test("WHEN stream-ingest is fixed THEN only the YAML's NodePort is on the NodePort Service", () => {
+    const r = compileFiles({
+      'components/ingest.json': INGEST,
+      'components/ingest.yaml': y('dcae_spec: ingest.json', 'ports: ["7070:0", "7071:30222"]'),
+    });
     expect(r.objects[2].spec.ports).toEqual([{ name: 'xport-t-7071', nodePort: 30222, port: 7071, protocol: 'TCP' }]);
   });
 });
@@ -278,19 +340,25 @@ describe('GIVEN an override and its DCAE spec with errors', () => {
     //   (and the same for the common name and the directory)
     // A plain YAML spec gives `components/c.yaml:3:3: external_cert.ca_name: missing; ...`; so should the override.
     const json = dcae({ tls_info: { cert_directory: '/c/', use_tls: true } });
-    const r = compileFiles({ 'components/c.json': json, 'components/c.yaml': y('dcae_spec: c.json', 'external_cert:', '  use_external_tls: true') });
+    const r = compileFiles({
+      'components/c.json': json,
+      'components/c.yaml': y('dcae_spec: c.json', 'external_cert:', '  use_external_tls: true'),
+    });
     expect(r.errors).toEqual([
       'components/c.yaml:3:3: external_cert.ca_name: missing; use_external_tls is true, so the CA name (for example RA) is required',
       'components/c.yaml:3:3: external_cert.external_cert_directory: missing; use_external_tls is true, so the directory the certificates go to is required',
-      'components/c.yaml:3:3: external_cert.external_certificate_parameters.common_name: missing; use_external_tls is true, so the certificate\'s common name is required',
+      "components/c.yaml:3:3: external_cert.external_certificate_parameters.common_name: missing; use_external_tls is true, so the certificate's common name is required",
     ]);
   });
 
   test('WHEN the override removes a mapped required key with null THEN the error points at that null in the YAML', () => {
     const json = dcae({ tls_info: { cert_directory: '/c/', use_tls: true, use_external_tls: true } });
-    const r = compileFiles({ 'components/c.json': json, 'components/c.yaml': y('dcae_spec: c.json', 'external_cert:', '  external_certificate_parameters:', '    common_name: null') });
+    const r = compileFiles({
+      'components/c.json': json,
+      'components/c.yaml': y('dcae_spec: c.json', 'external_cert:', '  external_certificate_parameters:', '    common_name: null'),
+    });
     expect(r.errors).toEqual([
-      'components/c.yaml:4:18: external_cert.external_certificate_parameters.common_name: missing; use_external_tls is true, so the certificate\'s common name is required',
+      "components/c.yaml:4:18: external_cert.external_certificate_parameters.common_name: missing; use_external_tls is true, so the certificate's common name is required",
     ]);
   });
 });
@@ -303,15 +371,33 @@ describe('GIVEN a YAML spec whose dcae_spec cannot be used', () => {
   });
 
   test.each([
-    ['a number', 'dcae_spec: 5', 'components/c.yaml:1:12: dcae_spec: 5 is not the path of a DCAE component specification, relative to this file'],
-    ['a list', 'dcae_spec: [c.json]', 'components/c.yaml:1:12: dcae_spec: a list is not the path of a DCAE component specification, relative to this file'],
-    ['a mapping', 'dcae_spec: {path: c.json}', 'components/c.yaml:1:12: dcae_spec: a mapping is not the path of a DCAE component specification, relative to this file'],
-  ])('WHEN it is %s THEN that is the only error, and the JSON beside it is still compiled alone (its warning shows it)', (_title, line, message) => {
-    const r = compileFiles({ 'components/c.json': dcae({ reconfigs: { dti: '/reload.sh' } }, { name: 'alone' }), 'components/c.yaml': y(line) });
-    expect(r.errors).toEqual([message]);
-    expect(r.warnings).toHaveLength(1);
-    expect(r.warnings[0]).toMatch(/^components\/c\.json:\d+:5: auxilary\.reconfigs: unknown key; /);
-  });
+    [
+      'a number',
+      'dcae_spec: 5',
+      'components/c.yaml:1:12: dcae_spec: 5 is not the path of a DCAE component specification, relative to this file',
+    ],
+    [
+      'a list',
+      'dcae_spec: [c.json]',
+      'components/c.yaml:1:12: dcae_spec: a list is not the path of a DCAE component specification, relative to this file',
+    ],
+    [
+      'a mapping',
+      'dcae_spec: {path: c.json}',
+      'components/c.yaml:1:12: dcae_spec: a mapping is not the path of a DCAE component specification, relative to this file',
+    ],
+  ])(
+    'WHEN it is %s THEN that is the only error, and the JSON beside it is still compiled alone (its warning shows it)',
+    (_title, line, message) => {
+      const r = compileFiles({
+        'components/c.json': dcae({ reconfigs: { dti: '/reload.sh' } }, { name: 'alone' }),
+        'components/c.yaml': y(line),
+      });
+      expect(r.errors).toEqual([message]);
+      expect(r.warnings).toHaveLength(1);
+      expect(r.warnings[0]).toMatch(/^components\/c\.json:\d+:5: auxilary\.reconfigs: unknown key; /);
+    },
+  );
 
   test('WHEN the JSON is not a DCAE component spec THEN its schema errors point into the JSON, and the ignored sections are warnings', () => {
     const r = compileFiles({ 'components/c.json': '{"foo": 1}\n', 'components/c.yaml': y('dcae_spec: c.json', 'name: comp') });
@@ -343,12 +429,15 @@ describe('GIVEN a YAML spec whose dcae_spec cannot be used', () => {
       auxilary: { streamname: 's', artifact_name: 'a', artifact_version: '1.0.0', programs: [{ program_type: 'flows', program_id: 'f' }] },
       artifacts: [{ type: 'jar', uri: 'http://nexus/app.jar' }],
     };
-    const message = 'components/c.json:6:23: self.component_type: "cdap" components were not deployed by the Kubernetes plugin; expected "docker"';
+    const message =
+      'components/c.json:6:23: self.component_type: "cdap" components were not deployed by the Kubernetes plugin; expected "docker"';
     expect(compileFiles({ 'components/c.json': cdap }).errors).toEqual([message]);
-    expect(compileFiles({ 'components/c.json': cdap, 'components/c.yaml': y('dcae_spec: c.json', 'image: repo/x:1') }).errors).toEqual([message]);
+    expect(compileFiles({ 'components/c.json': cdap, 'components/c.yaml': y('dcae_spec: c.json', 'image: repo/x:1') }).errors).toEqual([
+      message,
+    ]);
   });
 
-  test('WHEN the JSON has no docker image artifact and the override sets image THEN the override\'s image wins', () => {
+  test("WHEN the JSON has no docker image artifact and the override sets image THEN the override's image wins", () => {
     // Regression (a bug found while writing these tests, since fixed): import.ts refuses a mapping without an image before applying the override, so `image:` in the YAML
     // cannot fix it ("any key it sets wins"), and the error names no fix:
     //   components/c.json:26:16: artifacts: has no artifact of type "docker image"; expected one, whose uri is the image

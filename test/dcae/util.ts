@@ -8,15 +8,17 @@ type Json = Record<string, unknown>;
  * `self` over a docker self, `top` over the top-level keys. A key given as undefined is dropped.
  */
 export function dcae(aux: Json = {}, self: Json = {}, top: Json = {}): Json {
-  return JSON.parse(JSON.stringify({
-    self: { version: '1.0.0', name: 'my-comp', description: 'a test component', component_type: 'docker', ...self },
-    streams: { publishes: [], subscribes: [] },
-    services: { calls: [], provides: [] },
-    parameters: [],
-    auxilary: { healthcheck: { type: 'http', endpoint: '/health' }, ports: ['8080:0'], ...aux },
-    artifacts: [{ type: 'docker image', uri: 'repo/my-comp:1.0.0' }],
-    ...top,
-  }));
+  return JSON.parse(
+    JSON.stringify({
+      self: { version: '1.0.0', name: 'my-comp', description: 'a test component', component_type: 'docker', ...self },
+      streams: { publishes: [], subscribes: [] },
+      services: { calls: [], provides: [] },
+      parameters: [],
+      auxilary: { healthcheck: { type: 'http', endpoint: '/health' }, ports: ['8080:0'], ...aux },
+      artifacts: [{ type: 'docker image', uri: 'repo/my-comp:1.0.0' }],
+      ...top,
+    }),
+  );
 }
 
 /** A spec as the JSON text a file would hold (two-space indents, so that positions are predictable). */
@@ -69,7 +71,11 @@ export const envOf = (objects: any[]): Array<[string, string]> =>
   mainOf(objects).env.map((e: any) => [e.name, e.value ?? (e.valueFrom?.fieldRef ? 'fieldRef' : 'secret')]);
 /** The env of an init container by name, as a map. */
 export const initEnv = (objects: any[], name: string): Record<string, string> =>
-  Object.fromEntries((podOf(objects).initContainers.find((c: any) => c.name === name)?.env ?? []).filter((e: any) => 'value' in e).map((e: any) => [e.name, e.value]));
+  Object.fromEntries(
+    (podOf(objects).initContainers.find((c: any) => c.name === name)?.env ?? [])
+      .filter((e: any) => 'value' in e)
+      .map((e: any) => [e.name, e.value]),
+  );
 /** The init containers' names. */
 export const initNames = (objects: any[]): string[] => (podOf(objects).initContainers ?? []).map((c: any) => c.name);
 

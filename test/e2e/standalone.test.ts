@@ -61,7 +61,9 @@ function withoutNpm(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 function cdk8sSynth(cwd: string, env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
   return spawnSync(path.join(ROOT, 'node_modules', '.bin', 'cdk8s'), ['synth', '--no-check-upgrade'], {
-    cwd, encoding: 'utf8', env: { ...withoutNpm(process.env), CDK8S_CHECK_UPGRADE: 'false', ...env },
+    cwd,
+    encoding: 'utf8',
+    env: { ...withoutNpm(process.env), CDK8S_CHECK_UPGRADE: 'false', ...env },
   });
 }
 
@@ -84,8 +86,9 @@ describe('a components folder with no component never empties the output', () =>
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(
       'empty: no component spec (*.yaml, *.yml or *.json besides platform.yaml) in this folder; expected at least one. ' +
-      'An empty folder would remove every manifest from the output; to do that on purpose, run again with --allow-empty ' +
-      '(with cdk8s synth: DCAE_ALLOW_EMPTY=true)\n1 error in 1 file; nothing was written to out\n');
+        'An empty folder would remove every manifest from the output; to do that on purpose, run again with --allow-empty ' +
+        '(with cdk8s synth: DCAE_ALLOW_EMPTY=true)\n1 error in 1 file; nothing was written to out\n',
+    );
     expect(tree(path.join(dir, 'out'))).toEqual(before);
     expect(Object.keys(before)).toContain('a.k8s.yaml');
   });
@@ -106,7 +109,9 @@ describe('a components folder with no component never empties the output', () =>
     fs.writeFileSync(path.join(dir, 'out', 'x.k8s.yaml'), 'kept\n');
     const r = node(['--components', 'componnets', '--out', 'out'], dir);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe('componnets: no such folder; expected a folder of component specs (--components DIR). Nothing was written to out\n');
+    expect(r.stderr).toBe(
+      'componnets: no such folder; expected a folder of component specs (--components DIR). Nothing was written to out\n',
+    );
     expect(tree(path.join(dir, 'out'))).toEqual({ 'x.k8s.yaml': 'kept\n' });
   });
 
@@ -185,12 +190,14 @@ describe('cdk8s synth and npm run synth leave the same folder', () => {
     const before = tree(path.join(clone, 'dist'));
     const r = cdk8sSynth(clone);
     expect(r.status).not.toBe(0);
-    expect(r.stderr).toMatch(/components\/zz\.yaml:3:9: ports\[0\]: host port 30235 is already the NodePort of components\/ves\.yaml \(component "dcae-ves-collector"\)/);
+    expect(r.stderr).toMatch(
+      /components\/zz\.yaml:3:9: ports\[0\]: host port 30235 is already the NodePort of components\/ves\.yaml \(component "dcae-ves-collector"\)/,
+    );
     expect(tree(path.join(clone, 'dist'))).toEqual(before);
   }, 60000);
 });
 
-describe('relative paths are the user\'s', () => {
+describe("relative paths are the user's", () => {
   test('GIVEN npm run from the components folder WHEN --components . --out ../out THEN both are taken from that folder, and messages show them as typed', () => {
     // GIVEN
     const clone = cleanClone();
@@ -220,13 +227,26 @@ describe('command-line conventions', () => {
   test('GIVEN --help WHEN the CLI runs THEN every option is listed with its default and the exit codes are given', () => {
     const r = node(['--help'], ROOT);
     expect(r.status).toBe(0);
-    for (const option of ['--components DIR', '--out DIR', '--check', '--allow-empty', '--helm-chart NAME', '--chart-version SEMVER', '--quiet', '--jobs N', '--version', '-h, --help']) {
+    for (const option of [
+      '--components DIR',
+      '--out DIR',
+      '--check',
+      '--allow-empty',
+      '--helm-chart NAME',
+      '--chart-version SEMVER',
+      '--quiet',
+      '--jobs N',
+      '--version',
+      '-h, --help',
+    ]) {
       expect(r.stdout).toContain(option);
     }
     expect(r.stdout).toContain('(default: components)');
     expect(r.stdout).toContain('(default: dist)');
     expect(r.stdout.match(/\(default: /g)?.length).toBeGreaterThanOrEqual(7);
-    expect(r.stdout).toContain('Exit codes: 0 done (or up to date), 1 errors in the input (or, with --check, differences),\n2 wrong options, 70 a bug in the compiler, 74 the output folder could not be written.');
+    expect(r.stdout).toContain(
+      'Exit codes: 0 done (or up to date), 1 errors in the input (or, with --check, differences),\n2 wrong options, 70 a bug in the compiler, 74 the output folder could not be written.',
+    );
   });
 
   test('GIVEN an up-to-date dist/ WHEN `npm run -s synth -- --check --quiet` runs THEN it prints nothing and exits 0', () => {

@@ -20,7 +20,8 @@ export const MAX_LINE = 700;
 /** The longest a case may take (the largest inputs are 1 MiB). */
 export const MAX_CASE_MS = 5000;
 /** Text that only a crash would put in a message. */
-const CRASH_TEXT = /\bat .*:\d+:\d+\)?$|^\s*at |\b(Range|Type|Reference|Syntax)Error\b|Maximum call stack|\[object Object\]|\bundefined\b|\bNaN\b/m;
+const CRASH_TEXT =
+  /\bat .*:\d+:\d+\)?$|^\s*at |\b(Range|Type|Reference|Syntax)Error\b|Maximum call stack|\[object Object\]|\bundefined\b|\bNaN\b/m;
 
 /** The project root: the nearest folder above with a package.json (from test/fuzz, or from build/test/fuzz). */
 const ROOT = (() => {
@@ -110,10 +111,43 @@ const asText = (c: Contents): string => (typeof c === 'string' ? c : Buffer.from
 const asBytes = (c: Contents): Uint8Array => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c);
 
 /** YAML and JSON punctuation, and characters that start YAML's special syntax. */
-const PUNCTUATION = ['{', '}', '[', ']', ',', ':', '"', "'", '#', '&', '*', '!', '|', '>', '-', '?', '%', '@', '`', '\\', '\n', '\t', ' ', '---', '...', '<<', ': ', '- ', '\r\n'];
+const PUNCTUATION = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  "'",
+  '#',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  '-',
+  '?',
+  '%',
+  '@',
+  '`',
+  '\\',
+  '\n',
+  '\t',
+  ' ',
+  '---',
+  '...',
+  '<<',
+  ': ',
+  '- ',
+  '\r\n',
+];
 
 /** Code points that parsers trip on: controls, BOM, line and paragraph separators, marks, astral, noncharacters. */
-const UNICODE = [0x0, 0x7, 0x8, 0x9, 0xb, 0xc, 0xd, 0x1b, 0x7f, 0x85, 0xa0, 0xad, 0xfeff, 0x2028, 0x2029, 0x200b, 0x200e, 0x202e, 0xfffd, 0xffff, 0xfffe, 0x1f600, 0x10ffff, 0xe9, 0x4e2d, 0x0301];
+const UNICODE = [
+  0x0, 0x7, 0x8, 0x9, 0xb, 0xc, 0xd, 0x1b, 0x7f, 0x85, 0xa0, 0xad, 0xfeff, 0x2028, 0x2029, 0x200b, 0x200e, 0x202e, 0xfffd, 0xffff, 0xfffe,
+  0x1f600, 0x10ffff, 0xe9, 0x4e2d, 0x0301,
+];
 
 function randomString(r: Random, length: number): string {
   const alphabets = ['abcdefghijklmnopqrstuvwxyz', '0123456789', 'ABC-_./:', ' \t', 'é中😀', '"\'\\{}[]'];
@@ -126,21 +160,35 @@ function randomString(r: Random, length: number): string {
 /** A value of a random type (never the type it replaces, most of the time). */
 function randomValue(r: Random): unknown {
   switch (r.int(10)) {
-    case 0: return null;
-    case 1: return r.chance(0.5);
-    case 2: return r.int(100000) - 50000;
-    case 3: return r.pick([0.5, -1e21, 1e308, 2147483648, 65536, -0, 4294967296, 0.1]);
-    case 4: return randomString(r, r.int(30));
-    case 5: return [];
-    case 6: return {};
-    case 7: return [randomString(r, 5), r.int(100)];
-    case 8: return { [randomString(r, 6)]: randomString(r, 6) };
-    default: return r.pick(['8080:0', '8080:30080', '80/udp:0', 'true', '1.10', '', ' ', 'http', 'docker', '/path', 'a'.repeat(64)]);
+    case 0:
+      return null;
+    case 1:
+      return r.chance(0.5);
+    case 2:
+      return r.int(100000) - 50000;
+    case 3:
+      return r.pick([0.5, -1e21, 1e308, 2147483648, 65536, -0, 4294967296, 0.1]);
+    case 4:
+      return randomString(r, r.int(30));
+    case 5:
+      return [];
+    case 6:
+      return {};
+    case 7:
+      return [randomString(r, 5), r.int(100)];
+    case 8:
+      return { [randomString(r, 6)]: randomString(r, 6) };
+    default:
+      return r.pick(['8080:0', '8080:30080', '80/udp:0', 'true', '1.10', '', ' ', 'http', 'docker', '/path', 'a'.repeat(64)]);
   }
 }
 
 /** Paths to every value of a parsed document. */
-function paths(value: unknown, prefix: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
+function paths(
+  value: unknown,
+  prefix: Array<string | number> = [],
+  out: Array<Array<string | number>> = [],
+): Array<Array<string | number>> {
   out.push(prefix);
   if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...prefix, i], out));
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out);
@@ -286,7 +334,9 @@ const MUTATIONS: Record<string, Mutation> = {
   },
   hugeValue: (r, name, c) => {
     const length = r.pick([1000, 100000, 600000, 1100000]);
-    const value = randomString(r, Math.min(length, 2000)).repeat(Math.ceil(length / 2000)).slice(0, length);
+    const value = randomString(r, Math.min(length, 2000))
+      .repeat(Math.ceil(length / 2000))
+      .slice(0, length);
     const key = r.pick(['zz_huge', 'name', 'image', 'env', 'self']);
     return addTopKey(name, asText(c), key, JSON.stringify(value));
   },
@@ -355,7 +405,8 @@ export function makeCase(seed: number, id: number, seeds = loadSeeds()): FuzzCas
     steps.push(m);
     contents = MUTATIONS[m](r, base.name, contents);
   }
-  const file = (name: string, c: Contents): InputFile => (typeof c === 'string' && r.chance(0.3) ? { name, text: c } : { name, bytes: asBytes(c) });
+  const file = (name: string, c: Contents): InputFile =>
+    typeof c === 'string' && r.chance(0.3) ? { name, text: c } : { name, bytes: asBytes(c) };
   const components: InputFile[] = [file(base.name, contents)];
   for (let i = r.int(3); i > 0; i--) {
     const other = r.pick(seeds.specs);
@@ -363,7 +414,14 @@ export function makeCase(seed: number, id: number, seeds = loadSeeds()): FuzzCas
   }
   if (isJson(base.name) && r.chance(0.3)) {
     // A YAML spec that starts from the mutated DCAE spec, and overrides a key.
-    const override = r.pick(['', 'name: over\n', 'ports: ["8080:0"]\n', 'env: {A: "1"}\n', 'image: repo/x:1\nreplicas: 2\n', 'dcae_spec: missing.json\n']);
+    const override = r.pick([
+      '',
+      'name: over\n',
+      'ports: ["8080:0"]\n',
+      'env: {A: "1"}\n',
+      'image: repo/x:1\nreplicas: 2\n',
+      'dcae_spec: missing.json\n',
+    ]);
     components.push({ name: 'components/zz-override.yaml', text: `dcae_spec: ${path.posix.basename(base.name)}\n${override}` });
     steps.push('override');
   }
@@ -415,7 +473,8 @@ export function runCase(c: FuzzCase): CaseResult {
     if (CRASH_TEXT.test(line)) found(`crash text in a message: ${JSON.stringify(line.slice(0, 300))}`);
   }
   for (const d of diagnostics) {
-    if (!(d.line >= 0 && d.column >= 0 && Number.isInteger(d.line) && Number.isInteger(d.column))) found(`a position that is not a line and column: ${formatDiagnostic(d).slice(0, 300)}`);
+    if (!(d.line >= 0 && d.column >= 0 && Number.isInteger(d.line) && Number.isInteger(d.column)))
+      found(`a position that is not a line and column: ${formatDiagnostic(d).slice(0, 300)}`);
   }
   return { findings, ms, lines, compiled };
 }

@@ -28,13 +28,17 @@ function main(): number {
   if (single !== undefined) {
     const c = makeCase(seed, number('case', 0), seeds);
     const r = runCase(c);
-    console.log(`case ${c.id} of seed ${seed}: ${c.steps.join(' + ')} (${r.ms.toFixed(0)} ms, ${r.compiled ? 'compiled' : `${r.lines.length} messages`})`);
+    console.log(
+      `case ${c.id} of seed ${seed}: ${c.steps.join(' + ')} (${r.ms.toFixed(0)} ms, ${r.compiled ? 'compiled' : `${r.lines.length} messages`})`,
+    );
     for (const line of r.lines) console.log(`  ${line.length > 400 ? `${line.slice(0, 400)}...` : line}`);
     for (const f of r.findings) console.log(`FINDING: ${f.problem}`);
     return r.findings.length > 0 ? 1 : 0;
   }
   const cases = number('cases', 1000);
-  console.log(`fuzzing ${cases} cases from seed ${seed} (${seeds.specs.length} seed files; limits: ${MAX_LINE} characters a line, ${MAX_CASE_MS} ms a case)`);
+  console.log(
+    `fuzzing ${cases} cases from seed ${seed} (${seeds.specs.length} seed files; limits: ${MAX_LINE} characters a line, ${MAX_CASE_MS} ms a case)`,
+  );
   let findings = 0;
   let compiled = 0;
   let slowest = { ms: 0, id: -1 };
@@ -51,8 +55,10 @@ function main(): number {
     }
     if ((id + 1) % 500 === 0) console.log(`  ${id + 1} cases, ${findings} findings, ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
-  console.log(`${cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s: ${compiled} compiled, ${cases - compiled} refused; `
-    + `slowest case ${slowest.id} (${slowest.ms.toFixed(0)} ms), longest line ${longest.length} characters (case ${longest.id}); ${findings} findings`);
+  console.log(
+    `${cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s: ${compiled} compiled, ${cases - compiled} refused; ` +
+      `slowest case ${slowest.id} (${slowest.ms.toFixed(0)} ms), longest line ${longest.length} characters (case ${longest.id}); ${findings} findings`,
+  );
   return findings > 0 ? 1 : 0;
 }
 

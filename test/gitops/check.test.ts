@@ -68,16 +68,18 @@ describe('--check on an out-of-date folder', () => {
     const r = await run(dir, ...CHECK);
     expect(r.status).toBe(1);
     const n = lines.length;
-    expect(r.stdout).toBe([
-      '--- a/out/dcae-prh.k8s.yaml',
-      '+++ b/out/dcae-prh.k8s.yaml',
-      `@@ -${n - 2},4 +${n - 2},3 @@`,
-      ` ${lines[n - 3]}`,
-      ` ${lines[n - 2]}`,
-      ` ${lines[n - 1]}`,
-      '-extra: line',
-      '',
-    ].join('\n'));
+    expect(r.stdout).toBe(
+      [
+        '--- a/out/dcae-prh.k8s.yaml',
+        '+++ b/out/dcae-prh.k8s.yaml',
+        `@@ -${n - 2},4 +${n - 2},3 @@`,
+        ` ${lines[n - 3]}`,
+        ` ${lines[n - 2]}`,
+        ` ${lines[n - 1]}`,
+        '-extra: line',
+        '',
+      ].join('\n'),
+    );
     expect(r.stderr).toBe('out is out of date: 1 file differs (1 stale). Run npm run synth and commit the result.\n');
     expect(snapshotFolder(path.join(dir, 'out'))).toEqual(before);
     expect(mtimes(path.join(dir, 'out'))).toEqual(times);
@@ -91,13 +93,9 @@ describe('--check on an out-of-date folder', () => {
     const r = await run(dir, ...CHECK);
     expect(r.status).toBe(1);
     const lines = content.split('\n').slice(0, -1);
-    expect(r.stdout).toBe([
-      '--- /dev/null',
-      '+++ b/out/dcae-prh.k8s.yaml',
-      `@@ -0,0 +1,${lines.length} @@`,
-      ...lines.map((l) => `+${l}`),
-      '',
-    ].join('\n'));
+    expect(r.stdout).toBe(
+      ['--- /dev/null', '+++ b/out/dcae-prh.k8s.yaml', `@@ -0,0 +1,${lines.length} @@`, ...lines.map((l) => `+${l}`), ''].join('\n'),
+    );
     expect(r.stderr).toBe('out is out of date: 1 file differs (1 missing). Run npm run synth and commit the result.\n');
     expect(fs.existsSync(file)).toBe(false);
   });
@@ -109,9 +107,12 @@ describe('--check on an out-of-date folder', () => {
     const r = await run(dir, ...CHECK);
     expect(r.status).toBe(1);
     expect(headers(r.stdout)).toEqual([
-      '--- a/out/.dcae-synth-files', '+++ b/out/.dcae-synth-files',
-      '--- a/out/dcae-prh.k8s.yaml', '+++ /dev/null',
-      '--- a/out/kustomization.yaml', '+++ b/out/kustomization.yaml',
+      '--- a/out/.dcae-synth-files',
+      '+++ b/out/.dcae-synth-files',
+      '--- a/out/dcae-prh.k8s.yaml',
+      '+++ /dev/null',
+      '--- a/out/kustomization.yaml',
+      '+++ b/out/kustomization.yaml',
     ]);
     expect(r.stdout).toContain('\n-  - dcae-prh.k8s.yaml\n');
     expect(r.stderr).toBe('out is out of date: 3 files differ (2 stale, 1 extra). Run npm run synth and commit the result.\n');
@@ -122,9 +123,9 @@ describe('--check on an out-of-date folder', () => {
     const dir = withExamples();
     const r = await run(dir, ...CHECK);
     expect(r.status).toBe(1);
-    expect(headers(r.stdout)).toEqual([
-      '.dcae-synth-files', ...EXAMPLE_MANIFESTS, 'kustomization.yaml',
-    ].flatMap((f) => ['--- /dev/null', `+++ b/out/${f}`]));
+    expect(headers(r.stdout)).toEqual(
+      ['.dcae-synth-files', ...EXAMPLE_MANIFESTS, 'kustomization.yaml'].flatMap((f) => ['--- /dev/null', `+++ b/out/${f}`]),
+    );
     expect(r.stderr).toBe('out is out of date: 6 files differ (6 missing). Run npm run synth and commit the result.\n');
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
   });
@@ -155,15 +156,24 @@ describe('--check on an out-of-date folder', () => {
     const r = await run(dir, ...CHECK);
     expect(r.status).toBe(1);
     expect(headers(r.stdout)).toEqual([
-      '--- a/out/.dcae-synth-files', '+++ b/out/.dcae-synth-files',
-      '--- a/out/comp-d.k8s.yaml', '+++ /dev/null',
-      '--- /dev/null', '+++ b/out/comp-e.k8s.yaml',
-      '--- a/out/edge-1/comp-a.k8s.yaml', '+++ /dev/null',
-      '--- a/out/edge-1/comp-b.k8s.yaml', '+++ b/out/edge-1/comp-b.k8s.yaml',
-      '--- a/out/edge-1/kustomization.yaml', '+++ b/out/edge-1/kustomization.yaml',
-      '--- /dev/null', '+++ b/out/edge-2/comp-a.k8s.yaml',
-      '--- /dev/null', '+++ b/out/edge-2/kustomization.yaml',
-      '--- a/out/kustomization.yaml', '+++ b/out/kustomization.yaml',
+      '--- a/out/.dcae-synth-files',
+      '+++ b/out/.dcae-synth-files',
+      '--- a/out/comp-d.k8s.yaml',
+      '+++ /dev/null',
+      '--- /dev/null',
+      '+++ b/out/comp-e.k8s.yaml',
+      '--- a/out/edge-1/comp-a.k8s.yaml',
+      '+++ /dev/null',
+      '--- a/out/edge-1/comp-b.k8s.yaml',
+      '+++ b/out/edge-1/comp-b.k8s.yaml',
+      '--- a/out/edge-1/kustomization.yaml',
+      '+++ b/out/edge-1/kustomization.yaml',
+      '--- /dev/null',
+      '+++ b/out/edge-2/comp-a.k8s.yaml',
+      '--- /dev/null',
+      '+++ b/out/edge-2/kustomization.yaml',
+      '--- a/out/kustomization.yaml',
+      '+++ b/out/kustomization.yaml',
     ]);
     expect(r.stderr).toBe('out is out of date: 9 files differ (4 stale, 2 extra, 3 missing). Run npm run synth and commit the result.\n');
 

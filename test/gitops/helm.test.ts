@@ -14,17 +14,20 @@ const HELM = ['--helm-chart', 'dcae', '--chart-version', '1.2.3'];
 
 /** Values full of Go-template delimiters, in every place a spec can put free text. */
 const BRACES = {
-  'a.yaml': component('comp-a', [
-    'ports: ["8080:0"]',
-    'env:',
-    '  TEMPLATE: "{{ .Values.x }}"',
-    '  TRIM: "{{- end -}}"',
-    '  ODD: "}}}{{{ }} {"',
-    '  QUOTED: \'{{ "{{" }}\'',
-    'readiness: {type: http, endpoint: "/health/{{id}}"}',
-    'liveness: {type: script, script: "sh -c echo {{}}"}',
-    '',
-  ].join('\n')),
+  'a.yaml': component(
+    'comp-a',
+    [
+      'ports: ["8080:0"]',
+      'env:',
+      '  TEMPLATE: "{{ .Values.x }}"',
+      '  TRIM: "{{- end -}}"',
+      '  ODD: "}}}{{{ }} {"',
+      '  QUOTED: \'{{ "{{" }}\'',
+      'readiness: {type: http, endpoint: "/health/{{id}}"}',
+      'liveness: {type: script, script: "sh -c echo {{}}"}',
+      '',
+    ].join('\n'),
+  ),
   'b.yaml': component('comp-b', 'k8s_location: edge-1\nenv: {X: "a}}b{{c"}\n'),
   'c.yaml': component('comp-c', 'k8s_location: edge-1\n'),
 };
@@ -49,7 +52,7 @@ function renderLikeHelm(template: string): string {
   }
 }
 
-describe('the chart\'s files', () => {
+describe("the chart's files", () => {
   test('GIVEN components in the top folder and a location WHEN --helm-chart runs THEN each folder gets Chart.yaml and templates/<name>.yaml beside its manifests and kustomization', async () => {
     const dir = withComponents(BRACES);
     const r = await run(dir, ...RUN, ...HELM);
@@ -58,13 +61,25 @@ describe('the chart\'s files', () => {
     expect(r.stdout).toMatch(/^compiled 3 components into out in \d+\.\d\d s; files: 12 new, 0 changed, 0 removed, 0 unchanged\n$/);
     const files = snapshotFolder(path.join(dir, 'out'));
     expect(Object.keys(files).sort()).toEqual([
-      '.dcae-synth-files', '.helmignore', 'Chart.yaml', 'comp-a.k8s.yaml',
-      'edge-1/.helmignore', 'edge-1/Chart.yaml', 'edge-1/comp-b.k8s.yaml', 'edge-1/comp-c.k8s.yaml', 'edge-1/kustomization.yaml',
-      'edge-1/templates/comp-b.yaml', 'edge-1/templates/comp-c.yaml',
-      'kustomization.yaml', 'templates/comp-a.yaml',
+      '.dcae-synth-files',
+      '.helmignore',
+      'Chart.yaml',
+      'comp-a.k8s.yaml',
+      'edge-1/.helmignore',
+      'edge-1/Chart.yaml',
+      'edge-1/comp-b.k8s.yaml',
+      'edge-1/comp-c.k8s.yaml',
+      'edge-1/kustomization.yaml',
+      'edge-1/templates/comp-b.yaml',
+      'edge-1/templates/comp-c.yaml',
+      'kustomization.yaml',
+      'templates/comp-a.yaml',
     ]);
     expect(files['.dcae-synth-files'].split('\n').filter((l) => l && !l.startsWith('#'))).toEqual(
-      Object.keys(files).filter((f) => f !== '.dcae-synth-files').sort());
+      Object.keys(files)
+        .filter((f) => f !== '.dcae-synth-files')
+        .sort(),
+    );
   });
 
   test('GIVEN a chart name and version WHEN written THEN every Chart.yaml has apiVersion v2, the name and the version as strings, and a description naming its location', async () => {
@@ -73,14 +88,22 @@ describe('the chart\'s files', () => {
     const top = fs.readFileSync(path.join(dir, 'out', 'Chart.yaml'), 'utf8');
     const edge = fs.readFileSync(path.join(dir, 'out', 'edge-1', 'Chart.yaml'), 'utf8');
     expect(parse(top)).toEqual({
-      apiVersion: 'v2', name: 'dcae-edge', version: '1.0.0-rc.1+build.5', type: 'application',
+      apiVersion: 'v2',
+      name: 'dcae-edge',
+      version: '1.0.0-rc.1+build.5',
+      type: 'application',
       description: 'DCAE components, compiled from component specs',
     });
     expect(parse(edge)).toEqual({
-      apiVersion: 'v2', name: 'dcae-edge', version: '1.0.0-rc.1+build.5', type: 'application',
+      apiVersion: 'v2',
+      name: 'dcae-edge',
+      version: '1.0.0-rc.1+build.5',
+      type: 'application',
       description: 'DCAE components for location edge-1, compiled from component specs',
     });
-    expect(top).toBe('apiVersion: v2\nname: dcae-edge\nversion: 1.0.0-rc.1+build.5\ndescription: DCAE components, compiled from component specs\ntype: application\n');
+    expect(top).toBe(
+      'apiVersion: v2\nname: dcae-edge\nversion: 1.0.0-rc.1+build.5\ndescription: DCAE components, compiled from component specs\ntype: application\n',
+    );
   });
 
   test('GIVEN a version that YAML would read as a number if unquoted WHEN written THEN Chart.yaml still holds it as a string', async () => {
@@ -107,7 +130,7 @@ describe('the templates hold exactly the plain objects', () => {
     expect(files['templates/comp-a.yaml']).not.toBe(files['comp-a.k8s.yaml']);
   });
 
-  test('GIVEN values with {{ and }} WHEN a template is rendered as Go templates render THEN its only actions are escapes and it renders to the manifest\'s objects', async () => {
+  test("GIVEN values with {{ and }} WHEN a template is rendered as Go templates render THEN its only actions are escapes and it renders to the manifest's objects", async () => {
     const dir = withComponents(BRACES);
     expect((await run(dir, ...RUN, ...HELM)).status).toBe(0);
     const files = snapshotFolder(path.join(dir, 'out'));
@@ -128,8 +151,12 @@ describe('the templates hold exactly the plain objects', () => {
     const dir = withExamples();
     expect((await run(dir, ...RUN, ...HELM)).status).toBe(0);
     const files = snapshotFolder(path.join(dir, 'out'));
-    const manifests = Object.keys(files).filter((f) => f.endsWith('.k8s.yaml')).sort();
-    const templates = Object.keys(files).filter((f) => f.startsWith('templates/')).sort();
+    const manifests = Object.keys(files)
+      .filter((f) => f.endsWith('.k8s.yaml'))
+      .sort();
+    const templates = Object.keys(files)
+      .filter((f) => f.startsWith('templates/'))
+      .sort();
     expect(templates).toEqual(manifests.map((m) => `templates/${m.replace(/\.k8s\.yaml$/, '.yaml')}`));
     expect(templates.flatMap((t) => objectsOf(unescapeHelm(files[t])))).toEqual(manifests.flatMap((m) => objectsOf(files[m])));
     expect(templates.flatMap((t) => objectsOf(renderLikeHelm(files[t])))).toEqual(manifests.flatMap((m) => objectsOf(files[m])));
@@ -154,13 +181,15 @@ describe('bad chart options', () => {
   });
 
   test.each([['1.0'], ['v1.0.0'], ['01.0.0'], ['1.0.0-'], ['1.0.0+'], ['latest'], ['1.0.0-01'], ['']])(
-    'GIVEN --chart-version %p WHEN the CLI runs THEN it exits 2 naming the version and writes nothing', async (version) => {
+    'GIVEN --chart-version %p WHEN the CLI runs THEN it exits 2 naming the version and writes nothing',
+    async (version) => {
       const dir = withExamples();
       const r = await run(dir, ...RUN, '--helm-chart', 'dcae', '--chart-version', version);
       expect(r.status).toBe(2);
       expect(r.stderr).toBe(`error: --chart-version "${version}" is not a SemVer 2 version such as 1.2.3\n`);
       expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
-    });
+    },
+  );
 
   test('GIVEN --helm-chart without --chart-version WHEN the CLI runs THEN it exits 2 and writes nothing', async () => {
     const dir = withExamples();
@@ -190,8 +219,10 @@ describe('bad chart options', () => {
     const dir = withComponents({ 'a.yaml': component('comp-a', 'k8s_location: templates\n') });
     const r = await run(dir, ...RUN, ...HELM);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe('components/a.yaml:3:15: k8s_location: "templates" is the Helm chart\'s templates folder; expected another location name with --helm-chart\n'
-      + '1 error in 1 file; nothing was written to out\n');
+    expect(r.stderr).toBe(
+      'components/a.yaml:3:15: k8s_location: "templates" is the Helm chart\'s templates folder; expected another location name with --helm-chart\n' +
+        '1 error in 1 file; nothing was written to out\n',
+    );
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
@@ -199,19 +230,25 @@ describe('bad chart options', () => {
   // loads everything under `charts/` as subcharts (out/charts/comp.k8s.yaml is no chart: `helm template out`
   // fails) and `helm install` of the TOP chart sends every .yaml under `crds/` (the location's manifests,
   // kustomization.yaml, Chart.yaml and templates) as CRDs, untemplated.
-  test.each([['charts'], ['crds']])('GIVEN a component with k8s_location %p WHEN --helm-chart runs THEN it is refused (exit 1) and nothing is written', async (location) => {
-    const dir = withComponents({ 'a.yaml': component('comp-a', `k8s_location: ${location}\n`), 'b.yaml': component('comp-b') });
-    const r = await run(dir, ...RUN, ...HELM);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`k8s_location: "${location}"`);
-    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
-  });
+  test.each([['charts'], ['crds']])(
+    'GIVEN a component with k8s_location %p WHEN --helm-chart runs THEN it is refused (exit 1) and nothing is written',
+    async (location) => {
+      const dir = withComponents({ 'a.yaml': component('comp-a', `k8s_location: ${location}\n`), 'b.yaml': component('comp-b') });
+      const r = await run(dir, ...RUN, ...HELM);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`k8s_location: "${location}"`);
+      expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+    },
+  );
 
   test('GIVEN a component with k8s_location "templates" WHEN compiled without --helm-chart THEN it is an ordinary location', async () => {
     const dir = withComponents({ 'a.yaml': component('comp-a', 'k8s_location: templates\n') });
     expect((await run(dir, ...RUN)).status).toBe(0);
     expect(Object.keys(snapshotFolder(path.join(dir, 'out'))).sort()).toEqual([
-      '.dcae-synth-files', 'kustomization.yaml', 'templates/comp-a.k8s.yaml', 'templates/kustomization.yaml',
+      '.dcae-synth-files',
+      'kustomization.yaml',
+      'templates/comp-a.k8s.yaml',
+      'templates/kustomization.yaml',
     ]);
   });
 });
@@ -224,7 +261,12 @@ describe('the chart over several runs', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/: 0 new, 0 changed, 7 removed, 5 unchanged\n$/);
     expect(Object.keys(snapshotFolder(path.join(dir, 'out'))).sort()).toEqual([
-      '.dcae-synth-files', 'comp-a.k8s.yaml', 'edge-1/comp-b.k8s.yaml', 'edge-1/comp-c.k8s.yaml', 'edge-1/kustomization.yaml', 'kustomization.yaml',
+      '.dcae-synth-files',
+      'comp-a.k8s.yaml',
+      'edge-1/comp-b.k8s.yaml',
+      'edge-1/comp-c.k8s.yaml',
+      'edge-1/kustomization.yaml',
+      'kustomization.yaml',
     ]);
     expect(fs.existsSync(path.join(dir, 'out', 'templates'))).toBe(false);
     expect(fs.existsSync(path.join(dir, 'out', 'edge-1', 'templates'))).toBe(false);
@@ -238,8 +280,14 @@ describe('the chart over several runs', () => {
     const plain = await run(dir, ...RUN, '--check');
     expect(plain.status).toBe(1);
     expect(plain.stdout.split('\n').filter((l) => l.startsWith('--- '))).toEqual([
-      '--- a/out/.dcae-synth-files', '--- a/out/.helmignore', '--- a/out/Chart.yaml', '--- a/out/edge-1/.helmignore', '--- a/out/edge-1/Chart.yaml',
-      '--- a/out/edge-1/templates/comp-b.yaml', '--- a/out/edge-1/templates/comp-c.yaml', '--- a/out/templates/comp-a.yaml',
+      '--- a/out/.dcae-synth-files',
+      '--- a/out/.helmignore',
+      '--- a/out/Chart.yaml',
+      '--- a/out/edge-1/.helmignore',
+      '--- a/out/edge-1/Chart.yaml',
+      '--- a/out/edge-1/templates/comp-b.yaml',
+      '--- a/out/edge-1/templates/comp-c.yaml',
+      '--- a/out/templates/comp-a.yaml',
     ]);
     expect(plain.stderr).toBe('out is out of date: 8 files differ (1 stale, 7 extra). Run npm run synth and commit the result.\n');
   });
@@ -252,6 +300,10 @@ describe('the chart over several runs', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/: 0 new, 2 changed, 0 removed, 10 unchanged\n$/);
     const after = snapshotFolder(path.join(dir, 'out'));
-    expect(Object.keys(after).filter((f) => after[f] !== before[f]).sort()).toEqual(['Chart.yaml', 'edge-1/Chart.yaml']);
+    expect(
+      Object.keys(after)
+        .filter((f) => after[f] !== before[f])
+        .sort(),
+    ).toEqual(['Chart.yaml', 'edge-1/Chart.yaml']);
   });
 });

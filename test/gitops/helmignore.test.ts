@@ -18,7 +18,10 @@ const HELM = ['--helm-chart', 'dcae', '--chart-version', '1.2.3'];
 
 /** Two components at the top, two in location edge-1, one in location edge-2; values with template delimiters and ambiguous strings. */
 const COMPONENTS = {
-  'a.yaml': component('comp-a', 'ports: ["8080:0"]\nenv:\n  TEMPLATE: "{{ .Values.x }}"\n  OCTAL: "0o17"\n  FLAG: "yes"\nlabels: {"0X1F": "1e1_0"}\n'),
+  'a.yaml': component(
+    'comp-a',
+    'ports: ["8080:0"]\nenv:\n  TEMPLATE: "{{ .Values.x }}"\n  OCTAL: "0o17"\n  FLAG: "yes"\nlabels: {"0X1F": "1e1_0"}\n',
+  ),
   'b.yaml': component('comp-b', 'env: {ODD: "}}}{{{ }} {"}\n'),
   'c.yaml': component('comp-c', 'k8s_location: edge-1\nenv: {X: "a}}b{{c"}\n'),
   'd.yaml': component('comp-d', 'k8s_location: edge-1\nports: ["9090:30090"]\n'),
@@ -26,7 +29,20 @@ const COMPONENTS = {
 };
 
 /** Files a user or their tools leave in an output folder, which no chart should hold. */
-const JUNK = ['.git/config', '.git/objects/ab/cdef', '.gitignore', '.DS_Store', 'notes.swp', 'Chart.yaml.bak', 'x.orig', 'y~', '.idea/workspace.xml', '.vscode/settings.json', 'templates/comp-a.yaml.tmp', '.comp-a.k8s.yaml.synth-123.tmp'];
+const JUNK = [
+  '.git/config',
+  '.git/objects/ab/cdef',
+  '.gitignore',
+  '.DS_Store',
+  'notes.swp',
+  'Chart.yaml.bak',
+  'x.orig',
+  'y~',
+  '.idea/workspace.xml',
+  '.vscode/settings.json',
+  'templates/comp-a.yaml.tmp',
+  '.comp-a.k8s.yaml.synth-123.tmp',
+];
 
 /** A compiled output folder with charts, and junk in the top folder and in edge-1. */
 async function compiled(): Promise<string> {
@@ -65,12 +81,17 @@ function goMatch(pattern: string, name: string): boolean {
   return new RegExp(`^${re}$`).test(name);
 }
 
-interface Rule { negate: boolean; mustDir: boolean; match: (n: string) => boolean }
+interface Rule {
+  negate: boolean;
+  mustDir: boolean;
+  match: (n: string) => boolean;
+}
 
 /** rules.go parseRule. */
 function parseRules(text: string): Rule[] {
   const rules: Rule[] = [];
-  for (const line of [...text.split('\n'), 'templates/.?*']) { // the last one is AddDefaults
+  for (const line of [...text.split('\n'), 'templates/.?*']) {
+    // the last one is AddDefaults
     let rule = line.trim();
     if (rule === '' || rule.startsWith('#')) continue;
     if (rule.includes('**')) throw new Error('double-star (**) syntax is not supported');
@@ -150,29 +171,54 @@ describe('the .helmignore files', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     const files = snapshotFolder(path.join(dir, 'out'));
-    expect(Object.keys(files).filter((f) => f.endsWith(HELMIGNORE)).sort()).toEqual(['.helmignore', 'edge-1/.helmignore', 'edge-2/.helmignore']);
+    expect(
+      Object.keys(files)
+        .filter((f) => f.endsWith(HELMIGNORE))
+        .sort(),
+    ).toEqual(['.helmignore', 'edge-1/.helmignore', 'edge-2/.helmignore']);
     expect(files['.dcae-synth-files'].split('\n').filter((l) => l && !l.startsWith('#'))).toEqual(
-      Object.keys(files).filter((f) => f !== '.dcae-synth-files').sort());
+      Object.keys(files)
+        .filter((f) => f !== '.dcae-synth-files')
+        .sort(),
+    );
     expect(files['.helmignore']).toBe(helmIgnore(['edge-1', 'edge-2']));
     expect(files['edge-1/.helmignore']).toBe(helmIgnore([]));
     expect(files['edge-2/.helmignore']).toBe(helmIgnore([]));
   });
 
-  test('GIVEN the top chart\'s locations WHEN its .helmignore is written THEN it holds exactly these lines', () => {
-    expect(helmIgnore(['edge-1', 'edge-2'])).toBe([
-      '# Written by npm run synth: `helm package` takes this chart alone (Chart.yaml and templates/).',
-      '# The plain manifests, the kustomization and the record of written files:',
-      '*.k8s.yaml',
-      'kustomization.yaml',
-      '.dcae-synth-files',
-      '# The location folders, each a chart of its own:',
-      '/edge-1/',
-      '/edge-2/',
-      '# Version control, editors and backups:',
-      '.DS_Store', '.git/', '.gitignore', '.gitattributes', '.bzr/', '.bzrignore', '.hg/', '.hgignore', '.svn/',
-      '*.swp', '*.bak', '*.tmp', '*.orig', '*~', '.project', '.idea/', '*.tmproj', '.vscode/',
-      '',
-    ].join('\n'));
+  test("GIVEN the top chart's locations WHEN its .helmignore is written THEN it holds exactly these lines", () => {
+    expect(helmIgnore(['edge-1', 'edge-2'])).toBe(
+      [
+        '# Written by npm run synth: `helm package` takes this chart alone (Chart.yaml and templates/).',
+        '# The plain manifests, the kustomization and the record of written files:',
+        '*.k8s.yaml',
+        'kustomization.yaml',
+        '.dcae-synth-files',
+        '# The location folders, each a chart of its own:',
+        '/edge-1/',
+        '/edge-2/',
+        '# Version control, editors and backups:',
+        '.DS_Store',
+        '.git/',
+        '.gitignore',
+        '.gitattributes',
+        '.bzr/',
+        '.bzrignore',
+        '.hg/',
+        '.hgignore',
+        '.svn/',
+        '*.swp',
+        '*.bak',
+        '*.tmp',
+        '*.orig',
+        '*~',
+        '.project',
+        '.idea/',
+        '*.tmproj',
+        '.vscode/',
+        '',
+      ].join('\n'),
+    );
   });
 
   test('GIVEN a chart output WHEN a later run has no --helm-chart THEN the .helmignore files go with the other chart files', async () => {
@@ -183,35 +229,48 @@ describe('the .helmignore files', () => {
     const files = Object.keys(snapshotFolder(path.join(dir, 'out')));
     expect(files.filter((f) => /(^|\/)(\.helmignore|Chart\.yaml|templates\/.*)$/.test(f))).toEqual([]);
     expect(files.sort()).toEqual([
-      '.dcae-synth-files', 'comp-a.k8s.yaml', 'comp-b.k8s.yaml',
-      'edge-1/comp-c.k8s.yaml', 'edge-1/comp-d.k8s.yaml', 'edge-1/kustomization.yaml',
-      'edge-2/comp-e.k8s.yaml', 'edge-2/kustomization.yaml', 'kustomization.yaml',
+      '.dcae-synth-files',
+      'comp-a.k8s.yaml',
+      'comp-b.k8s.yaml',
+      'edge-1/comp-c.k8s.yaml',
+      'edge-1/comp-d.k8s.yaml',
+      'edge-1/kustomization.yaml',
+      'edge-2/comp-e.k8s.yaml',
+      'edge-2/kustomization.yaml',
+      'kustomization.yaml',
     ]);
   });
 
-  test('GIVEN a user\'s own .helmignore in the output folder WHEN --helm-chart runs THEN it is a conflict: exit 1, nothing written', async () => {
+  test("GIVEN a user's own .helmignore in the output folder WHEN --helm-chart runs THEN it is a conflict: exit 1, nothing written", async () => {
     const dir = withComponents(COMPONENTS);
     fs.mkdirSync(path.join(dir, 'out'));
     fs.writeFileSync(path.join(dir, 'out', '.helmignore'), 'mine\n');
     const r = await run(dir, ...RUN, ...HELM);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe(`${path.join('out', '.helmignore')}: exists and was not written by npm run synth; expected to own this path. Move or delete the file, then run again\nnothing was written to out\n`);
+    expect(r.stderr).toBe(
+      `${path.join('out', '.helmignore')}: exists and was not written by npm run synth; expected to own this path. Move or delete the file, then run again\nnothing was written to out\n`,
+    );
     expect(fs.readdirSync(path.join(dir, 'out'))).toEqual(['.helmignore']);
   });
 });
 
 describe('what helm takes into each chart, by the port of its ignore rules', () => {
-  test('GIVEN the top chart folder with location folders, manifests, the record and junk WHEN walked as helm\'s loader walks it THEN it holds .helmignore, Chart.yaml and templates/ only', async () => {
+  test("GIVEN the top chart folder with location folders, manifests, the record and junk WHEN walked as helm's loader walks it THEN it holds .helmignore, Chart.yaml and templates/ only", async () => {
     const dir = await compiled();
     expect(helmFiles(path.join(dir, 'out'))).toEqual(['.helmignore', 'Chart.yaml', 'templates/comp-a.yaml', 'templates/comp-b.yaml']);
   });
 
-  test('GIVEN a location chart folder with junk WHEN walked as helm\'s loader walks it THEN it holds .helmignore, Chart.yaml and templates/ only', async () => {
+  test("GIVEN a location chart folder with junk WHEN walked as helm's loader walks it THEN it holds .helmignore, Chart.yaml and templates/ only", async () => {
     const dir = await compiled();
-    expect(helmFiles(path.join(dir, 'out', 'edge-1'))).toEqual(['.helmignore', 'Chart.yaml', 'templates/comp-c.yaml', 'templates/comp-d.yaml']);
+    expect(helmFiles(path.join(dir, 'out', 'edge-1'))).toEqual([
+      '.helmignore',
+      'Chart.yaml',
+      'templates/comp-c.yaml',
+      'templates/comp-d.yaml',
+    ]);
   });
 
-  test('GIVEN the port of helm\'s rules WHEN checked on its own THEN a pattern without / matches base names, a leading / anchors at the root, a trailing / matches folders only', () => {
+  test("GIVEN the port of helm's rules WHEN checked on its own THEN a pattern without / matches base names, a leading / anchors at the root, a trailing / matches folders only", () => {
     const rules = parseRules('*.k8s.yaml\n/edge-1/\n.git/\n');
     expect(ignored(rules, 'a.k8s.yaml', false)).toBe(true);
     expect(ignored(rules, 'x/a.k8s.yaml', false)).toBe(true);
@@ -228,10 +287,12 @@ describe('what helm takes into each chart, by the port of its ignore rules', () 
 const tools = k8sTools();
 
 describe('the real helm binary (offline)', () => {
-
   test('GIVEN the top chart and a location chart with junk around them WHEN helm package runs THEN each archive holds .helmignore, Chart.yaml and templates/ only, as the port says', async () => {
     const dir = await compiled();
-    for (const [folder, templates] of [['out', ['comp-a', 'comp-b']], ['out/edge-1', ['comp-c', 'comp-d']]] as const) {
+    for (const [folder, templates] of [
+      ['out', ['comp-a', 'comp-b']],
+      ['out/edge-1', ['comp-c', 'comp-d']],
+    ] as const) {
       const dest = path.join(dir, 'packages', folder);
       runTool(tools.helm, ['package', path.join(dir, folder), '--destination', dest]);
       const names = tgzNames(path.join(dest, 'dcae-1.2.3.tgz'));
@@ -247,14 +308,19 @@ describe('the real helm binary (offline)', () => {
     }
   });
 
-  test('GIVEN each generated chart WHEN helm template renders it and kubectl reads the result THEN the objects are those of the folder\'s manifests, template delimiters and ambiguous strings included', async () => {
+  test("GIVEN each generated chart WHEN helm template renders it and kubectl reads the result THEN the objects are those of the folder's manifests, template delimiters and ambiguous strings included", async () => {
     const dir = await compiled();
     const id = (o: any) => `${o.kind}/${o.metadata.name}`;
     const sorted = (list: any[]) => [...list].sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
     for (const folder of ['out', 'out/edge-1', 'out/edge-2']) {
       const root = path.join(dir, folder);
-      const manifests = fs.readdirSync(root).filter((f) => f.endsWith('.k8s.yaml')).sort();
-      const expected = manifests.flatMap((m) => parseAllDocuments(fs.readFileSync(path.join(root, m), 'utf8'), { version: '1.1' }).map((d) => d.toJSON()));
+      const manifests = fs
+        .readdirSync(root)
+        .filter((f) => f.endsWith('.k8s.yaml'))
+        .sort();
+      const expected = manifests.flatMap((m) =>
+        parseAllDocuments(fs.readFileSync(path.join(root, m), 'utf8'), { version: '1.1' }).map((d) => d.toJSON()),
+      );
       const rendered = runTool(tools.helm, ['template', 'release', root]);
       expect(sorted(readWithKubectl(tools, rendered))).toEqual(sorted(expected));
     }

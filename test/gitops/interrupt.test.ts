@@ -49,8 +49,18 @@ function crashingFs(n: number): { fs: FileSystem; calls: () => number } {
 const files = (entries: Record<string, string>): OutputFile[] => Object.entries(entries).map(([p, content]) => ({ path: p, content }));
 
 // Before: a, b, c and edge/e. After: a changed, b deleted, c unchanged, d new, e moved from edge/ to core/.
-const OLD = files({ 'a.k8s.yaml': 'kind: A\nv: 1\n', 'b.k8s.yaml': 'kind: B\nv: 1\n', 'c.k8s.yaml': 'kind: C\nv: 1\n', 'edge/e.k8s.yaml': 'kind: E\nv: 1\n' });
-const NEW = files({ 'a.k8s.yaml': 'kind: A\nv: 2\n', 'c.k8s.yaml': 'kind: C\nv: 1\n', 'd.k8s.yaml': 'kind: D\nv: 2\n', 'core/e.k8s.yaml': 'kind: E\nv: 2\n' });
+const OLD = files({
+  'a.k8s.yaml': 'kind: A\nv: 1\n',
+  'b.k8s.yaml': 'kind: B\nv: 1\n',
+  'c.k8s.yaml': 'kind: C\nv: 1\n',
+  'edge/e.k8s.yaml': 'kind: E\nv: 1\n',
+});
+const NEW = files({
+  'a.k8s.yaml': 'kind: A\nv: 2\n',
+  'c.k8s.yaml': 'kind: C\nv: 1\n',
+  'd.k8s.yaml': 'kind: D\nv: 2\n',
+  'core/e.k8s.yaml': 'kind: E\nv: 2\n',
+});
 const USER_FILES = { 'README.md': '# our GitOps repo\n', '.gitkeep': '' };
 
 function prepare(): string {
@@ -80,8 +90,14 @@ describe('a run killed at any moment', () => {
       const versions = (p: string) => [OLD, NEW].flatMap((set) => set.filter((f) => f.path === p).map((f) => f.content));
       for (const [file, bytes] of Object.entries(after)) {
         if (file in USER_FILES) expect(bytes).toBe(USER_FILES[file as keyof typeof USER_FILES]);
-        else if (file === RECORD_FILE) expect([recordFile(OLD).content, recordFile([...new Map([...OLD, ...NEW].map((f) => [f.path, f] as const)).values()]).content, recordFile(NEW).content]).toContain(bytes);
-        else if (path.basename(file).startsWith('.')) expect(path.basename(file)).toMatch(/\.synth-\d+\.tmp$/); // a half-written temporary file, never a manifest
+        else if (file === RECORD_FILE)
+          expect([
+            recordFile(OLD).content,
+            recordFile([...new Map([...OLD, ...NEW].map((f) => [f.path, f] as const)).values()]).content,
+            recordFile(NEW).content,
+          ]).toContain(bytes);
+        else if (path.basename(file).startsWith('.'))
+          expect(path.basename(file)).toMatch(/\.synth-\d+\.tmp$/); // a half-written temporary file, never a manifest
         else expect(versions(file)).toContain(bytes);
       }
 
@@ -93,7 +109,11 @@ describe('a run killed at any moment', () => {
 
       syncFolder(dir, NEW);
       const done = snapshotFolder(dir);
-      expect(done).toEqual({ ...USER_FILES, ...Object.fromEntries(NEW.map((f) => [f.path, f.content])), [RECORD_FILE]: recordFile(NEW).content });
+      expect(done).toEqual({
+        ...USER_FILES,
+        ...Object.fromEntries(NEW.map((f) => [f.path, f.content])),
+        [RECORD_FILE]: recordFile(NEW).content,
+      });
       expect(readRecord(dir)).toEqual(NEW.map((f) => f.path).sort());
     },
   );
@@ -101,10 +121,13 @@ describe('a run killed at any moment', () => {
 
 describe('a real process killed with SIGKILL', () => {
   const COUNT = 200;
-  const specs = (tag: string) => Object.fromEntries(Array.from({ length: COUNT }, (_, i) => [
-    `c${String(i).padStart(3, '0')}.yaml`,
-    `name: comp-${i}\nimage: repo/comp:${tag}\nports: ["${8000 + (i % 50)}:0"]\nlog_info: {log_directory: /var/log/comp}\n`,
-  ]));
+  const specs = (tag: string) =>
+    Object.fromEntries(
+      Array.from({ length: COUNT }, (_, i) => [
+        `c${String(i).padStart(3, '0')}.yaml`,
+        `name: comp-${i}\nimage: repo/comp:${tag}\nports: ["${8000 + (i % 50)}:0"]\nlog_info: {log_directory: /var/log/comp}\n`,
+      ]),
+    );
   const write = (dir: string, set: Record<string, string>) => {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
@@ -124,7 +147,11 @@ describe('a real process killed with SIGKILL', () => {
     for (const delay of [200, 400, 600]) {
       fs.rmSync(path.join(work, 'out'), { recursive: true, force: true });
       fs.cpSync(path.join(work, 'old'), path.join(work, 'out'), { recursive: true });
-      const child = spawn(process.execPath, [CLI, '--components', 'v2', '--out', 'out', '--quiet'], { cwd: work, stdio: 'ignore', env: childEnv(work) });
+      const child = spawn(process.execPath, [CLI, '--components', 'v2', '--out', 'out', '--quiet'], {
+        cwd: work,
+        stdio: 'ignore',
+        env: childEnv(work),
+      });
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');

@@ -6,7 +6,18 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { childEnv, component, EXAMPLE_MANIFESTS, objectsOf, ROOT, run, snapshotFolder, sortedObjects, withComponents, withExamples } from './util';
+import {
+  childEnv,
+  component,
+  EXAMPLE_MANIFESTS,
+  objectsOf,
+  ROOT,
+  run,
+  snapshotFolder,
+  sortedObjects,
+  withComponents,
+  withExamples,
+} from './util';
 
 const RUN = ['--components', 'components', '--out', 'out'];
 
@@ -24,8 +35,10 @@ function objectsOfFiles(out: string, files: string[]): any[] {
 }
 
 function kustomization(resources: string[]): string {
-  return 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n'
-    + (resources.length === 0 ? 'resources: []\n' : `resources:\n${resources.map((r) => `  - ${r}\n`).join('')}`);
+  return (
+    'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n' +
+    (resources.length === 0 ? 'resources: []\n' : `resources:\n${resources.map((r) => `  - ${r}\n`).join('')}`)
+  );
 }
 
 /** Two top-level components, two in edge-1 (one with the same name as a top-level one), one in edge-2. */
@@ -50,9 +63,15 @@ describe('one kustomization per output folder', () => {
     expect((await run(dir, ...RUN)).status).toBe(0);
     const files = snapshotFolder(path.join(dir, 'out'));
     expect(Object.keys(files).sort()).toEqual([
-      '.dcae-synth-files', 'comp-alpha.k8s.yaml', 'comp-zeta.k8s.yaml',
-      'edge-1/comp-alpha.k8s.yaml', 'edge-1/comp-beta.k8s.yaml', 'edge-1/kustomization.yaml',
-      'edge-2/comp-gamma.k8s.yaml', 'edge-2/kustomization.yaml', 'kustomization.yaml',
+      '.dcae-synth-files',
+      'comp-alpha.k8s.yaml',
+      'comp-zeta.k8s.yaml',
+      'edge-1/comp-alpha.k8s.yaml',
+      'edge-1/comp-beta.k8s.yaml',
+      'edge-1/kustomization.yaml',
+      'edge-2/comp-gamma.k8s.yaml',
+      'edge-2/kustomization.yaml',
+      'kustomization.yaml',
     ]);
     expect(files['kustomization.yaml']).toBe(kustomization(['comp-alpha.k8s.yaml', 'comp-zeta.k8s.yaml']));
     expect(files['edge-1/kustomization.yaml']).toBe(kustomization(['comp-alpha.k8s.yaml', 'comp-beta.k8s.yaml']));
@@ -65,7 +84,8 @@ describe('one kustomization per output folder', () => {
     const second = withComponents(renamed);
     expect((await run(first, ...RUN)).status).toBe(0);
     expect((await run(second, ...RUN)).status).toBe(0);
-    const kustomizations = (dir: string) => Object.fromEntries(Object.entries(snapshotFolder(path.join(dir, 'out'))).filter(([f]) => f.endsWith('kustomization.yaml')));
+    const kustomizations = (dir: string) =>
+      Object.fromEntries(Object.entries(snapshotFolder(path.join(dir, 'out'))).filter(([f]) => f.endsWith('kustomization.yaml')));
     expect(Object.keys(kustomizations(first))).toHaveLength(3);
     expect(kustomizations(second)).toEqual(kustomizations(first));
   });
@@ -79,7 +99,7 @@ describe('one kustomization per output folder', () => {
   });
 });
 
-describe('kubectl kustomize builds exactly each folder\'s objects', () => {
+describe("kubectl kustomize builds exactly each folder's objects", () => {
   test('GIVEN the shipped examples WHEN `kubectl kustomize out` runs THEN it builds exactly the 14 compiled objects, unchanged', async () => {
     const dir = withExamples();
     expect((await run(dir, ...RUN)).status).toBe(0);
@@ -100,19 +120,26 @@ describe('kubectl kustomize builds exactly each folder\'s objects', () => {
     expect(sortedObjects(edge1)).toEqual(sortedObjects(objectsOfFiles(out, ['edge-1/comp-alpha.k8s.yaml', 'edge-1/comp-beta.k8s.yaml'])));
     expect(sortedObjects(edge2)).toEqual(sortedObjects(objectsOfFiles(out, ['edge-2/comp-gamma.k8s.yaml'])));
     expect(sortedObjects(top).map((o) => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`)).toEqual([
-      'Deployment/dcae/dep-comp-alpha', 'Deployment/dcae/dep-comp-zeta', 'Service/dcae/comp-zeta', 'Service/dcae/xcomp-zeta',
+      'Deployment/dcae/dep-comp-alpha',
+      'Deployment/dcae/dep-comp-zeta',
+      'Service/dcae/comp-zeta',
+      'Service/dcae/xcomp-zeta',
     ]);
     expect(sortedObjects(edge1).map((o) => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`)).toEqual([
-      'Deployment/dcae/dep-comp-alpha', 'Deployment/edge/dep-comp-beta', 'Service/dcae/comp-alpha', 'Service/dcae/xcomp-alpha',
+      'Deployment/dcae/dep-comp-alpha',
+      'Deployment/edge/dep-comp-beta',
+      'Service/dcae/comp-alpha',
+      'Service/dcae/xcomp-alpha',
     ]);
     expect(sortedObjects(edge2).map((o) => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`)).toEqual([
-      'Deployment/dcae/dep-comp-gamma', 'Service/dcae/comp-gamma',
+      'Deployment/dcae/dep-comp-gamma',
+      'Service/dcae/comp-gamma',
     ]);
     const manifests = Object.keys(snapshotFolder(out)).filter((f) => f.endsWith('.k8s.yaml'));
     expect(top.length + edge1.length + edge2.length).toBe(objectsOfFiles(out, manifests).length);
   });
 
-  test('GIVEN a Helm chart, a README, a .gitkeep and a stray YAML in the folders WHEN kustomize builds them THEN it still builds exactly the manifests\' objects', async () => {
+  test("GIVEN a Helm chart, a README, a .gitkeep and a stray YAML in the folders WHEN kustomize builds them THEN it still builds exactly the manifests' objects", async () => {
     const dir = withComponents(FLEET);
     expect((await run(dir, ...RUN, '--helm-chart', 'dcae', '--chart-version', '1.0.0')).status).toBe(0);
     const out = path.join(dir, 'out');
@@ -121,7 +148,9 @@ describe('kubectl kustomize builds exactly each folder\'s objects', () => {
     fs.writeFileSync(path.join(out, 'edge-1', 'extra.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: stray\n');
     expect(fs.existsSync(path.join(out, 'templates', 'comp-alpha.yaml'))).toBe(true);
     expect(sortedObjects(kustomize(out))).toEqual(sortedObjects(objectsOfFiles(out, ['comp-alpha.k8s.yaml', 'comp-zeta.k8s.yaml'])));
-    expect(sortedObjects(kustomize(path.join(out, 'edge-1')))).toEqual(sortedObjects(objectsOfFiles(out, ['edge-1/comp-alpha.k8s.yaml', 'edge-1/comp-beta.k8s.yaml'])));
+    expect(sortedObjects(kustomize(path.join(out, 'edge-1')))).toEqual(
+      sortedObjects(objectsOfFiles(out, ['edge-1/comp-alpha.k8s.yaml', 'edge-1/comp-beta.k8s.yaml'])),
+    );
   });
 
   test('GIVEN a location emptied by a later run WHEN kustomize builds the top folder THEN it builds, and the removed location has no kustomization left', async () => {

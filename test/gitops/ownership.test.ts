@@ -6,7 +6,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { syncFolder, FileSystem, RECORD_FILE } from '../../src/output/write';
-import { component, EXAMPLE_MANIFESTS, foldersOf, mtimes, run, snapshotFolder, tmpdir, withComponents, withExamples, writeComponents } from './util';
+import {
+  component,
+  EXAMPLE_MANIFESTS,
+  foldersOf,
+  mtimes,
+  run,
+  snapshotFolder,
+  tmpdir,
+  withComponents,
+  withExamples,
+  writeComponents,
+} from './util';
 
 const RUN = ['--components', 'components', '--out', 'out'];
 const HEADER = '# Files written by `npm run synth`. It removes them when their component goes, and touches no other file.\n';
@@ -37,7 +48,14 @@ describe('files the compiler did not write', () => {
     expect(r.status).toBe(0);
 
     const files = snapshotFolder(path.join(dir, 'out'));
-    expect(Object.keys(files).sort()).toEqual(['.dcae-synth-files', '.gitkeep', 'README.md', 'comp-a.k8s.yaml', 'edge-1/.gitkeep', 'kustomization.yaml']);
+    expect(Object.keys(files).sort()).toEqual([
+      '.dcae-synth-files',
+      '.gitkeep',
+      'README.md',
+      'comp-a.k8s.yaml',
+      'edge-1/.gitkeep',
+      'kustomization.yaml',
+    ]);
     expect(files['README.md']).toBe(readme);
     expect(files['.gitkeep']).toBe('');
     expect(files['edge-1/.gitkeep']).toBe('keep\n');
@@ -46,7 +64,7 @@ describe('files the compiler did not write', () => {
     expect(files[RECORD_FILE]).toBe(record(['comp-a.k8s.yaml', 'kustomization.yaml']));
   });
 
-  test('GIVEN a folder of the user\'s own inside the output folder WHEN the compiler runs THEN the folder and its files stay', async () => {
+  test("GIVEN a folder of the user's own inside the output folder WHEN the compiler runs THEN the folder and its files stay", async () => {
     const dir = withExamples();
     fs.mkdirSync(path.join(dir, 'out', 'overlays', 'prod'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'out', 'overlays', 'prod', 'kustomization.yaml'), 'resources: [../..]\n');
@@ -64,8 +82,9 @@ describe('files the compiler did not write', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'out/kustomization.yaml: exists and was not written by npm run synth; expected to own this path. Move or delete the file, then run again\n'
-      + 'nothing was written to out\n');
+      'out/kustomization.yaml: exists and was not written by npm run synth; expected to own this path. Move or delete the file, then run again\n' +
+        'nothing was written to out\n',
+    );
     expect(snapshotFolder(path.join(dir, 'out'))).toEqual({ 'kustomization.yaml': 'resources: [mine.yaml]\n' });
   });
 
@@ -87,7 +106,7 @@ describe('files the compiler did not write', () => {
     expect(foldersOf(path.join(dir, 'out'))).toEqual(['edge-1']);
   });
 
-  test('GIVEN a conflict and an earlier run\'s files WHEN the compiler runs THEN even the owned files are not touched (no stale file removed, none rewritten)', async () => {
+  test("GIVEN a conflict and an earlier run's files WHEN the compiler runs THEN even the owned files are not touched (no stale file removed, none rewritten)", async () => {
     const dir = withExamples();
     expect((await run(dir, ...RUN)).status).toBe(0);
     fs.rmSync(path.join(dir, 'components', 'prh.yaml'));
@@ -145,7 +164,7 @@ describe('files the compiler wrote for components that are gone', () => {
     expect(files[RECORD_FILE]).toBe(record([...remaining, 'kustomization.yaml']));
   });
 
-  test('GIVEN a component renamed in its file WHEN the compiler runs again THEN the old name\'s manifest is removed and the new one written', async () => {
+  test("GIVEN a component renamed in its file WHEN the compiler runs again THEN the old name's manifest is removed and the new one written", async () => {
     const dir = withComponents({ 'a.yaml': component('comp-old'), 'b.yaml': component('comp-b') });
     expect((await run(dir, ...RUN)).status).toBe(0);
     writeComponents(dir, { 'a.yaml': component('comp-new') });
@@ -153,7 +172,10 @@ describe('files the compiler wrote for components that are gone', () => {
     expect(r.status).toBe(0);
     expect(summaryOf(r.stdout)).toBe('compiled 2 components into out in T s; files: 1 new, 1 changed, 1 removed, 1 unchanged\n');
     expect(Object.keys(snapshotFolder(path.join(dir, 'out'))).sort()).toEqual([
-      '.dcae-synth-files', 'comp-b.k8s.yaml', 'comp-new.k8s.yaml', 'kustomization.yaml',
+      '.dcae-synth-files',
+      'comp-b.k8s.yaml',
+      'comp-new.k8s.yaml',
+      'kustomization.yaml',
     ]);
   });
 
@@ -167,7 +189,11 @@ describe('files the compiler wrote for components that are gone', () => {
     expect(summaryOf(r.stdout)).toBe('compiled 2 components into out in T s; files: 2 new, 0 changed, 2 removed, 2 unchanged\n');
     expect(foldersOf(path.join(dir, 'out'))).toEqual(['edge-2']);
     expect(Object.keys(snapshotFolder(path.join(dir, 'out'))).sort()).toEqual([
-      '.dcae-synth-files', 'comp-b.k8s.yaml', 'edge-2/comp-a.k8s.yaml', 'edge-2/kustomization.yaml', 'kustomization.yaml',
+      '.dcae-synth-files',
+      'comp-b.k8s.yaml',
+      'edge-2/comp-a.k8s.yaml',
+      'edge-2/kustomization.yaml',
+      'kustomization.yaml',
     ]);
   });
 
@@ -179,10 +205,12 @@ describe('files the compiler wrote for components that are gone', () => {
     expect(foldersOf(path.join(dir, 'out'))).toEqual([]);
     const files = snapshotFolder(path.join(dir, 'out'));
     expect(Object.keys(files).sort()).toEqual(['.dcae-synth-files', 'comp-a.k8s.yaml', 'kustomization.yaml']);
-    expect(files['kustomization.yaml']).toBe('apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - comp-a.k8s.yaml\n');
+    expect(files['kustomization.yaml']).toBe(
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - comp-a.k8s.yaml\n',
+    );
   });
 
-  test('GIVEN a location folder that also holds a .gitkeep WHEN its last component goes THEN the compiler\'s files go and the folder stays with the .gitkeep', async () => {
+  test("GIVEN a location folder that also holds a .gitkeep WHEN its last component goes THEN the compiler's files go and the folder stays with the .gitkeep", async () => {
     const dir = withComponents({ 'a.yaml': component('comp-a', 'k8s_location: edge-1\n') });
     expect((await run(dir, ...RUN)).status).toBe(0);
     fs.writeFileSync(path.join(dir, 'out', 'edge-1', '.gitkeep'), '');
@@ -191,11 +219,14 @@ describe('files the compiler wrote for components that are gone', () => {
     expect((await run(dir, ...RUN)).status).toBe(0);
     expect(foldersOf(path.join(dir, 'out'))).toEqual(['edge-1']);
     expect(Object.keys(snapshotFolder(path.join(dir, 'out'))).sort()).toEqual([
-      '.dcae-synth-files', 'comp-b.k8s.yaml', 'edge-1/.gitkeep', 'kustomization.yaml',
+      '.dcae-synth-files',
+      'comp-b.k8s.yaml',
+      'edge-1/.gitkeep',
+      'kustomization.yaml',
     ]);
   });
 
-  test('GIVEN a manifest the compiler wrote and the user edited WHEN its component still exists THEN it is the compiler\'s: rewritten, not a conflict', async () => {
+  test("GIVEN a manifest the compiler wrote and the user edited WHEN its component still exists THEN it is the compiler's: rewritten, not a conflict", async () => {
     const dir = withExamples();
     expect((await run(dir, ...RUN)).status).toBe(0);
     const file = path.join(dir, 'out', 'dcae-prh.k8s.yaml');
@@ -251,9 +282,18 @@ describe('atomic replacement', () => {
   function loggingFs(log: string[]): FileSystem {
     return {
       ...fs,
-      writeFileSync: ((file: any, data: any, options?: any) => { log.push(`write ${file}`); return fs.writeFileSync(file, data, options); }) as any,
-      renameSync: ((from: any, to: any) => { log.push(`rename ${from} -> ${to}`); return fs.renameSync(from, to); }) as any,
-      rmSync: ((file: any, options?: any) => { log.push(`rm ${file}`); return fs.rmSync(file, options); }) as any,
+      writeFileSync: ((file: any, data: any, options?: any) => {
+        log.push(`write ${file}`);
+        return fs.writeFileSync(file, data, options);
+      }) as any,
+      renameSync: ((from: any, to: any) => {
+        log.push(`rename ${from} -> ${to}`);
+        return fs.renameSync(from, to);
+      }) as any,
+      rmSync: ((file: any, options?: any) => {
+        log.push(`rm ${file}`);
+        return fs.rmSync(file, options);
+      }) as any,
     };
   }
 
@@ -263,11 +303,15 @@ describe('atomic replacement', () => {
     fs.writeFileSync(path.join(out, RECORD_FILE), record(['edge-1/b.k8s.yaml']));
     fs.writeFileSync(path.join(out, 'edge-1', 'b.k8s.yaml'), 'old\n');
     const log: string[] = [];
-    const result = syncFolder(out, [
-      { path: 'a.k8s.yaml', content: 'a\n' },
-      { path: 'edge-1/b.k8s.yaml', content: 'b\n' },
-      { path: 'edge-2/c.k8s.yaml', content: 'c\n' },
-    ], loggingFs(log));
+    const result = syncFolder(
+      out,
+      [
+        { path: 'a.k8s.yaml', content: 'a\n' },
+        { path: 'edge-1/b.k8s.yaml', content: 'b\n' },
+        { path: 'edge-2/c.k8s.yaml', content: 'c\n' },
+      ],
+      loggingFs(log),
+    );
     expect(result).toEqual({ created: ['a.k8s.yaml', 'edge-2/c.k8s.yaml'], changed: ['edge-1/b.k8s.yaml'], unchanged: [], removed: [] });
 
     const writes = log.filter((l) => l.startsWith('write '));
@@ -284,11 +328,16 @@ describe('atomic replacement', () => {
     }
     // The record comes first, listing every file the run may leave, so a kill never leaves a file it does not own.
     expect(writes.map((w) => log[log.indexOf(w) + 1].split(' -> ')[1])).toEqual([
-      path.join(out, RECORD_FILE), path.join(out, 'a.k8s.yaml'), path.join(out, 'edge-1', 'b.k8s.yaml'), path.join(out, 'edge-2', 'c.k8s.yaml'),
+      path.join(out, RECORD_FILE),
+      path.join(out, 'a.k8s.yaml'),
+      path.join(out, 'edge-1', 'b.k8s.yaml'),
+      path.join(out, 'edge-2', 'c.k8s.yaml'),
     ]);
     expect(snapshotFolder(out)).toEqual({
       [RECORD_FILE]: record(['a.k8s.yaml', 'edge-1/b.k8s.yaml', 'edge-2/c.k8s.yaml']),
-      'a.k8s.yaml': 'a\n', 'edge-1/b.k8s.yaml': 'b\n', 'edge-2/c.k8s.yaml': 'c\n',
+      'a.k8s.yaml': 'a\n',
+      'edge-1/b.k8s.yaml': 'b\n',
+      'edge-2/c.k8s.yaml': 'c\n',
     });
   });
 
@@ -307,7 +356,7 @@ describe('something in the way of a path the compiler needs', () => {
   // Found while writing these tests (fixed in the working tree since): a user's FILE named like a location
   // folder was not a conflict; the run wrote comp-a.k8s.yaml, then failed on mkdir out/edge-1 (EEXIST) with
   // exit 70 and a stack trace, leaving a half-written, unrecorded output folder.
-  test('GIVEN a user\'s file named like a location folder WHEN the compiler runs THEN it is a conflict: exit 1, nothing written', async () => {
+  test("GIVEN a user's file named like a location folder WHEN the compiler runs THEN it is a conflict: exit 1, nothing written", async () => {
     const dir = withComponents({ 'a.yaml': component('comp-a'), 'e.yaml': component('comp-e', 'k8s_location: edge-1\n') });
     fs.mkdirSync(path.join(dir, 'out'));
     fs.writeFileSync(path.join(dir, 'out', 'edge-1'), 'my notes\n');
@@ -319,7 +368,7 @@ describe('something in the way of a path the compiler needs', () => {
     expect(snapshotFolder(path.join(dir, 'out'))).toEqual({ 'edge-1': 'my notes\n' });
   });
 
-  test('GIVEN a user\'s folder at a path where the compiler writes a file WHEN the compiler runs THEN it is a conflict: exit 1, nothing written', async () => {
+  test("GIVEN a user's folder at a path where the compiler writes a file WHEN the compiler runs THEN it is a conflict: exit 1, nothing written", async () => {
     const dir = withExamples();
     fs.mkdirSync(path.join(dir, 'out', 'kustomization.yaml'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'out', 'kustomization.yaml', 'mine.yaml'), 'mine\n');
@@ -347,12 +396,19 @@ describe('an output folder that cannot be written', () => {
   const refused = '/proc/dcae-synth-test-out';
   const linux = fs.existsSync('/proc/self');
 
-  (linux ? test : test.skip)('GIVEN an output folder the file system refuses WHEN the compiler runs THEN it stops with exit 74 (EX_IOERR), names the cause, and prints no stack trace', async () => {
-    const dir = withExamples();
-    const r = await run(dir, '--components', 'components', '--out', refused);
-    expect(r.status).toBe(74);
-    expect(r.stderr).toMatch(new RegExp(`^error: writing ${refused} failed: ENOENT: no such file or directory, mkdir '${refused}'\\. Every file is either its old or its new version; fix the cause and run again\\n$`));
-    expect(r.stderr).not.toMatch(/^\s+at /m);
-    expect(fs.existsSync(refused)).toBe(false);
-  });
+  (linux ? test : test.skip)(
+    'GIVEN an output folder the file system refuses WHEN the compiler runs THEN it stops with exit 74 (EX_IOERR), names the cause, and prints no stack trace',
+    async () => {
+      const dir = withExamples();
+      const r = await run(dir, '--components', 'components', '--out', refused);
+      expect(r.status).toBe(74);
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `^error: writing ${refused} failed: ENOENT: no such file or directory, mkdir '${refused}'\\. Every file is either its old or its new version; fix the cause and run again\\n$`,
+        ),
+      );
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+      expect(fs.existsSync(refused)).toBe(false);
+    },
+  );
 });

@@ -100,7 +100,11 @@ describe('the progress bar', () => {
     expect(await main(['--components', components, '--out', out], io)).toBe(0);
     expect(io.stderr).toEqual([]);
     expect(io.stdout).toHaveLength(1);
-    expect(io.stdout[0]).toMatch(new RegExp(`^compiled 201 components into ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} in \\d+\\.\\d\\d s; files: 202 new, 0 changed, 0 removed, 0 unchanged$`));
+    expect(io.stdout[0]).toMatch(
+      new RegExp(
+        `^compiled 201 components into ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} in \\d+\\.\\d\\d s; files: 202 new, 0 changed, 0 removed, 0 unchanged$`,
+      ),
+    );
 
     expect(io.bars.length).toBeGreaterThan(10);
     expect(io.bars.length).toBeLessThanOrEqual(101);

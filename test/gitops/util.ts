@@ -12,7 +12,10 @@ export const EXAMPLES = path.join(ROOT, 'components');
 
 /** The names of the shipped examples' manifests. */
 export const EXAMPLE_MANIFESTS = [
-  'dcae-hv-ves-collector.k8s.yaml', 'dcae-prh.k8s.yaml', 'dcae-snmptrap-collector.k8s.yaml', 'dcae-ves-collector.k8s.yaml',
+  'dcae-hv-ves-collector.k8s.yaml',
+  'dcae-prh.k8s.yaml',
+  'dcae-snmptrap-collector.k8s.yaml',
+  'dcae-ves-collector.k8s.yaml',
 ];
 
 /** The line the CLI prints when src/ is newer than build/ (not the feature under test; dropped from stderr). */
@@ -56,7 +59,9 @@ export function component(name: string, extra = ''): string {
 
 /** The objects of a multi-document YAML text, in order. */
 export function objectsOf(text: string): any[] {
-  return parseAllDocuments(text).map((d) => d.toJS()).filter((o) => o !== null);
+  return parseAllDocuments(text)
+    .map((d) => d.toJS())
+    .filter((o) => o !== null);
 }
 
 /** `kind/namespace/name` of an object. */
@@ -105,4 +110,5 @@ export function fakeConsole(terminal: boolean): Console & { stdout: string[]; st
 }
 
 /** The summary line of a normal run. */
-export const SUMMARY = /^compiled (\d+) components? into (\S+) in \d+\.\d\d s; (?:files: (\d+) new, (\d+) changed, (\d+) removed, (\d+) unchanged|nothing changed \((\d+) files? up to date\))$/;
+export const SUMMARY =
+  /^compiled (\d+) components? into (\S+) in \d+\.\d\d s; (?:files: (\d+) new, (\d+) changed, (\d+) removed, (\d+) unchanged|nothing changed \((\d+) files? up to date\))$/;

@@ -10,7 +10,7 @@ import { readComponentsFolder } from '../../src/cli/read-folder';
 import { compileProject } from '../helpers';
 import { component, EXAMPLES, fakeConsole, mtimes, objectsOf, ROOT, run, snapshotFolder, withComponents, withExamples } from './util';
 // The module object itself (not an import's namespace copy), so that jest.spyOn replaces what plan.ts calls.
- 
+
 const validate: typeof import('../../src/output/validate') = require('../../src/output/validate');
 
 const GOLDEN = path.join(ROOT, 'test', 'golden', 'cases');
@@ -30,11 +30,19 @@ describe('what the compiler writes passes the schema', () => {
     expect(result.invalid).toEqual([]);
     const objects = result.manifests.flatMap((m) => m.objects);
     expect(objects.length).toBe(14);
-    expect(objects.map((o) => o.kind).sort().filter((k, i, all) => all.indexOf(k) === i)).toEqual(['Certificate', 'ConfigMap', 'Deployment', 'Service']);
+    expect(
+      objects
+        .map((o) => o.kind)
+        .sort()
+        .filter((k, i, all) => all.indexOf(k) === i),
+    ).toEqual(['Certificate', 'ConfigMap', 'Deployment', 'Service']);
     for (const o of objects) expect(validateObject(o)).toEqual([]);
   });
 
-  const cases = fs.readdirSync(GOLDEN).filter((c) => fs.existsSync(path.join(GOLDEN, c, 'expected.k8s.yaml'))).sort();
+  const cases = fs
+    .readdirSync(GOLDEN)
+    .filter((c) => fs.existsSync(path.join(GOLDEN, c, 'expected.k8s.yaml')))
+    .sort();
   test.each(cases)('GIVEN the golden case %s WHEN its expected objects are validated THEN none breaks the schema', (c) => {
     const objects = objectsOf(fs.readFileSync(path.join(GOLDEN, c, 'expected.k8s.yaml'), 'utf8'));
     expect(objects.length).toBeGreaterThan(0);
@@ -46,11 +54,13 @@ describe('validateObject finds what the API server would refuse', () => {
   test('GIVEN a container port given as a string WHEN validated THEN the field and "must be integer" are reported', () => {
     const d = deployment();
     d.spec.template.spec.containers[0].ports[0].containerPort = '8080';
-    expect(validateObject(d)).toEqual([{
-      object: 'Deployment dep-dcae-ves-collector',
-      field: 'spec.template.spec.containers[0].ports[0].containerPort',
-      message: 'must be integer',
-    }]);
+    expect(validateObject(d)).toEqual([
+      {
+        object: 'Deployment dep-dcae-ves-collector',
+        field: 'spec.template.spec.containers[0].ports[0].containerPort',
+        message: 'must be integer',
+      },
+    ]);
   });
 
   test('GIVEN a Service port and a nodePort given as strings WHEN validated THEN both fields are reported', () => {
@@ -63,39 +73,53 @@ describe('validateObject finds what the API server would refuse', () => {
     ]);
   });
 
-  test.each([['1 core'], ['abc'], ['1.5.5Gi'], ['']])('GIVEN the bad quantity %p as a CPU limit WHEN validated THEN the field is reported as not a quantity', (q) => {
-    const d = deployment();
-    d.spec.template.spec.containers[0].resources.limits.cpu = q;
-    expect(validateObject(d)).toEqual([{
-      object: 'Deployment dep-dcae-ves-collector',
-      field: 'spec.template.spec.containers[0].resources.limits.cpu',
-      message: 'must be number; must match format "quantity"',
-    }]);
-  });
+  test.each([['1 core'], ['abc'], ['1.5.5Gi'], ['']])(
+    'GIVEN the bad quantity %p as a CPU limit WHEN validated THEN the field is reported as not a quantity',
+    (q) => {
+      const d = deployment();
+      d.spec.template.spec.containers[0].resources.limits.cpu = q;
+      expect(validateObject(d)).toEqual([
+        {
+          object: 'Deployment dep-dcae-ves-collector',
+          field: 'spec.template.spec.containers[0].resources.limits.cpu',
+          message: 'must be number; must match format "quantity"',
+        },
+      ]);
+    },
+  );
 
-  test.each([['250m'], ['0.5'], ['1Gi'], ['1e3'], [2], [0.5]])('GIVEN the good quantity %p as a memory request WHEN validated THEN there is no problem', (q) => {
-    const d = deployment();
-    d.spec.template.spec.containers[0].resources.requests.memory = q;
-    expect(validateObject(d)).toEqual([]);
-  });
+  test.each([['250m'], ['0.5'], ['1Gi'], ['1e3'], [2], [0.5]])(
+    'GIVEN the good quantity %p as a memory request WHEN validated THEN there is no problem',
+    (q) => {
+      const d = deployment();
+      d.spec.template.spec.containers[0].resources.requests.memory = q;
+      expect(validateObject(d)).toEqual([]);
+    },
+  );
 
   test('GIVEN a container with no name WHEN validated THEN the missing required field is reported with its full path', () => {
     const d = deployment();
     delete d.spec.template.spec.containers[0].name;
-    expect(validateObject(d)).toEqual([{
-      object: 'Deployment dep-dcae-ves-collector',
-      field: 'spec.template.spec.containers[0].name',
-      message: 'is required but missing',
-    }]);
+    expect(validateObject(d)).toEqual([
+      {
+        object: 'Deployment dep-dcae-ves-collector',
+        field: 'spec.template.spec.containers[0].name',
+        message: 'is required but missing',
+      },
+    ]);
   });
 
   test('GIVEN a Deployment with no selector and a Service port with no port WHEN validated THEN each missing field is reported', () => {
     const d = deployment();
     delete d.spec.selector;
-    expect(validateObject(d)).toEqual([{ object: 'Deployment dep-dcae-ves-collector', field: 'spec.selector', message: 'is required but missing' }]);
+    expect(validateObject(d)).toEqual([
+      { object: 'Deployment dep-dcae-ves-collector', field: 'spec.selector', message: 'is required but missing' },
+    ]);
     const s = nodePortService();
     delete s.spec.ports[0].port;
-    expect(validateObject(s)).toEqual([{ object: 'Service xdcae-ves-collector', field: 'spec.ports[0].port', message: 'is required but missing' }]);
+    expect(validateObject(s)).toEqual([
+      { object: 'Service xdcae-ves-collector', field: 'spec.ports[0].port', message: 'is required but missing' },
+    ]);
   });
 
   test('GIVEN replicas and a probe period above int32 WHEN validated THEN both fields are reported', () => {
@@ -104,7 +128,11 @@ describe('validateObject finds what the API server would refuse', () => {
     d.spec.template.spec.containers[0].readinessProbe.periodSeconds = 2 ** 31;
     expect(validateObject(d)).toEqual([
       { object: 'Deployment dep-dcae-ves-collector', field: 'spec.replicas', message: 'must match format "int32"' },
-      { object: 'Deployment dep-dcae-ves-collector', field: 'spec.template.spec.containers[0].readinessProbe.periodSeconds', message: 'must match format "int32"' },
+      {
+        object: 'Deployment dep-dcae-ves-collector',
+        field: 'spec.template.spec.containers[0].readinessProbe.periodSeconds',
+        message: 'must match format "int32"',
+      },
     ]);
   });
 
@@ -122,9 +150,13 @@ describe('a schema failure stops the run before anything is written', () => {
   /** Makes validateObject find one problem in the ClusterIP Service of dcae-prh. */
   function breakPrhService(): void {
     const real = validate.validateObject;
-    jest.spyOn(validate, 'validateObject').mockImplementation((obj: any) => (obj.kind === 'Service' && obj.metadata.name === 'dcae-prh'
-      ? [{ object: 'Service dcae-prh', field: 'spec.ports[0].port', message: 'must be integer' }]
-      : real(obj)));
+    jest
+      .spyOn(validate, 'validateObject')
+      .mockImplementation((obj: any) =>
+        obj.kind === 'Service' && obj.metadata.name === 'dcae-prh'
+          ? [{ object: 'Service dcae-prh', field: 'spec.ports[0].port', message: 'must be integer' }]
+          : real(obj),
+      );
   }
 
   test('GIVEN an object that breaks the schema WHEN compiled THEN the result names the file, object, field and source spec, and holds no file', () => {
@@ -149,8 +181,12 @@ describe('a schema failure stops the run before anything is written', () => {
     expect(status).toBe(70);
     expect(io.stdout).toEqual([]);
     expect(io.stderr).toHaveLength(2);
-    expect(io.stderr[0]).toMatch(/^dcae-prh\.k8s\.yaml: Service dcae-prh: spec\.ports\[0\]\.port: must be integer \(compiled from .*components\/prh\.yaml\)$/);
-    expect(io.stderr[1]).toBe(`1 object field break the Kubernetes schema. This is a bug in the compiler, not in your files: please report it. Nothing was written to ${out}`);
+    expect(io.stderr[0]).toMatch(
+      /^dcae-prh\.k8s\.yaml: Service dcae-prh: spec\.ports\[0\]\.port: must be integer \(compiled from .*components\/prh\.yaml\)$/,
+    );
+    expect(io.stderr[1]).toBe(
+      `1 object field break the Kubernetes schema. This is a bug in the compiler, not in your files: please report it. Nothing was written to ${out}`,
+    );
     expect(snapshotFolder(out)).toEqual(before);
     expect(mtimes(out)).toEqual(times);
   });

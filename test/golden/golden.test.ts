@@ -11,7 +11,8 @@ import { compileProject } from '../helpers';
 const CASES_DIR = path.join(__dirname, 'cases');
 const MIN_CASES = 12;
 
-const cases = fs.readdirSync(CASES_DIR, { withFileTypes: true })
+const cases = fs
+  .readdirSync(CASES_DIR, { withFileTypes: true })
   .filter((e) => e.isDirectory())
   .map((e) => e.name)
   .sort();
@@ -54,7 +55,10 @@ export function lineDiff(expected: string, actual: string, context = 3): string 
   const out: string[] = [];
   let skipped = false;
   ops.forEach((o, k) => {
-    if (!keep[k]) { skipped = true; return; }
+    if (!keep[k]) {
+      skipped = true;
+      return;
+    }
     if (skipped) out.push(`@@ near line ${o.at + 1} of the compiler's output @@`);
     skipped = false;
     out.push(`${o.op} ${o.line}`);
@@ -65,25 +69,28 @@ export function lineDiff(expected: string, actual: string, context = 3): string 
 describe('golden files', () => {
   test(`GIVEN the golden case folders WHEN they are listed THEN there are at least ${MIN_CASES}, each with component.yaml, expected.k8s.yaml and CASE.md`, () => {
     expect(cases.length).toBeGreaterThanOrEqual(MIN_CASES);
-    const missing = cases.flatMap((c) => ['component.yaml', 'expected.k8s.yaml', 'CASE.md']
-      .filter((f) => !fs.existsSync(path.join(CASES_DIR, c, f)))
-      .map((f) => `${c}/${f}`));
+    const missing = cases.flatMap((c) =>
+      ['component.yaml', 'expected.k8s.yaml', 'CASE.md'].filter((f) => !fs.existsSync(path.join(CASES_DIR, c, f))).map((f) => `${c}/${f}`),
+    );
     expect(missing).toEqual([]);
   });
 
-  test.each(cases)('GIVEN golden case %s WHEN its component.yaml is compiled THEN the manifest equals expected.k8s.yaml byte for byte', (name) => {
-    const dir = path.join(CASES_DIR, name);
-    const expected = fs.readFileSync(path.join(dir, 'expected.k8s.yaml'), 'utf8');
-    const { content } = compileCase(dir);
-    if (content !== expected) {
-      throw new Error(
-        `test/golden/cases/${name}: the compiler's manifest differs from expected.k8s.yaml ` +
-        '(- expected, + compiler). If the expected file is wrong, fix regenerate.ts and run `npm run golden`; ' +
-        'if the compiler is wrong, fix the compiler (docs/reference.md decides).\n' +
-        lineDiff(expected, content),
-      );
-    }
-  });
+  test.each(cases)(
+    'GIVEN golden case %s WHEN its component.yaml is compiled THEN the manifest equals expected.k8s.yaml byte for byte',
+    (name) => {
+      const dir = path.join(CASES_DIR, name);
+      const expected = fs.readFileSync(path.join(dir, 'expected.k8s.yaml'), 'utf8');
+      const { content } = compileCase(dir);
+      if (content !== expected) {
+        throw new Error(
+          `test/golden/cases/${name}: the compiler's manifest differs from expected.k8s.yaml ` +
+            '(- expected, + compiler). If the expected file is wrong, fix regenerate.ts and run `npm run golden`; ' +
+            'if the compiler is wrong, fix the compiler (docs/reference.md decides).\n' +
+            lineDiff(expected, content),
+        );
+      }
+    },
+  );
 
   test.each(cases)('GIVEN golden case %s WHEN it is compiled THEN the manifest goes to <k8s_location>/<name>.k8s.yaml', (name) => {
     const dir = path.join(CASES_DIR, name);

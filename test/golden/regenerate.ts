@@ -52,7 +52,6 @@ import { isMap, isScalar, parseDocument, Scalar } from 'yaml';
 import { volumeName } from '../../src/input/rules/volumes';
 import { certManagerMountPath, ipv6NodePortServiceName } from '../../src/contract/names';
 
- 
 type Obj = Record<string, any>;
 
 /** The project root: the nearest folder above this file that holds package.json (works from test/ and build/test/). */
@@ -83,7 +82,11 @@ export class OracleMissing extends Error {}
 function shebang(script: string): string[] | undefined {
   const first = fs.readFileSync(script, 'utf8').split('\n', 1)[0];
   if (!first.startsWith('#!')) return undefined;
-  const words = first.slice(2).trim().split(/\s+/).filter((w) => w !== '');
+  const words = first
+    .slice(2)
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   return words.length > 0 ? words : undefined;
 }
 
@@ -96,11 +99,11 @@ export function findOracle(env: NodeJS.ProcessEnv = process.env): Oracle {
   const fail: (problem: string) => never = (problem) => {
     throw new OracleMissing(
       `${problem} \`npm run golden\` needs the DCAE Kubernetes plugin's reference oracle, oracle.py, which is ` +
-      'not part of this repository, and a Python 3 with the kubernetes package (Debian: apt-get install ' +
-      'python3-kubernetes). Give the oracle\'s path in DCAE_ORACLE, for example ' +
-      '`DCAE_ORACLE=/path/to/oracle.py npm run golden`. It runs with the interpreter on its #! line ' +
-      '(else `python3` from PATH); DCAE_ORACLE_PYTHON=/path/to/python3 chooses another. ' +
-      '`npm test` never needs the oracle: the golden expected files are committed under test/golden/cases.',
+        'not part of this repository, and a Python 3 with the kubernetes package (Debian: apt-get install ' +
+        "python3-kubernetes). Give the oracle's path in DCAE_ORACLE, for example " +
+        '`DCAE_ORACLE=/path/to/oracle.py npm run golden`. It runs with the interpreter on its #! line ' +
+        '(else `python3` from PATH); DCAE_ORACLE_PYTHON=/path/to/python3 chooses another. ' +
+        '`npm test` never needs the oracle: the golden expected files are committed under test/golden/cases.',
     );
   };
   const given = env.DCAE_ORACLE?.trim();
@@ -108,7 +111,7 @@ export function findOracle(env: NodeJS.ProcessEnv = process.env): Oracle {
   const script = path.resolve(env.INIT_CWD ?? process.cwd(), given);
   if (!fs.existsSync(script) || !fs.statSync(script).isFile()) fail(`DCAE_ORACLE=${given}: no such file (${script}).`);
   const chosen = env.DCAE_ORACLE_PYTHON?.trim();
-  const python = chosen ? [chosen] : shebang(script) ?? ['python3'];
+  const python = chosen ? [chosen] : (shebang(script) ?? ['python3']);
   try {
     execFileSync(python[0], [...python.slice(1), '-c', 'import kubernetes'], { stdio: 'ignore' });
   } catch (e) {
@@ -148,7 +151,13 @@ const PORT_FORM = /^([0-9]+)(\/(udp|UDP|tcp|TCP))?:([0-9]+)$/;
 const CONFIG_PLACEHOLDER = '/golden-config-volume-placeholder/';
 
 /** The pod_security platform defaults (the table in docs/reference.md). */
-const POD_SECURITY_DEFAULTS: Obj = { profile: 'none', run_as_user: 1000, run_as_group: 1000, fs_group: 1000, read_only_root_filesystem: false };
+const POD_SECURITY_DEFAULTS: Obj = {
+  profile: 'none',
+  run_as_user: 1000,
+  run_as_group: 1000,
+  fs_group: 1000,
+  read_only_root_filesystem: false,
+};
 
 /** One case: its folder and files. */
 export interface GoldenCase {
@@ -161,7 +170,8 @@ export interface GoldenCase {
 
 /** Every case folder under test/golden/cases, sorted by name. */
 export function listCases(dir: string = CASES_DIR): GoldenCase[] {
-  return fs.readdirSync(dir, { withFileTypes: true })
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort()
@@ -220,7 +230,12 @@ function portText(entry: any): { text: string; ipv6: boolean } {
   return { text: (entry.concat as unknown[]).map(String).join(''), ipv6: entry.ipv6 === true };
 }
 
-interface PortKey { port: number; protocol: string; ipv6: boolean; host: number }
+interface PortKey {
+  port: number;
+  protocol: string;
+  ipv6: boolean;
+  host: number;
+}
 
 /** Port entries keyed by (port, protocol, ipv6) in first-seen order; the last host port wins. */
 function portKeys(spec: Obj): PortKey[] {
@@ -247,9 +262,9 @@ function oracleInput(spec: Obj): { input: Obj; transformed: string[] } {
     transformed.push('{concat, ipv6} ports given to the oracle as joined strings');
   }
   if (Array.isArray(input.volumes) && input.volumes.some((v: any) => v.config_volume)) {
-    input.volumes = input.volumes.map((v: any) => (v.config_volume
-      ? { host: { path: CONFIG_PLACEHOLDER + v.config_volume.name }, container: v.container }
-      : v));
+    input.volumes = input.volumes.map((v: any) =>
+      v.config_volume ? { host: { path: CONFIG_PLACEHOLDER + v.config_volume.name }, container: v.container } : v,
+    );
     transformed.push('config_volume volumes given to the oracle as hostPath placeholders');
   }
   for (const key of ['readiness', 'liveness']) {
@@ -312,14 +327,16 @@ function editUserVolumes(objects: Obj[], c: EditContext): void {
     if (!m || m.mountPath !== bind) throw new Error(`user volume ${i}: no main-container mount at ${bind}`);
     m.name = name;
     if (v.config_volume) {
-      if (oracleVolume.hostPath?.path !== CONFIG_PLACEHOLDER + v.config_volume.name) throw new Error(`user volume ${i}: placeholder not found`);
+      if (oracleVolume.hostPath?.path !== CONFIG_PLACEHOLDER + v.config_volume.name)
+        throw new Error(`user volume ${i}: placeholder not found`);
       pod.volumes[i] = { name, configMap: { name: v.config_volume.name, defaultMode: 420, optional: true } };
     } else {
       pod.volumes[i] = { ...oracleVolume, name };
     }
   });
   c.edits.push('user volumes renamed with volumeName() (the oracle uses random UUIDs)');
-  if (volumes.some((v) => v.config_volume)) c.edits.push('config_volume placeholders replaced by configMap {name, defaultMode: 420, optional: true}');
+  if (volumes.some((v) => v.config_volume))
+    c.edits.push('config_volume placeholders replaced by configMap {name, defaultMode: 420, optional: true}');
 }
 
 /** Main-container env numbers and booleans become strings, as written in the spec. */
@@ -358,8 +375,14 @@ function editExternalCert(objects: Obj[], c: EditContext): void {
   const plain = env.filter((e) => e.name !== 'KEYSTORE_PASSWORD' && e.name !== 'TRUSTSTORE_PASSWORD');
   client.env = [
     ...plain,
-    { name: 'KEYSTORE_PASSWORD', valueFrom: { secretKeyRef: { name: s.keystore_password_secret_name, key: s.keystore_password_secret_key } } },
-    { name: 'TRUSTSTORE_PASSWORD', valueFrom: { secretKeyRef: { name: s.truststore_password_secret_name, key: s.truststore_password_secret_key } } },
+    {
+      name: 'KEYSTORE_PASSWORD',
+      valueFrom: { secretKeyRef: { name: s.keystore_password_secret_name, key: s.keystore_password_secret_key } },
+    },
+    {
+      name: 'TRUSTSTORE_PASSWORD',
+      valueFrom: { secretKeyRef: { name: s.truststore_password_secret_name, key: s.truststore_password_secret_key } },
+    },
   ];
   if (plain[plain.length - 1].name !== 'POD_IP') throw new Error('cert-service-client: POD_IP is not the last plain variable');
   c.edits.push('cert-service-client KEYSTORE_PATH/TRUSTSTORE_PATH from keystore/truststore_secret_key');
@@ -370,15 +393,17 @@ function editExternalCert(objects: Obj[], c: EditContext): void {
   pod.volumes[i] = {
     name: 'tls-volume',
     projected: {
-      sources: [{
-        secret: {
-          name: s.cert_secret_name,
-          items: [
-            { key: s.keystore_secret_key, path: s.keystore_secret_key },
-            { key: s.truststore_secret_key, path: s.truststore_secret_key },
-          ],
+      sources: [
+        {
+          secret: {
+            name: s.cert_secret_name,
+            items: [
+              { key: s.keystore_secret_key, path: s.keystore_secret_key },
+              { key: s.truststore_secret_key, path: s.truststore_secret_key },
+            ],
+          },
         },
-      }],
+      ],
     },
   };
   c.edits.push('tls-volume projected from cert_secret_name with the keystore and truststore items');
@@ -417,9 +442,10 @@ function editServices(objects: Obj[], c: EditContext): Obj[] {
       internal.push(entry);
     }
   }
-  const exposed = (ipv6: boolean) => keys
-    .filter((k) => k.ipv6 === ipv6 && k.host !== 0)
-    .map((k) => ({ name: `xport-${letter(k)}-${k.port}`, nodePort: k.host, port: k.port, protocol: k.protocol }));
+  const exposed = (ipv6: boolean) =>
+    keys
+      .filter((k) => k.ipv6 === ipv6 && k.host !== 0)
+      .map((k) => ({ name: `xport-${letter(k)}-${k.port}`, nodePort: k.host, port: k.port, protocol: k.protocol }));
   const v4 = exposed(false);
   const v6 = exposed(true);
 
@@ -430,7 +456,7 @@ function editServices(objects: Obj[], c: EditContext): Obj[] {
   if (!hasIpv6) {
     const same = (a: unknown, b: unknown) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
     if (!same(clusterIp?.spec.ports ?? [], internal) || !same(nodePort?.spec.ports ?? [], v4)) {
-      throw new Error('the oracle\'s Service ports differ from the (port, protocol, ipv6) key model; fix the script');
+      throw new Error("the oracle's Service ports differ from the (port, protocol, ipv6) key model; fix the script");
     }
     return objects;
   }
@@ -449,7 +475,9 @@ function editServices(objects: Obj[], c: EditContext): Obj[] {
     ipv6Service.spec = { ...ipv6Service.spec, type: 'NodePort', ports: v6, ipFamilies: ['IPv6'], ipFamilyPolicy: 'SingleStack' };
     out.push(ipv6Service);
   }
-  c.edits.push('Services rebuilt per (port, protocol, ipv6) key: ClusterIP ports once each, IPv6 host ports on x<name>-ipv6 (ipFamilies [IPv6], SingleStack)');
+  c.edits.push(
+    'Services rebuilt per (port, protocol, ipv6) key: ClusterIP ports once each, IPv6 host ports on x<name>-ipv6 (ipFamilies [IPv6], SingleStack)',
+  );
   return out;
 }
 
@@ -481,15 +509,24 @@ function editPodSecurity(objects: Obj[], c: EditContext): void {
   if (ps.profile !== 'restricted') return;
   const pod = podOf(objects);
   pod.securityContext = {
-    runAsNonRoot: true, runAsUser: ps.run_as_user, runAsGroup: ps.run_as_group, fsGroup: ps.fs_group, seccompProfile: { type: 'RuntimeDefault' },
+    runAsNonRoot: true,
+    runAsUser: ps.run_as_user,
+    runAsGroup: ps.run_as_group,
+    fsGroup: ps.fs_group,
+    seccompProfile: { type: 'RuntimeDefault' },
   };
   for (const container of [...pod.containers, ...(pod.initContainers ?? [])]) {
     container.securityContext = {
-      allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: ps.read_only_root_filesystem === true, runAsNonRoot: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+      readOnlyRootFilesystem: ps.read_only_root_filesystem === true,
+      runAsNonRoot: true,
     };
   }
-  c.edits.push('pod_security restricted: pod securityContext {runAsNonRoot, runAsUser, runAsGroup, fsGroup, seccompProfile RuntimeDefault}; ' +
-    'every container and init container {allowPrivilegeEscalation: false, capabilities.drop [ALL], readOnlyRootFilesystem, runAsNonRoot}');
+  c.edits.push(
+    'pod_security restricted: pod securityContext {runAsNonRoot, runAsUser, runAsGroup, fsGroup, seccompProfile RuntimeDefault}; ' +
+      'every container and init container {allowPrivilegeEscalation: false, capabilities.drop [ALL], readOnlyRootFilesystem, runAsNonRoot}',
+  );
 }
 
 /** Empty lists and readOnly: false are left out (fixed). */
@@ -500,8 +537,14 @@ function omitEmpty(value: any, c: EditContext): any {
     if (v === null || typeof v !== 'object') return v;
     const out: Obj = {};
     for (const [k, x] of Object.entries(v)) {
-      if (Array.isArray(x) && x.length === 0) { edits.add(`empty ${k} lists omitted`); continue; }
-      if (k === 'readOnly' && x === false) { edits.add('readOnly: false omitted'); continue; }
+      if (Array.isArray(x) && x.length === 0) {
+        edits.add(`empty ${k} lists omitted`);
+        continue;
+      }
+      if (k === 'readOnly' && x === false) {
+        edits.add('readOnly: false omitted');
+        continue;
+      }
       out[k] = walk(x);
     }
     return out;
@@ -546,7 +589,9 @@ function editApplicationConfig(objects: Obj[], c: EditContext, platform: Obj): O
     metadata: { name, namespace: dep.metadata.namespace, labels: dep.metadata.labels },
     data: { [APP_CONFIG.key]: text },
   };
-  c.edits.push(`ConfigMap ${name} added first (application_config.source: configmap), with its volume and mount after the user ones, ${APP_CONFIG.env} before POD_IP and the ${APP_CONFIG.annotation} annotation`);
+  c.edits.push(
+    `ConfigMap ${name} added first (application_config.source: configmap), with its volume and mount after the user ones, ${APP_CONFIG.env} before POD_IP and the ${APP_CONFIG.annotation} annotation`,
+  );
   return [configMap, ...objects];
 }
 
@@ -557,10 +602,12 @@ function editApplicationConfig(objects: Obj[], c: EditContext, platform: Obj): O
 export function findOracle39(env: NodeJS.ProcessEnv = process.env): Oracle {
   const given = env.DCAE_ORACLE39?.trim();
   const fail: (problem: string) => never = (problem) => {
-    throw new OracleMissing(`${problem} cert-manager golden cases (a platform.yaml that sets cmpv2_issuer) need plugin 3.9.0's ` +
-      'oracle, oracle39.py, which is not part of this repository: give its path in DCAE_ORACLE39, for example ' +
-      '`DCAE_ORACLE39=/path/to/oracle39.py DCAE_ORACLE=/path/to/oracle.py npm run golden`. Its Python needs the kubernetes ' +
-      'and decorator packages (Debian: apt-get install python3-kubernetes python3-decorator).');
+    throw new OracleMissing(
+      `${problem} cert-manager golden cases (a platform.yaml that sets cmpv2_issuer) need plugin 3.9.0's ` +
+        'oracle, oracle39.py, which is not part of this repository: give its path in DCAE_ORACLE39, for example ' +
+        '`DCAE_ORACLE39=/path/to/oracle39.py DCAE_ORACLE=/path/to/oracle.py npm run golden`. Its Python needs the kubernetes ' +
+        'and decorator packages (Debian: apt-get install python3-kubernetes python3-decorator).',
+    );
   };
   if (!given) fail('DCAE_ORACLE39 is not set.');
   const script = path.resolve(env.INIT_CWD ?? process.cwd(), given);
@@ -583,7 +630,12 @@ function runOracle39(oracle: Oracle, specFile: string, platformFile?: string): O
 
 /** The SAN items as the contract reads them: trimmed, empty ones ignored. */
 function sanItems(sans: unknown): string[] {
-  return typeof sans === 'string' ? sans.split(',').map((x) => x.trim()).filter((x) => x !== '') : [];
+  return typeof sans === 'string'
+    ? sans
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x !== '')
+    : [];
 }
 
 /** A DNS name that stands for "no SANs" while oracle39.py runs (it crashed on an empty list). */
@@ -597,7 +649,11 @@ function sansForOracle39(input: Obj): string[] {
   const given = items.length > 0 ? items.join(',') : SANS_PLACEHOLDER;
   if (given === params.sans) return [];
   params.sans = given;
-  return [items.length > 0 ? `sans given to oracle39.py as ${JSON.stringify(given)} (items trimmed, empty ones left out)` : 'no sans: oracle39.py given a placeholder DNS name'];
+  return [
+    items.length > 0
+      ? `sans given to oracle39.py as ${JSON.stringify(given)} (items trimmed, empty ones left out)`
+      : 'no sans: oracle39.py given a placeholder DNS name',
+  ];
 }
 
 /** The contract's differences from plugin 3.9.0 in cert-manager mode, and its rules where 3.9.0 differs outside it. */
@@ -617,7 +673,9 @@ function editCertManager(all: Obj[], c: EditContext): Obj[] {
     for (const ks of Object.values(certificate.spec.keystores ?? {}) as Obj[]) ks.passwordSecretRef.name = passwordSecret;
     const volume = pod.volumes.find((v: Obj) => v.name === 'certmanager-certs-volume');
     volume.projected.sources[1].secret.name = passwordSecret;
-    c.edits.push(`password Secret not written: the Certificate's keystores and certmanager-certs-volume reference ${passwordSecret} (the oracle: a generated name)`);
+    c.edits.push(
+      `password Secret not written: the Certificate's keystores and certmanager-certs-volume reference ${passwordSecret} (the oracle: a generated name)`,
+    );
   }
 
   // One / between the directory and external/, for the main container and the cert-post-processor (the oracle
@@ -654,15 +712,21 @@ function editCertManager(all: Obj[], c: EditContext): Obj[] {
 // ---------------------------------------------------------------------------------------------------------
 
 /** The expected manifest of one case, and the edits and input transformations made to get it. */
-export function expectedManifest(golden: GoldenCase, oracle: Oracle, oracle39?: Oracle): { yaml: string; edits: string[]; transformed: string[] } {
+export function expectedManifest(
+  golden: GoldenCase,
+  oracle: Oracle,
+  oracle39?: Oracle,
+): { yaml: string; edits: string[]; transformed: string[] } {
   const { spec, envRaw } = readSpec(golden.componentFile);
   const platform = readPlatform(golden.platformFile);
   const cm = platform.cmpv2_issuer !== undefined;
   const { input, transformed } = oracleInput(spec);
   const { pod_security: platformPodSecurity, ...oraclePlatform } = platform;
-  if (platformPodSecurity !== undefined) transformed.push('platform pod_security left out for the oracle (plugin 3.4.3 had no Pod Security)');
+  if (platformPodSecurity !== undefined)
+    transformed.push('platform pod_security left out for the oracle (plugin 3.4.3 had no Pod Security)');
   if (cm) transformed.push(...sansForOracle39(input));
-  const run = (file: string, platformFile?: string) => (cm ? runOracle39(oracle39 ?? findOracle39(), file, platformFile) : runOracle(oracle, file, platformFile));
+  const run = (file: string, platformFile?: string) =>
+    cm ? runOracle39(oracle39 ?? findOracle39(), file, platformFile) : runOracle(oracle, file, platformFile);
   let objects: Obj[];
   if (transformed.length > 0) {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-'));
@@ -700,7 +764,9 @@ export function expectedManifest(golden: GoldenCase, oracle: Oracle, oracle39?: 
   objects = editApplicationConfig(objects, c, platform);
   // Keys sorted at every depth, except that apiVersion, kind and metadata lead each object (cdk8s's order; only a ConfigMap's data sorts before them).
   editPodSecurity(objects, c);
-  objects = omitEmpty(objects, c).map(sortKeys).map(({ apiVersion, kind, metadata, ...rest }: Obj) => ({ apiVersion, kind, metadata, ...rest }));
+  objects = omitEmpty(objects, c)
+    .map(sortKeys)
+    .map(({ apiVersion, kind, metadata, ...rest }: Obj) => ({ apiVersion, kind, metadata, ...rest }));
   return { yaml: stringifyYaml(...objects), edits: c.edits, transformed };
 }
 

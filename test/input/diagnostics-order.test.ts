@@ -20,7 +20,10 @@ describe('the order of errors at one position', () => {
   });
 
   test('GIVEN errors at different lines WHEN sorted THEN by line first, whatever their text', () => {
-    const sorted = sortDiagnostics([{ ...at('a'), line: 12 }, { ...at('z'), line: 3 }]);
+    const sorted = sortDiagnostics([
+      { ...at('a'), line: 12 },
+      { ...at('z'), line: 3 },
+    ]);
     expect(sorted.map((d) => d.line)).toEqual([3, 12]);
   });
 });

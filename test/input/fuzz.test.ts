@@ -15,13 +15,15 @@ const SEED = 20240601;
 const CASES = 200;
 const seeds = loadSeeds();
 
-describe('GIVEN random mutations of the repository\'s specs and DCAE specs', () => {
+describe("GIVEN random mutations of the repository's specs and DCAE specs", () => {
   test(`WHEN ${CASES} cases of seed ${SEED} are compiled THEN none throws, none takes long, and every message is one short line with no stack trace`, () => {
     const findings = [];
     let compiled = 0;
     for (let id = 0; id < CASES; id++) {
       const result = runCase(makeCase(SEED, id, seeds));
-      findings.push(...result.findings.map((f) => `case ${f.id} (${f.steps}): ${f.problem} -- again: npm run fuzz -- --seed ${SEED} --case ${f.id}`));
+      findings.push(
+        ...result.findings.map((f) => `case ${f.id} (${f.steps}): ${f.problem} -- again: npm run fuzz -- --seed ${SEED} --case ${f.id}`),
+      );
       if (result.compiled) compiled += 1;
     }
     expect(findings).toEqual([]);
@@ -31,7 +33,8 @@ describe('GIVEN random mutations of the repository\'s specs and DCAE specs', () 
   }, 60_000);
 
   test('WHEN a case is made twice THEN it is the same bytes (the PRNG is self-contained and seeded per case)', () => {
-    const bytes = (c: FuzzCase) => JSON.stringify(c.components.map((f) => ('bytes' in f ? Buffer.from(f.bytes).toString('base64') : 'text' in f ? f.text : f.oversize)));
+    const bytes = (c: FuzzCase) =>
+      JSON.stringify(c.components.map((f) => ('bytes' in f ? Buffer.from(f.bytes).toString('base64') : 'text' in f ? f.text : f.oversize)));
     expect(bytes(makeCase(SEED, 17, seeds))).toBe(bytes(makeCase(SEED, 17, loadSeeds())));
     const r = new Random(caseSeed(1, 0));
     expect([r.int(1000), r.int(1000), r.int(1000)]).toEqual([986, 958, 542]);
@@ -56,7 +59,11 @@ describe('GIVEN random mutations of the repository\'s specs and DCAE specs', () 
           fs.writeFileSync(file, 'bytes' in f ? f.bytes : 'text' in f ? f.text : '');
         }
         const err: string[] = [];
-        const code = await main(['--components', 'components', '--out', 'out'], { out: () => undefined, err: (l) => err.push(l) }, { cwd: dir });
+        const code = await main(
+          ['--components', 'components', '--out', 'out'],
+          { out: () => undefined, err: (l) => err.push(l) },
+          { cwd: dir },
+        );
         expect([c.id, code]).toEqual([c.id, 1]);
         expect(err[err.length - 1]).toMatch(/ in \d+ files?; nothing was written to out$/);
         for (const line of err) expect(line.length).toBeLessThanOrEqual(MAX_LINE);
@@ -75,8 +82,10 @@ describe('Regressions found while fuzzing', () => {
   });
 
   test('GIVEN a YAML override with a __proto__ key WHEN compiled THEN it is an unknown key like any other (before: it became the prototype of the merged spec, and was accepted)', () => {
-    const enricher = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'dcae', 'record-enricher.json'), 'utf8')
-      .replace('"8300:8300"', '"8300:0"').replace('"8743:8743"', '"8743:0"');
+    const enricher = fs
+      .readFileSync(path.join(ROOT, 'test', 'fixtures', 'dcae', 'record-enricher.json'), 'utf8')
+      .replace('"8300:8300"', '"8300:0"')
+      .replace('"8743:8743"', '"8743:0"');
     const result = compile({
       components: [
         { name: 'components/enricher.json', text: enricher },
@@ -88,9 +97,13 @@ describe('Regressions found while fuzzing', () => {
     ]);
   });
 
-  test('GIVEN a DCAE spec with a __proto__ key WHEN compiled THEN it is an unknown key (JSON keys are the object\'s own)', () => {
+  test("GIVEN a DCAE spec with a __proto__ key WHEN compiled THEN it is an unknown key (JSON keys are the object's own)", () => {
     const enricher = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'dcae', 'record-enricher.json'), 'utf8');
-    const messages = compile({ components: [{ name: 'components/enricher.json', text: enricher.replace('{', '{"__proto__": {"x": 1}, ') }] }).diagnostics.map(formatDiagnostic);
-    expect(messages[0]).toBe('components/enricher.json:1:2: __proto__: unknown key; expected one of: self, streams, services, parameters, auxilary, artifacts, policy_info (component-spec schema v3)');
+    const messages = compile({
+      components: [{ name: 'components/enricher.json', text: enricher.replace('{', '{"__proto__": {"x": 1}, ') }],
+    }).diagnostics.map(formatDiagnostic);
+    expect(messages[0]).toBe(
+      'components/enricher.json:1:2: __proto__: unknown key; expected one of: self, streams, services, parameters, auxilary, artifacts, policy_info (component-spec schema v3)',
+    );
   });
 });

@@ -34,7 +34,7 @@ describe('GIVEN a string with \\u escapes', () => {
   });
 });
 
-describe('GIVEN a # comment (YAML\'s) in a .json file', () => {
+describe("GIVEN a # comment (YAML's) in a .json file", () => {
   test('WHEN compiled THEN the error calls it a comment, which JSON does not have', () => {
     expect(compileJson('{"self": 1 # c\n}').errors).toEqual([
       `${J}:1:12: JSON does not parse: found a comment; expected "," or "}" (JSON has no comments)`,

@@ -52,7 +52,10 @@ describe('GIVEN a file that is not valid UTF-8', () => {
     withFolder((dir) => {
       fs.mkdirSync(path.join(dir, 'components'));
       // "M\xfcnchen" is Latin-1: 0xfc is not UTF-8.
-      fs.writeFileSync(path.join(dir, 'components', 'c.yaml'), Buffer.concat([Buffer.from(`${HEAD}env:\n  CITY: M`), Buffer.from([0xfc]), Buffer.from('nchen\n')]));
+      fs.writeFileSync(
+        path.join(dir, 'components', 'c.yaml'),
+        Buffer.concat([Buffer.from(`${HEAD}env:\n  CITY: M`), Buffer.from([0xfc]), Buffer.from('nchen\n')]),
+      );
       const result = compile(readComponentsFolder('components', dir));
       expect(result.diagnostics.map(formatDiagnostic)).toEqual([
         `${F}:4:10: the file is not valid UTF-8: byte 0xfc at offset 46; ${NOT_UTF8}`,
@@ -106,9 +109,12 @@ describe('GIVEN a file that is not valid UTF-8', () => {
     const bytes = Buffer.concat([Buffer.from(ENRICHER.slice(0, 10)), Buffer.from([0xfe]), Buffer.from(ENRICHER.slice(10))]);
     const line = ENRICHER.slice(0, 10).split('\n').length;
     const column = 10 - ENRICHER.slice(0, 10).lastIndexOf('\n');
-    expect(errorsOfFiles([{ name: J, bytes }, { name: F, text: 'dcae_spec: c.json\n' }])).toEqual([
-      `${J}:${line}:${column}: the file is not valid UTF-8: byte 0xfe at offset 10; ${NOT_UTF8}`,
-    ]);
+    expect(
+      errorsOfFiles([
+        { name: J, bytes },
+        { name: F, text: 'dcae_spec: c.json\n' },
+      ]),
+    ).toEqual([`${J}:${line}:${column}: the file is not valid UTF-8: byte 0xfe at offset 10; ${NOT_UTF8}`]);
   });
 
   test('WHEN the platform file is not UTF-8 THEN it is reported, and the components are still checked', () => {
@@ -136,43 +142,67 @@ describe('GIVEN a file that starts with a UTF-8 byte-order mark', () => {
 describe('GIVEN a .json file that YAML reads but JSON does not', () => {
   const P = 'JSON does not parse';
   test.each<[string, string, string]>([
-    ['a trailing comma in an object', '{\n  "self": {\n    "name": "x",\n  }\n}',
-      `${J}:4:3: self: ${P}: found "}"; expected a key in double quotes (JSON allows no comma after the last item)`],
-    ['a trailing comma in a list', '{\n  "artifacts": [1, 2, ]\n}',
-      `${J}:2:23: artifacts: ${P}: found "]"; expected a JSON value: an object, an array, a string in double quotes, a number, true, false or null (JSON allows no comma after the last item)`],
-    ['a // comment', '{\n  // the spec\n  "self": {}\n}',
-      `${J}:2:3: ${P}: found a comment; expected a key in double quotes (JSON has no comments)`],
-    ['a /* */ comment after a value', '{"self": {} /* x */}',
-      `${J}:1:13: ${P}: found a comment; expected "," or "}" (JSON has no comments)`],
-    ['single quotes', "{'self': {}}",
-      `${J}:1:2: ${P}: found a single quote; expected a key in double quotes (JSON strings take double quotes)`],
-    ['an unquoted key', '{\n  self: {}\n}',
-      `${J}:2:3: ${P}: found the word self; expected a key in double quotes`],
-    ['YAML', 'self:\n  name: x\n',
-      `${J}:1:1: ${P}: found the word self; expected a JSON value: an object, an array, a string in double quotes, a number, true, false or null (a .json file holds JSON; YAML goes in a .yaml or .yml file)`],
-    ['a YAML boolean', '{"self": {"x": yes}}',
-      `${J}:1:16: self.x: ${P}: found the word yes; expected a JSON value: an object, an array, a string in double quotes, a number, true, false or null`],
-    ['a number with a leading zero', '{"self": {"x": 0123}}',
-      `${J}:1:16: self.x: ${P}: found the number 0123; expected a JSON number (digits with an optional "-", fraction and exponent; no leading zeros, no "+")`],
-    ['a line break inside a string', '{"self": {"x": "a\nb"}}',
-      `${J}:1:18: self.x: ${P}: found a line break inside a string; expected it escaped (\\n, \\t, \\u00XX) or the string closed with "`],
-    ['an escape JSON does not have', '{"self": {"x": "a\\x41"}}',
-      `${J}:1:18: self.x: ${P}: found the escape \\x inside a string; expected one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX`],
-    ['a missing colon', '{"self" {}}',
-      `${J}:1:9: ${P}: found "{"; expected ":" after the key`],
-    ['a missing comma', '{"self": {} "x": 1}',
-      `${J}:1:13: ${P}: found "\\""; expected "," or "}"`],
-    ['a second value after the first', '{"self": {}}\n{"self": {}}',
-      `${J}:2:1: ${P}: found "{"; expected the end of the file`],
-    ['a string cut short', '{"self": "x',
-      `${J}:1:12: self: ${P}: found the end of the file inside a string; expected its closing "`],
-    ['a file cut short', '{"self": {',
-      `${J}:1:11: self: ${P}: found the end of the file; expected a key in double quotes`],
+    [
+      'a trailing comma in an object',
+      '{\n  "self": {\n    "name": "x",\n  }\n}',
+      `${J}:4:3: self: ${P}: found "}"; expected a key in double quotes (JSON allows no comma after the last item)`,
+    ],
+    [
+      'a trailing comma in a list',
+      '{\n  "artifacts": [1, 2, ]\n}',
+      `${J}:2:23: artifacts: ${P}: found "]"; expected a JSON value: an object, an array, a string in double quotes, a number, true, false or null (JSON allows no comma after the last item)`,
+    ],
+    [
+      'a // comment',
+      '{\n  // the spec\n  "self": {}\n}',
+      `${J}:2:3: ${P}: found a comment; expected a key in double quotes (JSON has no comments)`,
+    ],
+    [
+      'a /* */ comment after a value',
+      '{"self": {} /* x */}',
+      `${J}:1:13: ${P}: found a comment; expected "," or "}" (JSON has no comments)`,
+    ],
+    [
+      'single quotes',
+      "{'self': {}}",
+      `${J}:1:2: ${P}: found a single quote; expected a key in double quotes (JSON strings take double quotes)`,
+    ],
+    ['an unquoted key', '{\n  self: {}\n}', `${J}:2:3: ${P}: found the word self; expected a key in double quotes`],
+    [
+      'YAML',
+      'self:\n  name: x\n',
+      `${J}:1:1: ${P}: found the word self; expected a JSON value: an object, an array, a string in double quotes, a number, true, false or null (a .json file holds JSON; YAML goes in a .yaml or .yml file)`,
+    ],
+    [
+      'a YAML boolean',
+      '{"self": {"x": yes}}',
+      `${J}:1:16: self.x: ${P}: found the word yes; expected a JSON value: an object, an array, a string in double quotes, a number, true, false or null`,
+    ],
+    [
+      'a number with a leading zero',
+      '{"self": {"x": 0123}}',
+      `${J}:1:16: self.x: ${P}: found the number 0123; expected a JSON number (digits with an optional "-", fraction and exponent; no leading zeros, no "+")`,
+    ],
+    [
+      'a line break inside a string',
+      '{"self": {"x": "a\nb"}}',
+      `${J}:1:18: self.x: ${P}: found a line break inside a string; expected it escaped (\\n, \\t, \\u00XX) or the string closed with "`,
+    ],
+    [
+      'an escape JSON does not have',
+      '{"self": {"x": "a\\x41"}}',
+      `${J}:1:18: self.x: ${P}: found the escape \\x inside a string; expected one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX`,
+    ],
+    ['a missing colon', '{"self" {}}', `${J}:1:9: ${P}: found "{"; expected ":" after the key`],
+    ['a missing comma', '{"self": {} "x": 1}', `${J}:1:13: ${P}: found "\\""; expected "," or "}"`],
+    ['a second value after the first', '{"self": {}}\n{"self": {}}', `${J}:2:1: ${P}: found "{"; expected the end of the file`],
+    ['a string cut short', '{"self": "x', `${J}:1:12: self: ${P}: found the end of the file inside a string; expected its closing "`],
+    ['a file cut short', '{"self": {', `${J}:1:11: self: ${P}: found the end of the file; expected a key in double quotes`],
   ])('with %s WHEN compiled THEN the error says JSON, where and what', (_title, text, expected) => {
     expect(errorsOfJson(text)).toEqual([expected]);
   });
 
-  test('with a duplicate key WHEN compiled THEN each repeat is an error at the repeated key (before: YAML\'s message, or none)', () => {
+  test("with a duplicate key WHEN compiled THEN each repeat is an error at the repeated key (before: YAML's message, or none)", () => {
     expect(errorsOfJson('{\n  "self": {"name": "a",\n    "name": "b"},\n  "self": {}\n}')).toEqual([
       `${J}:3:5: self.name: ${DUPLICATE}`,
       `${J}:4:3: self: ${DUPLICATE}`,
@@ -214,8 +244,16 @@ describe('GIVEN nesting deeper than the limit', () => {
   test.each<[string, string, string]>([
     // The top mapping is level 1 and labels' value level 2: level 101 is 99 levels inside it.
     ['20 000 nested YAML flow lists', deepFlow(20000), `${F}:3:${9 + 99}: ${deepPath('labels', 0)}: ${TOO_DEEP}`],
-    ['20 000 nested YAML block lists', `${HEAD}labels:\n  ${'- '.repeat(20000)}x\n`, `${F}:4:${3 + 2 * 99}: ${deepPath('labels', 0)}: ${TOO_DEEP}`],
-    ['20 000 nested YAML mappings', `${HEAD}labels: ${'{a: '.repeat(20000)}1${'}'.repeat(20000)}\n`, `${F}:3:${9 + 4 * 99}: ${deepPath('labels', 'a')}: ${TOO_DEEP}`],
+    [
+      '20 000 nested YAML block lists',
+      `${HEAD}labels:\n  ${'- '.repeat(20000)}x\n`,
+      `${F}:4:${3 + 2 * 99}: ${deepPath('labels', 0)}: ${TOO_DEEP}`,
+    ],
+    [
+      '20 000 nested YAML mappings',
+      `${HEAD}labels: ${'{a: '.repeat(20000)}1${'}'.repeat(20000)}\n`,
+      `${F}:3:${9 + 4 * 99}: ${deepPath('labels', 'a')}: ${TOO_DEEP}`,
+    ],
   ])('of %s WHEN compiled THEN one short line says so (before: a 2.6 KB line about the call stack)', (_title, text, expected) => {
     const messages = errorsOf(text);
     expect(messages).toEqual([expected]);
@@ -265,7 +303,11 @@ describe('GIVEN a file above the size limit', () => {
       fs.writeFileSync(path.join(dir, 'big.json'), Buffer.alloc(2 * MAX_FILE_BYTES + 1, 0x20));
       fs.writeFileSync(path.join(dir, 'components', 'ref.yaml'), 'dcae_spec: ../big.json\n');
       const input = readComponentsFolder('components', dir);
-      expect(input.components.find((c) => c.name === 'components/big.yaml')).toEqual({ name: 'components/big.yaml', path: path.join(dir, 'components', 'big.yaml'), oversize: 3 * MAX_FILE_BYTES });
+      expect(input.components.find((c) => c.name === 'components/big.yaml')).toEqual({
+        name: 'components/big.yaml',
+        path: path.join(dir, 'components', 'big.yaml'),
+        oversize: 3 * MAX_FILE_BYTES,
+      });
       expect(compile(input).diagnostics.map(formatDiagnostic)).toEqual([
         'big.json: the file is 2.0 MiB (2097153 bytes); expected at most 1 MiB (1048576 bytes), the limit for one input file',
         'components/big.yaml: the file is 3 MiB (3145728 bytes); expected at most 1 MiB (1048576 bytes), the limit for one input file',
@@ -277,18 +319,41 @@ describe('GIVEN a file above the size limit', () => {
 describe('GIVEN input that would make a message as long as the file', () => {
   const longest = (messages: string[]) => Math.max(...messages.map((m) => m.length));
   test.each<[string, string, string[]]>([
-    ['a label key of 1 000 characters', `${HEAD}labels:\n  ${'k'.repeat(1000)}: v\n`,
-      [`${F}:4:3: labels["${'k'.repeat(97)}..."]: "${'k'.repeat(77)}..." is not a label key: at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit, with an optional "<dns-prefix>/"`]],
-    ['a file that is a string of 100 000 characters', `"${'s'.repeat(100000)}"\n`,
-      [`${F}:1:1: found the value "${'s'.repeat(77)}..."; expected a mapping of keys to values`]],
-    ['an alias of 10 000 characters with no anchor', `${HEAD}env:\n  A: *${'a'.repeat(10000)}\n`,
-      [`${F}:4:6: env.A: the alias *${'a'.repeat(77)}... has no anchor &${'a'.repeat(77)}... before it; expected an anchor defined earlier in the file`]],
-    ['a tag of 10 000 characters, on a list', `${HEAD}env:\n  A: !${'t'.repeat(10000)} [x]\n`,
-      [`${F}:4:6: env.A: YAML warning: Unresolved tag: !${'t'.repeat(180)}...`,
-        `${F}:4:6: env.A: a collection tagged !${'t'.repeat(76)}... is not a mapping or a list as YAML 1.2 reads them; remove the tag`]],
-    ['a tag of 10 000 characters', `${HEAD}env:\n  A: !${'t'.repeat(10000)} x\n`,
-      [`${F}:4:6: env.A: YAML warning: Unresolved tag: !${'t'.repeat(180)}...`,
-        `${F}:4:6: env.A: a value tagged !${'t'.repeat(76)}... is not a plain string, number or boolean; remove the tag`]],
+    [
+      'a label key of 1 000 characters',
+      `${HEAD}labels:\n  ${'k'.repeat(1000)}: v\n`,
+      [
+        `${F}:4:3: labels["${'k'.repeat(97)}..."]: "${'k'.repeat(77)}..." is not a label key: at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit, with an optional "<dns-prefix>/"`,
+      ],
+    ],
+    [
+      'a file that is a string of 100 000 characters',
+      `"${'s'.repeat(100000)}"\n`,
+      [`${F}:1:1: found the value "${'s'.repeat(77)}..."; expected a mapping of keys to values`],
+    ],
+    [
+      'an alias of 10 000 characters with no anchor',
+      `${HEAD}env:\n  A: *${'a'.repeat(10000)}\n`,
+      [
+        `${F}:4:6: env.A: the alias *${'a'.repeat(77)}... has no anchor &${'a'.repeat(77)}... before it; expected an anchor defined earlier in the file`,
+      ],
+    ],
+    [
+      'a tag of 10 000 characters, on a list',
+      `${HEAD}env:\n  A: !${'t'.repeat(10000)} [x]\n`,
+      [
+        `${F}:4:6: env.A: YAML warning: Unresolved tag: !${'t'.repeat(180)}...`,
+        `${F}:4:6: env.A: a collection tagged !${'t'.repeat(76)}... is not a mapping or a list as YAML 1.2 reads them; remove the tag`,
+      ],
+    ],
+    [
+      'a tag of 10 000 characters',
+      `${HEAD}env:\n  A: !${'t'.repeat(10000)} x\n`,
+      [
+        `${F}:4:6: env.A: YAML warning: Unresolved tag: !${'t'.repeat(180)}...`,
+        `${F}:4:6: env.A: a value tagged !${'t'.repeat(76)}... is not a plain string, number or boolean; remove the tag`,
+      ],
+    ],
   ])('(%s) WHEN compiled THEN the message shows a cut version of it (before: all of it)', (_title, text, expected) => {
     const messages = errorsOf(text);
     expect(messages).toEqual(expected);
@@ -300,7 +365,9 @@ describe('GIVEN input that would make a message as long as the file', () => {
     spec.auxilary.ports = Array.from({ length: 300 }, (_, i) => `${8000 + i}:${8000 + i}`);
     const messages = errorsOfJson(JSON.stringify(spec, null, 2));
     expect(messages).toHaveLength(300);
-    expect(messages[0]).toMatch(/^components\/c\.json:\d+:\d+: auxilary\.ports\[0\]: host port 8000 in "8000:8000" is not 0 or inside the node port range 30000-32767\. Host ports in component specs stood for blueprint inputs; to give the real ones, write a YAML spec beside it with dcae_spec: c\.json and ports \(the same list, with every host port outside node_port_range set to 0\) \(0 means no NodePort\)$/);
+    expect(messages[0]).toMatch(
+      /^components\/c\.json:\d+:\d+: auxilary\.ports\[0\]: host port 8000 in "8000:8000" is not 0 or inside the node port range 30000-32767\. Host ports in component specs stood for blueprint inputs; to give the real ones, write a YAML spec beside it with dcae_spec: c\.json and ports \(the same list, with every host port outside node_port_range set to 0\) \(0 means no NodePort\)$/,
+    );
     expect(longest(messages)).toBeLessThan(400);
   });
 
@@ -312,19 +379,36 @@ describe('GIVEN input that would make a message as long as the file', () => {
 
 describe('GIVEN one spec with many keys', () => {
   // How the time grows with the entries is measured by npm run bench (test/bench/growth.ts), never asserted here.
-  test.each(GROWTH_CASES.map((c) => [c.title, c] as const))('(%s) WHEN 20 000 are loaded THEN each entry is read and every problem is reported once', (_title, c) => {
-    const project = loadProject({ components: c.make(GROWTH.large) });
-    expect(project.diagnostics).toHaveLength(c.errors(GROWTH.large));
-    expect(project.components).toHaveLength(c.errors(GROWTH.large) === 0 ? 1 : 0);
-  }, 60_000);
+  test.each(GROWTH_CASES.map((c) => [c.title, c] as const))(
+    '(%s) WHEN 20 000 are loaded THEN each entry is read and every problem is reported once',
+    (_title, c) => {
+      const project = loadProject({ components: c.make(GROWTH.large) });
+      expect(project.diagnostics).toHaveLength(c.errors(GROWTH.large));
+      expect(project.components).toHaveLength(c.errors(GROWTH.large) === 0 ? 1 : 0);
+    },
+    60_000,
+  );
 
-  test('WHEN the DCAE schema finds duplicate items THEN it reports the same pair as Ajv\'s own check', () => {
+  test("WHEN the DCAE schema finds duplicate items THEN it reports the same pair as Ajv's own check", () => {
     const equal = (a: unknown, b: unknown): boolean => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
     const ajvPair = (items: unknown[]): [number, number] | undefined => {
       for (let i = items.length - 1; i > 0; i--) for (let j = i - 1; j >= 0; j--) if (equal(items[i], items[j])) return [i, j];
       return undefined;
     };
-    const pool: unknown[] = [{ a: 1, b: [1, 2] }, { b: [1, 2], a: 1 }, { a: 1, b: [2, 1] }, [1, 2], ['1', 2], 0, -0, '0', null, true, 'true', { a: { b: null } }];
+    const pool: unknown[] = [
+      { a: 1, b: [1, 2] },
+      { b: [1, 2], a: 1 },
+      { a: 1, b: [2, 1] },
+      [1, 2],
+      ['1', 2],
+      0,
+      -0,
+      '0',
+      null,
+      true,
+      'true',
+      { a: { b: null } },
+    ];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
     for (let t = 0; t < 300; t++) {
@@ -349,7 +433,13 @@ describe('GIVEN a refused file in a components folder WHEN the CLI runs THEN the
       const before = snapshotFolder(path.join(dir, 'out'));
       fs.writeFileSync(path.join(dir, 'components', 'c.yaml'), bytes);
       const err: string[] = [];
-      expect(await main(['--components', 'components', '--out', 'out', '--quiet'], { out: () => undefined, err: (l) => err.push(l) }, { cwd: dir })).toBe(1);
+      expect(
+        await main(
+          ['--components', 'components', '--out', 'out', '--quiet'],
+          { out: () => undefined, err: (l) => err.push(l) },
+          { cwd: dir },
+        ),
+      ).toBe(1);
       expect(err).toHaveLength(2);
       expect(err[0]).toMatch(/^components\/c\.yaml[:\d]*: /);
       expect(snapshotFolder(path.join(dir, 'out'))).toEqual(before);
@@ -361,7 +451,11 @@ describe('GIVEN a refused file in a components folder WHEN the CLI runs THEN the
 
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+    );
   return typeof v === 'number' && Object.is(v, -0) ? 0 : v;
 }
-

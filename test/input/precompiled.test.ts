@@ -21,12 +21,17 @@ describe('GIVEN the tests, which run src/', () => {
       artifacts: [{ type: 'docker image', uri: 'repo/probe:1.0.0' }],
     };
     const result = compile({
-      components: [{ name: 'components/a.yaml', text: 'name: a\nimage: r/a:1\n' }, { name: 'components/probe.json', text: JSON.stringify(dcae) }],
+      components: [
+        { name: 'components/a.yaml', text: 'name: a\nimage: r/a:1\n' },
+        { name: 'components/probe.json', text: JSON.stringify(dcae) },
+      ],
       platform: { name: 'components/platform.yaml', text: 'namespace: x\n' },
     });
     expect(result.diagnostics).toEqual([]);
     expect(result.files.map((f) => f.path)).toEqual(['.dcae-synth-files', 'a.k8s.yaml', 'kustomization.yaml', 'probe.k8s.yaml']);
-    const bad = compile({ components: [{ name: 'components/probe.json', text: JSON.stringify({ ...dcae, self: { ...dcae.self, version: 1 } }) }] });
+    const bad = compile({
+      components: [{ name: 'components/probe.json', text: JSON.stringify({ ...dcae, self: { ...dcae.self, version: 1 } }) }],
+    });
     expect(bad.warnings.map((w) => w.path)).toEqual(['self.version']);
   });
 });

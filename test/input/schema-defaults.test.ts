@@ -16,7 +16,7 @@ function defaultsIn(node: unknown, pointer = ''): Record<string, unknown> {
   return out;
 }
 
-describe('the component schema\'s default annotations', () => {
+describe("the component schema's default annotations", () => {
   test('GIVEN the published component schema WHEN its defaults are listed THEN each equals the value the code applies', () => {
     const m = COMPONENT_DEFAULTS.msb;
     expect(defaultsIn(schemaOf('component'))).toEqual({
@@ -38,11 +38,18 @@ describe('the component schema\'s default annotations', () => {
     });
   });
 
-  test('GIVEN a spec that sets none of them WHEN compiled THEN the objects carry the code\'s defaults', () => {
+  test("GIVEN a spec that sets none of them WHEN compiled THEN the objects carry the code's defaults", () => {
     const { objects } = compile({
-      name: 'comp', image: 'r/c:1', ports: ['8080:0'],
+      name: 'comp',
+      image: 'r/c:1',
+      ports: ['8080:0'],
       readiness: { type: 'http', endpoint: '/h' },
-      external_cert: { use_external_tls: true, external_cert_directory: '/c', ca_name: 'RA', external_certificate_parameters: { common_name: 'c' } },
+      external_cert: {
+        use_external_tls: true,
+        external_cert_directory: '/c',
+        ca_name: 'RA',
+        external_certificate_parameters: { common_name: 'c' },
+      },
       msb_list: [{}],
     });
     const dep = find(objects, 'Deployment', 'dep-comp');

@@ -17,9 +17,14 @@ describe('GIVEN bytes after a valid three- or four-byte character', () => {
   test.each<[string, number[], number, number]>([
     ['U+0800 (E0 A0 80, the smallest after E0)', [0xe0, 0xa0, 0x80], 11, 49],
     ['U+10000 (F0 90 80 80, the smallest after F0)', [0xf0, 0x90, 0x80, 0x80], 12, 50],
-  ])('with %s and then 0xff WHEN compiled THEN the character is accepted and the 0xff is the byte reported', (_title, character, column, offset) => {
-    expect(errorsWith([...character, 0xff])).toEqual([`${F}:4:${column}: the file is not valid UTF-8: byte 0xff at offset ${offset}; ${NOT_UTF8}`]);
-  });
+  ])(
+    'with %s and then 0xff WHEN compiled THEN the character is accepted and the 0xff is the byte reported',
+    (_title, character, column, offset) => {
+      expect(errorsWith([...character, 0xff])).toEqual([
+        `${F}:4:${column}: the file is not valid UTF-8: byte 0xff at offset ${offset}; ${NOT_UTF8}`,
+      ]);
+    },
+  );
 });
 
 describe('GIVEN a sequence that is not UTF-8', () => {

@@ -74,7 +74,13 @@ describe('all options', () => {
     expect(pod.hostname).toBe(name);
     expect(pod.containers.map((c: any) => c.name)).toEqual([name, 'filebeat']);
     expect(pod.initContainers.map((c: any) => c.name)).toEqual(['init-tls', 'cert-service-client', 'cert-post-processor']);
-    expect(pod.volumes.map((v: any) => v.name).slice(2)).toEqual(['component-log', 'filebeat-data', 'filebeat-conf', 'tls-info', 'tls-volume']);
+    expect(pod.volumes.map((v: any) => v.name).slice(2)).toEqual([
+      'component-log',
+      'filebeat-data',
+      'filebeat-conf',
+      'tls-info',
+      'tls-volume',
+    ]);
     expect(pod.volumes[0].hostPath).toEqual({ path: '/etc/localtime' });
     expect(pod.volumes[1].configMap).toEqual({ name: 'ves-config', defaultMode: 420, optional: true });
     expect(pod.imagePullSecrets).toEqual([{ name: 'regcred' }]);
@@ -105,11 +111,17 @@ describe('all options', () => {
     ]);
     expect(main.resources).toEqual({ limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '250m', memory: '256Mi' } });
     expect(main.readinessProbe).toEqual({
-      failureThreshold: 1, initialDelaySeconds: 5, periodSeconds: 15, timeoutSeconds: 1,
+      failureThreshold: 1,
+      initialDelaySeconds: 5,
+      periodSeconds: 15,
+      timeoutSeconds: 1,
       httpGet: { path: '/healthcheck', port: 8080, scheme: 'HTTPS' },
     });
     expect(main.livenessProbe).toEqual({
-      failureThreshold: 1, initialDelaySeconds: 5, periodSeconds: 120, timeoutSeconds: 5,
+      failureThreshold: 1,
+      initialDelaySeconds: 5,
+      periodSeconds: 120,
+      timeoutSeconds: 5,
       exec: { command: ['/opt/app/bin/check.sh', '--live'] },
     });
   });
@@ -131,8 +143,8 @@ describe('all options', () => {
     expect(v6.spec.ports).toEqual([{ name: 'xport-t-9000', nodePort: 30900, port: 9000, protocol: 'TCP' }]);
     expect(find(objects, 'Service', name).metadata.annotations).toEqual({
       'msb.onap.org/service-info':
-        '[{"serviceName": "ves", "port": "8443", "version": "v1", "url": "/", "protocol": "REST", "enable_ssl": true, "visualRange": "1"}, '
-        + '{"serviceName": "dcae-ves-collector", "port": "80", "version": "v1", "url": "/", "protocol": "REST", "enable_ssl": false, "visualRange": "1"}]',
+        '[{"serviceName": "ves", "port": "8443", "version": "v1", "url": "/", "protocol": "REST", "enable_ssl": true, "visualRange": "1"}, ' +
+        '{"serviceName": "dcae-ves-collector", "port": "80", "version": "v1", "url": "/", "protocol": "REST", "enable_ssl": false, "visualRange": "1"}]',
     });
     expect(objects[0].metadata.annotations).toBeUndefined();
     expect(find(objects, 'Service', `x${name}`).metadata.annotations).toBeUndefined();
@@ -157,11 +169,29 @@ describe('all options', () => {
     expect(byName('KEYSTORE_PATH').value).toBe('/etc/onap/oom/certservice/certs/keystore.p12');
     expect(byName('TRUSTSTORE_PATH').value).toBe('/etc/onap/oom/certservice/certs/truststore.jks');
     expect(client.env.map((e: any) => e.name).slice(-3)).toEqual(['POD_IP', 'KEYSTORE_PASSWORD', 'TRUSTSTORE_PASSWORD']);
-    expect(byName('KEYSTORE_PASSWORD')).toEqual({ name: 'KEYSTORE_PASSWORD', valueFrom: { secretKeyRef: { name: 'oom-cert-service-keystore-password', key: 'password' } } });
-    expect(byName('TRUSTSTORE_PASSWORD')).toEqual({ name: 'TRUSTSTORE_PASSWORD', valueFrom: { secretKeyRef: { name: 'ts-pass', key: 'password' } } });
+    expect(byName('KEYSTORE_PASSWORD')).toEqual({
+      name: 'KEYSTORE_PASSWORD',
+      valueFrom: { secretKeyRef: { name: 'oom-cert-service-keystore-password', key: 'password' } },
+    });
+    expect(byName('TRUSTSTORE_PASSWORD')).toEqual({
+      name: 'TRUSTSTORE_PASSWORD',
+      valueFrom: { secretKeyRef: { name: 'ts-pass', key: 'password' } },
+    });
     expect(podOf(objects).volumes[6]).toEqual({
       name: 'tls-volume',
-      projected: { sources: [{ secret: { name: 'oom-cert-service-client-tls-secret', items: [{ key: 'keystore.p12', path: 'keystore.p12' }, { key: 'truststore.jks', path: 'truststore.jks' }] } }] },
+      projected: {
+        sources: [
+          {
+            secret: {
+              name: 'oom-cert-service-client-tls-secret',
+              items: [
+                { key: 'keystore.p12', path: 'keystore.p12' },
+                { key: 'truststore.jks', path: 'truststore.jks' },
+              ],
+            },
+          },
+        ],
+      },
     });
 
     const post = initOf(objects, 'cert-post-processor');

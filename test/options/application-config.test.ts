@@ -32,7 +32,10 @@ function pieces(objects: any[]) {
 
 /** Compiles one spec and returns its formatted warnings (and errors). */
 function diagnosticsOf(text: string, platform: string): { warnings: string[]; errors: string[] } {
-  const r = compileFiles({ components: [{ name: 'components/c.yaml', text }], platform: { name: 'components/platform.yaml', text: platform } });
+  const r = compileFiles({
+    components: [{ name: 'components/c.yaml', text }],
+    platform: { name: 'components/platform.yaml', text: platform },
+  });
   return { warnings: r.warnings.map(formatDiagnostic), errors: r.diagnostics.map(formatDiagnostic) };
 }
 
@@ -46,7 +49,8 @@ describe('application_config.source: cbs (the default)', () => {
   });
 
   test('GIVEN source cbs (default or written) WHEN a YAML spec sets application_config THEN it is an error at the key that says how to switch the source', () => {
-    const message = 'components/c.yaml:3:1: application_config: is set, and the platform\'s application_config.source is "cbs": the component reads ' +
+    const message =
+      'components/c.yaml:3:1: application_config: is set, and the platform\'s application_config.source is "cbs": the component reads ' +
       'its configuration from the config binding service, which this key cannot reach; expected no application_config, or ' +
       'application_config: {source: configmap} in platform.yaml to write it into a ConfigMap <name>-application-config (key application_config.yaml)';
     const text = 'name: comp\nimage: repo/comp:1.0\napplication_config:\n  a: 1\n';
@@ -62,24 +66,54 @@ describe('application_config.source: cbs (the default)', () => {
 
 describe('application_config.source: configmap', () => {
   test('GIVEN a configuration, a user volume, a sidecar and own env WHEN compiled THEN the ConfigMap comes first and its volume, mount, env variable and checksum are in place', () => {
-    const { objects } = compile(spec({
-      namespace: 'onap', labels: { team: 'dcae' }, ports: ['8080:0'], env: { A: 'x', B: 'y' },
-      volumes: [{ host: { path: '/etc/localtime' }, container: { bind: '/etc/localtime', mode: 'ro' } }],
-      log_info: { log_directory: '/logs' },
-      application_config: { zeta: 1, alpha: { b: 'two', a: 'one' } },
-    }), CONFIGMAP);
+    const { objects } = compile(
+      spec({
+        namespace: 'onap',
+        labels: { team: 'dcae' },
+        ports: ['8080:0'],
+        env: { A: 'x', B: 'y' },
+        volumes: [{ host: { path: '/etc/localtime' }, container: { bind: '/etc/localtime', mode: 'ro' } }],
+        log_info: { log_directory: '/logs' },
+        application_config: { zeta: 1, alpha: { b: 'two', a: 'one' } },
+      }),
+      CONFIGMAP,
+    );
     expect(pieces(objects)).toMatchSnapshot();
     expect(kindsAndNames(objects)).toEqual(['ConfigMap/comp-application-config', 'Deployment/dep-comp', 'Service/comp']);
     const cm = objects[0];
     expect(cm.apiVersion).toBe('v1');
-    expect(cm.metadata).toEqual({ name: 'comp-application-config', namespace: 'onap', labels: { team: 'dcae', app: 'comp', k8sdeployment: 'dep-comp' } });
+    expect(cm.metadata).toEqual({
+      name: 'comp-application-config',
+      namespace: 'onap',
+      labels: { team: 'dcae', app: 'comp', k8sdeployment: 'dep-comp' },
+    });
     expect(Object.keys(cm.data)).toEqual([KEY]);
     expect(cm.data[KEY]).toBe('alpha:\n  a: one\n  b: two\nzeta: 1\n');
-    expect(podOf(objects).volumes.map((v: any) => v.name)).toEqual(['host-ea063c2441', 'application-config', 'component-log', 'filebeat-data', 'filebeat-conf', 'tls-info']);
-    expect(podOf(objects).volumes[1]).toEqual({ name: 'application-config', configMap: { name: 'comp-application-config', defaultMode: 420 } });
-    expect(mainOf(objects).volumeMounts.map((m: any) => m.name)).toEqual(['host-ea063c2441', 'application-config', 'component-log', 'tls-info']);
+    expect(podOf(objects).volumes.map((v: any) => v.name)).toEqual([
+      'host-ea063c2441',
+      'application-config',
+      'component-log',
+      'filebeat-data',
+      'filebeat-conf',
+      'tls-info',
+    ]);
+    expect(podOf(objects).volumes[1]).toEqual({
+      name: 'application-config',
+      configMap: { name: 'comp-application-config', defaultMode: 420 },
+    });
+    expect(mainOf(objects).volumeMounts.map((m: any) => m.name)).toEqual([
+      'host-ea063c2441',
+      'application-config',
+      'component-log',
+      'tls-info',
+    ]);
     expect(mainOf(objects).volumeMounts[1]).toEqual({ name: 'application-config', mountPath: '/app-config-input', readOnly: true });
-    expect(envLines(mainOf(objects))).toEqual(['A=x', 'B=y', 'CBS_CLIENT_CONFIG_PATH=/app-config-input/application_config.yaml', 'POD_IP=<from>']);
+    expect(envLines(mainOf(objects))).toEqual([
+      'A=x',
+      'B=y',
+      'CBS_CLIENT_CONFIG_PATH=/app-config-input/application_config.yaml',
+      'POD_IP=<from>',
+    ]);
     const sha = createHash('sha256').update(cm.data[KEY], 'utf8').digest('hex');
     expect(deploymentOf(objects).spec.template.metadata.annotations).toEqual({ 'checksum/application-config': sha });
     const filebeat = podOf(objects).containers[1];
@@ -102,22 +136,67 @@ describe('application_config.source: configmap', () => {
 
   test('GIVEN nested maps and lists and strings (and keys) some reader takes for something else WHEN compiled THEN keys are sorted at every depth, lists keep their order and those strings are quoted', () => {
     const text = [
-      'name: comp', 'image: repo/comp:1.0', 'application_config:',
-      '  z: [3, 1, {b: 2, a: 1}]', '  "yes": "no"', '  octal: "0o17"', '  exp: "1e3"', '  date: "2001-12-14"',
-      '  n: 1.10', '  hex: 0x1F', '  t: true', '  nothing: null', '  multi: "a\\nb"', '  B: upper', '',
+      'name: comp',
+      'image: repo/comp:1.0',
+      'application_config:',
+      '  z: [3, 1, {b: 2, a: 1}]',
+      '  "yes": "no"',
+      '  octal: "0o17"',
+      '  exp: "1e3"',
+      '  date: "2001-12-14"',
+      '  n: 1.10',
+      '  hex: 0x1F',
+      '  t: true',
+      '  nothing: null',
+      '  multi: "a\\nb"',
+      '  B: upper',
+      '',
     ].join('\n');
     const written = configText(compile(text, CONFIGMAP).objects);
-    expect(written).toBe([
-      'B: upper', 'date: "2001-12-14"', 'exp: "1e3"', 'hex: 31', 'multi: |-', '  a', '  b', '"n": 1.1', 'nothing: null', 'octal: "0o17"', 't: true',
-      '"yes": "no"', 'z:', '  - 3', '  - 1', '  - a: 1', '    b: 2', '',
-    ].join('\n'));
+    expect(written).toBe(
+      [
+        'B: upper',
+        'date: "2001-12-14"',
+        'exp: "1e3"',
+        'hex: 31',
+        'multi: |-',
+        '  a',
+        '  b',
+        '"n": 1.1',
+        'nothing: null',
+        'octal: "0o17"',
+        't: true',
+        '"yes": "no"',
+        'z:',
+        '  - 3',
+        '  - 1',
+        '  - a: 1',
+        '    b: 2',
+        '',
+      ].join('\n'),
+    );
     // Every YAML 1.2 and 1.1 reader gets the configuration back.
-    expect(parse(written)).toEqual({ B: 'upper', date: '2001-12-14', exp: '1e3', hex: 31, multi: 'a\nb', n: 1.1, nothing: null, octal: '0o17', t: true, yes: 'no', z: [3, 1, { a: 1, b: 2 }] });
+    expect(parse(written)).toEqual({
+      B: 'upper',
+      date: '2001-12-14',
+      exp: '1e3',
+      hex: 31,
+      multi: 'a\nb',
+      n: 1.1,
+      nothing: null,
+      octal: '0o17',
+      t: true,
+      yes: 'no',
+      z: [3, 1, { a: 1, b: 2 }],
+    });
     expect(parse(written, { version: '1.1' })).toEqual(parse(written));
   });
 
   test('GIVEN the same configuration in another key order WHEN compiled THEN the bytes and the checksum are the same; a changed value changes the checksum', () => {
-    const checksum = (config: object) => deploymentOf(compile(spec({ application_config: config }), CONFIGMAP).objects).spec.template.metadata.annotations['checksum/application-config'];
+    const checksum = (config: object) =>
+      deploymentOf(compile(spec({ application_config: config }), CONFIGMAP).objects).spec.template.metadata.annotations[
+        'checksum/application-config'
+      ];
     const a = compile(spec({ application_config: { x: 1, y: { p: 'q', r: 's' } } }), CONFIGMAP).yaml;
     const b = compile(spec({ application_config: { y: { r: 's', p: 'q' }, x: 1 } }), CONFIGMAP).yaml;
     expect(b).toBe(a);
@@ -133,44 +212,57 @@ describe('application_config.source: configmap', () => {
   });
 
   test('GIVEN an own CBS_CLIENT_CONFIG_PATH WHEN the component has a configuration THEN it is an error at the variable; without a configuration it is a plain variable', () => {
-    expect(errorsOf('name: comp\nimage: repo/comp:1.0\nenv:\n  CBS_CLIENT_CONFIG_PATH: /x\napplication_config: {a: 1}\n', CONFIGMAP)).toEqual([
+    expect(
+      errorsOf('name: comp\nimage: repo/comp:1.0\nenv:\n  CBS_CLIENT_CONFIG_PATH: /x\napplication_config: {a: 1}\n', CONFIGMAP),
+    ).toEqual([
       'components/c.yaml:4:3: env.CBS_CLIENT_CONFIG_PATH: CBS_CLIENT_CONFIG_PATH is set by the compiler to /app-config-input/application_config.yaml, ' +
-      'where the main container reads the application configuration; remove it',
+        'where the main container reads the application configuration; remove it',
     ]);
-    expect(envLines(mainOf(compile(spec({ env: { CBS_CLIENT_CONFIG_PATH: '/x' } }), CONFIGMAP).objects))).toEqual(['CBS_CLIENT_CONFIG_PATH=/x', 'POD_IP=<from>']);
+    expect(envLines(mainOf(compile(spec({ env: { CBS_CLIENT_CONFIG_PATH: '/x' } }), CONFIGMAP).objects))).toEqual([
+      'CBS_CLIENT_CONFIG_PATH=/x',
+      'POD_IP=<from>',
+    ]);
   });
 
   test('GIVEN another main-container mount at /app-config-input WHEN the component has a configuration THEN it is an error there; the same path written differently is a warning', () => {
     const volume = (bind: string) => `volumes:\n  - host: {path: /data}\n    container: {bind: ${bind}}\n`;
     expect(errorsOf(`name: comp\nimage: repo/comp:1.0\n${volume('/app-config-input')}application_config: {a: 1}\n`, CONFIGMAP)).toEqual([
       'components/c.yaml:5:23: volumes[0].container.bind: "/app-config-input" is where the main container mounts application-config (the application configuration); ' +
-      'the API server refuses two mounts at one path; expected another path',
+        'the API server refuses two mounts at one path; expected another path',
     ]);
-    expect(errorsOf('name: comp\nimage: repo/comp:1.0\nlog_info: {log_directory: /app-config-input}\napplication_config: {a: 1}\n', CONFIGMAP)).toEqual([
+    expect(
+      errorsOf('name: comp\nimage: repo/comp:1.0\nlog_info: {log_directory: /app-config-input}\napplication_config: {a: 1}\n', CONFIGMAP),
+    ).toEqual([
       'components/c.yaml:3:27: log_info.log_directory: "/app-config-input" is where the main container mounts application-config (the application configuration); ' +
-      'the API server refuses two mounts at one path; expected another path',
+        'the API server refuses two mounts at one path; expected another path',
     ]);
-    const { warnings, errors } = diagnosticsOf(`name: comp\nimage: repo/comp:1.0\n${volume('/app-config-input/')}application_config: {a: 1}\n`, 'application_config: {source: configmap}\n');
+    const { warnings, errors } = diagnosticsOf(
+      `name: comp\nimage: repo/comp:1.0\n${volume('/app-config-input/')}application_config: {a: 1}\n`,
+      'application_config: {source: configmap}\n',
+    );
     expect(errors).toEqual([]);
     expect(warnings).toEqual([
       'components/c.yaml:5:23: volumes[0].container.bind: "/app-config-input/" is the same path as "/app-config-input", which application-config (the application configuration) ' +
-      'mounts in the main container: the API server accepts both, as it compares mount paths as written, and the container runtime then mounts both volumes at that one path, ' +
-      'one hiding the other; expected each path mounted once',
+        'mounts in the main container: the API server accepts both, as it compares mount paths as written, and the container runtime then mounts both volumes at that one path, ' +
+        'one hiding the other; expected each path mounted once',
     ]);
   });
 
   test('GIVEN a whole number beyond 2^53 - 1 WHEN compiled THEN it is written as JavaScript holds it, with a warning that says to quote it', () => {
-    const { warnings, errors } = diagnosticsOf('name: comp\nimage: repo/comp:1.0\napplication_config:\n  big: 12345678901234567890\n  ok: 9007199254740991\n', 'application_config: {source: configmap}\n');
+    const { warnings, errors } = diagnosticsOf(
+      'name: comp\nimage: repo/comp:1.0\napplication_config:\n  big: 12345678901234567890\n  ok: 9007199254740991\n',
+      'application_config: {source: configmap}\n',
+    );
     expect(errors).toEqual([]);
     expect(warnings).toEqual([
       'components/c.yaml:4:8: application_config.big: is a whole number beyond 2^53 - 1 (9007199254740991), which a JavaScript number does not hold exactly: ' +
-      'it is written as 12345678901234567000; put it in quotes to keep it as written',
+        'it is written as 12345678901234567000; put it in quotes to keep it as written',
     ]);
   });
 
   test('GIVEN application_config that is not a mapping WHEN compiled THEN the schema refuses it', () => {
     expect(errorsOf(spec({ application_config: ['a'] }), CONFIGMAP)).toEqual([
-      'components/c.yaml:4:3: application_config: a list is not a mapping (the component\'s configuration)',
+      "components/c.yaml:4:3: application_config: a list is not a mapping (the component's configuration)",
     ]);
   });
 });

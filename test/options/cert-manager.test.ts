@@ -10,7 +10,7 @@ import { validateObject } from '../../src/output/validate';
 import { compile, compileProject, mainOf, podOf, runMain, snapshotFolder, spec, tmpdir } from '../helpers';
 import { ext, initOf, kindsAndNames, POD_IP } from './util';
 // The module object itself, so that jest.spyOn replaces what the CLI calls.
- 
+
 const validate: typeof import('../../src/output/validate') = require('../../src/output/validate');
 
 const ON = { cmpv2_issuer: { enabled: true } };
@@ -33,26 +33,33 @@ describe('cert-manager: the Certificate', () => {
   test.each([
     ['P12', 'pkcs12'],
     ['jks', 'jks'],
-  ])('GIVEN cmpv2_issuer.enabled and cert_type %s WHEN compiled THEN the Certificate <name>-cert comes first, with the subject, issuer, SANs and a %s keystore protected by <name>-cert-password', (certType, keystore) => {
-    const { objects } = load(spec({ external_cert: ext({ cert_type: certType }, { sans: 'ves,ves.example.org' }) }));
-    expect(certificateOf(objects)).toMatchSnapshot();
-    expect(kindsAndNames(objects)).toEqual(['Certificate/comp-cert', 'Deployment/dep-comp']);
-    expect(certificateOf(objects)).toEqual({
-      apiVersion: 'cert-manager.io/v1',
-      kind: 'Certificate',
-      metadata: { name: 'comp-cert', namespace: 'dcae' },
-      spec: {
-        secretName: 'comp-secret',
-        commonName: 'dcae-ves-collector',
-        issuerRef: { group: 'certmanager.onap.org', kind: 'CMPv2Issuer', name: 'cmpv2-issuer-onap' },
-        subject: {
-          organizations: ['Linux-Foundation'], countries: ['US'], localities: ['San-Francisco'], provinces: ['California'], organizationalUnits: ['ONAP'],
+  ])(
+    'GIVEN cmpv2_issuer.enabled and cert_type %s WHEN compiled THEN the Certificate <name>-cert comes first, with the subject, issuer, SANs and a %s keystore protected by <name>-cert-password',
+    (certType, keystore) => {
+      const { objects } = load(spec({ external_cert: ext({ cert_type: certType }, { sans: 'ves,ves.example.org' }) }));
+      expect(certificateOf(objects)).toMatchSnapshot();
+      expect(kindsAndNames(objects)).toEqual(['Certificate/comp-cert', 'Deployment/dep-comp']);
+      expect(certificateOf(objects)).toEqual({
+        apiVersion: 'cert-manager.io/v1',
+        kind: 'Certificate',
+        metadata: { name: 'comp-cert', namespace: 'dcae' },
+        spec: {
+          secretName: 'comp-secret',
+          commonName: 'dcae-ves-collector',
+          issuerRef: { group: 'certmanager.onap.org', kind: 'CMPv2Issuer', name: 'cmpv2-issuer-onap' },
+          subject: {
+            organizations: ['Linux-Foundation'],
+            countries: ['US'],
+            localities: ['San-Francisco'],
+            provinces: ['California'],
+            organizationalUnits: ['ONAP'],
+          },
+          dnsNames: ['ves', 'ves.example.org'],
+          keystores: { [keystore]: { create: true, passwordSecretRef: { name: 'comp-cert-password', key: 'password' } } },
         },
-        dnsNames: ['ves', 'ves.example.org'],
-        keystores: { [keystore]: { create: true, passwordSecretRef: { name: 'comp-cert-password', key: 'password' } } },
-      },
-    });
-  });
+      });
+    },
+  );
 
   test('GIVEN cert_type PEM WHEN compiled THEN the Certificate has no keystores and no password Secret is referenced anywhere', () => {
     const { objects } = load(spec({ external_cert: ext({ cert_type: 'PEM' }) }));
@@ -61,10 +68,20 @@ describe('cert-manager: the Certificate', () => {
   });
 
   test('GIVEN cmpv2_issuer.name and the platform subject WHEN compiled THEN issuerRef.name and the subject follow them', () => {
-    const platform = { ...ON, cmpv2_issuer: { enabled: true, name: 'lab-issuer' }, external_cert: { country: 'PL', organization: 'Org', state: 'S', organizational_unit: 'OU', location: 'L' } };
+    const platform = {
+      ...ON,
+      cmpv2_issuer: { enabled: true, name: 'lab-issuer' },
+      external_cert: { country: 'PL', organization: 'Org', state: 'S', organizational_unit: 'OU', location: 'L' },
+    };
     const cert = certificateOf(load(spec({ external_cert: ext() }), platform).objects);
     expect(cert.spec.issuerRef).toEqual({ group: 'certmanager.onap.org', kind: 'CMPv2Issuer', name: 'lab-issuer' });
-    expect(cert.spec.subject).toEqual({ organizations: ['Org'], countries: ['PL'], localities: ['L'], provinces: ['S'], organizationalUnits: ['OU'] });
+    expect(cert.spec.subject).toEqual({
+      organizations: ['Org'],
+      countries: ['PL'],
+      localities: ['L'],
+      provinces: ['S'],
+      organizationalUnits: ['OU'],
+    });
   });
 
   test('GIVEN a spec namespace WHEN compiled THEN the Certificate is in it and has no labels', () => {
@@ -90,33 +107,76 @@ describe('cert-manager: the pod', () => {
       { name: 'certmanager-certs-volume', mountPath: '/opt/dcae/cacert/external/' },
     ]);
     expect(post.env[post.env.length - 1]).toEqual(POD_IP);
-    expect(post.env.map((e: any) => e.name)).toEqual(['TRUSTSTORES_PATHS', 'TRUSTSTORES_PASSWORDS_PATHS', 'KEYSTORE_SOURCE_PATHS', 'KEYSTORE_DESTINATION_PATHS', 'POD_IP']);
+    expect(post.env.map((e: any) => e.name)).toEqual([
+      'TRUSTSTORES_PATHS',
+      'TRUSTSTORES_PASSWORDS_PATHS',
+      'KEYSTORE_SOURCE_PATHS',
+      'KEYSTORE_DESTINATION_PATHS',
+      'POD_IP',
+    ]);
   });
 
-  test('GIVEN cmpv2_issuer.enabled WHEN compiled THEN the post-processor\'s env is the one it has with the cert-service-client', () => {
+  test("GIVEN cmpv2_issuer.enabled WHEN compiled THEN the post-processor's env is the one it has with the cert-service-client", () => {
     const withClient = compile(spec({ external_cert: ext({ cert_type: 'JKS' }) })).objects;
     const withCertificate = load(spec({ external_cert: ext({ cert_type: 'JKS' }) })).objects;
     expect(initOf(withCertificate, 'cert-post-processor').env).toEqual(initOf(withClient, 'cert-post-processor').env);
   });
 
   test.each([
-    ['P12', [['keystore.p12', 'keystore.p12'], ['truststore.p12', 'truststore.p12']], true],
-    ['JKS', [['keystore.jks', 'keystore.jks'], ['truststore.jks', 'truststore.jks']], true],
-    ['pem', [['tls.crt', 'keystore.pem'], ['ca.crt', 'truststore.pem'], ['tls.key', 'key.pem']], false],
-  ])('GIVEN cert_type %s WHEN compiled THEN certmanager-certs-volume projects these keys of <name>-secret, and the password files only for P12 and JKS', (certType, items, password) => {
-    const volume = volumeOf(load(spec({ external_cert: ext({ cert_type: certType }) })).objects);
-    const sources = [{ secret: { name: 'comp-secret', items: (items as string[][]).map(([key, p]) => ({ key, path: p })) } }];
-    if (password) sources.push({ secret: { name: 'comp-cert-password', items: [{ key: 'password', path: 'keystore.pass' }, { key: 'password', path: 'truststore.pass' }] } });
-    expect(volume).toEqual({ name: 'certmanager-certs-volume', projected: { sources } });
-  });
+    [
+      'P12',
+      [
+        ['keystore.p12', 'keystore.p12'],
+        ['truststore.p12', 'truststore.p12'],
+      ],
+      true,
+    ],
+    [
+      'JKS',
+      [
+        ['keystore.jks', 'keystore.jks'],
+        ['truststore.jks', 'truststore.jks'],
+      ],
+      true,
+    ],
+    [
+      'pem',
+      [
+        ['tls.crt', 'keystore.pem'],
+        ['ca.crt', 'truststore.pem'],
+        ['tls.key', 'key.pem'],
+      ],
+      false,
+    ],
+  ])(
+    'GIVEN cert_type %s WHEN compiled THEN certmanager-certs-volume projects these keys of <name>-secret, and the password files only for P12 and JKS',
+    (certType, items, password) => {
+      const volume = volumeOf(load(spec({ external_cert: ext({ cert_type: certType }) })).objects);
+      const sources = [{ secret: { name: 'comp-secret', items: (items as string[][]).map(([key, p]) => ({ key, path: p })) } }];
+      if (password)
+        sources.push({
+          secret: {
+            name: 'comp-cert-password',
+            items: [
+              { key: 'password', path: 'keystore.pass' },
+              { key: 'password', path: 'truststore.pass' },
+            ],
+          },
+        });
+      expect(volume).toEqual({ name: 'certmanager-certs-volume', projected: { sources } });
+    },
+  );
 
   test('GIVEN an external_cert_directory without a trailing slash WHEN compiled THEN the mount joins it and external/ with one slash', () => {
     const { objects } = load(spec({ external_cert: ext({ external_cert_directory: '/etc/ves-hv/ssl' }) }));
     expect(mainOf(objects).volumeMounts[1]).toEqual({ name: 'certmanager-certs-volume', mountPath: '/etc/ves-hv/ssl/external/' });
   });
 
-  test('GIVEN directories ending in two slashes WHEN compiled THEN both mounts join the directory and external/ with one slash; the post-processor\'s env keeps the text', () => {
-    const { objects } = load({ ...spec({ external_cert: ext({ external_cert_directory: '/etc/x//' }) }), tls_info: { use_tls: true, cert_directory: '/etc/t//' } });
+  test("GIVEN directories ending in two slashes WHEN compiled THEN both mounts join the directory and external/ with one slash; the post-processor's env keeps the text", () => {
+    const { objects } = load({
+      ...spec({ external_cert: ext({ external_cert_directory: '/etc/x//' }) }),
+      tls_info: { use_tls: true, cert_directory: '/etc/t//' },
+    });
     expect(mainOf(objects).volumeMounts.find((m: any) => m.name === 'certmanager-certs-volume').mountPath).toBe('/etc/x/external/');
     const post = initOf(objects, 'cert-post-processor');
     expect(post.volumeMounts.find((m: any) => m.name === 'certmanager-certs-volume').mountPath).toBe('/etc/t/external/');
@@ -138,7 +198,7 @@ describe('cert-manager: the pod', () => {
 });
 
 describe('cert-manager: SANs', () => {
-  test('GIVEN items of every kind, with spaces, empty items and a trailing comma WHEN compiled THEN each list keeps the spec\'s order', () => {
+  test("GIVEN items of every kind, with spaces, empty items and a trailing comma WHEN compiled THEN each list keeps the spec's order", () => {
     const sans = ' a.example.org, *.example.org,,ops@example.org,10.0.0.1 ,2001:db8::1,spiffe://cluster.local/ns/x,host,';
     const cert = certificateOf(load(spec({ external_cert: ext({}, { sans }) })).objects);
     expect(cert.spec).toMatchObject({
@@ -179,8 +239,10 @@ describe('cert-manager: SANs', () => {
     ['bücher.de', ' (a DNS name with letters outside ASCII is written in its punycode form, xn--...)'],
   ])('GIVEN the SAN %j, which the plugin misfiled as a URI or dropped WHEN compiled THEN it is an error naming it', (item, why) => {
     const { messages } = load(spec({ external_cert: ext({}, { sans: item }) }));
-    expect(messages).toEqual([`${SANS_AT}: item 1 (counting from 1), ${JSON.stringify(item)}, is not an e-mail address, an IPv4 or IPv6 address, a DNS name or an absolute URI${why}; ` +
-      'expected SANs of those kinds, separated by commas, as cert-manager files each one by its kind (cmpv2_issuer.enabled)']);
+    expect(messages).toEqual([
+      `${SANS_AT}: item 1 (counting from 1), ${JSON.stringify(item)}, is not an e-mail address, an IPv4 or IPv6 address, a DNS name or an absolute URI${why}; ` +
+        'expected SANs of those kinds, separated by commas, as cert-manager files each one by its kind (cmpv2_issuer.enabled)',
+    ]);
   });
 
   test('GIVEN absolute URIs of several schemes WHEN compiled THEN each is a URI', () => {
@@ -206,13 +268,19 @@ describe('cert-manager: mounts and platform', () => {
     expect(compile(s).objects).toHaveLength(1);
   });
 
-  test('GIVEN external_cert_directory at the cert-service-client\'s own mount WHEN compiled in cert-manager mode THEN it is accepted (there is no cert-service-client)', () => {
+  test("GIVEN external_cert_directory at the cert-service-client's own mount WHEN compiled in cert-manager mode THEN it is accepted (there is no cert-service-client)", () => {
     expect(load(spec({ external_cert: ext({ external_cert_directory: '/etc/onap/oom/certservice/certs/' }) })).messages).toEqual([]);
   });
 
   test.each([
-    [{ cmpv2_issuer: { enabled: 'true' } }, 'components/platform.yaml:2:12: cmpv2_issuer.enabled: "true" is not a boolean (true or false) (write true or false, without quotes)'],
-    [{ cmpv2_issuer: { name: 'Bad_Name' } }, 'components/platform.yaml:2:9: cmpv2_issuer.name: "Bad_Name" is not a CMPv2Issuer name (DNS-1123 subdomain)'],
+    [
+      { cmpv2_issuer: { enabled: 'true' } },
+      'components/platform.yaml:2:12: cmpv2_issuer.enabled: "true" is not a boolean (true or false) (write true or false, without quotes)',
+    ],
+    [
+      { cmpv2_issuer: { name: 'Bad_Name' } },
+      'components/platform.yaml:2:9: cmpv2_issuer.name: "Bad_Name" is not a CMPv2Issuer name (DNS-1123 subdomain)',
+    ],
     [{ cmpv2_issuer: { issuer: 'x' } }, 'components/platform.yaml:2:3: cmpv2_issuer.issuer: unknown key; expected one of: enabled, name'],
   ])('GIVEN platform %j WHEN loaded THEN it is an error at the key', (platform, message) => {
     expect(load(spec(), platform).messages).toEqual([message]);
@@ -225,20 +293,47 @@ describe('cert-manager: the output check', () => {
     return certificateOf(load(spec({ external_cert: ext({ cert_type: 'P12' }) })).objects);
   }
 
-  test('GIVEN the Certificate the compiler writes WHEN checked against cert-manager\'s CRD schema THEN it passes', () => {
+  test("GIVEN the Certificate the compiler writes WHEN checked against cert-manager's CRD schema THEN it passes", () => {
     expect(validateObject(certificate())).toEqual([]);
   });
 
   test.each([
-    ['keystores.pkcs12.create a string', (c: any) => { c.spec.keystores.pkcs12.create = 'yes'; }, [{ object: 'Certificate comp-cert', field: 'spec.keystores.pkcs12.create', message: 'must be boolean' }]],
-    ['issuerRef without a name', (c: any) => { delete c.spec.issuerRef.name; }, [{ object: 'Certificate comp-cert', field: 'spec.issuerRef.name', message: 'is required but missing' }]],
-    ['no secretName', (c: any) => { delete c.spec.secretName; }, [{ object: 'Certificate comp-cert', field: 'spec.secretName', message: 'is required but missing' }]],
-    ['dnsNames a string', (c: any) => { c.spec.dnsNames = 'a.example.org'; }, [{ object: 'Certificate comp-cert', field: 'spec.dnsNames', message: 'must be array' }]],
-  ])('GIVEN a Certificate with %s WHEN checked against cert-manager\'s CRD schema THEN the field is reported', (_what, breakIt, expected) => {
-    const c = certificate();
-    breakIt(c);
-    expect(validateObject(c)).toEqual(expected);
-  });
+    [
+      'keystores.pkcs12.create a string',
+      (c: any) => {
+        c.spec.keystores.pkcs12.create = 'yes';
+      },
+      [{ object: 'Certificate comp-cert', field: 'spec.keystores.pkcs12.create', message: 'must be boolean' }],
+    ],
+    [
+      'issuerRef without a name',
+      (c: any) => {
+        delete c.spec.issuerRef.name;
+      },
+      [{ object: 'Certificate comp-cert', field: 'spec.issuerRef.name', message: 'is required but missing' }],
+    ],
+    [
+      'no secretName',
+      (c: any) => {
+        delete c.spec.secretName;
+      },
+      [{ object: 'Certificate comp-cert', field: 'spec.secretName', message: 'is required but missing' }],
+    ],
+    [
+      'dnsNames a string',
+      (c: any) => {
+        c.spec.dnsNames = 'a.example.org';
+      },
+      [{ object: 'Certificate comp-cert', field: 'spec.dnsNames', message: 'must be array' }],
+    ],
+  ])(
+    "GIVEN a Certificate with %s WHEN checked against cert-manager's CRD schema THEN the field is reported",
+    (_what, breakIt, expected) => {
+      const c = certificate();
+      breakIt(c);
+      expect(validateObject(c)).toEqual(expected);
+    },
+  );
 
   test('GIVEN cert-manager mode WHEN the CLI compiles THEN the Certificate is written', async () => {
     const dir = tmpdir();
@@ -247,7 +342,9 @@ describe('cert-manager: the output check', () => {
     fs.writeFileSync(path.join(dir, 'components', 'platform.yaml'), stringify(ON));
     const r = await runMain(['--components', 'components', '--out', 'dist'], dir);
     expect(r.status).toBe(0);
-    expect(fs.readFileSync(path.join(dir, 'dist', 'comp.k8s.yaml'), 'utf8')).toMatch(/^apiVersion: cert-manager\.io\/v1\nkind: Certificate\n/);
+    expect(fs.readFileSync(path.join(dir, 'dist', 'comp.k8s.yaml'), 'utf8')).toMatch(
+      /^apiVersion: cert-manager\.io\/v1\nkind: Certificate\n/,
+    );
   });
 
   test('GIVEN a Certificate that breaks the CRD schema (create: "yes") WHEN the CLI compiles THEN it is reported before anything is written: exit 70, the output folder untouched', async () => {
@@ -268,7 +365,9 @@ describe('cert-manager: the output check', () => {
     try {
       const r = await runMain(['--components', 'components', '--out', 'dist'], dir);
       expect(r.status).toBe(70);
-      expect(r.stderr).toContain('comp.k8s.yaml: Certificate comp-cert: spec.keystores.pkcs12.create: must be boolean (compiled from components/c.yaml)');
+      expect(r.stderr).toContain(
+        'comp.k8s.yaml: Certificate comp-cert: spec.keystores.pkcs12.create: must be boolean (compiled from components/c.yaml)',
+      );
       expect(snapshotFolder(path.join(dir, 'dist'))).toEqual({ 'keep.txt': 'mine' });
     } finally {
       jest.restoreAllMocks();
@@ -282,19 +381,33 @@ describe('cert-manager: chart props', () => {
     const { DEFAULT_PLATFORM } = require('../../src/input/platform/settings') as typeof import('../../src/input/platform/settings');
     const { loadProject } = require('../../src/input/project') as typeof import('../../src/input/project');
     const project = loadProject({
-      components: [{ name: 'components/c.yaml', text: stringify(spec({ external_cert: ext({ cert_type: 'jks' }, { sans: 'a.org,1.2.3.4' }) })) }],
+      components: [
+        { name: 'components/c.yaml', text: stringify(spec({ external_cert: ext({ cert_type: 'jks' }, { sans: 'a.org,1.2.3.4' }) })) },
+      ],
       platform: { name: 'components/platform.yaml', text: stringify(ON) },
     });
     const subject = { country: 'C~', organization: 'O~', state: 'S~', organizational_unit: 'OU~', location: 'L~' };
-    const platform = { ...project.platform, cmpv2_issuer: { enabled: true, name: 'issuer~' }, external_cert: { ...DEFAULT_PLATFORM.external_cert, ...subject } };
+    const platform = {
+      ...project.platform,
+      cmpv2_issuer: { enabled: true, name: 'issuer~' },
+      external_cert: { ...DEFAULT_PLATFORM.external_cert, ...subject },
+    };
     const props = chartProps(project.components[0], platform);
     expect(props.certServiceClient).toBeUndefined();
     expect(props.certManagerCertificate).toEqual({
       externalCertDirectory: '/opt/app/dcae-certificate/',
       commonName: 'dcae-ves-collector',
       certType: 'jks',
-      dnsNames: ['a.org'], ipAddresses: ['1.2.3.4'], emailAddresses: [], uris: [],
-      issuerName: 'issuer~', country: 'C~', organization: 'O~', state: 'S~', organizationalUnit: 'OU~', location: 'L~',
+      dnsNames: ['a.org'],
+      ipAddresses: ['1.2.3.4'],
+      emailAddresses: [],
+      uris: [],
+      issuerName: 'issuer~',
+      country: 'C~',
+      organization: 'O~',
+      state: 'S~',
+      organizationalUnit: 'OU~',
+      location: 'L~',
     });
   });
 });

@@ -57,12 +57,18 @@ describe('external-cert: cert-service-client', () => {
     ['/opt/app/dcae-certificate/', '/opt/app/dcae-certificate/external'],
     ['/opt/app/dcae-certificate', '/opt/app/dcae-certificate/external'],
     ['/', '/external'],
-  ])('GIVEN external_cert_directory %p WHEN compiled THEN OUTPUT_PATH is %p and tls-info is mounted at the directory as given', (dir, output) => {
-    const { objects } = compile(spec({ external_cert: ext({ external_cert_directory: dir }) }));
-    const client = initOf(objects, 'cert-service-client');
-    expect(env(objects, 'cert-service-client', 'OUTPUT_PATH')).toEqual({ name: 'OUTPUT_PATH', value: output });
-    expect(client.volumeMounts).toEqual([{ name: 'tls-info', mountPath: dir }, { name: 'tls-volume', mountPath: CERTS }]);
-  });
+  ])(
+    'GIVEN external_cert_directory %p WHEN compiled THEN OUTPUT_PATH is %p and tls-info is mounted at the directory as given',
+    (dir, output) => {
+      const { objects } = compile(spec({ external_cert: ext({ external_cert_directory: dir }) }));
+      const client = initOf(objects, 'cert-service-client');
+      expect(env(objects, 'cert-service-client', 'OUTPUT_PATH')).toEqual({ name: 'OUTPUT_PATH', value: output });
+      expect(client.volumeMounts).toEqual([
+        { name: 'tls-info', mountPath: dir },
+        { name: 'tls-volume', mountPath: CERTS },
+      ]);
+    },
+  );
 
   test.each([
     ['P12', 'P12'],
@@ -79,7 +85,10 @@ describe('external-cert: cert-service-client', () => {
   test('GIVEN no cert_type and no sans WHEN compiled THEN OUTPUT_TYPE is P12 and SANS is the empty string (still written)', () => {
     const { objects } = compile(spec({ external_cert: ext() }));
     const picked = ['OUTPUT_TYPE', 'SANS'].map((n) => env(objects, 'cert-service-client', n));
-    expect(picked).toEqual([{ name: 'OUTPUT_TYPE', value: 'P12' }, { name: 'SANS', value: '' }]);
+    expect(picked).toEqual([
+      { name: 'OUTPUT_TYPE', value: 'P12' },
+      { name: 'SANS', value: '' },
+    ]);
   });
 
   test('GIVEN an invalid cert_type WHEN compiled THEN it is an error', () => {
@@ -93,7 +102,11 @@ describe('external-cert: cert-service-client', () => {
         image_tag: 'registry/certservice-client:3',
         request_url: 'https://certs.example:8443/v1/certificate/',
         timeout: '5000',
-        country: 'PL', organization: 'Org', state: 'Mazowieckie', organizational_unit: 'Unit', location: 'Warsaw',
+        country: 'PL',
+        organization: 'Org',
+        state: 'Mazowieckie',
+        organizational_unit: 'Unit',
+        location: 'Warsaw',
         cert_secret_name: 'client-tls',
         keystore_secret_key: 'ks.p12',
         truststore_secret_key: 'ts.p12',
@@ -129,7 +142,19 @@ describe('external-cert: cert-service-client', () => {
     ]);
     expect(podOf(objects).volumes.find((v: any) => v.name === 'tls-volume')).toEqual({
       name: 'tls-volume',
-      projected: { sources: [{ secret: { name: 'client-tls', items: [{ key: 'ks.p12', path: 'ks.p12' }, { key: 'ts.p12', path: 'ts.p12' }] } }] },
+      projected: {
+        sources: [
+          {
+            secret: {
+              name: 'client-tls',
+              items: [
+                { key: 'ks.p12', path: 'ks.p12' },
+                { key: 'ts.p12', path: 'ts.p12' },
+              ],
+            },
+          },
+        ],
+      },
     });
   });
 
@@ -147,21 +172,32 @@ describe('external-cert: cert-service-client', () => {
 
 describe('external-cert: tls-volume', () => {
   test('GIVEN external certificates WHEN compiled THEN tls-volume is a projected Secret with the keystore and truststore keys, and it is the last volume', () => {
-    const { objects } = compile(spec({
-      external_cert: ext(),
-      log_info: { log_directory: '/logs' },
-      volumes: [{ host: { path: '/h' }, container: { bind: '/h' } }],
-    }));
-    expect(podOf(objects).volumes.slice(1).map((v: any) => v.name)).toEqual(['component-log', 'filebeat-data', 'filebeat-conf', 'tls-info', 'tls-volume']);
+    const { objects } = compile(
+      spec({
+        external_cert: ext(),
+        log_info: { log_directory: '/logs' },
+        volumes: [{ host: { path: '/h' }, container: { bind: '/h' } }],
+      }),
+    );
+    expect(
+      podOf(objects)
+        .volumes.slice(1)
+        .map((v: any) => v.name),
+    ).toEqual(['component-log', 'filebeat-data', 'filebeat-conf', 'tls-info', 'tls-volume']);
     expect(podOf(objects).volumes[5]).toEqual({
       name: 'tls-volume',
       projected: {
-        sources: [{
-          secret: {
-            name: 'oom-cert-service-client-tls-secret',
-            items: [{ key: 'keystore.jks', path: 'keystore.jks' }, { key: 'truststore.jks', path: 'truststore.jks' }],
+        sources: [
+          {
+            secret: {
+              name: 'oom-cert-service-client-tls-secret',
+              items: [
+                { key: 'keystore.jks', path: 'keystore.jks' },
+                { key: 'truststore.jks', path: 'truststore.jks' },
+              ],
+            },
           },
-        }],
+        ],
       },
     });
   });
@@ -180,7 +216,7 @@ describe('external-cert: tls-volume', () => {
     expect(errors).toEqual([
       'components/c.yaml:4:3: external_cert.ca_name: missing; use_external_tls is true, so the CA name (for example RA) is required',
       'components/c.yaml:4:3: external_cert.external_cert_directory: missing; use_external_tls is true, so the directory the certificates go to is required',
-      'components/c.yaml:4:3: external_cert.external_certificate_parameters.common_name: missing; use_external_tls is true, so the certificate\'s common name is required',
+      "components/c.yaml:4:3: external_cert.external_certificate_parameters.common_name: missing; use_external_tls is true, so the certificate's common name is required",
     ]);
   });
 });
@@ -215,17 +251,22 @@ describe('external-cert: cert-post-processor', () => {
     ['Jks', 'jks'],
     ['PEM', 'pem'],
     ['pEm', 'pem'],
-  ])('GIVEN cert_type %p and tls_info.cert_directory /opt/tls (no slash) WHEN compiled THEN cert-post-processor has the %s env from the TLS cert dir, not external_cert_directory', (certType, row) => {
-    const extra = certType === undefined ? {} : { cert_type: certType };
-    const { objects } = compile(spec({ tls_info: { cert_directory: '/opt/tls' }, external_cert: ext({ ...extra, external_cert_directory: '/opt/elsewhere' }) }));
-    expect(initOf(objects, 'cert-post-processor')).toEqual({
-      name: 'cert-post-processor',
-      image: POST_IMAGE,
-      imagePullPolicy: 'IfNotPresent',
-      env: [...table[row]('/opt/tls/', '/opt/tls/external/'), POD_IP],
-      volumeMounts: [{ name: 'tls-info', mountPath: '/opt/tls/' }],
-    });
-  });
+  ])(
+    'GIVEN cert_type %p and tls_info.cert_directory /opt/tls (no slash) WHEN compiled THEN cert-post-processor has the %s env from the TLS cert dir, not external_cert_directory',
+    (certType, row) => {
+      const extra = certType === undefined ? {} : { cert_type: certType };
+      const { objects } = compile(
+        spec({ tls_info: { cert_directory: '/opt/tls' }, external_cert: ext({ ...extra, external_cert_directory: '/opt/elsewhere' }) }),
+      );
+      expect(initOf(objects, 'cert-post-processor')).toEqual({
+        name: 'cert-post-processor',
+        image: POST_IMAGE,
+        imagePullPolicy: 'IfNotPresent',
+        env: [...table[row]('/opt/tls/', '/opt/tls/external/'), POD_IP],
+        volumeMounts: [{ name: 'tls-info', mountPath: '/opt/tls/' }],
+      });
+    },
+  );
 
   test('GIVEN no tls_info.cert_directory WHEN compiled THEN cert-post-processor uses the platform component_cert_dir plus /', () => {
     const { objects } = compile(spec({ external_cert: ext() }));

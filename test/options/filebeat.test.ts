@@ -56,8 +56,12 @@ describe('filebeat: log_info', () => {
   test('GIVEN platform filebeat settings WHEN compiled THEN the image, paths, subPath and ConfigMap come from them', () => {
     const { objects } = compile(spec({ log_info: { log_directory: '/opt/app/logs' } }), {
       filebeat: {
-        log_path: '/logs', data_path: '/fb/data', config_path: '/fb/conf/fb.yml',
-        config_subpath: 'fb.yml', config_map: 'my-fb-conf', image: 'registry/filebeat:7',
+        log_path: '/logs',
+        data_path: '/fb/data',
+        config_path: '/fb/conf/fb.yml',
+        config_subpath: 'fb.yml',
+        config_map: 'my-fb-conf',
+        image: 'registry/filebeat:7',
       },
     });
     expect(filebeatView(objects)).toMatchSnapshot();
@@ -67,7 +71,10 @@ describe('filebeat: log_info', () => {
       { name: 'filebeat-data', mountPath: '/fb/data' },
       { name: 'filebeat-conf', mountPath: '/fb/conf/fb.yml', subPath: 'fb.yml' },
     ]);
-    expect(podOf(objects).volumes.find((v: any) => v.name === 'filebeat-conf')).toEqual({ name: 'filebeat-conf', configMap: { name: 'my-fb-conf' } });
+    expect(podOf(objects).volumes.find((v: any) => v.name === 'filebeat-conf')).toEqual({
+      name: 'filebeat-conf',
+      configMap: { name: 'my-fb-conf' },
+    });
   });
 
   test('GIVEN only filebeat.log_path in the platform WHEN compiled THEN the other filebeat settings keep their defaults (maps merge key by key)', () => {
@@ -82,7 +89,9 @@ describe('filebeat: log_info', () => {
   });
 
   test('GIVEN alternate_fb_path and a platform log_path WHEN compiled THEN alternate_fb_path wins', () => {
-    const { objects } = compile(spec({ log_info: { log_directory: '/opt/app/logs', alternate_fb_path: '/alt' } }), { filebeat: { log_path: '/logs' } });
+    const { objects } = compile(spec({ log_info: { log_directory: '/opt/app/logs', alternate_fb_path: '/alt' } }), {
+      filebeat: { log_path: '/logs' },
+    });
     expect(containerOf(objects, 'filebeat').volumeMounts).toMatchSnapshot();
     expect(containerOf(objects, 'filebeat').volumeMounts[0]).toEqual({ name: 'component-log', mountPath: '/alt' });
   });
@@ -99,6 +108,9 @@ describe('filebeat: log_info', () => {
 
   test('GIVEN always_pull true and log_info WHEN compiled THEN filebeat still has imagePullPolicy IfNotPresent', () => {
     const { objects } = compile(spec({ always_pull: true, log_info: { log_directory: '/opt/app/logs' } }));
-    expect(podOf(objects).containers.map((c: any) => [c.name, c.imagePullPolicy])).toEqual([['comp', 'Always'], ['filebeat', 'IfNotPresent']]);
+    expect(podOf(objects).containers.map((c: any) => [c.name, c.imagePullPolicy])).toEqual([
+      ['comp', 'Always'],
+      ['filebeat', 'IfNotPresent'],
+    ]);
   });
 });

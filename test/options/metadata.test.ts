@@ -41,13 +41,17 @@ describe('metadata: names', () => {
   test('GIVEN a name whose cut x<name> would end in "-" WHEN compiled THEN it is an error', () => {
     const name = `a${'b'.repeat(60)}-c`; // x<name> cut to 63 ends in "-"
     const errors = errorsOf(spec({ name, ports: ['8080:30080'] }));
-    expect(errors).toEqual([`components/c.yaml:1:7: name: gives the NodePort Service name "xa${'b'.repeat(60)}-" once cut to 63 characters, which ends in "-"; expected a shorter name`]);
+    expect(errors).toEqual([
+      `components/c.yaml:1:7: name: gives the NodePort Service name "xa${'b'.repeat(60)}-" once cut to 63 characters, which ends in "-"; expected a shorter name`,
+    ]);
   });
 });
 
 describe('metadata: labels', () => {
   test('GIVEN labels {team: dcae} WHEN compiled THEN one map with app and k8sdeployment is the Deployment labels, its matchLabels, the pod labels and every Service labels; Service selectors are {app}', () => {
-    const { objects } = compile(spec({ labels: { team: 'dcae', tier: 'edge' }, ports: ['8080:30080', { concat: ['9000:30900'], ipv6: true }] }));
+    const { objects } = compile(
+      spec({ labels: { team: 'dcae', tier: 'edge' }, ports: ['8080:30080', { concat: ['9000:30900'], ipv6: true }] }),
+    );
     expect(labelView(objects)).toMatchSnapshot();
     const expected = { team: 'dcae', tier: 'edge', app: 'comp', k8sdeployment: 'dep-comp' };
     const dep = deploymentOf(objects);
@@ -89,7 +93,9 @@ describe('metadata: namespace', () => {
   });
 
   test('GIVEN a spec namespace and a platform namespace WHEN compiled THEN the spec wins on every object', () => {
-    const { objects } = compile(spec({ namespace: 'onap', ports: ['8080:30080', { concat: ['9000:30900'], ipv6: true }] }), { namespace: 'platform-ns' });
+    const { objects } = compile(spec({ namespace: 'onap', ports: ['8080:30080', { concat: ['9000:30900'], ipv6: true }] }), {
+      namespace: 'platform-ns',
+    });
     const namespaces = objects.map((o) => o.metadata.namespace);
     expect(namespaces).toEqual(['onap', 'onap', 'onap', 'onap']);
   });
@@ -106,11 +112,18 @@ describe('metadata: replicas, pull policy, hostname, pull secrets', () => {
   });
 
   test('GIVEN always_pull true WHEN compiled THEN only the main container has imagePullPolicy Always', () => {
-    const { objects } = compile(spec({
-      always_pull: true,
-      log_info: { log_directory: '/logs' },
-      external_cert: { use_external_tls: true, external_cert_directory: '/ext', ca_name: 'RA', external_certificate_parameters: { common_name: 'cn' } },
-    }));
+    const { objects } = compile(
+      spec({
+        always_pull: true,
+        log_info: { log_directory: '/logs' },
+        external_cert: {
+          use_external_tls: true,
+          external_cert_directory: '/ext',
+          ca_name: 'RA',
+          external_certificate_parameters: { common_name: 'cn' },
+        },
+      }),
+    );
     const pod = podOf(objects);
     const policies = [...pod.containers, ...pod.initContainers].map((c: any) => [c.name, c.imagePullPolicy]);
     expect(policies).toEqual([
@@ -196,7 +209,9 @@ describe('metadata: env', () => {
 
   test('GIVEN env with POD_IP WHEN compiled THEN it is an error', () => {
     const errors = errorsOf(spec({ env: { POD_IP: '1.2.3.4' } }));
-    expect(errors).toEqual(['components/c.yaml:4:3: env.POD_IP: POD_IP is set by the compiler from the pod\'s IP (status.podIP); remove it']);
+    expect(errors).toEqual([
+      "components/c.yaml:4:3: env.POD_IP: POD_IP is set by the compiler from the pod's IP (status.podIP); remove it",
+    ]);
   });
 });
 
@@ -221,14 +236,17 @@ describe('metadata: resources', () => {
 
 describe('metadata: msb_list', () => {
   test('GIVEN an msb_list entry with every key WHEN compiled THEN the ClusterIP Service has the annotation in Python json.dumps text, and no other object has annotations', () => {
-    const { objects } = compile(spec({
-      ports: ['8443:30417'],
-      msb_list: [{ serviceName: 'ves', port: '8443', version: 'v1', url: '/', protocol: 'REST', enable_ssl: true, visualRange: '1' }],
-    }));
+    const { objects } = compile(
+      spec({
+        ports: ['8443:30417'],
+        msb_list: [{ serviceName: 'ves', port: '8443', version: 'v1', url: '/', protocol: 'REST', enable_ssl: true, visualRange: '1' }],
+      }),
+    );
     const annotations = objects.map((o) => [`${o.kind}/${o.metadata.name}`, o.metadata.annotations]);
     expect(annotations).toMatchSnapshot();
     expect(find(objects, 'Service', 'comp').metadata.annotations).toEqual({
-      [MSB]: '[{"serviceName": "ves", "port": "8443", "version": "v1", "url": "/", "protocol": "REST", "enable_ssl": true, "visualRange": "1"}]',
+      [MSB]:
+        '[{"serviceName": "ves", "port": "8443", "version": "v1", "url": "/", "protocol": "REST", "enable_ssl": true, "visualRange": "1"}]',
     });
     expect(deploymentOf(objects).metadata.annotations).toBeUndefined();
     expect(deploymentOf(objects).spec.template.metadata.annotations).toBeUndefined();
@@ -238,22 +256,26 @@ describe('metadata: msb_list', () => {
   test('GIVEN an empty msb_list entry WHEN compiled THEN every default is written, keys in contract order', () => {
     const { objects } = compile(spec({ ports: ['8080:0'], msb_list: [{}] }));
     const value = find(objects, 'Service', 'comp').metadata.annotations[MSB];
-    expect(value).toBe('[{"serviceName": "comp", "port": "80", "version": "v1", "url": "/", "protocol": "REST", "enable_ssl": false, "visualRange": "1"}]');
+    expect(value).toBe(
+      '[{"serviceName": "comp", "port": "80", "version": "v1", "url": "/", "protocol": "REST", "enable_ssl": false, "visualRange": "1"}]',
+    );
   });
 
   test('GIVEN two entries with integer port and visualRange, quotes and non-ASCII WHEN compiled THEN one JSON list, integers as strings, escaped as json.dumps escapes', () => {
-    const { objects } = compile(spec({
-      ports: ['8080:0'],
-      msb_list: [
-        { serviceName: 'ves', port: 8443, visualRange: 0, enable_ssl: true },
-        { serviceName: 'v\u00e9s "q" \u{1F600}', url: '/a/b', protocol: 'HTTP', version: 'v2' },
-      ],
-    }));
+    const { objects } = compile(
+      spec({
+        ports: ['8080:0'],
+        msb_list: [
+          { serviceName: 'ves', port: 8443, visualRange: 0, enable_ssl: true },
+          { serviceName: 'v\u00e9s "q" \u{1F600}', url: '/a/b', protocol: 'HTTP', version: 'v2' },
+        ],
+      }),
+    );
     const value = find(objects, 'Service', 'comp').metadata.annotations[MSB];
     // Python: json.dumps([{...}, {...}]) with the default separators and ensure_ascii.
     expect(value).toBe(
-      '[{"serviceName": "ves", "port": "8443", "version": "v1", "url": "/", "protocol": "REST", "enable_ssl": true, "visualRange": "0"}, '
-      + '{"serviceName": "v\\u00e9s \\"q\\" \\ud83d\\ude00", "port": "80", "version": "v2", "url": "/a/b", "protocol": "HTTP", "enable_ssl": false, "visualRange": "1"}]',
+      '[{"serviceName": "ves", "port": "8443", "version": "v1", "url": "/", "protocol": "REST", "enable_ssl": true, "visualRange": "0"}, ' +
+        '{"serviceName": "v\\u00e9s \\"q\\" \\ud83d\\ude00", "port": "80", "version": "v2", "url": "/a/b", "protocol": "HTTP", "enable_ssl": false, "visualRange": "1"}]',
     );
   });
 
@@ -265,7 +287,9 @@ describe('metadata: msb_list', () => {
 
   test('GIVEN msb_list and no ports WHEN compiled THEN it is an error', () => {
     const errors = errorsOf(spec({ msb_list: [{ serviceName: 'ves' }] }));
-    expect(errors).toEqual(['components/c.yaml:4:3: msb_list: registers the component with MSB through its ClusterIP Service, and the component has no ports; expected a port in ports']);
+    expect(errors).toEqual([
+      'components/c.yaml:4:3: msb_list: registers the component with MSB through its ClusterIP Service, and the component has no ports; expected a port in ports',
+    ]);
   });
 });
 

@@ -112,7 +112,9 @@ describe('ports: host ports and NodePort Services', () => {
 
   test('GIVEN a host port outside node_port_range WHEN compiled THEN it is an error', () => {
     const errors = errorsOf(spec({ ports: ['8080:80'] }));
-    expect(errors).toEqual(['components/c.yaml:4:5: ports[0]: host port 80 in "8080:80" is not 0 or inside the node port range 30000-32767']);
+    expect(errors).toEqual([
+      'components/c.yaml:4:5: ports[0]: host port 80 in "8080:80" is not 0 or inside the node port range 30000-32767',
+    ]);
   });
 
   test('GIVEN node_port_range 1-100 in the platform WHEN a port has host port 80 THEN it is on the NodePort Service', () => {
@@ -129,7 +131,9 @@ describe('ports: keys, de-duplication and order', () => {
     expect(mainOf(objects).ports).toEqual([{ containerPort: 8080, protocol: 'TCP' }]);
     expect(find(objects, 'Service', 'comp').spec.ports).toEqual([{ name: 'port-t-8080', port: 8080, protocol: 'TCP' }]);
     expect(find(objects, 'Service', 'xcomp').spec.ports).toEqual([{ name: 'xport-t-8080', nodePort: 30080, port: 8080, protocol: 'TCP' }]);
-    expect(find(objects, 'Service', 'xcomp-ipv6').spec.ports).toEqual([{ name: 'xport-t-8080', nodePort: 30081, port: 8080, protocol: 'TCP' }]);
+    expect(find(objects, 'Service', 'xcomp-ipv6').spec.ports).toEqual([
+      { name: 'xport-t-8080', nodePort: 30081, port: 8080, protocol: 'TCP' },
+    ]);
   });
 
   test('GIVEN the same port number over TCP and UDP WHEN compiled THEN they are two distinct container ports and Service ports', () => {
@@ -225,7 +229,9 @@ describe('ports: {concat, ipv6} form', () => {
       { name: 'xport-t-8080', nodePort: 30235, port: 8080, protocol: 'TCP' },
       { name: 'xport-t-8443', nodePort: 30417, port: 8443, protocol: 'TCP' },
     ]);
-    expect(find(objects, 'Service', 'xcomp-ipv6').spec.ports).toEqual([{ name: 'xport-t-9000', nodePort: 30900, port: 9000, protocol: 'TCP' }]);
+    expect(find(objects, 'Service', 'xcomp-ipv6').spec.ports).toEqual([
+      { name: 'xport-t-9000', nodePort: 30900, port: 9000, protocol: 'TCP' },
+    ]);
   });
 
   test('GIVEN {concat} parts that do not join into the string form WHEN compiled THEN it is an error', () => {
@@ -238,8 +244,13 @@ describe('ports: fields no Service gets', () => {
   test('GIVEN IPv4 and IPv6 ports WHEN compiled THEN no Service port has a targetPort, no Service has ipFamily, and only the IPv6 one has ipFamilies', () => {
     const { objects } = compile(spec({ ports: ['8080:30235', { concat: ['9000:30900'], ipv6: true }, '162/udp:0'] }));
     const services = servicesOf(objects);
-    expect(services.map((s) => ({ name: s.metadata.name, keys: Object.keys(s.spec).sort(), portKeys: s.spec.ports.map((p: any) => Object.keys(p).sort()) })))
-      .toMatchSnapshot();
+    expect(
+      services.map((s) => ({
+        name: s.metadata.name,
+        keys: Object.keys(s.spec).sort(),
+        portKeys: s.spec.ports.map((p: any) => Object.keys(p).sort()),
+      })),
+    ).toMatchSnapshot();
     expect(services).toHaveLength(3);
     for (const s of services) {
       expect(s.spec).not.toHaveProperty('ipFamily');

@@ -46,11 +46,13 @@ describe('probes: http and https', () => {
   });
 
   test('GIVEN several ports WHEN an http probe is compiled THEN its port is the first container port (in first-seen key order)', () => {
-    const { objects } = compile(spec({
-      ports: ['162/udp:0', '8080:30080', '9090:0'],
-      readiness: { type: 'http', endpoint: '/r' },
-      liveness: { type: 'https', endpoint: '/l' },
-    }));
+    const { objects } = compile(
+      spec({
+        ports: ['162/udp:0', '8080:30080', '9090:0'],
+        readiness: { type: 'http', endpoint: '/r' },
+        liveness: { type: 'https', endpoint: '/l' },
+      }),
+    );
     expect(probesOf(objects)).toMatchSnapshot();
     expect(mainOf(objects).ports[0]).toEqual({ containerPort: 162, protocol: 'UDP' });
     expect(mainOf(objects).readinessProbe.httpGet.port).toBe(162);
@@ -59,7 +61,9 @@ describe('probes: http and https', () => {
 
   test('GIVEN an http probe and no ports WHEN compiled THEN it is an error', () => {
     const errors = errorsOf(spec({ readiness: { type: 'http', endpoint: '/h' } }));
-    expect(errors).toEqual(['components/c.yaml:4:9: readiness.type: "http" probes the first container port, and the component has no ports; expected a port in ports, or a script probe']);
+    expect(errors).toEqual([
+      'components/c.yaml:4:9: readiness.type: "http" probes the first container port, and the component has no ports; expected a port in ports, or a script probe',
+    ]);
   });
 });
 
@@ -130,7 +134,9 @@ describe('probes: interval and timeout', () => {
   });
 
   test('GIVEN no interval and no timeout WHEN compiled THEN periodSeconds is 15 and timeoutSeconds is 1, failureThreshold 1, initialDelaySeconds 5', () => {
-    const { objects } = compile(spec({ ports: ['8080:0'], readiness: { type: 'http', endpoint: '/r' }, liveness: { type: 'script', script: 'x' } }));
+    const { objects } = compile(
+      spec({ ports: ['8080:0'], readiness: { type: 'http', endpoint: '/r' }, liveness: { type: 'script', script: 'x' } }),
+    );
     expect(probesOf(objects)).toMatchSnapshot();
     for (const p of [mainOf(objects).readinessProbe, mainOf(objects).livenessProbe]) {
       expect(p.periodSeconds).toBe(15);
@@ -141,31 +147,53 @@ describe('probes: interval and timeout', () => {
   });
 
   test('GIVEN readiness and liveness with different timings WHEN compiled THEN each probe has its own', () => {
-    const { objects } = compile(spec({
-      ports: ['8080:0'],
-      readiness: { type: 'http', endpoint: '/r', interval: '30s', timeout: 5 },
-      liveness: { type: 'https', endpoint: '/l', interval: '1m', timeout: '10s' },
-    }));
+    const { objects } = compile(
+      spec({
+        ports: ['8080:0'],
+        readiness: { type: 'http', endpoint: '/r', interval: '30s', timeout: 5 },
+        liveness: { type: 'https', endpoint: '/l', interval: '1m', timeout: '10s' },
+      }),
+    );
     expect(mainOf(objects).readinessProbe).toEqual({
-      failureThreshold: 1, initialDelaySeconds: 5, periodSeconds: 30, timeoutSeconds: 5,
+      failureThreshold: 1,
+      initialDelaySeconds: 5,
+      periodSeconds: 30,
+      timeoutSeconds: 5,
       httpGet: { path: '/r', port: 8080, scheme: 'HTTP' },
     });
     expect(mainOf(objects).livenessProbe).toEqual({
-      failureThreshold: 1, initialDelaySeconds: 5, periodSeconds: 60, timeoutSeconds: 10,
+      failureThreshold: 1,
+      initialDelaySeconds: 5,
+      periodSeconds: 60,
+      timeoutSeconds: 10,
       httpGet: { path: '/l', port: 8080, scheme: 'HTTPS' },
     });
   });
 
   test.each<[string, object, string]>([
-    ['interval 0', { interval: 0 }, 'components/c.yaml:6:13: readiness.interval: 0 is not a positive number of seconds (the API server refuses 0)'],
-    ['timeout "0s"', { timeout: '0s' }, 'components/c.yaml:6:12: readiness.timeout: "0s" is not a positive number of seconds (the API server refuses 0)'],
-    ['interval "0m"', { interval: '0m' }, 'components/c.yaml:6:13: readiness.interval: "0m" is not a positive number of seconds (the API server refuses 0)'],
+    [
+      'interval 0',
+      { interval: 0 },
+      'components/c.yaml:6:13: readiness.interval: 0 is not a positive number of seconds (the API server refuses 0)',
+    ],
+    [
+      'timeout "0s"',
+      { timeout: '0s' },
+      'components/c.yaml:6:12: readiness.timeout: "0s" is not a positive number of seconds (the API server refuses 0)',
+    ],
+    [
+      'interval "0m"',
+      { interval: '0m' },
+      'components/c.yaml:6:13: readiness.interval: "0m" is not a positive number of seconds (the API server refuses 0)',
+    ],
   ])('GIVEN %s WHEN compiled THEN it is an error (zero is refused)', (_what, timing, message) => {
     expect(errorsOf(spec({ readiness: { type: 'script', script: 'x', ...timing } }))).toEqual([message]);
   });
 
   test('GIVEN interval "15d" WHEN compiled THEN it is an error (only s, m or h)', () => {
     const errors = errorsOf(spec({ readiness: { type: 'script', script: 'x', interval: '15d' } }));
-    expect(errors).toEqual(['components/c.yaml:6:13: readiness.interval: "15d" is not a whole number of seconds, or digits followed by s, m or h (15, "15s", "1m")']);
+    expect(errors).toEqual([
+      'components/c.yaml:6:13: readiness.interval: "15d" is not a whole number of seconds, or digits followed by s, m or h (15, "15s", "1m")',
+    ]);
   });
 });

@@ -10,7 +10,9 @@ function volumeView(objects: any[]) {
 
 describe('volumes: host', () => {
   test('GIVEN a host volume with mode ro WHEN compiled THEN it is a hostPath volume mounted at bind with readOnly true', () => {
-    const { objects } = compile(spec({ volumes: [{ host: { path: '/etc/localtime' }, container: { bind: '/etc/localtime', mode: 'ro' } }] }));
+    const { objects } = compile(
+      spec({ volumes: [{ host: { path: '/etc/localtime' }, container: { bind: '/etc/localtime', mode: 'ro' } }] }),
+    );
     expect(volumeView(objects)).toMatchSnapshot();
     const [vol, tls] = podOf(objects).volumes;
     expect(podOf(objects).volumes).toHaveLength(2);
@@ -60,10 +62,16 @@ describe('volumes: config_volume', () => {
   });
 
   test.each<[string, object, string]>([
-    ['both host and config_volume', { host: { path: '/a' }, config_volume: { name: 'x' }, container: { bind: '/a' } },
-      'components/c.yaml:4:5: volumes[0]: has both host and config_volume; expected exactly one source'],
-    ['neither host nor config_volume', { container: { bind: '/a' } },
-      'components/c.yaml:4:5: volumes[0]: has no source; expected exactly one of host: {path} or config_volume: {name}'],
+    [
+      'both host and config_volume',
+      { host: { path: '/a' }, config_volume: { name: 'x' }, container: { bind: '/a' } },
+      'components/c.yaml:4:5: volumes[0]: has both host and config_volume; expected exactly one source',
+    ],
+    [
+      'neither host nor config_volume',
+      { container: { bind: '/a' } },
+      'components/c.yaml:4:5: volumes[0]: has no source; expected exactly one of host: {path} or config_volume: {name}',
+    ],
   ])('GIVEN an entry with %s WHEN compiled THEN it is an error', (_what, entry, message) => {
     expect(errorsOf(spec({ volumes: [entry] }))).toEqual([message]);
   });
@@ -110,13 +118,15 @@ describe('volumes: names', () => {
 
 describe('volumes: order', () => {
   test('GIVEN user volumes and log_info WHEN compiled THEN the pod volumes are user volumes in spec order, component-log, filebeat-data, filebeat-conf, tls-info', () => {
-    const { objects } = compile(spec({
-      volumes: [
-        { config_volume: { name: 'cm' }, container: { bind: '/etc/cm' } },
-        { host: { path: '/h' }, container: { bind: '/h', mode: 'ro' } },
-      ],
-      log_info: { log_directory: '/var/log/comp' },
-    }));
+    const { objects } = compile(
+      spec({
+        volumes: [
+          { config_volume: { name: 'cm' }, container: { bind: '/etc/cm' } },
+          { host: { path: '/h' }, container: { bind: '/h', mode: 'ro' } },
+        ],
+        log_info: { log_directory: '/var/log/comp' },
+      }),
+    );
     expect(volumeView(objects)).toMatchSnapshot();
     const vols = podOf(objects).volumes;
     expect(vols.slice(2).map((v: any) => v.name)).toEqual(['component-log', 'filebeat-data', 'filebeat-conf', 'tls-info']);
@@ -125,14 +135,16 @@ describe('volumes: order', () => {
   });
 
   test('GIVEN user volumes, log_info and tls_info WHEN compiled THEN the main mounts are user mounts, component-log, tls-info', () => {
-    const { objects } = compile(spec({
-      volumes: [
-        { host: { path: '/h' }, container: { bind: '/h', mode: 'ro' } },
-        { config_volume: { name: 'cm' }, container: { bind: '/etc/cm', mode: 'rw' } },
-      ],
-      log_info: { log_directory: '/var/log/comp' },
-      tls_info: { cert_directory: '/opt/certs' },
-    }));
+    const { objects } = compile(
+      spec({
+        volumes: [
+          { host: { path: '/h' }, container: { bind: '/h', mode: 'ro' } },
+          { config_volume: { name: 'cm' }, container: { bind: '/etc/cm', mode: 'rw' } },
+        ],
+        log_info: { log_directory: '/var/log/comp' },
+        tls_info: { cert_directory: '/opt/certs' },
+      }),
+    );
     const vols = podOf(objects).volumes;
     expect(mainOf(objects).volumeMounts).toMatchSnapshot();
     expect(mainOf(objects).volumeMounts).toEqual([
@@ -150,10 +162,16 @@ describe('volumes: order', () => {
   });
 
   test('GIVEN two volumes at the same bind WHEN compiled THEN it is an error', () => {
-    const errors = errorsOf(spec({ volumes: [
-      { host: { path: '/a' }, container: { bind: '/x' } },
-      { host: { path: '/b' }, container: { bind: '/x' } },
-    ] }));
-    expect(errors).toEqual(['components/c.yaml:11:13: volumes[1].container.bind: "/x" is already mounted by volumes[0]; expected a mount path used once']);
+    const errors = errorsOf(
+      spec({
+        volumes: [
+          { host: { path: '/a' }, container: { bind: '/x' } },
+          { host: { path: '/b' }, container: { bind: '/x' } },
+        ],
+      }),
+    );
+    expect(errors).toEqual([
+      'components/c.yaml:11:13: volumes[1].container.bind: "/x" is already mounted by volumes[0]; expected a mount path used once',
+    ]);
   });
 });

@@ -50,8 +50,10 @@ function copiesBytes(name: string, bytes: number, copies: number): number {
 
 /** The message for the component `name`'s Deployment with a BIG env value of `bytes` bytes. */
 function tooLarge(file: string, name: string, bytes: number, total: number): string {
-  return `${file}:1:7: name: the Deployment "dep-${name}" would be ${total} bytes as JSON; expected at most 1048576 bytes (1 MiB) per object, ` +
-    `as the API server refuses objects that etcd cannot store. Its largest value is spec.template.spec.containers[0].env[1].value (of "BIG"), ${bytes} bytes`;
+  return (
+    `${file}:1:7: name: the Deployment "dep-${name}" would be ${total} bytes as JSON; expected at most 1048576 bytes (1 MiB) per object, ` +
+    `as the API server refuses objects that etcd cannot store. Its largest value is spec.template.spec.containers[0].env[1].value (of "BIG"), ${bytes} bytes`
+  );
 }
 
 function compileOne(text: string) {
@@ -63,7 +65,7 @@ describe('the size limit', () => {
     expect(MAX_OBJECT_BYTES).toBe(1048576);
   });
 
-  test('GIVEN a 512 KiB env value repeated 10 times through aliases (a 5 MiB Deployment from a file under 1 MiB) WHEN compiled THEN one error at the component\'s name gives the object, its size, the limit and the largest value, and no file is produced', () => {
+  test("GIVEN a 512 KiB env value repeated 10 times through aliases (a 5 MiB Deployment from a file under 1 MiB) WHEN compiled THEN one error at the component's name gives the object, its size, the limit and the largest value, and no file is produced", () => {
     const text = withCopies('comp', 'a'.repeat(MIB / 2), 10);
     expect(Buffer.byteLength(text)).toBeLessThan(MIB);
     const r = compileOne(text);
@@ -83,7 +85,9 @@ describe('the size limit', () => {
 
   test('GIVEN two copies of a value of 300000 two-byte characters (600 000 characters, 1.2 MB in UTF-8) WHEN compiled THEN it is refused: the size is counted in bytes, not characters', () => {
     const value = 'é'.repeat(300000);
-    expect(compileOne(withCopies('comp', value, 2)).diagnostics.map(formatDiagnostic)).toEqual([tooLarge('components/c.yaml', 'comp', 600000, copiesBytes('comp', 600000, 2))]);
+    expect(compileOne(withCopies('comp', value, 2)).diagnostics.map(formatDiagnostic)).toEqual([
+      tooLarge('components/c.yaml', 'comp', 600000, copiesBytes('comp', 600000, 2)),
+    ]);
   });
 
   test('GIVEN two components each with an object too large, and a valid one WHEN compiled THEN both are reported together, sorted by file', () => {
@@ -101,7 +105,7 @@ describe('the size limit', () => {
     expect(r.files).toEqual([]);
   });
 
-  test('GIVEN a YAML override of a DCAE spec that adds a large env value WHEN compiled THEN the error points at the DCAE spec\'s self.name, with no hint about the name', () => {
+  test("GIVEN a YAML override of a DCAE spec that adds a large env value WHEN compiled THEN the error points at the DCAE spec's self.name, with no hint about the name", () => {
     const json = fs.readFileSync(path.join(ROOT, 'test/fixtures/dcae/file-gatherer.json'), 'utf8');
     const r = compileFiles({
       components: [
@@ -109,9 +113,11 @@ describe('the size limit', () => {
         { name: 'components/over.yaml', text: `dcae_spec: gatherer.json\nenv:\n  BIG: &v ${'a'.repeat(600000)}\n  BIG_2: *v\n` },
       ],
     });
-    expect(r.diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(
-      /^components\/gatherer\.json:4:13: self\.name: the Deployment "dep-file-gatherer" would be \d+ bytes as JSON; expected at most 1048576 bytes \(1 MiB\) per object, as the API server refuses objects that etcd cannot store\. Its largest value is spec\.template\.spec\.containers\[0\]\.env\[\d+\]\.value \(of "BIG"\), 600000 bytes$/,
-    )]);
+    expect(r.diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(
+        /^components\/gatherer\.json:4:13: self\.name: the Deployment "dep-file-gatherer" would be \d+ bytes as JSON; expected at most 1048576 bytes \(1 MiB\) per object, as the API server refuses objects that etcd cannot store\. Its largest value is spec\.template\.spec\.containers\[0\]\.env\[\d+\]\.value \(of "BIG"\), 600000 bytes$/,
+      ),
+    ]);
   });
 });
 
@@ -148,7 +154,8 @@ describe('the command line', () => {
   test('GIVEN the same folder WHEN the app that cdk8s synth runs runs THEN the same error, exit 1, nothing written to DCAE_OUT nor to CDK8S_OUTDIR', () => {
     const { dir, message } = folder(1);
     const r = spawnSync(process.execPath, [path.join(ROOT, 'build', 'src', 'cdk8s-app.js')], {
-      cwd: dir, encoding: 'utf8',
+      cwd: dir,
+      encoding: 'utf8',
       env: childEnv(dir, { DCAE_COMPONENTS: 'components', DCAE_OUT: 'out', CDK8S_OUTDIR: path.join(dir, 'cdk8s.out') }),
     });
     expect(r.stderr).toBe(`${message}\n1 error in 1 file; nothing was written to out\n`);

@@ -70,18 +70,23 @@ describe('GIVEN a render pool', () => {
   test('GIVEN a thread that exits before returning its share WHEN rendered THEN the run fails, saying which thread and how much it rendered', async () => {
     const pool = RenderPool.start(2, workerScript("require('worker_threads').parentPort.once('message', () => process.exit(3));\n"));
     try {
-      await expect(compile(fleet(PARALLEL_THRESHOLD), { render: (specs, platform, onProgress) => pool.render(specs, platform, onProgress) }))
-        .rejects.toThrow(`render thread 1 exited (code 3) with 0 of ${PARALLEL_THRESHOLD / 2} components rendered`);
+      await expect(
+        compile(fleet(PARALLEL_THRESHOLD), { render: (specs, platform, onProgress) => pool.render(specs, platform, onProgress) }),
+      ).rejects.toThrow(`render thread 1 exited (code 3) with 0 of ${PARALLEL_THRESHOLD / 2} components rendered`);
     } finally {
       await pool.close();
     }
   });
 
   test('GIVEN a thread that throws WHEN rendered THEN the run fails with its error', async () => {
-    const pool = RenderPool.start(2, workerScript("require('worker_threads').parentPort.once('message', () => { throw new Error('render thread broke'); });\n"));
+    const pool = RenderPool.start(
+      2,
+      workerScript("require('worker_threads').parentPort.once('message', () => { throw new Error('render thread broke'); });\n"),
+    );
     try {
-      await expect(compile(fleet(PARALLEL_THRESHOLD), { render: (specs, platform, onProgress) => pool.render(specs, platform, onProgress) }))
-        .rejects.toThrow('render thread broke');
+      await expect(
+        compile(fleet(PARALLEL_THRESHOLD), { render: (specs, platform, onProgress) => pool.render(specs, platform, onProgress) }),
+      ).rejects.toThrow('render thread broke');
     } finally {
       await pool.close();
     }

@@ -36,13 +36,18 @@ describe('GIVEN readIfExists', () => {
   });
 
   test('GIVEN a file the process may not read WHEN read THEN the error is thrown, not taken for a missing file', () => {
-    const denied = { ...fs, readFileSync: () => { throw fsError('EACCES'); } } as unknown as FileSystem;
+    const denied = {
+      ...fs,
+      readFileSync: () => {
+        throw fsError('EACCES');
+      },
+    } as unknown as FileSystem;
     expect(() => readIfExists('/any/file', denied)).toThrow('EACCES: refused');
   });
 });
 
 describe('GIVEN a folder the run empties that cannot be listed', () => {
-  test('WHEN a component\'s output is removed THEN the listing error is thrown (the run reports it as an I/O error), and the file is gone', () => {
+  test("WHEN a component's output is removed THEN the listing error is thrown (the run reports it as an I/O error), and the file is gone", () => {
     const out = tmpdir();
     syncFolder(out, [MANIFEST]);
     const folder = path.join(out, 'comp');
@@ -58,7 +63,7 @@ describe('GIVEN a folder the run empties that cannot be listed', () => {
   });
 });
 
-describe('GIVEN the writer\'s helpers with the real file system (no FileSystem given)', () => {
+describe("GIVEN the writer's helpers with the real file system (no FileSystem given)", () => {
   test('WHEN a nested folder is made and a file written in it THEN both exist, and no temporary file is left', () => {
     const dir = path.join(tmpdir(), 'a', 'b');
     makeFolder(dir);
@@ -66,10 +71,13 @@ describe('GIVEN the writer\'s helpers with the real file system (no FileSystem g
     expect(snapshotFolder(path.dirname(path.dirname(dir)))).toEqual({ 'a/b/f.yaml': 'x: 1\n' });
   });
 
-  test('WHEN a missing folder is diffed with no display name THEN the diffs name the files under the folder\'s path', () => {
+  test("WHEN a missing folder is diffed with no display name THEN the diffs name the files under the folder's path", () => {
     const out = path.join(tmpdir(), 'out');
     const diffs = diffFolder(out, [MANIFEST]);
-    expect(diffs.map((d) => [d.path, d.kind])).toEqual([[RECORD_FILE, 'missing'], ['comp/comp.k8s.yaml', 'missing']]);
+    expect(diffs.map((d) => [d.path, d.kind])).toEqual([
+      [RECORD_FILE, 'missing'],
+      ['comp/comp.k8s.yaml', 'missing'],
+    ]);
     const name = `${out.split(path.sep).join('/')}/comp/comp.k8s.yaml`.replace(/^\/+/, '');
     expect(diffs[1].patch).toBe(`--- /dev/null\n+++ b/${name}\n@@ -0,0 +1,1 @@\n+kind: Deployment\n`);
   });

@@ -15,12 +15,16 @@ import { k8sTools, readWithKubectl, runTool } from '../k8s-tools';
 
 /** The objects of a YAML text as YAML 1.1 reads them (cdk8s's Yaml.load), as JSON. */
 function read11(text: string): unknown[] {
-  return parseAllDocuments(text, { version: '1.1' }).map((d) => d.toJSON()).filter((o) => o !== null);
+  return parseAllDocuments(text, { version: '1.1' })
+    .map((d) => d.toJSON())
+    .filter((o) => o !== null);
 }
 
 /** The objects of a YAML text as YAML 1.2 (core schema) reads them, as JSON. */
 function read12(text: string): unknown[] {
-  return parseAllDocuments(text, { version: '1.2', schema: 'core' }).map((d) => d.toJSON()).filter((o) => o !== null);
+  return parseAllDocuments(text, { version: '1.2', schema: 'core' })
+    .map((d) => d.toJSON())
+    .filter((o) => o !== null);
 }
 
 /** How a plain (unquoted) scalar reads in YAML 1.1 and 1.2, as JSON. */
@@ -32,24 +36,107 @@ function plainReads(text: string): { v11: unknown; v12: unknown } {
 /** Strings that some reader takes for something else, and what (checked below against the readers themselves). */
 const TRICKY = [
   // YAML 1.2 and Go integers that YAML 1.1 reads as strings: the cases cdk8s wrote unquoted.
-  '0o17', '0O17', '-0o17', '0X1F', '-0X1F', '0B11', '0b11', '-0b11', '0_x1F', '1e1_0', '-_1',
+  '0o17',
+  '0O17',
+  '-0o17',
+  '0X1F',
+  '-0X1F',
+  '0B11',
+  '0b11',
+  '-0b11',
+  '0_x1F',
+  '1e1_0',
+  '-_1',
   // YAML 1.1 and Go integers and floats.
-  '0x1F', '+0x1F', '1_000', '0777', '09', '+1', '-1', '0', '12e03', '1e3', '1E+3', '1e-3', '.5', '.5e3', '.7_5', '+.5', '1.', '0.', '1_000.5',
+  '0x1F',
+  '+0x1F',
+  '1_000',
+  '0777',
+  '09',
+  '+1',
+  '-1',
+  '0',
+  '12e03',
+  '1e3',
+  '1E+3',
+  '1e-3',
+  '.5',
+  '.5e3',
+  '.7_5',
+  '+.5',
+  '1.',
+  '0.',
+  '1_000.5',
   // Base 60 (YAML 1.1).
-  '1:20', '-1:20', '190:20:30', '1:20.5',
+  '1:20',
+  '-1:20',
+  '190:20:30',
+  '1:20.5',
   // Timestamps (YAML 1.1, Go).
-  '2001-12-14', '2001-1-2', '2001-12-14t21:59:43.10-05:00', '2001-12-14 21:59:43.10 -5', '2001-12-14T21:59:43Z', '2002-12-14 21:59:43.10',
+  '2001-12-14',
+  '2001-1-2',
+  '2001-12-14t21:59:43.10-05:00',
+  '2001-12-14 21:59:43.10 -5',
+  '2001-12-14T21:59:43Z',
+  '2002-12-14 21:59:43.10',
   // Infinity and not-a-number.
-  '.inf', '-.Inf', '+.INF', '.NaN', '.nan', '.NAN',
+  '.inf',
+  '-.Inf',
+  '+.INF',
+  '.NaN',
+  '.nan',
+  '.NAN',
   // Booleans (YAML 1.1, go-yaml v2) and null.
-  'yes', 'Yes', 'YES', 'No', 'no', 'NO', 'ON', 'on', 'On', 'off', 'Off', 'OFF', 'y', 'Y', 'n', 'N', 'true', 'True', 'FALSE',
-  '~', 'null', 'Null', 'NULL', '',
+  'yes',
+  'Yes',
+  'YES',
+  'No',
+  'no',
+  'NO',
+  'ON',
+  'on',
+  'On',
+  'off',
+  'Off',
+  'OFF',
+  'y',
+  'Y',
+  'n',
+  'N',
+  'true',
+  'True',
+  'FALSE',
+  '~',
+  'null',
+  'Null',
+  'NULL',
+  '',
   // YAML 1.1's merge and value keys.
-  '<<', '=',
+  '<<',
+  '=',
 ];
 
 /** Strings every reader reads as themselves: they stay plain, as cdk8s writes them. */
-const PLAIN = ['1.2.3', '0o8', '0x', 'v1', '1.0.0-rc.1', 'nULL', 'yES', 'tRUE', 'inf', 'nan', '+', '_1', 'x1', '1a', 'repo/comp:1.0', '8080:30479', '2001-12', 'ENABLE'];
+const PLAIN = [
+  '1.2.3',
+  '0o8',
+  '0x',
+  'v1',
+  '1.0.0-rc.1',
+  'nULL',
+  'yES',
+  'tRUE',
+  'inf',
+  'nan',
+  '+',
+  '_1',
+  'x1',
+  '1a',
+  'repo/comp:1.0',
+  '8080:30479',
+  '2001-12',
+  'ENABLE',
+];
 
 describe('the rule: which strings are quoted', () => {
   test.each(TRICKY)('GIVEN the string %j WHEN checked THEN it is ambiguous (some reader reads it as something else)', (s) => {
@@ -73,12 +160,13 @@ describe('the rule: which strings are quoted', () => {
     expect(checked).toBeGreaterThan(300);
   });
 
-  test('GIVEN every tricky, plain and generated string WHEN checked THEN isAmbiguous (one combined test) says what the list\'s entries say one by one', () => {
-    const byEntry = (s: string) => AMBIGUOUS_STRINGS.some((p) => (p.goDigits ? /^[-+0-9]/.test(s) && p.pattern.test(s.replace(/_/g, '')) : p.pattern.test(s)));
+  test("GIVEN every tricky, plain and generated string WHEN checked THEN isAmbiguous (one combined test) says what the list's entries say one by one", () => {
+    const byEntry = (s: string) =>
+      AMBIGUOUS_STRINGS.some((p) => (p.goDigits ? /^[-+0-9]/.test(s) && p.pattern.test(s.replace(/_/g, '')) : p.pattern.test(s)));
     for (const s of [...TRICKY, ...PLAIN, ...generatedStrings()]) expect([s, isAmbiguous(s)]).toEqual([s, byEntry(s)]);
   });
 
-  test('GIVEN the rule\'s list WHEN read THEN every entry names what it is read as and by which readers', () => {
+  test("GIVEN the rule's list WHEN read THEN every entry names what it is read as and by which readers", () => {
     expect(AMBIGUOUS_STRINGS.length).toBeGreaterThan(10);
     for (const p of AMBIGUOUS_STRINGS) {
       expect(p.readAs).not.toBe('');
@@ -88,12 +176,14 @@ describe('the rule: which strings are quoted', () => {
 
   test('GIVEN strings cdk8s wrote unquoted (0o17, 0X1F, 0B11, 1e1_0, <<, =) WHEN written THEN they are double-quoted, like the strings cdk8s already quoted', () => {
     expect(stringifyYaml({ a: '0o17', b: '0X1F', c: '0B11', d: '1e1_0', e: '<<', f: '=', g: 'yes', h: '1.2.3' })).toBe(
-      'a: "0o17"\nb: "0X1F"\nc: "0B11"\nd: "1e1_0"\ne: "<<"\nf: "="\ng: "yes"\nh: 1.2.3\n');
+      'a: "0o17"\nb: "0X1F"\nc: "0B11"\nd: "1e1_0"\ne: "<<"\nf: "="\ng: "yes"\nh: 1.2.3\n',
+    );
   });
 
   test('GIVEN ambiguous strings as mapping keys (label keys, annotations) WHEN written THEN the keys are quoted too', () => {
-    expect(stringifyYaml({ metadata: { annotations: { '0o17': 'x', 'yes': '0X1F' } } })).toBe(
-      'metadata:\n  annotations:\n    "0o17": x\n    "yes": "0X1F"\n');
+    expect(stringifyYaml({ metadata: { annotations: { '0o17': 'x', yes: '0X1F' } } })).toBe(
+      'metadata:\n  annotations:\n    "0o17": x\n    "yes": "0X1F"\n',
+    );
   });
 
   test('GIVEN several documents and an undefined one WHEN written THEN they are separated as cdk8s separates them', () => {
@@ -135,13 +225,16 @@ describe('every golden file and every dist/ file', () => {
     expect(rel.filter((f) => f.startsWith('dist/') && f.endsWith('.k8s.yaml')).length).toBeGreaterThanOrEqual(4);
   });
 
-  test.each(files.map((f) => [path.relative(ROOT, f), f]))('GIVEN %s WHEN read by YAML 1.1 and by YAML 1.2 THEN both read the same objects, and writing them again gives the same bytes', (_name, file) => {
-    const text = fs.readFileSync(file, 'utf8');
-    const objects = read11(text);
-    expect(objects.length).toBeGreaterThan(0);
-    expect(read12(text)).toEqual(objects);
-    expect(stringifyYaml(...objects)).toBe(text);
-  });
+  test.each(files.map((f) => [path.relative(ROOT, f), f]))(
+    'GIVEN %s WHEN read by YAML 1.1 and by YAML 1.2 THEN both read the same objects, and writing them again gives the same bytes',
+    (_name, file) => {
+      const text = fs.readFileSync(file, 'utf8');
+      const objects = read11(text);
+      expect(objects.length).toBeGreaterThan(0);
+      expect(read12(text)).toEqual(objects);
+      expect(stringifyYaml(...objects)).toBe(text);
+    },
+  );
 
   test('GIVEN every manifest WHEN read by kubectl (Go, sigs.k8s.io/yaml) THEN it reads the same objects as YAML 1.1', () => {
     const manifests = files.filter((f) => f.endsWith('.k8s.yaml')).map((f) => fs.readFileSync(f, 'utf8'));
@@ -172,7 +265,9 @@ function generatedStrings(): string[] {
   const digits = (n: number) => Array.from({ length: n }, () => pick([...'0123456789'])).join('');
   for (let i = 0; i < 100; i++) {
     out.add(`${digits(4)}-${digits(1 + Math.floor(next() * 2))}-${digits(1 + Math.floor(next() * 2))}`);
-    out.add(`${digits(4)}-${digits(2)}-${digits(2)}${pick(['T', 't', ' '])}${digits(2)}:${digits(2)}:${digits(2)}${pick(['', 'Z', '.5', '+01:00', ' -5'])}`);
+    out.add(
+      `${digits(4)}-${digits(2)}-${digits(2)}${pick(['T', 't', ' '])}${digits(2)}:${digits(2)}:${digits(2)}${pick(['', 'Z', '.5', '+01:00', ' -5'])}`,
+    );
     out.add(`${pick(['', '-', '+'])}${digits(1 + Math.floor(next() * 3))}:${digits(2)}${pick(['', '.5', ':07'])}`);
   }
   for (const t of TRICKY) {
@@ -215,7 +310,8 @@ describe('compiled values: env values, label keys and label values', () => {
         const deployment = objects.find((o) => o.kind === 'Deployment');
         const env = deployment.spec.template.spec.containers[0].env.filter((e: any) => e.name !== 'POD_IP');
         expect(env.map((e: any) => [e.name, e.value])).toEqual(c.env);
-        for (const o of objects) expect(o.metadata.labels).toEqual({ ...c.labels, app: expect.any(String), k8sdeployment: expect.any(String) });
+        for (const o of objects)
+          expect(o.metadata.labels).toEqual({ ...c.labels, app: expect.any(String), k8sdeployment: expect.any(String) });
       }
     }
   });

@@ -27,7 +27,13 @@ describe('ComponentPod podSecurity', () => {
     expect(plain).not.toHaveProperty('securityContext');
     expect(plain.containers[0]).not.toHaveProperty('securityContext');
     expect(podSpecOf(securedPod({ profile: 'none', runAsUser: 7 }).c)).toEqual(plain);
-    expect(PLATFORM_DEFAULTS.podSecurity).toEqual({ profile: 'none', runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, readOnlyRootFilesystem: false });
+    expect(PLATFORM_DEFAULTS.podSecurity).toEqual({
+      profile: 'none',
+      runAsUser: 1000,
+      runAsGroup: 1000,
+      fsGroup: 1000,
+      readOnlyRootFilesystem: false,
+    });
   });
 
   test('GIVEN profile restricted and containers added by hand (as another construct would) WHEN synthesised THEN every container and init container gets the securityContext', () => {
@@ -38,20 +44,27 @@ describe('ComponentPod podSecurity', () => {
     const spec = podSpecOf(c);
     expect(spec.securityContext).toEqual(podContext(3000, 1000, 1000));
     expect([...spec.containers, ...spec.initContainers].map((x: any) => [x.name, x.securityContext])).toEqual([
-      ['solo', containerContext(true)], ['later-sidecar', containerContext(true)], ['later-init', containerContext(true)],
+      ['solo', containerContext(true)],
+      ['later-sidecar', containerContext(true)],
+      ['later-init', containerContext(true)],
     ]);
     expect(restrictedViolations(spec)).toEqual([]);
   });
 
-  test('GIVEN profile restricted and a container that brings its own securityContext WHEN synthesised THEN its other fields are kept and the profile\'s win', () => {
+  test("GIVEN profile restricted and a container that brings its own securityContext WHEN synthesised THEN its other fields are kept and the profile's win", () => {
     const { c, pod } = securedPod({ profile: 'restricted' });
     pod.addSidecar({
-      name: 'binder', image: 'x',
+      name: 'binder',
+      image: 'x',
       securityContext: { capabilities: { add: ['NET_BIND_SERVICE'], drop: ['NET_RAW'] }, allowPrivilegeEscalation: true, runAsGroup: 5 },
     });
     const binder = podSpecOf(c).containers[1];
     expect(binder.securityContext).toEqual({
-      allowPrivilegeEscalation: false, capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] }, readOnlyRootFilesystem: false, runAsNonRoot: true, runAsGroup: 5,
+      allowPrivilegeEscalation: false,
+      capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] },
+      readOnlyRootFilesystem: false,
+      runAsNonRoot: true,
+      runAsGroup: 5,
     });
   });
 
@@ -66,7 +79,12 @@ describe('ComponentPod podSecurity', () => {
 
   test('GIVEN profile restricted WHEN a container is privileged, adds SYS_ADMIN, runs as root and has a host port THEN synthesis fails with each', () => {
     const { c, pod } = securedPod({ profile: 'restricted' });
-    pod.addSidecar({ name: 'bad', image: 'x', ports: [{ containerPort: 80, hostPort: 80 }], securityContext: { privileged: true, runAsUser: 0, capabilities: { add: ['SYS_ADMIN'] } } });
+    pod.addSidecar({
+      name: 'bad',
+      image: 'x',
+      ports: [{ containerPort: 80, hostPort: 80 }],
+      securityContext: { privileged: true, runAsUser: 0, capabilities: { add: ['SYS_ADMIN'] } },
+    });
     expect(errorsOf(() => Testing.synth(c))).toEqual([
       `[standalone/Pod] container "bad" is privileged, ${WHY}`,
       `[standalone/Pod] container "bad" runs as user 0 (root), ${WHY}`,
@@ -76,7 +94,10 @@ describe('ComponentPod podSecurity', () => {
   });
 
   test.each([
-    [{ profile: 'restricted', runAsUser: 0 }, `podSecurity.runAsUser is 0 (root), ${WHY} (the pod runs as non-root); expected a user ID from 1 to 2147483647`],
+    [
+      { profile: 'restricted', runAsUser: 0 },
+      `podSecurity.runAsUser is 0 (root), ${WHY} (the pod runs as non-root); expected a user ID from 1 to 2147483647`,
+    ],
     [{ runAsGroup: -1 }, 'podSecurity.runAsGroup is -1; expected a whole number from 0 to 2147483647'],
     [{ fsGroup: 1.5 }, 'podSecurity.fsGroup is 1.5; expected a whole number from 0 to 2147483647'],
     [{ runAsUser: 2147483648 }, 'podSecurity.runAsUser is 2147483648; expected a whole number from 0 to 2147483647'],
@@ -96,7 +117,13 @@ describe('ComponentPod podSecurity', () => {
       certServiceClient: { externalCertDirectory: '/ext', caName: 'RA', commonName: 'comp' },
     });
     const spec = Testing.synth(good).find((o) => o.kind === 'Deployment').spec.template.spec;
-    expect([...spec.containers, ...spec.initContainers].map((x: any) => x.name)).toEqual(['comp', 'filebeat', 'init-tls', 'cert-service-client', 'cert-post-processor']);
+    expect([...spec.containers, ...spec.initContainers].map((x: any) => x.name)).toEqual([
+      'comp',
+      'filebeat',
+      'init-tls',
+      'cert-service-client',
+      'cert-post-processor',
+    ]);
     expect(restrictedViolations(spec)).toEqual([]);
   });
 });

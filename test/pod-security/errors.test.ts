@@ -11,7 +11,8 @@ const F = 'components/c.yaml';
 const P = 'components/platform.yaml';
 const ROOT = '0 is the root user, which the Pod Security Standards "restricted" profile';
 const NON_ROOT = 'does not allow: it runs every container as non-root (runAsNonRoot: true); expected a user ID from 1 to 2147483647';
-const HOST = (path: string, from: string) => `is a hostPath volume (host.path "${path}"), which the Pod Security Standards "restricted" profile (${from}) does not allow; ` +
+const HOST = (path: string, from: string) =>
+  `is a hostPath volume (host.path "${path}"), which the Pod Security Standards "restricted" profile (${from}) does not allow; ` +
   'expected a config_volume (a ConfigMap) in its place, or pod_security: {profile: none} for this component';
 
 describe('pod_security: schema errors', () => {
@@ -20,9 +21,18 @@ describe('pod_security: schema errors', () => {
     ['run_as_user: 2147483648', `${F}:4:16: pod_security.run_as_user: 2147483648 is not a whole number from 0 to 2147483647`],
     ['run_as_group: -1', `${F}:4:17: pod_security.run_as_group: -1 is not a whole number from 0 to 2147483647`],
     ['fs_group: 10.5', `${F}:4:13: pod_security.fs_group: 10.5 is not a whole number from 0 to 2147483647`],
-    ['run_as_user: "1000"', `${F}:4:16: pod_security.run_as_user: "1000" is not a whole number from 0 to 2147483647 (write the number without quotes)`],
-    ['read_only_root_filesystem: "yes"', `${F}:4:30: pod_security.read_only_root_filesystem: "yes" is not a boolean (true or false) (yes is a string in YAML 1.2; write true or false)`],
-    ['runAsUser: 1000', `${F}:4:3: pod_security.runAsUser: unknown key (did you mean "run_as_user"?); expected one of: profile, run_as_user, run_as_group, fs_group, read_only_root_filesystem`],
+    [
+      'run_as_user: "1000"',
+      `${F}:4:16: pod_security.run_as_user: "1000" is not a whole number from 0 to 2147483647 (write the number without quotes)`,
+    ],
+    [
+      'read_only_root_filesystem: "yes"',
+      `${F}:4:30: pod_security.read_only_root_filesystem: "yes" is not a boolean (true or false) (yes is a string in YAML 1.2; write true or false)`,
+    ],
+    [
+      'runAsUser: 1000',
+      `${F}:4:3: pod_security.runAsUser: unknown key (did you mean "run_as_user"?); expected one of: profile, run_as_user, run_as_group, fs_group, read_only_root_filesystem`,
+    ],
   ])('GIVEN a component with pod_security %s WHEN compiled THEN exactly this error is reported', (line, expected) => {
     expect(errorsOf(`name: comp\nimage: repo/comp:1.0\npod_security:\n  ${line}\n`)).toEqual([expected]);
   });
@@ -47,20 +57,22 @@ describe('pod_security: root as the user under "restricted"', () => {
     ]);
   });
 
-  test('GIVEN a restricted platform WHEN a component sets run_as_user 0 THEN the error is at the component\'s run_as_user and names the platform\'s profile', () => {
+  test("GIVEN a restricted platform WHEN a component sets run_as_user 0 THEN the error is at the component's run_as_user and names the platform's profile", () => {
     expect(errorsOf('name: comp\nimage: repo/comp:1.0\npod_security: {run_as_user: 0}\n', restrictedPlatform())).toEqual([
       `${F}:3:29: pod_security.run_as_user: ${ROOT} (pod_security.profile in the platform settings) ${NON_ROOT}`,
     ]);
   });
 
-  test('GIVEN a platform with run_as_user 0 and profile none WHEN a component sets profile restricted THEN the error is at the component\'s profile, saying what to set', () => {
-    expect(errorsOf('name: comp\nimage: repo/comp:1.0\npod_security: {profile: restricted}\n', { pod_security: { run_as_user: 0 } })).toEqual([
+  test("GIVEN a platform with run_as_user 0 and profile none WHEN a component sets profile restricted THEN the error is at the component's profile, saying what to set", () => {
+    expect(
+      errorsOf('name: comp\nimage: repo/comp:1.0\npod_security: {profile: restricted}\n', { pod_security: { run_as_user: 0 } }),
+    ).toEqual([
       `${F}:3:25: pod_security.profile: "restricted" runs every container as non-root, but the user ID is 0 (root), the platform's pod_security.run_as_user; ` +
-      'expected pod_security.run_as_user set here to a user ID from 1 to 2147483647, or profile "none"',
+        'expected pod_security.run_as_user set here to a user ID from 1 to 2147483647, or profile "none"',
     ]);
   });
 
-  test('GIVEN a platform with profile restricted and run_as_user 0 WHEN two components use them THEN the one error is at the platform\'s run_as_user', () => {
+  test("GIVEN a platform with profile restricted and run_as_user 0 WHEN two components use them THEN the one error is at the platform's run_as_user", () => {
     expect(errorsOf(spec(), 'pod_security:\n  profile: restricted\n  run_as_user: 0\n')).toEqual([
       `${P}:3:16: pod_security.run_as_user: ${ROOT} (pod_security.profile) ${NON_ROOT}`,
     ]);
@@ -91,7 +103,7 @@ describe('pod_security: hostPath volumes under "restricted"', () => {
     ]);
   });
 
-  test('GIVEN a component with its own profile restricted WHEN it has a hostPath volume THEN the error names the component\'s pod_security.profile', () => {
+  test("GIVEN a component with its own profile restricted WHEN it has a hostPath volume THEN the error names the component's pod_security.profile", () => {
     expect(errorsOf(`${text}\npod_security: {profile: restricted}\n`)).toEqual([
       `${F}:4:5: volumes[0]: ${HOST('/etc/localtime', 'pod_security.profile')}`,
       `${F}:8:5: volumes[2]: ${HOST('/dockerdata-nfs/comp', 'pod_security.profile')}`,
@@ -118,13 +130,16 @@ describe('pod_security: hostPath volumes under "restricted"', () => {
     const r = compileFiles({ 'components/c.json': dcae(aux) }, y('pod_security: {profile: restricted}'));
     expect(r.errors).toEqual([
       `components/c.json:26:7: auxilary.volumes[0]: ${HOST('/etc/localtime', 'pod_security.profile in the platform settings')}. ` +
-      'To fix it, write a YAML spec beside it with dcae_spec: c.json that sets volumes',
+        'To fix it, write a YAML spec beside it with dcae_spec: c.json that sets volumes',
     ]);
   });
 
   test('GIVEN a YAML spec over a DCAE spec WHEN it sets profile restricted and the DCAE spec has a host volume THEN the error is at the JSON volume, naming the YAML to fix', () => {
     const aux = { volumes: [{ host: { path: '/etc/localtime' }, container: { bind: '/etc/localtime', mode: 'ro' } }] };
-    const r = compileFiles({ 'components/c.json': dcae(aux), 'components/c.yaml': y('dcae_spec: c.json', 'pod_security: {profile: restricted}') });
+    const r = compileFiles({
+      'components/c.json': dcae(aux),
+      'components/c.yaml': y('dcae_spec: c.json', 'pod_security: {profile: restricted}'),
+    });
     expect(r.errors).toEqual([
       `components/c.json:26:7: auxilary.volumes[0]: ${HOST('/etc/localtime', 'pod_security.profile')}. To fix it, set volumes in components/c.yaml`,
     ]);

@@ -19,13 +19,25 @@ describe('pod_security: profile none (the default)', () => {
     const { objects } = compile(EVERY_CONTAINER);
     expect(allContainersOf(objects).map((c) => c.name)).toEqual(EVERY_CONTAINER_NAMES);
     expect(podOf(objects)).not.toHaveProperty('securityContext');
-    expect(allContainersOf(objects).filter((c) => 'securityContext' in c).map((c) => c.name)).toEqual([]);
+    expect(
+      allContainersOf(objects)
+        .filter((c) => 'securityContext' in c)
+        .map((c) => c.name),
+    ).toEqual([]);
   });
 
   test.each([
-    ['the platform says profile none, with other user and groups', { pod_security: { profile: 'none', run_as_user: 0, run_as_group: 7, fs_group: 8, read_only_root_filesystem: true } }, {}],
+    [
+      'the platform says profile none, with other user and groups',
+      { pod_security: { profile: 'none', run_as_user: 0, run_as_group: 7, fs_group: 8, read_only_root_filesystem: true } },
+      {},
+    ],
     ['the component says profile none over a restricted platform', restrictedPlatform(), { pod_security: { profile: 'none' } }],
-    ['the component sets user and groups, with no profile anywhere', undefined, { pod_security: { run_as_user: 5, run_as_group: 6, fs_group: 7, read_only_root_filesystem: true } }],
+    [
+      'the component sets user and groups, with no profile anywhere',
+      undefined,
+      { pod_security: { run_as_user: 5, run_as_group: 6, fs_group: 7, read_only_root_filesystem: true } },
+    ],
   ])('GIVEN %s WHEN compiled THEN the manifest is byte for byte the one without pod_security', (_title, platform, own) => {
     const plain = compile(EVERY_CONTAINER).yaml;
     expect(compile({ ...EVERY_CONTAINER, ...own }, platform).yaml).toBe(plain);
@@ -33,7 +45,13 @@ describe('pod_security: profile none (the default)', () => {
   });
 
   test('GIVEN a restricted platform and a component with profile none WHEN it has a hostPath volume THEN it compiles, with the hostPath volume and no securityContext', () => {
-    const { objects } = compile(spec({ pod_security: { profile: 'none' }, volumes: [{ host: { path: '/etc/localtime' }, container: { bind: '/etc/localtime', mode: 'ro' } }] }), restrictedPlatform());
+    const { objects } = compile(
+      spec({
+        pod_security: { profile: 'none' },
+        volumes: [{ host: { path: '/etc/localtime' }, container: { bind: '/etc/localtime', mode: 'ro' } }],
+      }),
+      restrictedPlatform(),
+    );
     expect(podOf(objects).volumes[0].hostPath).toEqual({ path: '/etc/localtime' });
     expect(podOf(objects)).not.toHaveProperty('securityContext');
     expect(mainOf(objects)).not.toHaveProperty('securityContext');
@@ -41,12 +59,13 @@ describe('pod_security: profile none (the default)', () => {
 });
 
 describe('pod_security: profile restricted', () => {
-  test('GIVEN platform profile restricted and the other keys at their defaults WHEN a spec with every container is compiled THEN the pod and each of the five containers get the profile\'s securityContext', () => {
+  test("GIVEN platform profile restricted and the other keys at their defaults WHEN a spec with every container is compiled THEN the pod and each of the five containers get the profile's securityContext", () => {
     const { objects } = compile(EVERY_CONTAINER, restrictedPlatform());
     expect(securityView(objects)).toMatchSnapshot();
     expect(podOf(objects).securityContext).toEqual(podContext(1000, 1000, 1000));
     expect(allContainersOf(objects).map((c) => c.name)).toEqual(EVERY_CONTAINER_NAMES);
-    for (const c of allContainersOf(objects)) expect({ name: c.name, sc: c.securityContext }).toEqual({ name: c.name, sc: containerContext(false) });
+    for (const c of allContainersOf(objects))
+      expect({ name: c.name, sc: c.securityContext }).toEqual({ name: c.name, sc: containerContext(false) });
   });
 
   test('GIVEN profile restricted WHEN compiled THEN nothing else in the manifest changes: removing the securityContexts gives the manifest without pod_security', () => {
@@ -74,22 +93,26 @@ describe('pod_security: profile restricted', () => {
     ['run_as_group', 0, podContext(1000, 0, 1000)],
     ['fs_group', 0, podContext(1000, 1000, 0)],
     ['run_as_user', 2147483647, podContext(2147483647, 1000, 1000)],
-  ])('GIVEN platform %s: %s with profile restricted WHEN compiled THEN the pod\'s securityContext carries it', (key, value, expected) => {
+  ])("GIVEN platform %s: %s with profile restricted WHEN compiled THEN the pod's securityContext carries it", (key, value, expected) => {
     const { objects } = compile(spec(), restrictedPlatform({ [key]: value }));
     expect(securityView(objects)).toMatchSnapshot();
     expect(podOf(objects).securityContext).toEqual(expected);
   });
 
-  test.each([true, false])('GIVEN read_only_root_filesystem: %s with profile restricted WHEN compiled THEN every container has that readOnlyRootFilesystem, written even when false', (value) => {
-    const { objects } = compile(EVERY_CONTAINER, restrictedPlatform({ read_only_root_filesystem: value }));
-    expect(securityView(objects)).toMatchSnapshot();
-    for (const c of allContainersOf(objects)) expect({ name: c.name, ro: c.securityContext.readOnlyRootFilesystem }).toEqual({ name: c.name, ro: value });
-    expect(podOf(objects).securityContext).not.toHaveProperty('readOnlyRootFilesystem');
-  });
+  test.each([true, false])(
+    'GIVEN read_only_root_filesystem: %s with profile restricted WHEN compiled THEN every container has that readOnlyRootFilesystem, written even when false',
+    (value) => {
+      const { objects } = compile(EVERY_CONTAINER, restrictedPlatform({ read_only_root_filesystem: value }));
+      expect(securityView(objects)).toMatchSnapshot();
+      for (const c of allContainersOf(objects))
+        expect({ name: c.name, ro: c.securityContext.readOnlyRootFilesystem }).toEqual({ name: c.name, ro: value });
+      expect(podOf(objects).securityContext).not.toHaveProperty('readOnlyRootFilesystem');
+    },
+  );
 });
 
-describe('pod_security: a component\'s keys over the platform\'s', () => {
-  test('GIVEN a platform with profile none WHEN a component sets profile restricted THEN only that component\'s pod gets the securityContexts, with the platform\'s user and groups', () => {
+describe("pod_security: a component's keys over the platform's", () => {
+  test("GIVEN a platform with profile none WHEN a component sets profile restricted THEN only that component's pod gets the securityContexts, with the platform's user and groups", () => {
     const platform = { pod_security: { run_as_user: 2000, run_as_group: 2001, fs_group: 2002 } };
     const { objects } = compile(spec({ pod_security: { profile: 'restricted' } }), platform);
     expect(securityView(objects)).toMatchSnapshot();
@@ -97,8 +120,11 @@ describe('pod_security: a component\'s keys over the platform\'s', () => {
     expect(compile(spec(), platform).yaml).not.toContain('securityContext');
   });
 
-  test('GIVEN a restricted platform with a user WHEN a component sets only run_as_group and read_only_root_filesystem THEN the others keep the platform\'s values', () => {
-    const { objects } = compile(spec({ pod_security: { run_as_group: 3000, read_only_root_filesystem: true } }), restrictedPlatform({ run_as_user: 2000, fs_group: 2002 }));
+  test("GIVEN a restricted platform with a user WHEN a component sets only run_as_group and read_only_root_filesystem THEN the others keep the platform's values", () => {
+    const { objects } = compile(
+      spec({ pod_security: { run_as_group: 3000, read_only_root_filesystem: true } }),
+      restrictedPlatform({ run_as_user: 2000, fs_group: 2002 }),
+    );
     expect(securityView(objects)).toMatchSnapshot();
     expect(podOf(objects).securityContext).toEqual(podContext(2000, 3000, 2002));
     expect(mainOf(objects).securityContext).toEqual(containerContext(true));
@@ -112,7 +138,7 @@ describe('pod_security: a component\'s keys over the platform\'s', () => {
 });
 
 describe('pod_security: in a YAML spec that starts from a DCAE spec', () => {
-  test('GIVEN dcae_spec and pod_security restricted in the YAML WHEN compiled THEN the DCAE component\'s pod gets the securityContexts', () => {
+  test("GIVEN dcae_spec and pod_security restricted in the YAML WHEN compiled THEN the DCAE component's pod gets the securityContexts", () => {
     const r = compileFiles({
       'components/c.json': dcae(),
       'components/c.yaml': y('dcae_spec: c.json', 'pod_security:', '  profile: restricted', '  run_as_user: 1234'),
@@ -120,15 +146,21 @@ describe('pod_security: in a YAML spec that starts from a DCAE spec', () => {
     expect(r.errors).toEqual([]);
     const pod = r.objects.find((o) => o.kind === 'Deployment').spec.template.spec;
     expect(pod.securityContext).toEqual(podContext(1234, 1000, 1000));
-    expect([...pod.containers, ...pod.initContainers].map((c: any) => c.securityContext)).toEqual([containerContext(false), containerContext(false)]);
+    expect([...pod.containers, ...pod.initContainers].map((c: any) => c.securityContext)).toEqual([
+      containerContext(false),
+      containerContext(false),
+    ]);
   });
 
   test('GIVEN a restricted platform WHEN a DCAE spec with a host volume is compiled through a YAML spec with profile none THEN it compiles with no securityContext', () => {
     const aux = { volumes: [{ host: { path: '/etc/localtime' }, container: { bind: '/etc/localtime', mode: 'ro' } }] };
-    const r = compileFiles({
-      'components/c.json': dcae(aux),
-      'components/c.yaml': y('dcae_spec: c.json', 'pod_security: {profile: none}'),
-    }, y('pod_security: {profile: restricted}'));
+    const r = compileFiles(
+      {
+        'components/c.json': dcae(aux),
+        'components/c.yaml': y('dcae_spec: c.json', 'pod_security: {profile: none}'),
+      },
+      y('pod_security: {profile: restricted}'),
+    );
     expect(r.errors).toEqual([]);
     const pod = r.objects.find((o) => o.kind === 'Deployment').spec.template.spec;
     expect(pod.volumes[0].hostPath).toEqual({ path: '/etc/localtime' });

@@ -1,7 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 
- 
 type Json = Record<string, any>;
 
 /**
@@ -29,12 +28,19 @@ function convertKeepingMaps(resolved: Json, paths: ReadonlyArray<readonly string
   return out;
 }
 
-const META_MAPS = [['metadata', 'labels'], ['metadata', 'annotations']] as const;
+const META_MAPS = [
+  ['metadata', 'labels'],
+  ['metadata', 'annotations'],
+] as const;
 
 /** A `KubeDeployment` whose labels and annotations serialise in linear time. */
 export class Deployment extends k8s.KubeDeployment {
-  private static readonly MAPS = [...META_MAPS, ['spec', 'selector', 'matchLabels'],
-    ['spec', 'template', 'metadata', 'labels'], ['spec', 'template', 'metadata', 'annotations']];
+  private static readonly MAPS = [
+    ...META_MAPS,
+    ['spec', 'selector', 'matchLabels'],
+    ['spec', 'template', 'metadata', 'labels'],
+    ['spec', 'template', 'metadata', 'annotations'],
+  ];
 
   public override toJson(): any {
     const resolved = ApiObject.prototype.toJson.call(this);

@@ -52,7 +52,12 @@ export function emptyDirVolume(name: string): k8s.Volume {
 
 /** A volume mount; `readOnly` is written only when true, since false is the default. */
 export function mount(name: string, mountPath: string, options: { readOnly?: boolean; subPath?: string } = {}): k8s.VolumeMount {
-  return { name, mountPath, ...(options.readOnly ? { readOnly: true } : {}), ...(options.subPath !== undefined ? { subPath: options.subPath } : {}) };
+  return {
+    name,
+    mountPath,
+    ...(options.readOnly ? { readOnly: true } : {}),
+    ...(options.subPath !== undefined ? { subPath: options.subPath } : {}),
+  };
 }
 
 /** Appends `/` to a directory path unless it already ends with one, as the plugin did. */

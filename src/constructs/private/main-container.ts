@@ -32,7 +32,10 @@ export function buildMainContainer(props: MainContainerProps, mounts: readonly k
 
 function resources(r: ContainerResources): k8s.ResourceRequirements {
   const list = (m?: Readonly<Record<string, string | number>>) =>
-    m && Object.fromEntries(Object.entries(m).map(([k, v]) => [k, typeof v === 'number' ? k8s.Quantity.fromNumber(v) : k8s.Quantity.fromString(v)]));
+    m &&
+    Object.fromEntries(
+      Object.entries(m).map(([k, v]) => [k, typeof v === 'number' ? k8s.Quantity.fromNumber(v) : k8s.Quantity.fromString(v)]),
+    );
   return { limits: list(r.limits), requests: list(r.requests) };
 }
 

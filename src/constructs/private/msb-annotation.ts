@@ -10,8 +10,13 @@ export const MSB_ANNOTATION = 'msb.onap.org/service-info';
 export function msbAnnotationValue(entries: readonly MsbRegistration[]): string {
   const items = entries.map((e) => {
     const fields: Array<[string, string | boolean]> = [
-      ['serviceName', e.serviceName], ['port', e.port], ['version', e.version], ['url', e.url],
-      ['protocol', e.protocol], ['enable_ssl', e.enableSsl], ['visualRange', e.visualRange],
+      ['serviceName', e.serviceName],
+      ['port', e.port],
+      ['version', e.version],
+      ['url', e.url],
+      ['protocol', e.protocol],
+      ['enable_ssl', e.enableSsl],
+      ['visualRange', e.visualRange],
     ];
     return `{${fields.map(([k, v]) => `${pyString(k)}: ${typeof v === 'boolean' ? String(v) : pyString(v)}`).join(', ')}}`;
   });

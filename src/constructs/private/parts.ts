@@ -17,7 +17,6 @@ export const FILEBEAT_CONF_VOLUME = 'filebeat-conf';
 /** Volume of {@link ApplicationConfig}: the component's configuration, from its ConfigMap. */
 export const APPLICATION_CONFIG_VOLUME = 'application-config';
 
-
 /** The construct that adds each of those volumes. */
 export const VOLUME_OWNERS: Readonly<Record<string, string>> = {
   [TLS_INFO_VOLUME]: 'TlsInitContainer',
@@ -36,4 +35,3 @@ export const CONTAINER_OWNERS: Readonly<Record<string, string>> = {
   [CERT_SERVICE_CLIENT_CONTAINER]: 'CertServiceClient',
   [CERT_POST_PROCESSOR_CONTAINER]: 'CertPostProcessor',
 };
-

@@ -11,7 +11,14 @@ import { MAX_INT32 } from '../../contract/limits';
 
 /** The volume sources the "restricted" profile allows; every other one (hostPath first) breaks it. */
 const RESTRICTED_VOLUME_TYPES: readonly string[] = [
-  'configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret',
+  'configMap',
+  'csi',
+  'downwardAPI',
+  'emptyDir',
+  'ephemeral',
+  'persistentVolumeClaim',
+  'projected',
+  'secret',
 ];
 
 /** The one capability the "restricted" profile lets a container add. */
@@ -72,19 +79,27 @@ export function podSecurityProblems(o: PodSecurityDefaults, spec: k8s.PodSpec): 
   }
   for (const key of ['runAsUser', 'runAsGroup', 'fsGroup'] as const) {
     const id = o[key];
-    if (!Number.isInteger(id) || id < 0 || id > MAX_INT32) errors.push(`podSecurity.${key} is ${id}; expected a whole number from 0 to ${MAX_INT32}`);
+    if (!Number.isInteger(id) || id < 0 || id > MAX_INT32)
+      errors.push(`podSecurity.${key} is ${id}; expected a whole number from 0 to ${MAX_INT32}`);
   }
   if (o.profile !== 'restricted') return errors;
   const why = 'which the Pod Security Standards "restricted" profile does not allow';
-  if (o.runAsUser === 0) errors.push(`podSecurity.runAsUser is 0 (root), ${why} (the pod runs as non-root); expected a user ID from 1 to ${MAX_INT32}`);
+  if (o.runAsUser === 0)
+    errors.push(`podSecurity.runAsUser is 0 (root), ${why} (the pod runs as non-root); expected a user ID from 1 to ${MAX_INT32}`);
   for (const v of spec.volumes ?? []) {
     const types = Object.keys(v).filter((k) => k !== 'name' && (v as unknown as Record<string, unknown>)[k] !== undefined);
     const refused = types.filter((t) => !RESTRICTED_VOLUME_TYPES.includes(t));
     if (refused.length > 0) {
-      errors.push(`volume "${v.name}" is a ${refused.join(', ')} volume, ${why}; use one of ${RESTRICTED_VOLUME_TYPES.join(', ')}, or podSecurity: {profile: "none"}`);
+      errors.push(
+        `volume "${v.name}" is a ${refused.join(', ')} volume, ${why}; use one of ${RESTRICTED_VOLUME_TYPES.join(', ')}, or podSecurity: {profile: "none"}`,
+      );
     }
   }
-  for (const [key, field] of [['hostNetwork', 'hostNetwork'], ['hostPid', 'hostPID'], ['hostIpc', 'hostIPC']] as const) {
+  for (const [key, field] of [
+    ['hostNetwork', 'hostNetwork'],
+    ['hostPid', 'hostPID'],
+    ['hostIpc', 'hostIPC'],
+  ] as const) {
     if (spec[key]) errors.push(`the pod sets ${field}, ${why}`);
   }
   for (const c of [...spec.containers, ...(spec.initContainers ?? [])]) {
@@ -92,7 +107,8 @@ export function podSecurityProblems(o: PodSecurityDefaults, spec: k8s.PodSpec): 
     if (sc?.privileged) errors.push(`container "${c.name}" is privileged, ${why}`);
     if (sc?.runAsUser === 0) errors.push(`container "${c.name}" runs as user 0 (root), ${why}`);
     const added = (sc?.capabilities?.add ?? []).filter((cap) => cap !== ADDABLE_CAPABILITY);
-    if (added.length > 0) errors.push(`container "${c.name}" adds the capabilities ${added.join(', ')}, ${why} (only ${ADDABLE_CAPABILITY})`);
+    if (added.length > 0)
+      errors.push(`container "${c.name}" adds the capabilities ${added.join(', ')}, ${why} (only ${ADDABLE_CAPABILITY})`);
     for (const p of c.ports ?? []) {
       if (p.hostPort) errors.push(`container "${c.name}" has host port ${p.hostPort}, ${why}; use a NodePort Service`);
     }

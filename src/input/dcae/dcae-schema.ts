@@ -15,7 +15,12 @@ export const DCAE_SCHEMAS: ReadonlyArray<[number, object]> = DCAE_FORMAT_VERSION
  * gathered in linear time (see linear-errors.ts).
  */
 export const DCAE_AJV_OPTIONS: Options = {
-  allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, keywords: ['x-expected'],
+  allErrors: true,
+  verbose: true,
+  strict: true,
+  strictTypes: false,
+  strictRequired: false,
+  keywords: ['x-expected'],
   code: { process: mergeErrorsLinearly },
 };
 
@@ -32,17 +37,21 @@ const IGNORED_PARTS: Record<string, string> = {
   'auxilary.policy': 'policy reconfiguration',
   'auxilary.databases': 'database bindings',
   'auxilary.helm': 'hints for Helm charts',
-  'self.version': 'the component\'s version',
-  'self.description': 'the component\'s description',
+  'self.version': "the component's version",
+  'self.description': "the component's description",
 };
 /** Sections of a DCAE spec the plugin never read. */
 const IGNORED_SECTIONS = Object.keys(IGNORED_PARTS).filter((k) => !k.includes('.'));
 /** Keys of `auxilary` the plugin never read. */
-export const IGNORED_AUXILARY = Object.keys(IGNORED_PARTS).filter((k) => k.startsWith('auxilary.')).map((k) => k.slice('auxilary.'.length));
+export const IGNORED_AUXILARY = Object.keys(IGNORED_PARTS)
+  .filter((k) => k.startsWith('auxilary.'))
+  .map((k) => k.slice('auxilary.'.length));
 /** Keys of `auxilary` the plugin read that these schemas do not list: the compiler checks them itself, after mapping. */
 const READ_BEYOND_SCHEMA = ['livehealthcheck'];
 /** Keys of `self` the plugin never read. */
-const IGNORED_SELF = Object.keys(IGNORED_PARTS).filter((k) => k.startsWith('self.')).map((k) => k.slice('self.'.length));
+const IGNORED_SELF = Object.keys(IGNORED_PARTS)
+  .filter((k) => k.startsWith('self.'))
+  .map((k) => k.slice('self.'.length));
 
 let ajv: { compile(schema: object): ValidateFunction } | undefined;
 const compiled = new Map<number, ValidateFunction>();
@@ -81,7 +90,7 @@ export interface DcaeSchemaOptions {
 /** What a warning says the compiler does with an ignored part: the same as the plugin, or for the parameters in configmap mode, what it reads. */
 function compilerReads(part: string, options: DcaeSchemaOptions): string {
   return part === 'parameters' && options.readsParameters
-    ? '; the compiler reads only each parameter\'s name and value (platform application_config.source: configmap)'
+    ? "; the compiler reads only each parameter's name and value (platform application_config.source: configmap)"
     : ', and so does the compiler';
 }
 
@@ -103,13 +112,16 @@ export function checkDcaeSchema(source: SpecSource, options: DcaeSchemaOptions =
     for (const e of errors) (ignoredPart(e) === undefined ? fatal : ignored).push(e);
     if (fatal.length === 0 && ignored.length === 0) return { version, errors: [], warnings: [] };
     // The closest version is the one with the fewest errors that matter, then the fewest warnings; newest first.
-    if (!best || fatal.length < best.fatal.length || (fatal.length === best.fatal.length && ignored.length < best.ignored.length)) best = { version, fatal, ignored };
+    if (!best || fatal.length < best.fatal.length || (fatal.length === best.fatal.length && ignored.length < best.ignored.length))
+      best = { version, fatal, ignored };
   }
   const { version, fatal, ignored } = best as { version: number; fatal: ErrorObject[]; ignored: ErrorObject[] };
-  const errors = once(fatal.map((e) => {
-    const d = schemaErrorToDiagnostic(e, source);
-    return { ...d, message: `${d.message} (component-spec schema v${version})` };
-  }));
+  const errors = once(
+    fatal.map((e) => {
+      const d = schemaErrorToDiagnostic(e, source);
+      return { ...d, message: `${d.message} (component-spec schema v${version})` };
+    }),
+  );
   return { version, errors, warnings: ignoredWarnings(ignored, source, version, options) };
 }
 
@@ -141,12 +153,21 @@ function ignoredWarnings(ignored: ErrorObject[], source: SpecSource, version: nu
   for (const [key, { part, list }] of byPart) {
     const complaints = sortDiagnostics(once(list));
     if (complaints.length === 1) {
-      out.push({ ...complaints[0], message: `${complaints[0].message} (component-spec schema v${version}; the plugin ignored this${compilerReads(key, options)})` });
+      out.push({
+        ...complaints[0],
+        message: `${complaints[0].message} (component-spec schema v${version}; the plugin ignored this${compilerReads(key, options)})`,
+      });
       continue;
     }
     const first = complaints[0];
     const why = IGNORED_PARTS[key] ? ` (${IGNORED_PARTS[key]})` : '';
-    out.push(source.error(part, `${complaints.length} schema complaints in a part the plugin ignored${why}${compilerReads(key, options)} (component-spec schema v${version}); first: line ${first.line}: ${first.path ? `${first.path}: ` : ''}${first.message}`, 'key'));
+    out.push(
+      source.error(
+        part,
+        `${complaints.length} schema complaints in a part the plugin ignored${why}${compilerReads(key, options)} (component-spec schema v${version}); first: line ${first.line}: ${first.path ? `${first.path}: ` : ''}${first.message}`,
+        'key',
+      ),
+    );
   }
   return out;
 }
@@ -158,17 +179,26 @@ function ignoredWarnings(ignored: ErrorObject[], source: SpecSource, version: nu
  */
 function relevant(errors: ErrorObject[], root: object): ErrorObject[] {
   const cdap = (e: ErrorObject) => (e.parentSchema as { title?: string } | undefined)?.title === CDAP_AUXILARY_TITLE;
-  const beyond = (e: ErrorObject) => e.instancePath === '/auxilary' && e.keyword === 'additionalProperties'
-    && READ_BEYOND_SCHEMA.includes((e.params as { additionalProperty: string }).additionalProperty);
+  const beyond = (e: ErrorObject) =>
+    e.instancePath === '/auxilary' &&
+    e.keyword === 'additionalProperties' &&
+    READ_BEYOND_SCHEMA.includes((e.params as { additionalProperty: string }).additionalProperty);
   const dropped = new Set<ErrorObject>();
   const added: ErrorObject[] = [];
   const within = errorsWithin(errors);
   for (const alternative of errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')) {
-    const { drop, add } = chosenBranches(alternative, within(alternative.instancePath).filter((e) => e !== alternative), root);
+    const { drop, add } = chosenBranches(
+      alternative,
+      within(alternative.instancePath).filter((e) => e !== alternative),
+      root,
+    );
     drop.forEach((e) => dropped.add(e));
     added.push(...add);
   }
-  const kept = [...errors.filter((e) => !dropped.has(e) && !cdap(e) && !beyond(e) && e.keyword !== 'oneOf' && e.keyword !== 'anyOf'), ...added];
+  const kept = [
+    ...errors.filter((e) => !dropped.has(e) && !cdap(e) && !beyond(e) && e.keyword !== 'oneOf' && e.keyword !== 'anyOf'),
+    ...added,
+  ];
   // A value of the wrong type fails its other rules too (enum, pattern): the type complaint alone says it.
   const typeErrors = new Set(kept.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   // Two branches that share a rule make the same complaint about the same value: count it once.
@@ -212,25 +242,43 @@ function chosenBranches(alternative: ErrorObject, under: ErrorObject[], root: ob
   const tagged = branches.map((b) => tagOf(b));
   if (isObj(data) && chosen.some((i) => tagged[i] !== undefined)) {
     const tag = data.type;
-    const fitting = chosen.filter((i) => (tag === undefined
-      ? !(branches[i].required ?? []).includes('type') && (tagged[i] === undefined || (tagged[i] as unknown[]).length > 1)
-      : tagged[i] === undefined || (tagged[i] as unknown[]).includes(tag)));
+    const fitting = chosen.filter((i) =>
+      tag === undefined
+        ? !(branches[i].required ?? []).includes('type') && (tagged[i] === undefined || (tagged[i] as unknown[]).length > 1)
+        : tagged[i] === undefined || (tagged[i] as unknown[]).includes(tag),
+    );
     if (fitting.length === 0) {
       // The type chooses no branch: one complaint at `type`, with every accepted type.
       const accepted = [...new Set(chosen.flatMap((i) => tagged[i] ?? []))];
       const drop = under.filter((e) => branchOf(e).length > 0);
-      const add: ErrorObject = tag === undefined
-        ? { ...alternative, keyword: 'required', params: { missingProperty: 'type' }, parentSchema: { properties: { type: { 'x-expected': `one of ${accepted.map((t) => JSON.stringify(t)).join(', ')}` } } } }
-        : { ...alternative, keyword: 'enum', instancePath: `${at}/type`, data: tag, params: { allowedValues: accepted }, parentSchema: {} };
+      const add: ErrorObject =
+        tag === undefined
+          ? {
+              ...alternative,
+              keyword: 'required',
+              params: { missingProperty: 'type' },
+              parentSchema: { properties: { type: { 'x-expected': `one of ${accepted.map((t) => JSON.stringify(t)).join(', ')}` } } },
+            }
+          : {
+              ...alternative,
+              keyword: 'enum',
+              instancePath: `${at}/type`,
+              data: tag,
+              params: { allowedValues: accepted },
+              parentSchema: {},
+            };
       return { drop, add: [add] };
     }
     chosen = fitting;
   }
   // A complaint from a branch not chosen, that no chosen branch makes too, is dropped.
-  return { drop: under.filter((e) => {
-    const from = branchOf(e);
-    return from.length > 0 && !from.some((i) => chosen.includes(i));
-  }), add: [] };
+  return {
+    drop: under.filter((e) => {
+      const from = branchOf(e);
+      return from.length > 0 && !from.some((i) => chosen.includes(i));
+    }),
+    add: [],
+  };
 }
 
 /**
@@ -250,12 +298,20 @@ function errorsWithin(errors: ErrorObject[]): (at: string) => ErrorObject[] {
     }
     const inside = `${at}/`;
     const out: ErrorObject[] = [];
-    for (let i = lo; i < sorted.length && (sorted[i].instancePath === at || sorted[i].instancePath.startsWith(inside)); i++) out.push(sorted[i]);
+    for (let i = lo; i < sorted.length && (sorted[i].instancePath === at || sorted[i].instancePath.startsWith(inside)); i++)
+      out.push(sorted[i]);
     return out;
   };
 }
 
-type SchemaNode = { type?: string | string[]; required?: string[]; properties?: Record<string, SchemaNode>; enum?: unknown[]; $ref?: string; [k: string]: unknown };
+type SchemaNode = {
+  type?: string | string[];
+  required?: string[];
+  properties?: Record<string, SchemaNode>;
+  enum?: unknown[];
+  $ref?: string;
+  [k: string]: unknown;
+};
 
 /** A schema node with its `$ref`s followed (the schemas only refer inside themselves: `#/definitions/...`). */
 function resolve(node: object, root: object): SchemaNode {
@@ -312,14 +368,22 @@ function typeFits(type: string | string[] | undefined, value: unknown): boolean 
   if (type === undefined) return true;
   return ([] as string[]).concat(type).some((t) => {
     switch (t) {
-      case 'object': return isObj(value);
-      case 'array': return Array.isArray(value);
-      case 'string': return typeof value === 'string';
-      case 'integer': return Number.isInteger(value);
-      case 'number': return typeof value === 'number';
-      case 'boolean': return typeof value === 'boolean';
-      case 'null': return value === null;
-      default: return true;
+      case 'object':
+        return isObj(value);
+      case 'array':
+        return Array.isArray(value);
+      case 'string':
+        return typeof value === 'string';
+      case 'integer':
+        return Number.isInteger(value);
+      case 'number':
+        return typeof value === 'number';
+      case 'boolean':
+        return typeof value === 'boolean';
+      case 'null':
+        return value === null;
+      default:
+        return true;
     }
   });
 }
@@ -333,7 +397,8 @@ function ignoredPart(e: ErrorObject): string[] | undefined {
   const missing = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty : undefined;
   if (IGNORED_SECTIONS.includes(parts[0])) return [parts[0]];
   if (parts.length === 0 && missing !== undefined && IGNORED_SECTIONS.includes(missing)) return [missing];
-  if ((parts[0] === 'auxilary' || parts[0] === 'self') && parts.length >= 2 && IGNORED_PARTS[`${parts[0]}.${parts[1]}`]) return parts.slice(0, 2);
+  if ((parts[0] === 'auxilary' || parts[0] === 'self') && parts.length >= 2 && IGNORED_PARTS[`${parts[0]}.${parts[1]}`])
+    return parts.slice(0, 2);
   if (parts[0] === 'self' && parts.length === 1 && missing !== undefined && IGNORED_SELF.includes(missing)) return ['self', missing];
   if (parts[0] === 'auxilary' && parts.length === 1) {
     if (e.keyword === 'additionalProperties') {

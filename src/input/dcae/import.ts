@@ -18,7 +18,6 @@ export interface DcaeResult {
   readonly source?: SpecSource;
 }
 
-
 /**
  * Compiles a DCAE component spec (JSON): checks it against the component-spec schema, maps it as the
  * blueprint generator did, applies the YAML override when there is one, and validates the result like
@@ -42,7 +41,12 @@ export function readDcaeComponent(
     // Not a docker component, or one that does not say so: nothing to map.
     if (schema.errors.length > 0) return { diagnostics: schema.errors, warnings: schema.warnings };
     return {
-      diagnostics: [source.error(['self', 'component_type'], `${JSON.stringify(self.component_type)} components were not deployed by the Kubernetes plugin; expected "docker"`)],
+      diagnostics: [
+        source.error(
+          ['self', 'component_type'],
+          `${JSON.stringify(self.component_type)} components were not deployed by the Kubernetes plugin; expected "docker"`,
+        ),
+      ],
       warnings: schema.warnings,
     };
   }
@@ -59,12 +63,22 @@ export function readDcaeComponent(
     // one without a uri (which the DCAE schema reports at that artifact).
     rules = rules.filter((d) => d.path !== 'image');
     if (!mapped.hasImageArtifact) {
-      rules.push(source.error(['artifacts'], `has no artifact of type "docker image"; expected one, whose uri is the image. To fix it, ${fixIn(json.name, override, 'image')}`));
+      rules.push(
+        source.error(
+          ['artifacts'],
+          `has no artifact of type "docker image"; expected one, whose uri is the image. To fix it, ${fixIn(json.name, override, 'image')}`,
+        ),
+      );
     }
   }
   if (parameters) rules = [...rules, ...parameters.errors];
   const diagnostics = combine(schema.errors, rules, source.file);
-  return { spec: diagnostics.length === 0 ? result.spec : undefined, diagnostics, warnings: [...warnings, ...result.warnings], source: result.source };
+  return {
+    spec: diagnostics.length === 0 ? result.spec : undefined,
+    diagnostics,
+    warnings: [...warnings, ...result.warnings],
+    source: result.source,
+  };
 }
 
 /** The warning for a key of a mapped value that the plugin ignored, and the mapping dropped. */

@@ -105,14 +105,22 @@ export function mapDcaeSpec(dcae: Json, platform: PlatformSettings, override: Js
   const final = mergePatch(value, override);
   const certDir = certDirectory(final, platform);
   if (tls && tls.use_external_tls !== undefined) {
-    set('external_cert', {
-      use_external_tls: tls.use_external_tls,
-      ca_name: BLUEPRINT_DEFAULTS.ca_name,
-      external_certificate_parameters: { common_name: BLUEPRINT_DEFAULTS.common_name, sans: BLUEPRINT_DEFAULTS.sans },
-      external_cert_directory: certDir,
-    }, ['auxilary', 'tls_info', 'use_external_tls']);
+    set(
+      'external_cert',
+      {
+        use_external_tls: tls.use_external_tls,
+        ca_name: BLUEPRINT_DEFAULTS.ca_name,
+        external_certificate_parameters: { common_name: BLUEPRINT_DEFAULTS.common_name, sans: BLUEPRINT_DEFAULTS.sans },
+        external_cert_directory: certDir,
+      },
+      ['auxilary', 'tls_info', 'use_external_tls'],
+    );
     // A directory that is the final tls_info.cert_directory is reported there (the platform's is valid).
-    if (hasCertDirectory(final)) derived.push([['external_cert', 'external_cert_directory'], ['tls_info', 'cert_directory']]);
+    if (hasCertDirectory(final))
+      derived.push([
+        ['external_cert', 'external_cert_directory'],
+        ['tls_info', 'cert_directory'],
+      ]);
   }
   value.env = {
     CONSUL_HOST: platform.consul_dns_name,
@@ -133,7 +141,7 @@ export function mapDcaeSpec(dcae: Json, platform: PlatformSettings, override: Js
  * the final tls_info.cert_directory, else (absent, removed by the override, or empty) the platform's.
  */
 function certDirectory(final: Json, platform: PlatformSettings): string {
-  return hasCertDirectory(final) ? (final.tls_info as Json).cert_directory as string : platform.tls.component_cert_dir;
+  return hasCertDirectory(final) ? ((final.tls_info as Json).cert_directory as string) : platform.tls.component_cert_dir;
 }
 
 /** Whether the final spec names a TLS cert directory of its own (a non-empty string). */

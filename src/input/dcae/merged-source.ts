@@ -9,7 +9,6 @@ import { isObj, Json } from '../values';
 export { fixIn } from './override';
 export type { Override } from './override';
 
-
 /** The longest list of ports a hint writes out; a longer one is described instead. */
 const MAX_PORTS_SHOWN = 300;
 
@@ -36,7 +35,8 @@ export class MergedSource implements SpecSource {
   public error(at: KeyPath, message: string, target?: Target): Diagnostic {
     // A derived value the override does not set itself: its problem is that of the value it came from.
     const derived = this.mapped.derived.find(([spec]) => startsWith(at, spec));
-    if (derived && !(this.override && fromOverride(this.override.value, at))) return this.error([...derived[1], ...at.slice(derived[0].length)], message, target);
+    if (derived && !(this.override && fromOverride(this.override.value, at)))
+      return this.error([...derived[1], ...at.slice(derived[0].length)], message, target);
     // The file that holds more of the path: the override when it gives the value, or a map the mapping has not.
     if (this.override && (fromOverride(this.override.value, at) || overrideDepth(this.override.value, at) > this.origin(at)[0].length)) {
       return this.override.source.error(at, message, target);
@@ -88,15 +88,15 @@ export class MergedSource implements SpecSource {
     const ports = this.mapped.value.ports as unknown[];
     if (!ports.every((p) => typeof p === 'string')) return null;
     const range = this.nodePortRange;
-    const fixed = ports.map((p) => {
-      if (typeof p !== 'string') return p;
+    const fixed = (ports as string[]).map((p) => {
       const m = PORT_PATTERN.exec(p.trim());
       const host = m ? Number(m[4]) : 0;
       return m && host !== 0 && range && (host < range.min || host > range.max) ? p.trim().replace(/:[0-9]+$/, ':0') : p;
     });
     if (JSON.stringify(fixed) === JSON.stringify(ports)) return `. To fix it, ${sets('ports')}`;
     const written = `ports: ${JSON.stringify(fixed).replace(/","/g, '", "')}`;
-    const list = written.length <= MAX_PORTS_SHOWN ? written : 'ports (the same list, with every host port outside node_port_range set to 0)';
+    const list =
+      written.length <= MAX_PORTS_SHOWN ? written : 'ports (the same list, with every host port outside node_port_range set to 0)';
     return `. Host ports in component specs stood for blueprint inputs; to give the real ones, ${file ? `set ${list} in ${file}` : `write ${beside} and ${list}`} (0 means no NodePort)`;
   }
 
@@ -112,9 +112,16 @@ export class MergedSource implements SpecSource {
     }
     // The probe's type is fine (http or https): what it lacks is a port.
     const probe = typeof key === 'string' ? this.value[key] : undefined;
-    if ((key === 'readiness' || key === 'liveness') && at[1] === 'type' && isObj(probe) && typeof probe.type === 'string' && /^https?$/i.test(probe.type)) {
+    if (
+      (key === 'readiness' || key === 'liveness') &&
+      at[1] === 'type' &&
+      isObj(probe) &&
+      typeof probe.type === 'string' &&
+      /^https?$/i.test(probe.type)
+    ) {
       const what = `the component's ports (for example ports: ["8080:0"])`;
-      return file ? `. To fix it, set ${what}, or a ${key} probe of type script, in ${file}`
+      return file
+        ? `. To fix it, set ${what}, or a ${key} probe of type script, in ${file}`
         : `. To fix it, write ${beside} and ${what}, or a ${key} probe of type script`;
     }
     if (typeof key === 'string') return `. To fix it, ${sets(formatPath([key]))}`;

@@ -38,29 +38,54 @@ export function checkParameters(dcae: SourceFile, override: Override | undefined
   const fix = (what: string) => `. To fix it, ${fixIn(dcae.file, override, what)}`;
   if (parameters === undefined) return { errors, warnings };
   if (!Array.isArray(parameters)) {
-    errors.push(dcae.error(['parameters'], 'is not a list; expected a list of {name, value}, which becomes the application configuration (platform application_config.source: configmap)'));
+    errors.push(
+      dcae.error(
+        ['parameters'],
+        'is not a list; expected a list of {name, value}, which becomes the application configuration (platform application_config.source: configmap)',
+      ),
+    );
     return { errors, warnings };
   }
   const given = override && isObj(override.value.application_config) ? override.value.application_config : {};
   const seen = new Map<string, number>();
   parameters.forEach((p, i) => {
     if (!isObj(p)) {
-      errors.push(dcae.error(['parameters', i], `is not a mapping; expected {name, value}, one key of the application configuration${fix('application_config')}`));
+      errors.push(
+        dcae.error(
+          ['parameters', i],
+          `is not a mapping; expected {name, value}, one key of the application configuration${fix('application_config')}`,
+        ),
+      );
       return;
     }
     if (typeof p.name !== 'string' || p.name === '') {
       const found = p.name === undefined ? 'missing' : `${JSON.stringify(p.name)} is not a non-empty string`;
-      errors.push(dcae.error(['parameters', i, 'name'], `${found}; expected the parameter's name, its key in the application configuration${fix('application_config')}`));
+      errors.push(
+        dcae.error(
+          ['parameters', i, 'name'],
+          `${found}; expected the parameter's name, its key in the application configuration${fix('application_config')}`,
+        ),
+      );
       return;
     }
     const key = formatPath(['application_config', p.name]);
     // Only the override's own keys give a value ("toString" is a parameter name, not the object's method).
     if (!('value' in p) && !Object.hasOwn(given, p.name)) {
-      errors.push(dcae.error(['parameters', i], `${JSON.stringify(p.name)} has no value (the blueprint input it made had to be given at deployment); expected a value for the application configuration${fix(key)}`));
+      errors.push(
+        dcae.error(
+          ['parameters', i],
+          `${JSON.stringify(p.name)} has no value (the blueprint input it made had to be given at deployment); expected a value for the application configuration${fix(key)}`,
+        ),
+      );
     }
     const first = seen.get(p.name);
     if (first !== undefined) {
-      warnings.push(dcae.error(['parameters', i, 'name'], `${JSON.stringify(p.name)} is also parameters[${first}]; the configuration keeps one ${key}, with the later value`));
+      warnings.push(
+        dcae.error(
+          ['parameters', i, 'name'],
+          `${JSON.stringify(p.name)} is also parameters[${first}]; the configuration keeps one ${key}, with the later value`,
+        ),
+      );
     }
     seen.set(p.name, first ?? i);
   });

@@ -36,9 +36,15 @@ export interface PlatformResult {
  * @param text its contents, or why it has none (it could not be decoded)
  */
 export function loadPlatform(file: string | undefined, text: string | { readonly diagnostic: Diagnostic } | undefined): PlatformResult {
-  if (file === undefined || text === undefined) return { settings: DEFAULT_PLATFORM, diagnostics: [], warnings: [], invalidKeys: new Set() };
+  if (file === undefined || text === undefined)
+    return { settings: DEFAULT_PLATFORM, diagnostics: [], warnings: [], invalidKeys: new Set() };
   // A file that cannot be read counts as one whose every key is wrong: host ports are not checked against a range it may change.
-  const unread = (diagnostics: Diagnostic[]) => ({ settings: DEFAULT_PLATFORM, diagnostics, warnings: [], invalidKeys: new Set(Object.keys(DEFAULT_PLATFORM)) });
+  const unread = (diagnostics: Diagnostic[]) => ({
+    settings: DEFAULT_PLATFORM,
+    diagnostics,
+    warnings: [],
+    invalidKeys: new Set(Object.keys(DEFAULT_PLATFORM)),
+  });
   if (typeof text !== 'string') return unread([text.diagnostic]);
   const parsed = SourceFile.parse(file, text);
   if (!parsed.source) return unread(parsed.diagnostics);
@@ -50,7 +56,12 @@ export function loadPlatform(file: string | undefined, text: string | { readonly
   const settings = mergePatch(DEFAULT_PLATFORM, Object.fromEntries(Object.entries(values).filter(([k]) => !invalidKeys.has(k))));
   const { min, max } = nodePortRange(settings);
   if (!invalidKeys.has('node_port_range') && !(min >= 1 && max <= 65535 && min <= max)) {
-    diagnostics.push(source.error(['node_port_range'], `${JSON.stringify(settings.node_port_range)} is not a range of ports "<first>-<last>" with 1 <= first <= last <= 65535`));
+    diagnostics.push(
+      source.error(
+        ['node_port_range'],
+        `${JSON.stringify(settings.node_port_range)} is not a range of ports "<first>-<last>" with 1 <= first <= last <= 65535`,
+      ),
+    );
     invalidKeys.add('node_port_range');
   }
   const warnings: Diagnostic[] = [];

@@ -3,7 +3,12 @@
  * `application_config.source: configmap`, where it becomes the component's ConfigMap; with `cbs` (the
  * default) the config binding service serves the configuration, and the key is an error.
  */
-import { APPLICATION_CONFIG_ENV, APPLICATION_CONFIG_KEY, APPLICATION_CONFIG_MOUNT_PATH, APPLICATION_CONFIG_PATH } from '../../contract/names';
+import {
+  APPLICATION_CONFIG_ENV,
+  APPLICATION_CONFIG_KEY,
+  APPLICATION_CONFIG_MOUNT_PATH,
+  APPLICATION_CONFIG_PATH,
+} from '../../contract/names';
 import { describeValue, KeyPath } from '../diagnostics';
 import { VolumeSpec } from '../model';
 import { ApplicationConfigSource } from '../platform/settings';
@@ -26,10 +31,16 @@ const WHO = 'application-config (the application configuration)';
 /** The `application-config` rule: the component's application configuration, for its ConfigMap. */
 export const applicationConfigRule: ComponentRule<'application-config', 'volumes'> = {
   name: 'application-config',
-  description: 'The key application_config is set only with the platform\'s application_config.source configmap, and nothing else takes its environment variable or mount path.',
+  description:
+    "The key application_config is set only with the platform's application_config.source configmap, and nothing else takes its environment variable or mount path.",
   after: ['volumes'],
   check: ({ value, platform, read: { volumes }, report, warn }) => {
-    const mounts = { volumes, logDirectory: logDirectoryOf(value), certDirectory: certDirectoryOf(value), defaultCertDirectory: platform.defaultCertDirectory };
+    const mounts = {
+      volumes,
+      logDirectory: logDirectoryOf(value),
+      certDirectory: certDirectoryOf(value),
+      defaultCertDirectory: platform.defaultCertDirectory,
+    };
     return readApplicationConfig(value, mounts, platform.applicationConfigSource, report, warn);
   },
 };
@@ -41,19 +52,33 @@ export const applicationConfigRule: ComponentRule<'application-config', 'volumes
  * main-container mount at `/app-config-input`.
  * @param source the platform's application_config.source; undefined when that setting is invalid (nothing is checked then)
  */
-function readApplicationConfig(v: Json, mounts: MainMounts, source: ApplicationConfigSource | undefined, err: Report, warn: Report): Json | undefined {
+function readApplicationConfig(
+  v: Json,
+  mounts: MainMounts,
+  source: ApplicationConfigSource | undefined,
+  err: Report,
+  warn: Report,
+): Json | undefined {
   const config = v.application_config;
   if (config === undefined || source === undefined) return undefined;
   if (source !== 'configmap') {
-    err(['application_config'], `is set, and the platform's application_config.source is ${JSON.stringify(source)}: the component reads its configuration ` +
-      'from the config binding service, which this key cannot reach; expected no application_config, or application_config: {source: configmap} ' +
-      `in platform.yaml to write it into a ConfigMap <name>-application-config (key ${APPLICATION_CONFIG_KEY})`, 'key');
+    err(
+      ['application_config'],
+      `is set, and the platform's application_config.source is ${JSON.stringify(source)}: the component reads its configuration ` +
+        'from the config binding service, which this key cannot reach; expected no application_config, or application_config: {source: configmap} ' +
+        `in platform.yaml to write it into a ConfigMap <name>-application-config (key ${APPLICATION_CONFIG_KEY})`,
+      'key',
+    );
     return undefined;
   }
   if (!isObj(config)) return undefined; // reported by the schema
   if (isObj(v.env) && APPLICATION_CONFIG_ENV in v.env) {
-    err(['env', APPLICATION_CONFIG_ENV], `${APPLICATION_CONFIG_ENV} is set by the compiler to ${APPLICATION_CONFIG_PATH}, ` +
-      'where the main container reads the application configuration; remove it', 'key');
+    err(
+      ['env', APPLICATION_CONFIG_ENV],
+      `${APPLICATION_CONFIG_ENV} is set by the compiler to ${APPLICATION_CONFIG_PATH}, ` +
+        'where the main container reads the application configuration; remove it',
+      'key',
+    );
   }
   checkConfigMount(mounts, err, warn);
   checkNumbers(config, ['application_config'], warn);
@@ -62,21 +87,33 @@ function readApplicationConfig(v: Json, mounts: MainMounts, source: ApplicationC
 
 /** No other mount of the main container may be at `/app-config-input` (the same path written differently is a warning). */
 function checkConfigMount(m: MainMounts, err: Report, warn: Report): void {
-  const others: Array<{ path: string; at: KeyPath }> = m.volumes.map((vol) => ({ path: vol.mountPath, at: ['volumes', vol.entry, 'container', 'bind'] }));
+  const others: Array<{ path: string; at: KeyPath }> = m.volumes.map((vol) => ({
+    path: vol.mountPath,
+    at: ['volumes', vol.entry, 'container', 'bind'],
+  }));
   if (m.logDirectory !== undefined) others.push({ path: m.logDirectory, at: ['log_info', 'log_directory'] });
   // The platform's default cert directory is no mount the spec wrote: the clash is the configuration's.
-  others.push(m.certDirectory !== undefined ? { path: m.certDirectory, at: ['tls_info', 'cert_directory'] } : { path: m.defaultCertDirectory, at: ['application_config'] });
+  others.push(
+    m.certDirectory !== undefined
+      ? { path: m.certDirectory, at: ['tls_info', 'cert_directory'] }
+      : { path: m.defaultCertDirectory, at: ['application_config'] },
+  );
   for (const other of others) {
     const how = samePlace(other.path, APPLICATION_CONFIG_MOUNT_PATH);
-    if (how === 'exact') err(other.at, `${describeValue(other.path)} is where the main container mounts ${WHO}; ${REFUSED}; expected another path`);
-    else if (how === 'directory') warn(other.at, sameDirectoryWarning(other.path, APPLICATION_CONFIG_MOUNT_PATH, WHO, 'the main container'));
+    if (how === 'exact')
+      err(other.at, `${describeValue(other.path)} is where the main container mounts ${WHO}; ${REFUSED}; expected another path`);
+    else if (how === 'directory')
+      warn(other.at, sameDirectoryWarning(other.path, APPLICATION_CONFIG_MOUNT_PATH, WHO, 'the main container'));
   }
 }
 
 /** Integers beyond 2^53 - 1 lose digits as JavaScript numbers: a warning each, with the value written. */
 function checkNumbers(value: unknown, at: KeyPath, warn: Report): void {
   if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
-    warn(at, `is a whole number beyond 2^53 - 1 (${Number.MAX_SAFE_INTEGER}), which a JavaScript number does not hold exactly: it is written as ${value}; put it in quotes to keep it as written`);
+    warn(
+      at,
+      `is a whole number beyond 2^53 - 1 (${Number.MAX_SAFE_INTEGER}), which a JavaScript number does not hold exactly: it is written as ${value}; put it in quotes to keep it as written`,
+    );
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => checkNumbers(item, [...at, i], warn));
   } else if (isObj(value)) {

@@ -26,12 +26,17 @@ interface MainMounts {
  */
 export const certManagerRule: ComponentRule<'cert-manager', 'volumes' | 'external-cert'> = {
   name: 'cert-manager',
-  description: 'In cert-manager mode, the Certificate\'s mount is at a path of its own in the main container, and each SAN is of a kind cert-manager knows.',
+  description:
+    "In cert-manager mode, the Certificate's mount is at a path of its own in the main container, and each SAN is of a kind cert-manager knows.",
   after: ['volumes', 'external-cert'],
   check: ({ value, platform, read, report, warn }) => {
     const requested = read['external-cert'];
     if (!requested || !platform.certManager) return requested;
-    const main = { volumes: read.volumes, logDirectory: logDirectoryOf(value), certDirectory: certDirectoryOf(value) || platform.defaultCertDirectory };
+    const main = {
+      volumes: read.volumes,
+      logDirectory: logDirectoryOf(value),
+      certDirectory: certDirectoryOf(value) || platform.defaultCertDirectory,
+    };
     return readCertManager(requested, main, report, warn);
   },
 };

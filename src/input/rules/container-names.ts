@@ -1,7 +1,5 @@
 /** The main container's name beside the containers the compiler adds. */
-import {
-  CERT_POST_PROCESSOR_CONTAINER, CERT_SERVICE_CLIENT_CONTAINER, FILEBEAT_CONTAINER, TLS_INIT_CONTAINER,
-} from '../../contract/names';
+import { CERT_POST_PROCESSOR_CONTAINER, CERT_SERVICE_CLIENT_CONTAINER, FILEBEAT_CONTAINER, TLS_INIT_CONTAINER } from '../../contract/names';
 import { str } from '../values';
 import { ComponentRule, logDirectoryOf } from './rule';
 

@@ -22,7 +22,10 @@ export const derivedNamesRule: ComponentRule<'derived-names', 'ports'> = {
       const other = seen.get(derived);
       if (other) {
         const longest = what.startsWith('IPv6') ? MAX_NAME - '-ipv6'.length - 1 : MAX_NAME - 1;
-        err(['name'], `gives the same name "${derived}" to the ${other} and the ${what} once cut to ${MAX_NAME} characters; expected a name of at most ${longest} characters`);
+        err(
+          ['name'],
+          `gives the same name "${derived}" to the ${other} and the ${what} once cut to ${MAX_NAME} characters; expected a name of at most ${longest} characters`,
+        );
       }
       seen.set(derived, what);
     }

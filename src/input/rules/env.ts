@@ -17,11 +17,15 @@ function readEnv(value: unknown, source: SpecSource, err: Report): Array<[string
   const out: Array<[string, string]> = [];
   for (const [key, raw] of Object.entries(value)) {
     if (key === 'POD_IP') {
-      err(['env', key], 'POD_IP is set by the compiler from the pod\'s IP (status.podIP); remove it', 'key');
+      err(['env', key], "POD_IP is set by the compiler from the pod's IP (status.podIP); remove it", 'key');
       continue;
     }
     if (!isEnvName(key)) {
-      err(['env', key], `${describeValue(key)} is not an environment variable name: letters, digits, "_", "-" or ".", not starting with a digit`, 'key');
+      err(
+        ['env', key],
+        `${describeValue(key)} is not an environment variable name: letters, digits, "_", "-" or ".", not starting with a digit`,
+        'key',
+      );
       continue;
     }
     if (typeof raw === 'string') out.push([key, raw]);

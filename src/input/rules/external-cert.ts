@@ -20,7 +20,7 @@ function readExternalCert(value: unknown, err: Report): ExternalCertSpec | undef
   };
   need(['external_cert', 'external_cert_directory'], value.external_cert_directory, 'the directory the certificates go to');
   need(['external_cert', 'ca_name'], value.ca_name, 'the CA name (for example RA)');
-  need(['external_cert', 'external_certificate_parameters', 'common_name'], params.common_name, 'the certificate\'s common name');
+  need(['external_cert', 'external_certificate_parameters', 'common_name'], params.common_name, "the certificate's common name");
   const directory = str(value.external_cert_directory);
   const caName = str(value.ca_name);
   const commonName = str(params.common_name);

@@ -17,8 +17,8 @@ import { ComponentRule, logDirectoryOf } from './rule';
 export const FILEBEAT = 'the filebeat sidecar';
 /** The cert-service-client, in messages. */
 export const CERT_SERVICE = 'the cert-service-client';
-const DATA = 'filebeat-data (the platform\'s filebeat.data_path)';
-const CONF = 'filebeat-conf (the platform\'s filebeat.config_path)';
+const DATA = "filebeat-data (the platform's filebeat.data_path)";
+const CONF = "filebeat-conf (the platform's filebeat.config_path)";
 const TLS_VOLUME = 'tls-volume (its keystore and truststore)';
 
 type At = readonly [KeyPath, Target];
@@ -31,14 +31,21 @@ export const helperMountsRule: ComponentRule<'helper-mounts', 'cert-manager'> = 
   check: ({ value, platform, read, report, warn }) => {
     const name = str(value.name);
     const alternateFbPath = isObj(value.log_info) ? str(value.log_info.alternate_fb_path) : undefined;
-    if (logDirectoryOf(value) !== undefined && name !== undefined && platform.filebeat) checkFilebeatMounts(name, alternateFbPath, platform.filebeat, report, warn);
+    if (logDirectoryOf(value) !== undefined && name !== undefined && platform.filebeat)
+      checkFilebeatMounts(name, alternateFbPath, platform.filebeat, report, warn);
     const externalCert = read['cert-manager'];
     if (externalCert && !platform.certManager) checkCertServiceMounts(externalCert, report, warn);
   },
 };
 
 /** The filebeat sidecar's log mount against its data and config mounts (the platform's paths). */
-function checkFilebeatMounts(name: string, alternateFbPath: string | undefined, filebeat: FilebeatSettings, err: Report, warn: Report): void {
+function checkFilebeatMounts(
+  name: string,
+  alternateFbPath: string | undefined,
+  filebeat: FilebeatSettings,
+  err: Report,
+  warn: Report,
+): void {
   const logPath = filebeatLogPath(filebeat.log_path, name, alternateFbPath);
   // With alternate_fb_path the spec chose the path; without it the path follows from the component name.
   const byDefault = alternateFbPath ? '' : 'adds the filebeat sidecar, which mounts component-log at <filebeat.log_path>/<name>: ';

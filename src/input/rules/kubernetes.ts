@@ -6,7 +6,6 @@ const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
-
 /** Why a label key is refused, or undefined when it is valid. */
 export function labelKeyProblem(key: string): string | undefined {
   const slash = key.indexOf('/');
@@ -33,4 +32,3 @@ export function labelValueProblem(value: string): string | undefined {
 export function isEnvName(name: string): boolean {
   return ENV_NAME.test(name);
 }
-

@@ -32,9 +32,11 @@ export function alreadyMounted(later: string, earlierWho: string, container: str
 
 /** The warning's text for a mount path that is an earlier one written differently. */
 export function sameDirectoryWarning(later: string, earlier: string, earlierWho: string, container: string): string {
-  return `${describeValue(later)} is the same path as ${describeValue(earlier)}, which ${earlierWho} mounts in ${container}: ` +
+  return (
+    `${describeValue(later)} is the same path as ${describeValue(earlier)}, which ${earlierWho} mounts in ${container}: ` +
     'the API server accepts both, as it compares mount paths as written, and the container runtime then mounts ' +
-    'both volumes at that one path, one hiding the other; expected each path mounted once';
+    'both volumes at that one path, one hiding the other; expected each path mounted once'
+  );
 }
 
 /** One mount of a container, for {@link checkMounts}. */
@@ -48,7 +50,10 @@ export interface Mount<T> {
 }
 
 /** Compares each mount with those before it, in order, and reports the first earlier one at the same place. */
-export function checkMounts<T>(mounts: ReadonlyArray<Mount<T>>, report: (later: Mount<T> & { at: T }, earlier: Mount<T>, how: 'exact' | 'directory') => void): void {
+export function checkMounts<T>(
+  mounts: ReadonlyArray<Mount<T>>,
+  report: (later: Mount<T> & { at: T }, earlier: Mount<T>, how: 'exact' | 'directory') => void,
+): void {
   mounts.forEach((mount, i) => {
     if (mount.at === undefined) return;
     const earlier = mounts.slice(0, i);

@@ -15,7 +15,10 @@ export const msbRule: ComponentRule<'msb', 'ports'> = {
 function readMsb(value: unknown, name: string, ports: PortMapping[], err: Report): MsbEntry[] {
   if (!Array.isArray(value) || value.length === 0) return [];
   if (ports.length === 0) {
-    err(['msb_list'], 'registers the component with MSB through its ClusterIP Service, and the component has no ports; expected a port in ports');
+    err(
+      ['msb_list'],
+      'registers the component with MSB through its ClusterIP Service, and the component has no ports; expected a port in ports',
+    );
     return [];
   }
   const d = COMPONENT_DEFAULTS.msb;

@@ -15,7 +15,7 @@ import { PlatformFacts, Rule } from './rule';
  */
 export const platformMountsRule: Rule<void, never, PlatformFacts> = {
   name: 'platform-mounts',
-  description: 'The platform\'s filebeat data and config paths differ, and so do its external_cert keystore and truststore keys.',
+  description: "The platform's filebeat data and config paths differ, and so do its external_cert keystore and truststore keys.",
   check: ({ value: file, platform: { filebeat, externalCert: cert }, report: err, warn }) => {
     const sets = (group: string, key: string) => {
       const g = file[group];
@@ -31,10 +31,14 @@ export const platformMountsRule: Rule<void, never, PlatformFacts> = {
     }
     if (cert && cert.keystore_secret_key === cert.truststore_secret_key) {
       const [key, other] = sets('external_cert', 'truststore_secret_key')
-        ? ['truststore_secret_key', 'keystore_secret_key'] : ['keystore_secret_key', 'truststore_secret_key'];
+        ? ['truststore_secret_key', 'keystore_secret_key']
+        : ['keystore_secret_key', 'truststore_secret_key'];
       const value = describeValue(cert.keystore_secret_key);
-      err(['external_cert', key], `${value} is also external_cert.${other}, so ${CERT_SERVICE}'s tls-volume would project that key of ` +
-        `the Secret to the path ${value} twice; the API server refuses it ("conflicting duplicate paths"); expected two different keys`);
+      err(
+        ['external_cert', key],
+        `${value} is also external_cert.${other}, so ${CERT_SERVICE}'s tls-volume would project that key of ` +
+          `the Secret to the path ${value} twice; the API server refuses it ("conflicting duplicate paths"); expected two different keys`,
+      );
     }
   },
 };

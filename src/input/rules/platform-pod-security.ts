@@ -10,6 +10,7 @@ export const platformPodSecurityRule: Rule<void, never, PlatformFacts> = {
   name: 'platform-pod-security',
   description: 'The platform\'s pod_security runs as no root user under the "restricted" profile.',
   check: ({ platform: { podSecurity }, report }) => {
-    if (podSecurity?.profile === 'restricted' && podSecurity.run_as_user === 0) report(['pod_security', 'run_as_user'], rootUser('pod_security.profile'));
+    if (podSecurity?.profile === 'restricted' && podSecurity.run_as_user === 0)
+      report(['pod_security', 'run_as_user'], rootUser('pod_security.profile'));
   },
 };

@@ -44,8 +44,10 @@ export function effectivePodSecurity(platform: PodSecuritySettings, own: OwnPodS
 
 /** The message for user ID 0 under the "restricted" profile, which runs every container as non-root. */
 export function rootUser(profileFrom: string): string {
-  return `0 is the root user, which ${RESTRICTED} (${profileFrom}) does not allow: it runs every container as non-root ` +
-    `(runAsNonRoot: true); expected a user ID from 1 to ${MAX_INT32}`;
+  return (
+    `0 is the root user, which ${RESTRICTED} (${profileFrom}) does not allow: it runs every container as non-root ` +
+    `(runAsNonRoot: true); expected a user ID from 1 to ${MAX_INT32}`
+  );
 }
 
 /**
@@ -53,7 +55,12 @@ export function rootUser(profileFrom: string): string {
  * sets), and every hostPath volume under "restricted" (at its `volumes` entry).
  * @param platform the platform's pod_security; undefined when it is invalid (then only a spec that sets its own profile is checked)
  */
-function checkPodSecurity(own: OwnPodSecurity | undefined, platform: PodSecuritySettings | undefined, volumes: readonly VolumeSpec[], err: Report): void {
+function checkPodSecurity(
+  own: OwnPodSecurity | undefined,
+  platform: PodSecuritySettings | undefined,
+  volumes: readonly VolumeSpec[],
+  err: Report,
+): void {
   const base = platform ?? (own?.profile !== undefined ? DEFAULT_PLATFORM.pod_security : undefined);
   if (!base) return;
   const ps = effectivePodSecurity(base, own);
@@ -63,14 +70,19 @@ function checkPodSecurity(own: OwnPodSecurity | undefined, platform: PodSecurity
     if (own?.run_as_user !== undefined) {
       err(['pod_security', 'run_as_user'], rootUser(profileFrom));
     } else if (own?.profile !== undefined) {
-      err(['pod_security', 'profile'], `"restricted" runs every container as non-root, but the user ID is 0 (root), the platform's ` +
-        `pod_security.run_as_user; expected pod_security.run_as_user set here to a user ID from 1 to ${MAX_INT32}, or profile "none"`);
+      err(
+        ['pod_security', 'profile'],
+        `"restricted" runs every container as non-root, but the user ID is 0 (root), the platform's ` +
+          `pod_security.run_as_user; expected pod_security.run_as_user set here to a user ID from 1 to ${MAX_INT32}, or profile "none"`,
+      );
     }
   }
   for (const v of volumes) {
     if (v.hostPath === undefined) continue;
-    err(['volumes', v.entry] as KeyPath, `is a hostPath volume (host.path ${describeValue(v.hostPath)}), which ${RESTRICTED} ` +
-      `(${profileFrom}) does not allow; expected a config_volume (a ConfigMap) in its place, or pod_security: {profile: none} for this component`);
+    err(
+      ['volumes', v.entry] as KeyPath,
+      `is a hostPath volume (host.path ${describeValue(v.hostPath)}), which ${RESTRICTED} ` +
+        `(${profileFrom}) does not allow; expected a config_volume (a ConfigMap) in its place, or pod_security: {profile: none} for this component`,
+    );
   }
 }
-

@@ -61,12 +61,14 @@ function readPorts(value: unknown, context: PortContext, err: Report): PortMappi
     if (mapping.hostPort === 0) continue;
     const other = usedNodePorts.get(mapping.hostPort);
     if (other && (other.ipv6 !== mapping.ipv6 || other.protocol === mapping.protocol)) {
-      err(['ports', hostIndex], `host port ${mapping.hostPort} is already the NodePort of ports[${other.index}]; ` +
-        'expected each NodePort once per protocol, on one Service (the API server refuses the second)');
+      err(
+        ['ports', hostIndex],
+        `host port ${mapping.hostPort} is already the NodePort of ports[${other.index}]; ` +
+          'expected each NodePort once per protocol, on one Service (the API server refuses the second)',
+      );
     } else if (!other) {
       usedNodePorts.set(mapping.hostPort, { index: hostIndex, protocol: mapping.protocol, ipv6: mapping.ipv6 });
     }
   }
   return mappings.map((m) => m.mapping);
 }
-

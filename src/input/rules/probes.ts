@@ -16,7 +16,8 @@ const INTERVAL_EXPECTED = (schemaOf('component') as { definitions: { probe: { pr
 /** The `probes` rule: the readiness and liveness probes, each with what its type needs. */
 export const probesRule: ComponentRule<'probes', 'ports'> = {
   name: 'probes',
-  description: 'An http(s) probe has an endpoint and a port to probe, a script probe a command; probe times are positive seconds within 32 bits.',
+  description:
+    'An http(s) probe has an endpoint and a port to probe, a script probe a command; probe times are positive seconds within 32 bits.',
   after: ['ports'],
   check: ({ value, source, read: { ports }, report, warn }) => {
     // A spec whose port entries are all wrong, or whose ports are not a list, still has ports: its probes are not also "without a port".
@@ -27,22 +28,39 @@ export const probesRule: ComponentRule<'probes', 'ports'> = {
   },
 };
 
-function readProbe(v: Json, key: 'readiness' | 'liveness', ports: PortMapping[], hasPorts: boolean, source: SpecSource, err: Report, warn: Report): ProbeSpec | undefined {
+function readProbe(
+  v: Json,
+  key: 'readiness' | 'liveness',
+  ports: PortMapping[],
+  hasPorts: boolean,
+  source: SpecSource,
+  err: Report,
+  warn: Report,
+): ProbeSpec | undefined {
   const p = v[key];
   if (!isObj(p) || typeof p.type !== 'string') return undefined;
   const type = p.type.toLowerCase();
-  const time = (name: 'interval' | 'timeout', fallback: number) => readInterval(p[name], fallback, [key, name], source.rawScalar([key, name]), err);
+  const time = (name: 'interval' | 'timeout', fallback: number) =>
+    readInterval(p[name], fallback, [key, name], source.rawScalar([key, name]), err);
   const periodSeconds = time('interval', COMPONENT_DEFAULTS.probePeriodSeconds);
   const timeoutSeconds = time('timeout', COMPONENT_DEFAULTS.probeTimeoutSeconds);
   if (type === 'http' || type === 'https') {
     const endpoint = str(p.endpoint);
     if (p.endpoint === undefined) err([key, 'endpoint'], `missing; an ${type} probe needs the path to request, for example /healthcheck`);
     if (ports.length === 0) {
-      if (!hasPorts) err([key, 'type'], `${describeValue(p.type)} probes the first container port, and the component has no ports; expected a port in ports, or a script probe`);
+      if (!hasPorts)
+        err(
+          [key, 'type'],
+          `${describeValue(p.type)} probes the first container port, and the component has no ports; expected a port in ports, or a script probe`,
+        );
       return undefined;
     }
     if (endpoint === undefined || periodSeconds === undefined || timeoutSeconds === undefined) return undefined;
-    return { periodSeconds, timeoutSeconds, httpGet: { path: endpoint, port: ports[0].containerPort, scheme: type === 'https' ? 'HTTPS' : 'HTTP' } };
+    return {
+      periodSeconds,
+      timeoutSeconds,
+      httpGet: { path: endpoint, port: ports[0].containerPort, scheme: type === 'https' ? 'HTTPS' : 'HTTP' },
+    };
   }
   if (type === 'script' || type === 'docker') {
     if (p.script === undefined) err([key, 'script'], `missing; a ${type} probe needs the command to run`);
@@ -51,8 +69,11 @@ function readProbe(v: Json, key: 'readiness' | 'liveness', ports: PortMapping[],
     // Split as the plugin split it (Python's str.split()): no shell, so quotes stay inside the arguments.
     const command = script.trim().split(/\s+/);
     if (/["']/.test(script)) {
-      warn([key, 'script'], `contains quotes, which are not interpreted: the command is [${command.map((c) => JSON.stringify(c)).join(', ')}]; ` +
-        'to run a shell command, put it in a script in the image and name that script here (the script is split on whitespace and run without a shell)');
+      warn(
+        [key, 'script'],
+        `contains quotes, which are not interpreted: the command is [${command.map((c) => JSON.stringify(c)).join(', ')}]; ` +
+          'to run a shell command, put it in a script in the image and name that script here (the script is split on whitespace and run without a shell)',
+      );
     }
     if (periodSeconds === undefined || timeoutSeconds === undefined) return undefined;
     return { periodSeconds, timeoutSeconds, exec: { command } };

@@ -25,7 +25,11 @@ function checkResourceNames(value: unknown, err: Report): void {
     if (!isObj(entries)) continue;
     for (const key of Object.keys(entries)) {
       if (!RESOURCE_NAME.test(key) || key.length > 253) {
-        err(['resources', list, key], `${describeValue(key)} is not a resource name such as cpu, memory, ephemeral-storage or <domain>/<name>`, 'key');
+        err(
+          ['resources', list, key],
+          `${describeValue(key)} is not a resource name such as cpu, memory, ephemeral-storage or <domain>/<name>`,
+          'key',
+        );
       }
     }
   }
@@ -37,8 +41,21 @@ function quantityValue(q: string | number): number | undefined {
   const m = /^([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$/.exec(q);
   if (!m) return undefined;
   const SUFFIX: Record<string, number> = {
-    Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
-    n: 1e-9, u: 1e-6, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
+    Ki: 2 ** 10,
+    Mi: 2 ** 20,
+    Gi: 2 ** 30,
+    Ti: 2 ** 40,
+    Pi: 2 ** 50,
+    Ei: 2 ** 60,
+    n: 1e-9,
+    u: 1e-6,
+    m: 1e-3,
+    k: 1e3,
+    M: 1e6,
+    G: 1e9,
+    T: 1e12,
+    P: 1e15,
+    E: 1e18,
   };
   const suffix = m[2] ?? '';
   const factor = /^[eE]/.test(suffix) ? 10 ** Number(suffix.slice(1)) : suffix ? SUFFIX[suffix] : 1;
@@ -54,7 +71,10 @@ function checkRequestsWithinLimits(value: unknown, err: Report): void {
     const r = quantityValue(request);
     const l = quantityValue(limit);
     if (r !== undefined && l !== undefined && r > l) {
-      err(['resources', 'requests', name], `${describeValue(request)} is more than the limit ${describeValue(limit)}; expected a request at most its limit (the API server refuses it)`);
+      err(
+        ['resources', 'requests', name],
+        `${describeValue(request)} is more than the limit ${describeValue(limit)}; expected a request at most its limit (the API server refuses it)`,
+      );
     }
   }
 }

@@ -99,7 +99,12 @@ export interface Reports {
  * Runs rules in order over one file and gives their results by name.
  * @param reportsOf where a rule's reports go; undefined: they are dropped (a rule that runs only for its result)
  */
-export function runRules<P>(rules: ReadonlyArray<AnyRule<P>>, source: SpecSource, platform: P, reportsOf: (rule: AnyRule<P>) => Reports | undefined): Record<string, unknown> {
+export function runRules<P>(
+  rules: ReadonlyArray<AnyRule<P>>,
+  source: SpecSource,
+  platform: P,
+  reportsOf: (rule: AnyRule<P>) => Reports | undefined,
+): Record<string, unknown> {
   const value = isObj(source.value) ? source.value : {};
   const results = new Map<string, unknown>();
   for (const rule of rules) {

@@ -57,9 +57,12 @@ function isIpAddress(item: string): boolean {
 /** Why an item is no SAN, when something more useful than "none of the kinds" can be said. */
 function hint(item: string): string {
   if (CIDR.test(item)) return ' (an address with a prefix length is a range; a SAN names one address)';
-  if (item.includes(':') && IPV6_LIKE.test(item) && item.includes('%')) return ' (an IPv6 address with a zone names a network interface, which a certificate cannot hold; write the address alone)';
-  if (HOST_PORT.test(item)) return ' (a host and port is not a URI; write the host as a DNS name, or a URI with a scheme such as https://host:port)';
-  if (item.endsWith('.') && isDnsName(item.slice(0, -1))) return ' (a DNS name in a certificate has no trailing dot; write it without the dot)';
+  if (item.includes(':') && IPV6_LIKE.test(item) && item.includes('%'))
+    return ' (an IPv6 address with a zone names a network interface, which a certificate cannot hold; write the address alone)';
+  if (HOST_PORT.test(item))
+    return ' (a host and port is not a URI; write the host as a DNS name, or a URI with a scheme such as https://host:port)';
+  if (item.endsWith('.') && isDnsName(item.slice(0, -1)))
+    return ' (a DNS name in a certificate has no trailing dot; write it without the dot)';
   if (/\P{ASCII}/u.test(item)) return ' (a DNS name with letters outside ASCII is written in its punycode form, xn--...)';
   if (item.includes('_') && !item.includes(':') && !item.includes('@')) return ' (a DNS name may not contain "_")';
   if (/\s/.test(item)) return ' (it contains a space)';
@@ -81,9 +84,12 @@ export function readSubjectAltNames(sans: string, err: Report): SubjectAltNames 
     else if (isDnsName(item)) out.dnsNames.push(item);
     else if (isAbsoluteUri(item)) out.uris.push(item);
     else {
-      err(SANS, `item ${i + 1} (counting from 1), ${describeValue(item)}, is not an e-mail address, an IPv4 or IPv6 address, ` +
-        `a DNS name or an absolute URI${hint(item)}; expected SANs of those kinds, separated by commas, as cert-manager files ` +
-        'each one by its kind (cmpv2_issuer.enabled)');
+      err(
+        SANS,
+        `item ${i + 1} (counting from 1), ${describeValue(item)}, is not an e-mail address, an IPv4 or IPv6 address, ` +
+          `a DNS name or an absolute URI${hint(item)}; expected SANs of those kinds, separated by commas, as cert-manager files ` +
+          'each one by its kind (cmpv2_issuer.enabled)',
+      );
     }
   });
   return out;

@@ -37,9 +37,11 @@ function readVolumes(value: unknown, err: Report): VolumeSpec[] {
     const bind = isObj(entry.container) ? str(entry.container.bind) : undefined;
     if (bind === undefined || (host === undefined && config === undefined)) return;
     const readOnly = isObj(entry.container) && entry.container.mode === 'ro';
-    out.push(host !== undefined
-      ? { name: volumeName('host', host, bind), mountPath: bind, readOnly, hostPath: host, entry: i }
-      : { name: volumeName('config', config as string, bind), mountPath: bind, readOnly, configMap: config, entry: i });
+    out.push(
+      host !== undefined
+        ? { name: volumeName('host', host, bind), mountPath: bind, readOnly, hostPath: host, entry: i }
+        : { name: volumeName('config', config as string, bind), mountPath: bind, readOnly, configMap: config, entry: i },
+    );
   });
   return out;
 }

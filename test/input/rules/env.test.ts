@@ -3,13 +3,19 @@ import { envRule } from '../../../src/input/rules/env';
 import { F, testRule, withHead } from './tester';
 
 testRule(envRule, {
-  valid: [
-    { title: 'strings, a number and a boolean', spec: withHead('env:', '  A: b', '  my.var-1: 2', '  _B: true') },
-  ],
+  valid: [{ title: 'strings, a number and a boolean', spec: withHead('env:', '  A: b', '  my.var-1: 2', '  _B: true') }],
   invalid: [
-    { title: 'an env POD_IP', spec: withHead('env:', '  A: b', '  POD_IP: 1.2.3.4'),
-      errors: [`${F}:5:3: env.POD_IP: POD_IP is set by the compiler from the pod's IP (status.podIP); remove it`] },
-    { title: 'an env name starting with a digit', spec: withHead('env:', '  1A: b'),
-      errors: [`${F}:4:3: env["1A"]: "1A" is not an environment variable name: letters, digits, "_", "-" or ".", not starting with a digit`] },
+    {
+      title: 'an env POD_IP',
+      spec: withHead('env:', '  A: b', '  POD_IP: 1.2.3.4'),
+      errors: [`${F}:5:3: env.POD_IP: POD_IP is set by the compiler from the pod's IP (status.podIP); remove it`],
+    },
+    {
+      title: 'an env name starting with a digit',
+      spec: withHead('env:', '  1A: b'),
+      errors: [
+        `${F}:4:3: env["1A"]: "1A" is not an environment variable name: letters, digits, "_", "-" or ".", not starting with a digit`,
+      ],
+    },
   ],
 });

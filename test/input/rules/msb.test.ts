@@ -8,7 +8,12 @@ testRule(msbRule, {
     { title: 'an empty msb_list and no ports', spec: withHead('msb_list: []') },
   ],
   invalid: [
-    { title: 'msb_list and no ports', spec: withHead('msb_list:', '  - serviceName: x'),
-      errors: [`${F}:4:3: msb_list: registers the component with MSB through its ClusterIP Service, and the component has no ports; expected a port in ports`] },
+    {
+      title: 'msb_list and no ports',
+      spec: withHead('msb_list:', '  - serviceName: x'),
+      errors: [
+        `${F}:4:3: msb_list: registers the component with MSB through its ClusterIP Service, and the component has no ports; expected a port in ports`,
+      ],
+    },
   ],
 });

@@ -20,11 +20,12 @@ function sourceOf(text: string) {
 
 describe('GIVEN rules in order', () => {
   test('WHEN a rule reads a rule that runs after it THEN runRules throws, naming both (a bug in the rule list, not in the input)', () => {
-    expect(() => runRules([rule('ports', ['volumes', 'labels']), rule('volumes')], sourceOf('name: comp\n'), {}, () => undefined))
-      .toThrow('rule ports runs before volumes, labels, whose results it reads');
+    expect(() => runRules([rule('ports', ['volumes', 'labels']), rule('volumes')], sourceOf('name: comp\n'), {}, () => undefined)).toThrow(
+      'rule ports runs before volumes, labels, whose results it reads',
+    );
   });
 
-  test('WHEN a rule reads an earlier one THEN it is given that rule\'s result under its name', () => {
+  test("WHEN a rule reads an earlier one THEN it is given that rule's result under its name", () => {
     const results = runRules([rule('volumes'), rule('ports', ['volumes'])], sourceOf('name: comp\n'), {}, () => undefined);
     expect(results.ports).toEqual({ value: { name: 'comp' }, read: { volumes: { value: { name: 'comp' }, read: {} } } });
   });

@@ -23,8 +23,13 @@ export const y = (...lines: string[]): string => `${lines.join('\n')}\n`;
 /** A valid spec (name comp, image repo/comp:1.0) plus some lines. */
 export const withHead = (...lines: string[]): string => y('name: comp', 'image: repo/comp:1.0', ...lines);
 /** The lines of an external_cert block with use_external_tls, a CA name RA, the common name comp, and optional SANs. */
-export const externalCert = (directory: string, sans?: string): string[] => ['external_cert:', '  use_external_tls: true', `  external_cert_directory: ${directory}`,
-  '  ca_name: RA', `  external_certificate_parameters: {common_name: comp${sans === undefined ? '' : `, sans: "${sans}"`}}`];
+export const externalCert = (directory: string, sans?: string): string[] => [
+  'external_cert:',
+  '  use_external_tls: true',
+  `  external_cert_directory: ${directory}`,
+  '  ca_name: RA',
+  `  external_certificate_parameters: {common_name: comp${sans === undefined ? '' : `, sans: "${sans}"`}}`,
+];
 /** A string of n letters a. */
 export const a = (n: number): string => 'a'.repeat(n);
 
@@ -86,14 +91,20 @@ export function testRule(rule: AnyRule<never>, table: RuleTable): void {
       expect(rule.description).toMatch(/^[A-Z][^\n]*\.$/);
     });
     if (table.valid.length > 0) {
-      test.each(table.valid.map((c) => [c.title, c] as const))('GIVEN %s WHEN the rule runs THEN it reports nothing, and compiling reports no error', (_title, c) => {
-        expect(reportsOf(rule, c)).toEqual({ errors: [], warnings: [] });
-        expect(compiledErrors(rule, c)).toEqual([]);
-      });
+      test.each(table.valid.map((c) => [c.title, c] as const))(
+        'GIVEN %s WHEN the rule runs THEN it reports nothing, and compiling reports no error',
+        (_title, c) => {
+          expect(reportsOf(rule, c)).toEqual({ errors: [], warnings: [] });
+          expect(compiledErrors(rule, c)).toEqual([]);
+        },
+      );
     }
-    test.each(table.invalid.map((c) => [c.title, c] as const))('GIVEN %s WHEN the rule runs THEN it reports exactly these messages, and compiling reports them', (_title, c) => {
-      expect(reportsOf(rule, c)).toEqual({ errors: c.errors, warnings: c.warnings ?? [] });
-      expect(compiledErrors(rule, c)).toEqual(c.compiled ?? c.errors);
-    });
+    test.each(table.invalid.map((c) => [c.title, c] as const))(
+      'GIVEN %s WHEN the rule runs THEN it reports exactly these messages, and compiling reports them',
+      (_title, c) => {
+        expect(reportsOf(rule, c)).toEqual({ errors: c.errors, warnings: c.warnings ?? [] });
+        expect(compiledErrors(rule, c)).toEqual(c.compiled ?? c.errors);
+      },
+    );
   });
 }

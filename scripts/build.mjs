@@ -1,7 +1,7 @@
 // `npm run build`: the library (tsc), the precompiled validators, then the CLI bundle. Plain JavaScript, so that
 // it runs before anything is compiled.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +12,11 @@ const run = (file, args) => execFileSync(process.execPath, [file, ...args], { cw
 
 // Modules whose source was removed must not linger in the build (the package would ship them).
 rmSync(join(root, 'build', 'src'), { recursive: true, force: true });
+rmSync(join(root, 'build', 'bundle'), { recursive: true, force: true });
 run(require.resolve('typescript/bin/tsc'), ['-p', 'tsconfig.json']);
 run(join(root, 'build', 'scripts', 'precompile.js'), []);
-// One file for the CLI: fast to start. Minified, but with the names of functions and classes kept and a source
-// map beside it, so that a compiler bug's stack trace (exit 70) names real functions, files and lines.
+// One file for the compiler: fast to start. Minified, but with the names of functions and classes kept and a
+// source map beside it, so that a compiler bug's stack trace (exit 70) names real functions, files and lines.
 const esbuild = require('esbuild');
 esbuild.buildSync({
   entryPoints: [join(root, 'build', 'src', 'cli', 'bin.js')],
@@ -27,6 +28,21 @@ esbuild.buildSync({
   sourcemap: true,
   sourcesContent: false,
   external: ['ajv', 'diff'],
-  outfile: join(root, 'build', 'bundle', 'cli.js'),
+  outfile: join(root, 'build', 'bundle', 'compiler.js'),
   logLevel: 'warning',
 });
+// The command (package bin, npm run synth): turns source maps on before the bundle loads (a runtime switch, as a
+// shebang cannot pass node a flag everywhere), then starts it. Render threads start this file too.
+const cli = join(root, 'build', 'bundle', 'cli.js');
+writeFileSync(
+  cli,
+  [
+    '#!/usr/bin/env node',
+    "'use strict';",
+    '// Made by scripts/build.mjs: source maps on, then the compiler bundle.',
+    'process.setSourceMapsEnabled(true);',
+    "require('./compiler.js').start(__filename);",
+    '',
+  ].join('\n'),
+);
+chmodSync(cli, 0o755);

@@ -1,6 +1,14 @@
-#!/usr/bin/env -S node --enable-source-maps
-/** `npm run synth` and `dcae-synth`: the command line. Render threads run this same file. */
+#!/usr/bin/env node
+/**
+ * `npm run synth` and `dcae-synth`: the command line. Render threads run the same entry. The CLI's bundle is
+ * started by a small file that turns source maps on first (see scripts/build.mjs), so `start` takes that file.
+ */
 import { serveRenderRequests } from '../output/parallel';
 import { runAsProcess } from './process';
 
-if (require.main === module && !serveRenderRequests()) runAsProcess(process.argv.slice(2), { entry: __filename });
+/** Serves a render thread, or runs the command line; `entry` is the file render threads start. */
+export function start(entry: string): void {
+  if (!serveRenderRequests()) runAsProcess(process.argv.slice(2), { entry });
+}
+
+if (require.main === module) start(__filename);

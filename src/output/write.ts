@@ -78,6 +78,7 @@ export function conflicts(outdir: string, desired: readonly OutputFile[], fs: Fi
   return [...out].sort();
 }
 
+/** Whether a path is a folder (one that can be listed), through the writer's file-system calls. */
 function isFolder(p: string, fs: FileSystem): boolean {
   try {
     fs.readdirSync(p);
@@ -199,8 +200,8 @@ export function makeFolder(dir: string, fs: FileSystem = nodeFs): void {
     try {
       fs.mkdirSync(d);
     } catch (e) {
-      // Made meanwhile by someone else: as good as made here.
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // Made meanwhile by someone else: as good as made here (but not a file or a dangling link in the way).
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !isFolder(d, fs)) throw e;
     }
   }
 }

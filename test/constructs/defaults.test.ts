@@ -1,5 +1,5 @@
 /**
- * The platform defaults are written once, in src/constructs/defaults.ts: the compiler's DEFAULT_PLATFORM is
+ * The platform defaults are written once, in src/contract/defaults.ts: the compiler's DEFAULT_PLATFORM is
  * built from them, and every `@default ... (platform x.y)` in the constructs' docs names the value it falls
  * back to.
  */

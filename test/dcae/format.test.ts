@@ -3,7 +3,7 @@
  * generation a spec fits, what each generation adds, and that every error about a missing key can say
  * what the key holds.
  */
-import { checkDcaeSchema } from '../../src/input/dcae/dcae-schema';
+import { checkDcaeSchema, errorsWithin } from '../../src/input/dcae/dcae-schema';
 import { DCAE_FORMAT_VERSIONS, dcaeFormatSchema } from '../../src/input/dcae/format';
 import { formatDiagnostic } from '../../src/input/diagnostics';
 import { SourceFile } from '../../src/input/source';
@@ -116,5 +116,47 @@ describe("GIVEN the format's three generations", () => {
         ),
       ),
     ).toEqual({ version: 3, errors: [], warnings: [] });
+  });
+
+  test('WHEN parameters take the CDAP shape (a mapping) with a mistake inside THEN the warning is about that mistake, not the docker shape\'s "a mapping is not a list"', () => {
+    // Regression (found in review): the docker list and the CDAP lists of parameters were the same schema text, so the
+    // docker branch's complaint passed for the CDAP branch's and was kept.
+    const spec = dcae(
+      {},
+      {},
+      {
+        parameters: {
+          app_config: [
+            {
+              name: 'a',
+              value: 1,
+              description: 'd',
+              designer_editable: false,
+              sourced_at_deployment: false,
+              policy_editable: false,
+              'type-x': 1,
+            },
+          ],
+        },
+      },
+    );
+    const { warnings } = check(spec);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).not.toContain('a mapping is not a list');
+    expect(warnings[0]).toMatch(/parameters\.app_config\[0\]\.type-x: unknown key/);
+  });
+});
+
+describe('GIVEN the errors of a check, sorted by path', () => {
+  const at = (instancePath: string) => ({ instancePath, keyword: 'k', schemaPath: '', params: {} });
+  test('WHEN the errors at a value and inside it are looked up THEN a sibling whose name extends it (a-b) is left out and nothing inside is missed', () => {
+    const within = errorsWithin([at('/a/x'), at('/a-b/x'), at('/a'), at('/a0'), at('/a/y/z'), at('/b')]);
+    expect(within('/a').map((e) => e.instancePath)).toEqual(['/a', '/a/x', '/a/y/z']);
+    expect(
+      within('')
+        .map((e) => e.instancePath)
+        .sort(),
+    ).toEqual(['/a', '/a-b/x', '/a/x', '/a/y/z', '/a0', '/b']);
+    expect(within('/c')).toEqual([]);
   });
 });

@@ -283,23 +283,26 @@ function chosenBranches(alternative: ErrorObject, under: ErrorObject[], root: ob
 
 /**
  * A lookup of the errors at a value or inside it, in time that grows with what it finds (a spec with thousands
- * of parameters has thousands of alternatives, each with its own few errors): sorted by path, the errors at
- * `p` come first, then those under `p/`, all in a row.
+ * of parameters has thousands of alternatives, each with its own few errors). Sorted by path, the errors at `p`
+ * are one run and those under `p/` another (a sibling such as `p-x` may sort between them).
  */
-function errorsWithin(errors: ErrorObject[]): (at: string) => ErrorObject[] {
+export function errorsWithin(errors: ErrorObject[]): (at: string) => ErrorObject[] {
   const sorted = [...errors].sort((a, b) => (a.instancePath < b.instancePath ? -1 : a.instancePath > b.instancePath ? 1 : 0));
-  return (at) => {
+  const firstFrom = (path: string) => {
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (sorted[mid].instancePath < at) lo = mid + 1;
+      if (sorted[mid].instancePath < path) lo = mid + 1;
       else hi = mid;
     }
-    const inside = `${at}/`;
+    return lo;
+  };
+  return (at) => {
     const out: ErrorObject[] = [];
-    for (let i = lo; i < sorted.length && (sorted[i].instancePath === at || sorted[i].instancePath.startsWith(inside)); i++)
-      out.push(sorted[i]);
+    for (let i = firstFrom(at); i < sorted.length && sorted[i].instancePath === at; i++) out.push(sorted[i]);
+    const inside = `${at}/`;
+    for (let i = firstFrom(inside); i < sorted.length && sorted[i].instancePath.startsWith(inside); i++) out.push(sorted[i]);
     return out;
   };
 }

@@ -431,11 +431,12 @@ export function dcaeFormatSchema(version: DcaeFormatVersion): Node {
   const definitions: Record<string, Node> = {
     name: { type: 'string' },
     version: VERSION,
-    docker_parameters: list(ref('parameter'), { unique: true }),
+    // Each list of parameters has its own description: the checker tells branches apart by their nodes' text.
+    docker_parameters: list(ref('parameter'), { unique: true, description: 'the parameters of a docker component: a list of parameters' }),
     cdap_parameters: mapping({
       program_preferences: list(ref('program_preference'), { unique: true }),
-      app_preferences: list(ref('parameter'), { unique: true }),
-      app_config: list(ref('parameter'), { unique: true }),
+      app_preferences: list(ref('parameter'), { unique: true, description: 'the parameters given to the CDAP preference API' }),
+      app_config: list(ref('parameter'), { unique: true, description: 'the parameters given to the CDAP application configuration' }),
     }),
     program_preference: mapping(
       {

@@ -9,6 +9,9 @@ import * as path from 'path';
 import { parse } from 'yaml';
 import { compileDcae, compileFiles, dcae, envOf, y } from './util';
 
+/** The main container's variables as the plugin wrote them (CBS mode): the four mapped ones, then POD_IP. */
+const PLUGIN_ENV = ['CONSUL_HOST', 'CONFIG_BINDING_SERVICE', 'DCAE_CA_CERTPATH', 'CBS_CONFIG_URL', 'POD_IP'];
+
 const CONFIGMAP = 'application_config: {source: configmap}\n';
 const CBS_URL = 'https://config-binding-service:10443/service_component_all';
 const KEY = 'application_config.yaml';
@@ -55,13 +58,7 @@ describe('GIVEN a DCAE spec with parameters', () => {
   test('WHEN compiled with source cbs (the default) THEN no ConfigMap, and the four mapped variables as the plugin had them', () => {
     const { objects } = compileDcae(spec);
     expect(objects.some((o) => o.kind === 'ConfigMap')).toBe(false);
-    expect(envOf(objects).map(([k]) => k)).toEqual([
-      'CONSUL_HOST',
-      'CONFIG_BINDING_SERVICE',
-      'DCAE_CA_CERTPATH',
-      'CBS_CONFIG_URL',
-      'POD_IP',
-    ]);
+    expect(envOf(objects).map(([k]) => k)).toEqual(PLUGIN_ENV);
     expect(envOf(objects)[3]).toEqual(['CBS_CONFIG_URL', `${CBS_URL}/my-comp`]);
     expect(compileDcae(spec, 'application_config: {source: cbs}\n').files).toEqual(compileDcae(spec).files);
   });
@@ -125,13 +122,7 @@ describe('GIVEN a DCAE spec without a configuration', () => {
     (_what, spec) => {
       const { objects } = compileDcae(spec, CONFIGMAP);
       expect(objects.some((o) => o.kind === 'ConfigMap')).toBe(false);
-      expect(envOf(objects).map(([k]) => k)).toEqual([
-        'CONSUL_HOST',
-        'CONFIG_BINDING_SERVICE',
-        'DCAE_CA_CERTPATH',
-        'CBS_CONFIG_URL',
-        'POD_IP',
-      ]);
+      expect(envOf(objects).map(([k]) => k)).toEqual(PLUGIN_ENV);
       expect(objects).toEqual(compileDcae(spec).objects);
     },
   );

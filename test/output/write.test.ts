@@ -71,6 +71,22 @@ describe("GIVEN the writer's helpers with the real file system (no FileSystem gi
     expect(snapshotFolder(path.dirname(path.dirname(dir)))).toEqual({ 'a/b/f.yaml': 'x: 1\n' });
   });
 
+  test('WHEN the file system refuses a new folder with ENOENT although its parent exists THEN makeFolder throws once (no retry loop), and a dangling link in the way is no folder', () => {
+    const root = tmpdir();
+    let calls = 0;
+    const refusing = {
+      ...fs,
+      mkdirSync: () => {
+        calls += 1;
+        throw Object.assign(new Error('ENOENT: refused'), { code: 'ENOENT' });
+      },
+    } as unknown as FileSystem;
+    expect(() => makeFolder(path.join(root, 'x', 'y'), refusing)).toThrow('ENOENT: refused');
+    expect(calls).toBe(1);
+    fs.symlinkSync(path.join(root, 'nowhere'), path.join(root, 'dangling'));
+    expect(() => makeFolder(path.join(root, 'dangling'))).toThrow(/EEXIST/);
+  });
+
   test("WHEN a missing folder is diffed with no display name THEN the diffs name the files under the folder's path", () => {
     const out = path.join(tmpdir(), 'out');
     const diffs = diffFolder(out, [MANIFEST]);

@@ -9,7 +9,7 @@ import { ApplicationConfig } from '../../src/constructs/application-config';
 import { ComponentChart } from '../../src/constructs/component-chart';
 import { ComponentPod } from '../../src/constructs/component-pod';
 import { FilebeatSidecar } from '../../src/constructs/filebeat-sidecar';
-import { chart, envLines, names, soloPod } from './util';
+import { chart, envLines, names, soloPod } from '../helpers';
 
 const TEXT = 'a: 1\n';
 

@@ -10,7 +10,7 @@ import { ComponentPod } from '../../src/constructs/component-pod';
 import { ComponentService } from '../../src/constructs/component-service';
 import { FilebeatSidecar } from '../../src/constructs/filebeat-sidecar';
 import { TlsInitContainer } from '../../src/constructs/tls-init-container';
-import { chart, containerNamed, names, podSpecOf, soloPod } from './util';
+import { chart, containerNamed, names, podSpecOf, soloPod } from '../helpers';
 
 describe('constructs combined by hand', () => {
   test('GIVEN FilebeatSidecar then TlsInitContainer WHEN synthesised THEN volumes, main mounts and containers come in that order', () => {

@@ -9,7 +9,7 @@ import { ComponentPod } from '../../src/constructs/component-pod';
 import { ComponentService } from '../../src/constructs/component-service';
 import { FilebeatSidecar } from '../../src/constructs/filebeat-sidecar';
 import { TlsInitContainer } from '../../src/constructs/tls-init-container';
-import { chart, containerNamed, envLines, names, POD_IP, podSpecOf, soloPod } from './util';
+import { chart, containerNamed, envLines, names, POD_IP, podSpecOf, soloPod } from '../helpers';
 
 const FILEBEAT_IMAGE = 'docker.elastic.co/beats/filebeat:5.5.0';
 const TLS_IMAGE = 'nexus3.onap.org:10001/onap/org.onap.dcaegen2.deployments.tls-init-container:2.1.0';

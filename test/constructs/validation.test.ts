@@ -9,20 +9,12 @@ import { TlsInitContainer } from '../../src/constructs/tls-init-container';
 import { DEFAULT_PLATFORM } from '../../src/input/platform/settings';
 import { buildChart, renderManifest } from '../../src/output/synthesize';
 import { loadProject } from '../../src/input/project';
-import { ComponentSpec } from '../../src/input/model';
 import { formatDiagnostic } from '../../src/input/diagnostics';
-import { chart, soloPod, validationErrors as errorsOf } from './util';
+import { chart, loadComponent, soloPod, validationErrors as errorsOf } from '../helpers';
 
 /** The input errors of a spec, formatted. */
 function inputErrors(text: string): string[] {
   return loadProject({ components: [{ name: 'components/c.yaml', text }] }).diagnostics.map(formatDiagnostic);
-}
-
-/** A component spec compiled from YAML text. */
-function componentOf(text: string): ComponentSpec {
-  const project = loadProject({ components: [{ name: 'components/c.yaml', text }] });
-  expect(project.diagnostics).toEqual([]);
-  return project.components[0];
 }
 
 describe('pod validation: mounts of missing volumes', () => {
@@ -152,7 +144,7 @@ describe('pod validation: where it runs', () => {
   });
 
   test("GIVEN the compiler's chart with a container added by mistake WHEN rendered with chart.toJson(), as renderManifest does THEN it throws", () => {
-    const spec = componentOf('name: comp\nimage: repo/comp:1\n');
+    const spec = loadComponent('name: comp\nimage: repo/comp:1\n');
     const { chart: built } = buildChart(spec, DEFAULT_PLATFORM);
     built.pod.addSidecar({ name: 'oops', image: 'x', volumeMounts: [{ name: 'component-log', mountPath: '/l' }] });
     expect(errorsOf(() => built.toJson())).toEqual([
@@ -162,7 +154,7 @@ describe('pod validation: where it runs', () => {
 
   test('GIVEN a spec valid in every other way, named like the TLS init container WHEN rendered past the input checks THEN the pod validation still refuses it', () => {
     // The input side refuses the name (next test); the pod's validation is the last line of defence.
-    const spec = { ...componentOf('name: comp\nimage: repo/comp:1\n'), name: 'init-tls' };
+    const spec = { ...loadComponent('name: comp\nimage: repo/comp:1\n'), name: 'init-tls' };
     expect(() => renderManifest(spec, DEFAULT_PLATFORM)).toThrow(
       '[init-tls/Pod] the pod has two containers named "init-tls"; the main container and the one a TlsInitContainer adds: give the component another name',
     );

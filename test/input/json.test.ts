@@ -1,7 +1,7 @@
 /** The strict JSON reader of `.json` files (DCAE component specifications), through compile(). */
 import { compile, CompileInput } from '../../src/compile';
 import { formatDiagnostic } from '../../src/input/diagnostics';
-import { dcae, json } from '../dcae/util';
+import { dcae, json } from '../helpers';
 
 const J = 'components/c.json';
 

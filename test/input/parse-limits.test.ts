@@ -13,7 +13,7 @@ import { loadProject, InputFile } from '../../src/input/project';
 import { MAX_DEPTH } from '../../src/input/source';
 import { MAX_FILE_BYTES } from '../../src/input/text';
 import { lastDuplicate } from '../../src/input/dcae/unique-items';
-import { errorsOf, snapshotFolder, tmpdir } from '../helpers';
+import { DCAE_FIXTURES, errorsOf, snapshotFolder, tmpdir } from '../helpers';
 import { GROWTH, GROWTH_CASES } from '../bench/growth';
 
 const F = 'components/c.yaml';
@@ -22,8 +22,7 @@ const HEAD = 'name: comp\nimage: repo/comp:1.0\n';
 const NOT_UTF8 = 'expected UTF-8 text (save the file as UTF-8)';
 const TOO_DEEP = `nested more than ${MAX_DEPTH} levels deep; expected at most ${MAX_DEPTH} levels of mappings and lists`;
 const DUPLICATE = 'duplicate key; a key may appear only once in a mapping';
-const FIXTURES = path.join(__dirname, '..', 'fixtures', 'dcae');
-const ENRICHER_FILE = fs.readFileSync(path.join(FIXTURES, 'record-enricher.json'), 'utf8');
+const ENRICHER_FILE = fs.readFileSync(path.join(DCAE_FIXTURES, 'record-enricher.json'), 'utf8');
 /** The record-enricher fixture with its host ports set to 0 (its own are blueprint placeholders, outside the NodePort range): it compiles alone. */
 const ENRICHER = ENRICHER_FILE.replace('"8300:8300"', '"8300:0"').replace('"8743:8743"', '"8743:0"');
 

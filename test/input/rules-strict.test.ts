@@ -4,15 +4,12 @@
  * hint, `.inf` and `.nan` env values, two mounts at one path in the filebeat sidecar or the
  * cert-service-client, and the port protocol's case. Every message is asserted exactly.
  */
-import { compileFiles, dcae, mainOf, podOf, Result, y } from '../dcae/util';
+import { compileFiles, dcae, FilesResult, mainOf, podOf, withHead, y } from '../helpers';
 
 const F = 'components/c.yaml';
 const P = 'components/platform.yaml';
-const HEAD = ['name: comp', 'image: repo/comp:1.0'];
-/** A valid spec plus some lines. */
-const withHead = (...lines: string[]): string => y(...HEAD, ...lines);
 /** Compiles one YAML spec (components/c.yaml), with an optional platform file. */
-const run = (text: string, platform?: string): Result => compileFiles({ [F]: text }, platform);
+const run = (text: string, platform?: string): FilesResult => compileFiles({ [F]: text }, platform);
 
 const INTERVAL_RULE = 'a whole number of seconds, or digits followed by s, m or h (15, "15s", "1m")';
 const REFUSED = 'the API server refuses two mounts at one path';

@@ -13,8 +13,7 @@ import { compile as compileFiles } from '../../src/compile';
 import { formatDiagnostic } from '../../src/input/diagnostics';
 import { MAX_OBJECT_BYTES, oversizedMessage, oversizedObjects } from '../../src/output/limits';
 import { PARALLEL_THRESHOLD } from '../../src/output/parallel';
-import { childEnv, compile, ROOT, runMain, tmpdir } from '../helpers';
-import { runReal } from '../gitops/util';
+import { childEnv, compile, ROOT, runMain, runReal, tmpdir } from '../helpers';
 
 const MIB = 1024 * 1024;
 

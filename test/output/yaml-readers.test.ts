@@ -194,7 +194,7 @@ describe('the rule: which strings are quoted', () => {
 /** Every YAML file the repository holds as expected output: golden cases, the DCAE fixtures' expected files, and dist/. */
 function outputFiles(): string[] {
   const out: string[] = [];
-  for (const dir of ['test/golden/cases', 'test/dcae/expected']) {
+  for (const dir of ['test/golden/cases', 'test/input/dcae/expected']) {
     for (const c of fs.readdirSync(path.join(ROOT, dir)).sort()) {
       const f = path.join(ROOT, dir, c, 'expected.k8s.yaml');
       if (fs.existsSync(f)) out.push(f);
@@ -220,7 +220,7 @@ describe('every golden file and every dist/ file', () => {
   test('GIVEN the repository WHEN its expected outputs are listed THEN the golden cases, the expected files of the DCAE fixtures and dist/ are all there', () => {
     const rel = files.map((f) => path.relative(ROOT, f));
     expect(rel.filter((f) => f.startsWith('test/golden/')).length).toBeGreaterThanOrEqual(12);
-    expect(rel.filter((f) => f.startsWith('test/dcae/')).length).toBeGreaterThanOrEqual(5);
+    expect(rel.filter((f) => f.startsWith('test/input/dcae/')).length).toBeGreaterThanOrEqual(5);
     expect(rel).toContain('dist/kustomization.yaml');
     expect(rel.filter((f) => f.startsWith('dist/') && f.endsWith('.k8s.yaml')).length).toBeGreaterThanOrEqual(4);
   });

@@ -11,19 +11,9 @@ import {
 } from '../../contract/names';
 import { describeValue, KeyPath } from '../diagnostics';
 import { VolumeSpec } from '../model';
-import { ApplicationConfigSource } from '../platform/settings';
 import { isObj, Json, Report } from '../values';
 import { REFUSED, samePlace, sameDirectoryWarning } from './mounts';
-import { certDirectoryOf, ComponentRule, logDirectoryOf } from './rule';
-
-/** What the mount-path check needs: the main container's other mounts. */
-interface MainMounts {
-  readonly volumes: readonly VolumeSpec[];
-  readonly logDirectory?: string;
-  readonly certDirectory?: string;
-  /** Where tls-info is mounted when the spec names no cert directory (the platform's tls.component_cert_dir). */
-  readonly defaultCertDirectory: string;
-}
+import { certDirectoryOf, ComponentRule, logDirectoryOf, RuleContext } from './rule';
 
 /** Who mounts the configuration, for messages. */
 const WHO = 'application-config (the application configuration)';
@@ -34,15 +24,7 @@ export const applicationConfigRule: ComponentRule<'application-config', 'volumes
   description:
     "The key application_config is set only with the platform's application_config.source configmap, and nothing else takes its environment variable or mount path.",
   after: ['volumes'],
-  check: ({ value, platform, read: { volumes }, report, warn }) => {
-    const mounts = {
-      volumes,
-      logDirectory: logDirectoryOf(value),
-      certDirectory: certDirectoryOf(value),
-      defaultCertDirectory: platform.defaultCertDirectory,
-    };
-    return readApplicationConfig(value, mounts, platform.applicationConfigSource, report, warn);
-  },
+  check: readApplicationConfig,
 };
 
 /**
@@ -50,16 +32,11 @@ export const applicationConfigRule: ComponentRule<'application-config', 'volumes
  * with the platform's source `configmap`. Reports `application_config` with any other source, and, with a
  * configuration, what would clash with what the compiler adds: an own `CBS_CLIENT_CONFIG_PATH`, and another
  * main-container mount at `/app-config-input`.
- * @param source the platform's application_config.source; undefined when that setting is invalid (nothing is checked then)
+ * Nothing is checked when the platform's application_config.source is itself invalid (undefined here).
  */
-function readApplicationConfig(
-  v: Json,
-  mounts: MainMounts,
-  source: ApplicationConfigSource | undefined,
-  err: Report,
-  warn: Report,
-): Json | undefined {
+function readApplicationConfig({ value: v, platform, read: { volumes }, report: err, warn }: RuleContext<'volumes'>): Json | undefined {
   const config = v.application_config;
+  const source = platform.applicationConfigSource;
   if (config === undefined || source === undefined) return undefined;
   if (source !== 'configmap') {
     err(
@@ -80,23 +57,28 @@ function readApplicationConfig(
       'key',
     );
   }
-  checkConfigMount(mounts, err, warn);
+  checkConfigMount(v, volumes, platform.defaultCertDirectory, err, warn);
   checkNumbers(config, ['application_config'], warn);
   return config;
 }
 
-/** No other mount of the main container may be at `/app-config-input` (the same path written differently is a warning). */
-function checkConfigMount(m: MainMounts, err: Report, warn: Report): void {
-  const others: Array<{ path: string; at: KeyPath }> = m.volumes.map((vol) => ({
+/**
+ * No other mount of the main container may be at `/app-config-input` (the same path written differently is a warning):
+ * its volumes, its log directory, and its cert directory (the platform's tls.component_cert_dir when the spec names none).
+ */
+function checkConfigMount(v: Json, volumes: readonly VolumeSpec[], defaultCertDirectory: string, err: Report, warn: Report): void {
+  const others: Array<{ path: string; at: KeyPath }> = volumes.map((vol) => ({
     path: vol.mountPath,
     at: ['volumes', vol.entry, 'container', 'bind'],
   }));
-  if (m.logDirectory !== undefined) others.push({ path: m.logDirectory, at: ['log_info', 'log_directory'] });
+  const logDirectory = logDirectoryOf(v);
+  if (logDirectory !== undefined) others.push({ path: logDirectory, at: ['log_info', 'log_directory'] });
+  const certDirectory = certDirectoryOf(v);
   // The platform's default cert directory is no mount the spec wrote: the clash is the configuration's.
   others.push(
-    m.certDirectory !== undefined
-      ? { path: m.certDirectory, at: ['tls_info', 'cert_directory'] }
-      : { path: m.defaultCertDirectory, at: ['application_config'] },
+    certDirectory !== undefined
+      ? { path: certDirectory, at: ['tls_info', 'cert_directory'] }
+      : { path: defaultCertDirectory, at: ['application_config'] },
   );
   for (const other of others) {
     const how = samePlace(other.path, APPLICATION_CONFIG_MOUNT_PATH);

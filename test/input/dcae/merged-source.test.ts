@@ -1,5 +1,5 @@
 /** The fix hints of a DCAE spec's port errors: a corrected list, when the compiler can write one. */
-import { compileFiles, dcae } from '../../dcae/util';
+import { compileFiles, dcae } from '../../helpers';
 
 const J = 'components/c.json';
 

@@ -1,5 +1,5 @@
 /** A DCAE spec's parameters as the application configuration (platform application_config.source: configmap): entries it cannot take. */
-import { compileFiles, dcae } from '../../dcae/util';
+import { compileFiles, dcae } from '../../helpers';
 
 const CONFIGMAP = 'application_config: {source: configmap}\n';
 const FIX = '. To fix it, write a YAML spec beside it with dcae_spec: c.json that sets application_config';

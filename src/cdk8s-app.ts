@@ -5,15 +5,18 @@
  * nothing written on an error), then copies the result into CDK8S_OUTDIR for the cdk8s CLI to list.
  * The cdk8s CLI shows only the app's standard error, so the summary goes there.
  *
- * Environment: DCAE_COMPONENTS (default `components`), DCAE_OUT (default `dist`), DCAE_ALLOW_EMPTY=true for
- * --allow-empty.
+ * Settings as for `npm run synth`: the options file dcae-synth.yaml when there is one, else the defaults; the
+ * environment overrides them as flags would: DCAE_COMPONENTS (--components), DCAE_OUT (--out),
+ * DCAE_ALLOW_EMPTY=true (--allow-empty).
  */
 import { runAsProcess } from './cli/process';
 import { serveRenderRequests } from './output/parallel';
 
 if (!serveRenderRequests()) {
   const env = process.env;
-  const argv = ['--components', env.DCAE_COMPONENTS ?? 'components', '--out', env.DCAE_OUT ?? 'dist'];
+  const argv: string[] = [];
+  if (env.DCAE_COMPONENTS !== undefined) argv.push('--components', env.DCAE_COMPONENTS);
+  if (env.DCAE_OUT !== undefined) argv.push('--out', env.DCAE_OUT);
   if (env.DCAE_ALLOW_EMPTY === 'true') argv.push('--allow-empty');
   runAsProcess(argv, { entry: __filename, mirror: env.CDK8S_OUTDIR }, { summaryOnStderr: true });
 }

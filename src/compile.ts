@@ -17,6 +17,8 @@ import { OutputFile } from './output/synthesize';
 export interface CompileInput {
   /** The components folder as the user named it, for messages about the folder itself. @default "components" */
   readonly folder?: string;
+  /** The components folder's subfolders (not read): a folder with none but a `components` subfolder gets a hint. @default none */
+  readonly subfolders?: readonly string[];
   /** Component specs (YAML) and DCAE component specifications (JSON): their text, or their bytes (decoded strictly as UTF-8). */
   readonly components: readonly InputFile[];
   /** The platform settings file. @default the built-in defaults */
@@ -87,13 +89,16 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
   const diagnostics = [...project.diagnostics];
   if (input.components.length === 0 && !options.allowEmpty) {
     const folder = input.folder ?? 'components';
+    const nested = input.subfolders?.includes('components') ? `${folder.replace(/\/+$/, '')}/components` : undefined;
     diagnostics.push({
       file: folder,
       line: 0,
       column: 0,
       path: '',
       message:
-        `no component spec (*.yaml, *.yml or *.json besides platform.yaml) in this folder; expected at least one. ` +
+        `no component spec (*.yaml, *.yml or *.json besides platform.yaml) in this folder; expected at least one` +
+        (nested ? ` (did you mean --components ${nested}? That subfolder is not read)` : '') +
+        '. ' +
         `An empty folder would remove every manifest from the output; to do that on purpose, run again with ${ALLOW_EMPTY_FLAG} (with cdk8s synth: DCAE_ALLOW_EMPTY=true)`,
     });
   }

@@ -3,52 +3,88 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { ALLOW_EMPTY_FLAG } from '../compile';
-import { CHART_NAME, HelmOptions, SEMVER } from '../output/helm';
-import { Console } from './report';
+import { formatDiagnostic, sortDiagnostics } from '../input/diagnostics';
+import { closest } from '../input/schema';
+import { HelmOptions } from '../output/helm';
+import { FileSettings, OPTIONS_FILE, readOptionsFile } from './options-file';
+import { readFileIfAny } from './read-folder';
+import { Console, plural } from './report';
+import { DEFAULTS, Setting, SETTING_NAMES, SettingName, SETTINGS } from './settings';
 
-/** The compiler's version, as its package.json says (the nearest one above this file, built or not). */
-export function version(): string {
+/** The compiler's package: its folder, name, version and the major Node.js version it needs. */
+export interface PackageInfo {
+  readonly root: string;
+  readonly name: string;
+  readonly version: string;
+  /** The lowest major version of Node.js that `engines` allows. */
+  readonly node: number;
+}
+
+/** The compiler's package, from the nearest package.json above this file (built, bundled or not). */
+export function packageInfo(): PackageInfo {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const file = path.join(dir, 'package.json');
-    if (fs.existsSync(file)) return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
-    if (dir === path.dirname(dir)) return 'unknown';
+    if (fs.existsSync(file)) {
+      const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name: string; version: string; engines: { node: string } };
+      return { root: dir, name: pkg.name, version: pkg.version, node: Number(/\d+/.exec(pkg.engines.node)![0]) };
+    }
+    if (dir === path.dirname(dir)) throw new Error(`no package.json above ${__dirname}`);
   }
+}
+
+/** The compiler's version, as its package.json says. */
+export function version(): string {
+  return packageInfo().version;
 }
 
 /** Exit codes, as sysexits.h numbers them where it has one: 70 EX_SOFTWARE, 74 EX_IOERR. */
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70, io: 74 } as const;
 
-export const USAGE = `Usage: npm run synth -- [options]
-       (or: dcae-synth [options], npx cdk8s synth)
+/** The one-line usage, printed after every wrong option. */
+export const USAGE_LINE =
+  'Usage: dcae-synth [options]   (in this repository: npm run synth -- [options]; a new repository: dcae-synth init [DIR])';
+/** Where to read more, printed after the one-line usage. */
+export const HELP_HINT = 'Run dcae-synth --help for every option.';
+
+export const USAGE = `Usage: dcae-synth [options]
+       dcae-synth init [DIR] [--force] [--compiler SPEC]
+       (in this repository: npm run synth -- [options], or npx cdk8s synth)
 
 Compiles every component spec in the components folder into Kubernetes manifests in the
 output folder, with a kustomization.yaml in each output folder. Nothing is written when any
 file has an error. Relative folders are taken from where you run the command, also through npm.
 
-Options:
+Settings: each one is a flag, or a key of the same name in the options file ${OPTIONS_FILE}
+(read from the folder you run in; its relative folders are taken from where it is). A flag
+wins over the file.
   --components DIR          folder of component specs and the optional platform.yaml
                             (default: components)
   --out DIR                 output folder (default: dist)
-  --check                   write nothing; print a diff of every file that is stale, missing or
-                            extra, and exit 1 if there is any (default: off)
   ${ALLOW_EMPTY_FLAG}             accept a components folder with no component spec and remove every
                             manifest from the output folder (default: off, such a folder is an error)
-  --helm-chart NAME         also write a Helm chart (Chart.yaml, templates/) in each output folder
+  --helm-chart NAME         also write a Helm chart for each output folder, in <out>/helm/
                             (default: no chart)
-  --chart-version SEMVER    the Helm chart's version (required with --helm-chart; no default)
+  --chart-version SEMVER    the Helm charts' version (required with --helm-chart; no default)
   --quiet                   print only errors (and, with --check, the diffs) (default: off)
   --jobs N                  threads that render components (default: 2, or fewer cores)
+
+Flags only:
+  --check                   write nothing; print a diff of every file that is stale, missing or
+                            extra, and exit 1 if there is any (default: off)
+  --config FILE             the options file (default: ${OPTIONS_FILE} if there is one)
   --version                 print the version and exit
   -h, --help                show this help and exit
+
+dcae-synth init [DIR] starts a GitOps repository in DIR (default: here); see README.md.
 
 Exit codes: 0 done (or up to date), 1 errors in the input (or, with --check, differences),
 2 wrong options, 70 a bug in the compiler, 74 the output folder could not be written.`;
 
-/** What the command line asked for. */
+/** What the command line and the options file asked for. */
 export interface Options {
-  /** The components folder, as typed. */
+  /** The components folder, relative to {@link base} (as typed, for a flag). */
   readonly componentsDir: string;
-  /** The output folder, as typed. */
+  /** The output folder, relative to {@link base} (as typed, for a flag). */
   readonly outDir: string;
   /** The folder relative paths are taken from: where the user ran the command. */
   readonly base: string;
@@ -81,30 +117,60 @@ export function userFolder(invocation: Invocation = {}): string {
   return cwd;
 }
 
+/** The flags: each setting, then the flags that are not settings. */
+const FLAGS = {
+  components: { type: 'string' },
+  out: { type: 'string' },
+  'allow-empty': { type: 'boolean' },
+  'helm-chart': { type: 'string' },
+  'chart-version': { type: 'string' },
+  quiet: { type: 'boolean' },
+  jobs: { type: 'string' },
+  check: { type: 'boolean' },
+  config: { type: 'string' },
+  version: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Record<SettingName, unknown> & Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+/** Prints a wrong option's message, then the one-line usage and the --help hint; gives exit code 2. */
+export function usageError(io: Console, message: string, usage: readonly [string, string] = [USAGE_LINE, HELP_HINT]): number {
+  io.err(`error: ${message}\n${usage.join('\n')}`);
+  return EXIT.usage;
+}
+
+/** How parseArgs describes flags. */
+type FlagTable = Readonly<Record<string, { readonly type: 'string' | 'boolean'; readonly short?: string }>>;
+
+/** The first option that is not in `flags`, with the nearest known one, or undefined. A string flag's value is skipped. */
+export function unknownOption(argv: readonly string[], flags: FlagTable): string | undefined {
+  const known = Object.keys(flags);
+  const shorts = known.map((k) => flags[k].short).filter((s) => s !== undefined);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') return undefined;
+    let name: string;
+    if (arg.startsWith('--')) name = arg.slice(2).split('=')[0];
+    else if (/^-[^-]/.test(arg)) name = arg.slice(1);
+    else continue;
+    if (arg.startsWith('--') ? known.includes(name) : shorts.includes(name)) {
+      if (arg.startsWith('--') && !arg.includes('=') && flags[name].type === 'string') i++;
+      continue;
+    }
+    const guess = closest(name, known);
+    return `unknown option ${arg.split('=')[0]}${guess ? ` (did you mean --${guess}?)` : ''}`;
+  }
+  return undefined;
+}
+
 /** The options, or the exit code when they are wrong (or --help or --version was asked for). */
 export function parseOptions(argv: readonly string[], io: Console, invocation: Invocation = {}): Options | number {
+  const unknown = unknownOption(argv, FLAGS);
+  if (unknown) return usageError(io, unknown);
   let args;
   try {
-    args = parseArgs({
-      args: [...argv],
-      options: {
-        components: { type: 'string', default: 'components' },
-        out: { type: 'string', default: 'dist' },
-        check: { type: 'boolean', default: false },
-        'allow-empty': { type: 'boolean', default: false },
-        'helm-chart': { type: 'string' },
-        'chart-version': { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        jobs: { type: 'string' },
-        version: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
+    args = parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: false }).values;
   } catch (e) {
-    io.err(`error: ${(e as Error).message}\n\n${USAGE}`);
-    return EXIT.usage;
+    return usageError(io, (e as Error).message);
   }
   if (args.help) {
     io.out(USAGE);
@@ -114,38 +180,128 @@ export function parseOptions(argv: readonly string[], io: Console, invocation: I
     io.out(version());
     return EXIT.ok;
   }
-  const usage = (message: string) => {
-    io.err(`error: ${message}`);
-    return EXIT.usage;
-  };
-  const chartName = args['helm-chart'];
-  const chartVersion = args['chart-version'];
-  if (chartName !== undefined && !CHART_NAME.test(chartName))
-    return usage(`--helm-chart "${chartName}" is not a chart name: lower-case letters, digits and "-", starting with a letter`);
-  if (chartName !== undefined && chartVersion === undefined)
-    return usage('--helm-chart needs --chart-version, for example --chart-version 1.0.0');
-  if (chartVersion !== undefined && chartName === undefined) return usage('--chart-version is only used with --helm-chart NAME');
-  if (chartVersion !== undefined && !SEMVER.test(chartVersion))
-    return usage(`--chart-version "${chartVersion}" is not a SemVer 2 version such as 1.2.3`);
-  const jobs = args.jobs === undefined ? Math.min(2, os.availableParallelism?.() ?? os.cpus().length) : Number(args.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) return usage(`--jobs "${args.jobs}" is not a whole number of threads from 1 to 64`);
   const base = userFolder(invocation);
-  const outDir = args.out as string;
+  const file = optionsFile(args.config, base, io);
+  if (typeof file === 'number') return file;
+
+  /** A setting's value and where it came from (for messages): the flag, else the options file. */
+  const given = (name: SettingName): { value: string | number | boolean; from: string } | undefined => {
+    const flag = args[name];
+    if (flag !== undefined) return { value: flag, from: `--${name}` };
+    const value = file?.settings[name];
+    return value === undefined ? undefined : { value, from: `${name} in ${file!.name}` };
+  };
+  for (const name of SETTING_NAMES) {
+    const flag = args[name];
+    const problem = typeof flag === 'string' ? (SETTINGS[name] as Setting).check?.(flag) : undefined;
+    if (problem) return usageError(io, `--${name} ${JSON.stringify(flag)} ${problem}`);
+  }
+  /** A folder setting, relative to the user's folder (the options file's are relative to the file's own folder). */
+  const folder = (name: 'components' | 'out'): string => {
+    const flag = args[name];
+    if (flag !== undefined) return flag;
+    const value = file?.settings[name];
+    if (value === undefined) return DEFAULTS[name];
+    return (
+      path
+        .relative(base, path.resolve(file!.folder, String(value)))
+        .split(path.sep)
+        .join('/') || '.'
+    );
+  };
+  const flagOrFile = (name: 'allow-empty' | 'quiet'): boolean => (given(name)?.value ?? DEFAULTS[name]) === true;
+
+  const chartName = given('helm-chart');
+  const chartVersion = given('chart-version');
+  if (chartName !== undefined && chartVersion === undefined)
+    return usageError(io, `${chartName.from} needs a chart version: --chart-version SEMVER, or chart-version in ${OPTIONS_FILE}`);
+  if (chartVersion !== undefined && chartName === undefined)
+    return usageError(io, `${chartVersion.from} is only used with a chart name: --helm-chart NAME, or helm-chart in ${OPTIONS_FILE}`);
+  const jobs = given('jobs')?.value ?? Math.min(2, os.availableParallelism?.() ?? os.cpus().length);
+
+  const componentsDir = folder('components');
+  const outDir = folder('out');
+  const overlap = folderOverlap(base, componentsDir, outDir);
+  if (overlap) return usageError(io, overlap);
   for (let dir = path.resolve(base, outDir); ; dir = path.dirname(dir)) {
     if (fs.existsSync(dir)) {
-      if (!fs.statSync(dir).isDirectory()) return usage(`--out ${outDir}: ${dir} is a file, not a folder; expected an output folder`);
+      if (!fs.statSync(dir).isDirectory())
+        return usageError(io, `--out ${outDir}: ${dir} is a file, not a folder; expected an output folder`);
       break;
     }
     if (dir === path.dirname(dir)) break;
   }
   return {
-    componentsDir: args.components as string,
+    componentsDir,
     outDir,
     base,
     check: args.check === true,
-    quiet: args.quiet === true,
-    allowEmpty: args['allow-empty'] === true,
-    jobs,
-    helm: chartName !== undefined && chartVersion !== undefined ? { name: chartName, version: chartVersion } : undefined,
+    quiet: flagOrFile('quiet'),
+    allowEmpty: flagOrFile('allow-empty'),
+    jobs: Number(jobs),
+    helm:
+      chartName !== undefined && chartVersion !== undefined
+        ? { name: String(chartName.value), version: String(chartVersion.value) }
+        : undefined,
   };
+}
+
+/** The options file read: its name for messages, its folder, and its settings. */
+interface ReadOptionsFile {
+  readonly name: string;
+  readonly folder: string;
+  readonly settings: FileSettings;
+}
+
+/**
+ * Reads the options file: the one --config names (which must exist), else `dcae-synth.yaml` in the user's folder
+ * when there is one. Prints its errors, each with file, line and column, and gives exit code 2 when it has any.
+ */
+function optionsFile(config: string | undefined, base: string, io: Console): ReadOptionsFile | undefined | number {
+  const name = config ?? OPTIONS_FILE;
+  const file = path.resolve(base, name);
+  const contents = readFileIfAny(file);
+  if (contents === undefined) {
+    if (config === undefined) return undefined;
+    return usageError(io, `--config ${config}: ${fs.existsSync(file) ? 'is not a file' : 'no such file'}; expected an options file`);
+  }
+  const read = readOptionsFile(name, contents);
+  if (read.diagnostics.length > 0) {
+    for (const d of sortDiagnostics(read.diagnostics)) io.err(formatDiagnostic(d));
+    return usageError(io, `${plural(read.diagnostics.length, 'error')} in the options file ${name}; nothing was written`);
+  }
+  return { name, folder: path.dirname(file), settings: read.settings };
+}
+
+/** Whether `inner` is `outer` or a folder inside it (both absolute). */
+function within(inner: string, outer: string): boolean {
+  return inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
+}
+
+/** An absolute folder with its links resolved as far as it exists. */
+function realFolder(dir: string): string {
+  const missing: string[] = [];
+  let at = dir;
+  while (!fs.existsSync(at) && at !== path.dirname(at)) {
+    missing.unshift(path.basename(at));
+    at = path.dirname(at);
+  }
+  return path.join(fs.realpathSync(at), ...missing);
+}
+
+/**
+ * Why the components folder and the output folder cannot be used together, or undefined: the compiler owns
+ * the output folder, so specs inside it would be read back as its own output, and an output inside the specs
+ * would be read as specs.
+ */
+function folderOverlap(base: string, componentsDir: string, outDir: string): string | undefined {
+  const components = realFolder(path.resolve(base, componentsDir));
+  const out = realFolder(path.resolve(base, outDir));
+  if (components === out)
+    return `the components folder and the output folder are the same (${componentsDir}); expected an output folder apart from the specs, such as --out dist`;
+  if (within(components, out))
+    return `the components folder ${componentsDir} is inside the output folder ${outDir}, which the compiler owns; expected two separate folders`;
+  if (within(out, components))
+    return `the output folder ${outDir} is inside the components folder ${componentsDir}; expected two separate folders (a folder of specs holds only specs)`;
+  return undefined;
 }

@@ -15,9 +15,11 @@ export function readComponentsFolder(dir: string, base = process.cwd()): Compile
   const absolute = path.resolve(base, dir);
   // One stat per entry: whether it is a file (links followed) and, for reading, its size.
   const sizes = new Map<string, number>();
+  const subfolders: string[] = [];
   for (const n of fs.readdirSync(absolute)) {
     const stat = fs.statSync(path.join(absolute, n));
     if (stat.isFile()) sizes.set(n, stat.size);
+    else if (stat.isDirectory()) subfolders.push(n);
   }
   const read = (f: string): InputFile => ({
     name: display(f),
@@ -28,6 +30,7 @@ export function readComponentsFolder(dir: string, base = process.cwd()): Compile
   const platformNames = names.filter((n) => PLATFORM_FILES.includes(n));
   return {
     folder: dir,
+    subfolders: subfolders.sort(byCodePoint),
     base,
     components: names.filter((n) => COMPONENT_FILE.test(n) && !PLATFORM_FILES.includes(n)).map(read),
     platform: platformNames.length > 0 ? read(platformNames[0]) : undefined,

@@ -6,7 +6,8 @@ import { RenderedFile } from '../output/plan';
 import { conflicts, diffFolder, RECORD_FILE, syncFolder } from '../output/write';
 import { readComponentsFolder } from './read-folder';
 import { formatDiagnostic } from '../input/diagnostics';
-import { EXIT, Invocation, Options, parseOptions } from './options';
+import { init } from './init';
+import { EXIT, Invocation, Options, parseOptions, userFolder } from './options';
 import { Console, plural, progressBar, reportErrors, staleSummary, writeSummary } from './report';
 
 /** How the process was started, beyond its arguments. */
@@ -26,6 +27,7 @@ export interface RunContext extends Invocation {
 /** Runs the compiler; resolves to the process exit code. */
 export async function main(argv: readonly string[], io: Console, context: RunContext = {}): Promise<number> {
   const started = process.hrtime.bigint();
+  if (argv[0] === 'init') return init(argv.slice(1), io, userFolder(context));
   const options = parseOptions(argv, io, context);
   if (typeof options === 'number') return options;
   if (!options.quiet && context.entry) warnIfStale(io, context.entry);
@@ -118,14 +120,16 @@ async function run(
 }
 
 /**
- * `npm run synth` runs the compiled JavaScript (for speed). A developer who edited src/ without
- * rebuilding would get output from old code: say so, without slowing the common case.
+ * `npm run synth` runs the compiled JavaScript (for speed). A developer of the compiler who edited src/
+ * without rebuilding would get output from old code: say so, without slowing the common case. An installed
+ * package has no TypeScript sources, and gets no such warning.
  */
 function warnIfStale(io: Console, entry: string): void {
   let root = path.dirname(entry);
   while (!fs.existsSync(path.join(root, 'package.json')) && root !== path.dirname(root)) root = path.dirname(root);
   const src = path.join(root, 'src');
-  if (!fs.existsSync(src) || !entry.endsWith('.js')) return;
+  // Only where the TypeScript sources are: a checkout of the compiler, not an installed package.
+  if (!fs.existsSync(path.join(src, 'cli', 'run.ts')) || !entry.endsWith('.js')) return;
   const built = fs.statSync(entry).mtimeMs;
   const newer = (dir: string): boolean =>
     fs.readdirSync(dir, { withFileTypes: true }).some((e) => {

@@ -198,7 +198,7 @@ function lowerFirst(s: string): string {
 }
 
 /** The known key nearest to a misspelt one, when it is near enough to be a likely typo. */
-function closest(word: string, candidates: string[]): string | undefined {
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const c of candidates) {

@@ -191,7 +191,7 @@ describe('GIVEN a bad --components argument', () => {
     const r = await runMain(['--components'], dir);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^error: .*--components/);
-    expect(r.stderr).toContain('Usage: npm run synth');
+    expect(r.stderr).toContain('Usage: dcae-synth [options]');
     expect(stackLines(r.stderr)).toEqual([]);
   });
 
@@ -200,7 +200,7 @@ describe('GIVEN a bad --components argument', () => {
     const r = await runMain(['--component', 'components'], dir);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^error: .*--component/);
-    expect(r.stderr).toContain('Usage: npm run synth');
+    expect(r.stderr).toContain('Usage: dcae-synth [options]');
     expect(stackLines(r.stderr)).toEqual([]);
   });
 });

@@ -10,11 +10,15 @@ import { snapshotFolder, tmpdir } from '../helpers';
 
 const STALE = 'warning: src/ changed after the last build; run `npm run build` first, or this run uses the old compiler';
 
-/** A project folder as npm would have it: package.json, src/ with a nested file, a built entry script, and one component. */
+/**
+ * A checkout of the compiler as its developers have it: package.json, src/ with the TypeScript sources (src/cli/run.ts
+ * among them), a built entry script, and one component.
+ */
 function project(): { dir: string; entry: string; source: string } {
   const dir = tmpdir();
   fs.writeFileSync(path.join(dir, 'package.json'), '{"name": "p", "version": "1.0.0"}\n');
   fs.mkdirSync(path.join(dir, 'src', 'cli'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'src', 'cli', 'run.ts'), '// the source\n');
   const source = path.join(dir, 'src', 'cli', 'bin.ts');
   fs.writeFileSync(source, '// the source\n');
   fs.mkdirSync(path.join(dir, 'build', 'src', 'cli'), { recursive: true });
@@ -73,7 +77,20 @@ describe('GIVEN the compiled entry script of a project', () => {
     expect(r.err).toEqual([]);
   });
 
-  test('GIVEN a package with no src/ folder (an installed package) WHEN main runs THEN there is no warning', async () => {
+  test('GIVEN an installed package (src/ holds only the published schemas, newer than the entry) WHEN main runs THEN there is no warning', async () => {
+    const { dir, entry } = project();
+    fs.rmSync(path.join(dir, 'src'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'src', 'input', 'schemas'), { recursive: true });
+    const schema = path.join(dir, 'src', 'input', 'schemas', 'component.schema.json');
+    fs.writeFileSync(schema, '{}\n');
+    touch(entry, 1_000_000);
+    touch(schema, 2_000_000);
+    const r = await run([], dir, { entry });
+    expect(r.status).toBe(0);
+    expect(r.err).toEqual([]);
+  });
+
+  test('GIVEN a package with no src/ folder WHEN main runs THEN there is no warning', async () => {
     const { dir, entry } = project();
     fs.rmSync(path.join(dir, 'src'), { recursive: true });
     const r = await run([], dir, { entry });

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { HELP_HINT, USAGE_LINE } from '../../src/cli/options';
 import { readComponentsFolder } from '../../src/cli/read-folder';
 import { compileProject, ROOT, runCli, runMain, snapshotFolder, tmpdir, withExamples } from '../helpers';
 
@@ -53,14 +54,15 @@ describe('the CLI, end to end', () => {
   test('GIVEN --help WHEN the CLI runs THEN it prints usage and exits 0', async () => {
     const r = await runMain(['--help'], tmpdir());
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Usage: npm run synth -- [options]');
+    expect(r.stdout).toContain('Usage: dcae-synth [options]');
+    expect(r.stdout).toContain('(in this repository: npm run synth -- [options], or npx cdk8s synth)');
     expect(r.stdout).toContain('--components DIR');
   });
 
   test('GIVEN an unknown option WHEN the CLI runs THEN it names it, prints usage and exits 2 without a stack trace', () => {
     const r = runCli(['--colour'], ROOT);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("error: Unknown option '--colour'");
+    expect(r.stderr).toBe(`error: unknown option --colour\n${USAGE_LINE}\n${HELP_HINT}\n`);
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 });
@@ -118,7 +120,7 @@ describe('render threads', () => {
   test('GIVEN --jobs 0 WHEN the CLI runs THEN it is refused as an option error', async () => {
     const r = await runMain(['--jobs', '0'], tmpdir());
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('error: --jobs "0" is not a whole number of threads from 1 to 64\n');
+    expect(r.stderr).toBe(`error: --jobs "0" is not a whole number of threads from 1 to 64\n${USAGE_LINE}\n${HELP_HINT}\n`);
   });
 });
 
@@ -190,6 +192,8 @@ describe('found in review', () => {
     const dir = project({ 'components/a.yaml': 'name: a\nimage: r/a:1\n', afile: 'x' });
     const r = await runMain(['--out', 'afile/sub'], dir);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^error: --out afile\/sub: .*afile is a file, not a folder; expected an output folder\n$/);
+    expect(r.stderr).toMatch(
+      /^error: --out afile\/sub: .*afile is a file, not a folder; expected an output folder\nUsage: dcae-synth .*\nRun dcae-synth --help for every option.\n$/,
+    );
   });
 });

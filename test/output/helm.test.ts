@@ -164,57 +164,6 @@ describe('the templates hold exactly the plain objects', () => {
 });
 
 describe('bad chart options', () => {
-  test.each([
-    ['Dcae', '--helm-chart "Dcae" is not a chart name: lower-case letters, digits and "-", starting with a letter'],
-    ['dcae_x', '--helm-chart "dcae_x" is not a chart name: lower-case letters, digits and "-", starting with a letter'],
-    ['1dcae', '--helm-chart "1dcae" is not a chart name: lower-case letters, digits and "-", starting with a letter'],
-    ['dcae-', '--helm-chart "dcae-" is not a chart name: lower-case letters, digits and "-", starting with a letter'],
-    ['dc/ae', '--helm-chart "dc/ae" is not a chart name: lower-case letters, digits and "-", starting with a letter'],
-    ['', '--helm-chart "" is not a chart name: lower-case letters, digits and "-", starting with a letter'],
-  ])('GIVEN --helm-chart %p WHEN the CLI runs THEN it exits 2 with "%s" and writes nothing', async (name, message) => {
-    const dir = withExamples();
-    const r = await run(dir, ...RUN, '--helm-chart', name, '--chart-version', '1.0.0');
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`error: ${message}\n`);
-    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
-  });
-
-  test.each([['1.0'], ['v1.0.0'], ['01.0.0'], ['1.0.0-'], ['1.0.0+'], ['latest'], ['1.0.0-01'], ['']])(
-    'GIVEN --chart-version %p WHEN the CLI runs THEN it exits 2 naming the version and writes nothing',
-    async (version) => {
-      const dir = withExamples();
-      const r = await run(dir, ...RUN, '--helm-chart', 'dcae', '--chart-version', version);
-      expect(r.status).toBe(2);
-      expect(r.stderr).toBe(`error: --chart-version "${version}" is not a SemVer 2 version such as 1.2.3\n`);
-      expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
-    },
-  );
-
-  test('GIVEN --helm-chart without --chart-version WHEN the CLI runs THEN it exits 2 and writes nothing', async () => {
-    const dir = withExamples();
-    const r = await run(dir, ...RUN, '--helm-chart', 'dcae');
-    expect(r.status).toBe(2);
-    expect(r.stderr).toBe('error: --helm-chart needs --chart-version, for example --chart-version 1.0.0\n');
-    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
-  });
-
-  test('GIVEN --chart-version without --helm-chart WHEN the CLI runs THEN it exits 2 and writes nothing', async () => {
-    const dir = withExamples();
-    const r = await run(dir, ...RUN, '--chart-version', '1.0.0');
-    expect(r.status).toBe(2);
-    expect(r.stderr).toBe('error: --chart-version is only used with --helm-chart NAME\n');
-    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
-  });
-
-  test('GIVEN --helm-chart with no value WHEN the CLI runs THEN it exits 2 with the usage', async () => {
-    const dir = withExamples();
-    const r = await run(dir, ...RUN, '--helm-chart');
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^error: Option '--helm-chart <value>' argument missing/);
-    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
-  });
-
   test('GIVEN a component with k8s_location "templates" WHEN --helm-chart runs THEN it is refused (exit 1) and nothing is written', async () => {
     const dir = withComponents({ 'a.yaml': component('comp-a', 'k8s_location: templates\n') });
     const r = await run(dir, ...RUN, ...HELM);

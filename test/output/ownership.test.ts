@@ -385,7 +385,9 @@ describe('something in the way of a path the compiler needs', () => {
     const r = await run(dir, ...RUN);
     expect(r.status).toBe(2);
     expect(r.stderr).not.toMatch(/^\s+at /m);
-    expect(r.stderr).toMatch(/^error: --out out: .*out is a file, not a folder; expected an output folder\n$/);
+    expect(r.stderr).toMatch(
+      /^error: --out out: .*out is a file, not a folder; expected an output folder\nUsage: dcae-synth .*\nRun dcae-synth --help for every option.\n$/,
+    );
     expect(fs.readFileSync(path.join(dir, 'out'), 'utf8')).toBe('not a folder\n');
   });
 });

@@ -33,7 +33,7 @@ Options:
                             extra, and exit 1 if there is any (default: off)
   ${ALLOW_EMPTY_FLAG}             accept a components folder with no component spec and remove every
                             manifest from the output folder (default: off, such a folder is an error)
-  --helm-chart NAME         also write a Helm chart (Chart.yaml, templates/) in each output folder
+  --helm-chart NAME         also write a Helm chart for each output folder, into <out>/helm/<chart>/
                             (default: no chart)
   --chart-version SEMVER    the Helm chart's version (required with --helm-chart; no default)
   --quiet                   print only errors (and, with --check, the diffs) (default: off)

@@ -1,3 +1,4 @@
+import { parse } from 'yaml';
 import { folderOf } from './kustomize';
 import { MANIFEST_EXTENSION, OutputFile } from './synthesize';
 import { stringifyYaml } from './yaml';
@@ -125,4 +126,56 @@ export function helmCharts(manifests: readonly OutputFile[], options: HelmOption
     return { path: `${chartFolder(options.name, folder)}/templates/${base}.yaml`, content: escapeHelm(m.content) };
   });
   return [...ignores, ...charts, ...templates];
+}
+
+/** A chart whose templates changed while its version stayed. */
+export interface UnbumpedChart {
+  /** Its Chart.yaml, relative to the output folder (`helm/dcae/Chart.yaml`). */
+  readonly chartFile: string;
+  /** The version, on disk and in this run. */
+  readonly version: string;
+}
+
+/**
+ * The charts of a run whose templates differ from the ones on disk (a template's bytes, or which templates
+ * there are) while the Chart.yaml on disk has the version this run writes. Helm, Argo CD and chart
+ * repositories take a chart's name and version to stand for its content, so such a chart must get a new
+ * version. Pure: `old` maps paths (relative to the output folder) to the bytes on disk of the chart files an
+ * earlier run wrote (the record's files under `helm/` and the run's own, those that exist); `desired` is what
+ * this run writes. A chart with no Chart.yaml on disk (a first run) or an unreadable one is never reported.
+ * Sorted by path.
+ */
+export function unbumpedCharts(old: ReadonlyMap<string, string>, desired: readonly OutputFile[]): UnbumpedChart[] {
+  const out: UnbumpedChart[] = [];
+  const chartFiles = desired.filter((f) => f.path.startsWith(`${HELM_FOLDER}/`) && f.path.endsWith('/Chart.yaml'));
+  for (const chart of chartFiles) {
+    const before = old.get(chart.path);
+    const oldVersion = before === undefined ? undefined : versionOf(before);
+    const version = versionOf(chart.content);
+    if (oldVersion === undefined || oldVersion !== version) continue;
+    const templates = `${chart.path.slice(0, -'Chart.yaml'.length)}templates/`;
+    const now = new Map(desired.filter((f) => f.path.startsWith(templates)).map((f) => [f.path, f.content]));
+    const then = [...old].filter(([p]) => p.startsWith(templates));
+    if (then.length !== now.size || then.some(([p, content]) => now.get(p) !== content)) out.push({ chartFile: chart.path, version });
+  }
+  return out.sort((a, b) => (a.chartFile < b.chartFile ? -1 : 1));
+}
+
+/** The warning (without `warning: `) for a chart whose templates changed while its version stayed; `file` names its Chart.yaml. */
+export function unbumpedMessage(file: string, version: string): string {
+  return (
+    `${file}: the chart's templates changed but its version is still ${version}; ` +
+    'raise --chart-version (or chart-version in the options file) so that Helm sees a new chart'
+  );
+}
+
+/** The `version` of a Chart.yaml's text, or undefined when it has none (or cannot be read). */
+function versionOf(chartYaml: string): string | undefined {
+  try {
+    const doc = parse(chartYaml) as unknown;
+    const version = doc !== null && typeof doc === 'object' ? (doc as Record<string, unknown>).version : undefined;
+    return typeof version === 'string' ? version : undefined;
+  } catch {
+    return undefined;
+  }
 }

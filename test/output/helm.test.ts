@@ -2,12 +2,12 @@
  * `--helm-chart NAME --chart-version SEMVER`: a Helm chart (Chart.yaml apiVersion v2 and templates/) for each
  * output folder, in a folder of its own under `<out>/helm/` (never beside a kustomization.yaml), holding the
  * same objects as the folder's plain manifests, with every `{{` and `}}` escaped so that Helm renders them
- * literally.
+ * literally; and which charts changed without a new version.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { chartFolder, HelmOptions, helmCharts, unescapeHelm } from '../../src/output/helm';
+import { chartFolder, HelmOptions, helmCharts, unbumpedCharts, unbumpedMessage, unescapeHelm } from '../../src/output/helm';
 import { component, foldersOf, objectsOf, run, snapshotFolder, withComponents, withExamples, writeComponents } from '../helpers';
 
 const RUN = ['--components', 'components', '--out', 'out'];
@@ -361,5 +361,71 @@ describe('the chart over several runs', () => {
       'comp-b.yaml',
       'comp-c.yaml',
     ]);
+  });
+});
+
+const CHART = (name: string, version: string) => `apiVersion: v2\nname: ${name}\nversion: ${version}\n`;
+
+describe('unbumpedCharts: a chart whose templates changed under the same version', () => {
+  const desired = [
+    { path: 'helm/a/Chart.yaml', content: CHART('a', '1.0.0') },
+    { path: 'helm/a/templates/x.yaml', content: 'x\n' },
+    { path: 'helm/a-b/Chart.yaml', content: CHART('a-b', '1.0.0') },
+    { path: 'helm/a-b/templates/y.yaml', content: 'y\n' },
+    { path: 'a.k8s.yaml', content: 'x\n' },
+  ];
+  const onDisk = (changes: Record<string, string | undefined> = {}) => {
+    const old = new Map(desired.filter((f) => f.path.startsWith('helm/')).map((f) => [f.path, f.content]));
+    for (const [p, content] of Object.entries(changes)) {
+      if (content === undefined) old.delete(p);
+      else old.set(p, content);
+    }
+    return old;
+  };
+
+  test('GIVEN the same files on disk WHEN compared THEN no chart is reported', () => {
+    expect(unbumpedCharts(onDisk(), desired)).toEqual([]);
+  });
+
+  test('GIVEN no chart on disk (a first run) WHEN compared THEN no chart is reported', () => {
+    expect(unbumpedCharts(new Map(), desired)).toEqual([]);
+  });
+
+  test("GIVEN a template's bytes changed and the same version on disk WHEN compared THEN that chart alone is reported, with its version", () => {
+    expect(unbumpedCharts(onDisk({ 'helm/a-b/templates/y.yaml': 'old\n' }), desired)).toEqual([
+      { chartFile: 'helm/a-b/Chart.yaml', version: '1.0.0' },
+    ]);
+    expect(unbumpedCharts(onDisk({ 'helm/a/templates/x.yaml': 'old\n' }), desired)).toEqual([
+      { chartFile: 'helm/a/Chart.yaml', version: '1.0.0' },
+    ]);
+  });
+
+  test('GIVEN a template added or removed under the same version WHEN compared THEN the chart is reported', () => {
+    expect(unbumpedCharts(onDisk({ 'helm/a/templates/x.yaml': undefined }), desired)).toEqual([
+      { chartFile: 'helm/a/Chart.yaml', version: '1.0.0' },
+    ]);
+    expect(unbumpedCharts(onDisk({ 'helm/a/templates/gone.yaml': 'g\n' }), desired)).toEqual([
+      { chartFile: 'helm/a/Chart.yaml', version: '1.0.0' },
+    ]);
+  });
+
+  test('GIVEN both charts changed WHEN compared THEN each is reported once, sorted by path', () => {
+    const old = onDisk({ 'helm/a/templates/x.yaml': 'old\n', 'helm/a/templates/z.yaml': 'z\n', 'helm/a-b/templates/y.yaml': 'old\n' });
+    expect(unbumpedCharts(old, desired).map((c) => c.chartFile)).toEqual(['helm/a-b/Chart.yaml', 'helm/a/Chart.yaml']);
+  });
+
+  test('GIVEN changed templates and another version on disk WHEN compared THEN no chart is reported', () => {
+    expect(unbumpedCharts(onDisk({ 'helm/a/templates/x.yaml': 'old\n', 'helm/a/Chart.yaml': CHART('a', '0.9.0') }), desired)).toEqual([]);
+  });
+
+  test('GIVEN changed templates and a Chart.yaml on disk that has no version or is no YAML WHEN compared THEN no chart is reported', () => {
+    for (const chart of ['apiVersion: v2\nname: a\n', 'version: [1\n', '- 1.0.0\n', 'null\n'])
+      expect(unbumpedCharts(onDisk({ 'helm/a/templates/x.yaml': 'old\n', 'helm/a/Chart.yaml': chart }), desired)).toEqual([]);
+  });
+
+  test('GIVEN a chart reported WHEN its message is made THEN it names the Chart.yaml, the version and how to raise it', () => {
+    expect(unbumpedMessage('dist/helm/dcae/Chart.yaml', '1.2.0')).toBe(
+      "dist/helm/dcae/Chart.yaml: the chart's templates changed but its version is still 1.2.0; raise --chart-version (or chart-version in the options file) so that Helm sees a new chart",
+    );
   });
 });

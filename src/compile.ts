@@ -4,11 +4,11 @@
  * the caller reads the files (and any DCAE spec a YAML spec names, through `readFile`) and writes the result.
  */
 import { PlatformSettings } from './input/platform/settings';
-import { HELM_RESERVED_LOCATIONS, InputFile, loadProject } from './input/project';
+import { InputFile, loadProject } from './input/project';
 import { Diagnostic, sortDiagnostics } from './input/diagnostics';
 import { FileContents } from './input/text';
 import { ComponentSpec } from './input/model';
-import { HelmOptions } from './output/helm';
+import { HELM_RESERVED_LOCATIONS, HelmOptions } from './output/helm';
 import { oversizedMessage } from './output/limits';
 import { assemblePlan, RenderedFile, renderHere } from './output/plan';
 import { OutputFile } from './output/synthesize';
@@ -45,7 +45,7 @@ export type AsyncRenderer = (
 
 /** What a run asks for beyond compiling. */
 export interface CompileOptions {
-  /** Also write a Helm chart in each output folder. @default no chart */
+  /** Also write a Helm chart for each output folder, under `helm/`. @default no chart */
   readonly helm?: HelmOptions;
   /** Accept a components folder with no component (its output is then empty). @default false: an error */
   readonly allowEmpty?: boolean;

@@ -62,7 +62,7 @@ wins over the file.
   --out DIR                 output folder (default: dist)
   ${ALLOW_EMPTY_FLAG}             accept a components folder with no component spec and remove every
                             manifest from the output folder (default: off, such a folder is an error)
-  --helm-chart NAME         also write a Helm chart for each output folder, in <out>/helm/
+  --helm-chart NAME         also write a Helm chart for each output folder, into <out>/helm/<chart>/
                             (default: no chart)
   --chart-version SEMVER    the Helm charts' version (required with --helm-chart; no default)
   --quiet                   print only errors (and, with --check, the diffs) (default: off)

@@ -5,6 +5,7 @@ import { RenderPool, PARALLEL_THRESHOLD } from '../output/parallel';
 import { RenderedFile } from '../output/plan';
 import { conflicts, diffFolder, RECORD_FILE, syncFolder } from '../output/write';
 import { readComponentsFolder } from './read-folder';
+import { chartVersionWarnings } from './chart-versions';
 import { formatDiagnostic } from '../input/diagnostics';
 import { init } from './init';
 import { EXIT, Invocation, Options, parseOptions, userFolder } from './options';
@@ -79,6 +80,8 @@ async function run(
     );
     return EXIT.internal;
   }
+  // A chart whose templates differ from the output folder's under the same version: warn, before --check or the writes.
+  if (options.helm && !quiet) for (const w of chartVersionWarnings(out, outDir, result.files)) io.err(w);
   const seconds = () => (Number(process.hrtime.bigint() - started) / 1e9).toFixed(2);
 
   if (options.check) {

@@ -48,7 +48,7 @@ interface TextFile {
 
 /** What a run asks for beyond compiling. */
 export interface LoadOptions {
-  /** Location names the run cannot use, with the reason (Helm's chart folders, with --helm-chart). @default none */
+  /** Location names the run cannot use, with the reason (the Helm charts' folder, with --helm-chart). @default none */
   readonly reservedLocations?: Readonly<Record<string, string>>;
   /** The folder that relative file paths are taken from. @default the working directory */
   readonly base?: string;
@@ -58,13 +58,6 @@ export interface LoadOptions {
    */
   readonly readFile?: (absolutePath: string) => FileContents | undefined;
 }
-
-/** Folder names inside a Helm chart that Helm gives a meaning to. */
-export const HELM_RESERVED_LOCATIONS: Readonly<Record<string, string>> = {
-  templates: "is the Helm chart's templates folder",
-  charts: 'is the folder Helm loads subcharts from',
-  crds: 'is the folder Helm installs CRDs from, untemplated',
-};
 
 /** The platform facts that validating a component needs: the platform's settings, each left out when the file's is invalid. */
 export function validationContext(platformResult: PlatformResult): ValidationContext {

@@ -9,7 +9,7 @@ import { recordFile } from './write';
 
 /** What a run writes besides the manifests. */
 export interface PlanOptions {
-  /** Also write a Helm chart in each output folder. @default no chart */
+  /** Also write a Helm chart for each output folder, under `helm/`. @default no chart */
   readonly helm?: HelmOptions;
 }
 

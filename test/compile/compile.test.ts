@@ -34,3 +34,39 @@ describe('GIVEN a minimal spec', () => {
     expect(mainOf(objects).name).toBe('comp');
   });
 });
+
+describe('GIVEN the helm option (a chart for each output folder, under helm/)', () => {
+  const HELM = { helm: { name: 'dcae', version: '1.0.0' } };
+  const located = (location: string) => ({
+    components: [{ name: 'a.yaml', text: `name: comp\nimage: repo/comp:1.0\nk8s_location: ${location}\n` }],
+  });
+
+  test('WHEN a component has k8s_location helm THEN it is the one error, at the location, and nothing is to be written', () => {
+    const r = compile(located('helm'), HELM);
+    expect(r.diagnostics.map(formatDiagnostic)).toEqual([
+      'a.yaml:3:15: k8s_location: "helm" is the folder the Helm charts are written to (<out>/helm/<chart>/); expected another location name with --helm-chart',
+    ]);
+    expect(r.files).toEqual([]);
+  });
+
+  test('WHEN the same component is compiled without the helm option THEN helm is an ordinary location', () => {
+    const r = compile(located('helm'));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.files.map((f) => f.path)).toContain('helm/comp.k8s.yaml');
+  });
+
+  test.each([['templates'], ['charts'], ['crds'], ['helm-1'], ['dcae']])(
+    'WHEN a component has k8s_location %p THEN it compiles, with its chart in helm/dcae-<location>/',
+    (location) => {
+      const r = compile(located(location), HELM);
+      expect(r.diagnostics).toEqual([]);
+      expect(r.files.map((f) => f.path).filter((p) => p.startsWith('helm/'))).toEqual([
+        `helm/dcae-${location}/.helmignore`,
+        `helm/dcae-${location}/Chart.yaml`,
+        `helm/dcae-${location}/templates/comp.yaml`,
+        'helm/dcae/.helmignore',
+        'helm/dcae/Chart.yaml',
+      ]);
+    },
+  );
+});

@@ -139,14 +139,14 @@ describe("kubectl kustomize builds exactly each folder's objects", () => {
     expect(top.length + edge1.length + edge2.length).toBe(objectsOfFiles(out, manifests).length);
   });
 
-  test("GIVEN a Helm chart, a README, a .gitkeep and a stray YAML in the folders WHEN kustomize builds them THEN it still builds exactly the manifests' objects", async () => {
+  test("GIVEN the Helm charts (out/helm/), a README, a .gitkeep and a stray YAML in the folders WHEN kustomize builds them THEN it still builds exactly the manifests' objects", async () => {
     const dir = withComponents(FLEET);
     expect((await run(dir, ...RUN, '--helm-chart', 'dcae', '--chart-version', '1.0.0')).status).toBe(0);
     const out = path.join(dir, 'out');
     fs.writeFileSync(path.join(out, 'README.md'), '# manifests\n');
     fs.writeFileSync(path.join(out, 'edge-1', '.gitkeep'), '');
     fs.writeFileSync(path.join(out, 'edge-1', 'extra.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: stray\n');
-    expect(fs.existsSync(path.join(out, 'templates', 'comp-alpha.yaml'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'helm', 'dcae', 'templates', 'comp-alpha.yaml'))).toBe(true);
     expect(sortedObjects(kustomize(out))).toEqual(sortedObjects(objectsOfFiles(out, ['comp-alpha.k8s.yaml', 'comp-zeta.k8s.yaml'])));
     expect(sortedObjects(kustomize(path.join(out, 'edge-1')))).toEqual(
       sortedObjects(objectsOfFiles(out, ['edge-1/comp-alpha.k8s.yaml', 'edge-1/comp-beta.k8s.yaml'])),

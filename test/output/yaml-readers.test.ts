@@ -326,7 +326,7 @@ describe('compiled values: env values, label keys and label values', () => {
     fs.writeFileSync(path.join(dir, 'components', 'c.yaml'), 'name: comp\nimage: repo/comp:1.0\n');
     const r = await runMain(['--components', 'components', '--out', 'out', '--helm-chart', 'yes', '--chart-version', '1.0.0'], dir);
     expect(r.status).toBe(0);
-    expect(fs.readFileSync(path.join(dir, 'out', 'Chart.yaml'), 'utf8')).toMatch(/^name: "yes"$/m);
-    expect(runTool(tools.helm, ['show', 'chart', path.join(dir, 'out')])).toMatch(/^name: "yes"$/m);
+    expect(fs.readFileSync(path.join(dir, 'out', 'helm', 'yes', 'Chart.yaml'), 'utf8')).toMatch(/^name: "yes"$/m);
+    expect(runTool(tools.helm, ['show', 'chart', path.join(dir, 'out', 'helm', 'yes')])).toMatch(/^name: "yes"$/m);
   });
 });

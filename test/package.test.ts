@@ -11,6 +11,7 @@ import { spawnSync, SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { INIT_EXAMPLES } from '../src/cli/init';
 import { compile } from '../src/compile';
 import { MANIFEST_EXTENSION } from '../src/output/synthesize';
 
@@ -169,6 +170,8 @@ describe('the npm package', () => {
         'src/input/schemas/platform.schema.json',
         'build/src/input/dcae/format.js',
         'build/src/input/dcae/generated/dcae-validators.js',
+        // What `dcae-synth init` copies into a new repository.
+        ...INIT_EXAMPLES.map((f) => `components/${f}`),
       ]),
     );
     const unexpected = files.filter(
@@ -179,7 +182,8 @@ describe('the npm package', () => {
           /^build\/src\/.+\.(js|js\.map|d\.ts|json)$/.test(f) ||
           /^build\/bundle\/(cli|compiler)\.js$/.test(f) ||
           f === 'build/bundle/compiler.js.map' ||
-          /^src\/input\/schemas\/[^/]+\.json$/.test(f)
+          /^src\/input\/schemas\/[^/]+\.json$/.test(f) ||
+          INIT_EXAMPLES.map((e) => `components/${e}`).includes(f)
         ),
     );
     expect(unexpected).toEqual([]);

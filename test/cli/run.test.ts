@@ -19,6 +19,7 @@ function project(): { dir: string; entry: string; source: string } {
   fs.writeFileSync(path.join(dir, 'package.json'), '{"name": "p", "version": "1.0.0"}\n');
   fs.mkdirSync(path.join(dir, 'src', 'cli'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'src', 'cli', 'run.ts'), '// the source\n');
+  fs.utimesSync(path.join(dir, 'src', 'cli', 'run.ts'), 500_000, 500_000); // older than every entry below
   const source = path.join(dir, 'src', 'cli', 'bin.ts');
   fs.writeFileSync(source, '// the source\n');
   fs.mkdirSync(path.join(dir, 'build', 'src', 'cli'), { recursive: true });

@@ -1,7 +1,8 @@
 /**
  * The one compile path. `npm run synth`, the app that `cdk8s synth` runs and the tests all call
  * {@link compile}: files in, output files (or every diagnostic) out. It reads and writes nothing itself:
- * the caller reads the files (and any DCAE spec a YAML spec names, through `readFile`) and writes the result.
+ * the caller reads the files (and any DCAE spec a YAML spec names, through `readFile`; the folder such a name
+ * points into when it names no file, through `listFolder`) and writes the result.
  */
 import { PlatformSettings } from './input/platform/settings';
 import { InputFile, loadProject } from './input/project';
@@ -32,6 +33,12 @@ export interface CompileInput {
    * strictly as UTF-8), or undefined when there is no such file. @default none: such a reference is "no such file"
    */
   readonly readFile?: (absolutePath: string) => FileContents | undefined;
+  /**
+   * Lists a folder that a `dcae_spec` naming no file points into: the names of its files (links followed), or
+   * undefined when there is no such folder; its `.json` files are offered as "did you mean". @default none: only
+   * the run's own files are offered
+   */
+  readonly listFolder?: (absolutePath: string) => readonly string[] | undefined;
 }
 
 /** Renders valid components into manifests, in the order given. */
@@ -85,6 +92,7 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
     reservedLocations: options.helm ? HELM_RESERVED_LOCATIONS : undefined,
     base: input.base,
     readFile: input.readFile,
+    listFolder: input.listFolder,
   });
   const diagnostics = [...project.diagnostics];
   if (input.components.length === 0 && !options.allowEmpty) {

@@ -14,7 +14,7 @@ import { Console } from './report';
 import { DEFAULTS } from './settings';
 
 /** The examples copied from the package's own `components/`: the platform, a YAML spec, a DCAE spec and its override. */
-export const INIT_EXAMPLES = ['platform.yaml', 'ves.yaml', 'hv-ves.json', 'hv-ves.yaml'];
+export const INIT_EXAMPLES = ['platform.yaml', 'ves.yaml', 'dcae-hv-ves-collector.json', 'dcae-hv-ves-collector.yaml'];
 
 /** The chart the scaffold's options file asks for, and its first version. */
 const INIT_CHART = { name: 'dcae', version: '0.1.0' };

@@ -4,8 +4,7 @@
  * without the dashes; a flag given on the command line wins over the file. Reading it is pure: the command
  * line reads the bytes from disk and gives them here.
  */
-import { describeValue, Diagnostic } from '../input/diagnostics';
-import { closest } from '../input/schema';
+import { closest, describeValue, Diagnostic, didYouMean } from '../input/diagnostics';
 import { SourceFile } from '../input/source';
 import { decodeFile, FileContents } from '../input/text';
 import { Setting, SETTING_NAMES, SettingName, SETTINGS } from './settings';
@@ -41,13 +40,7 @@ export function readOptionsFile(file: string, contents: FileContents): OptionsFi
   for (const [key, value] of Object.entries(source.value as Record<string, unknown>)) {
     if (!Object.prototype.hasOwnProperty.call(SETTINGS, key)) {
       const guess = closest(key, SETTING_NAMES);
-      diagnostics.push(
-        source.error(
-          [key],
-          `unknown key${guess ? ` (did you mean "${guess}"?)` : ''}; expected one of: ${SETTING_NAMES.join(', ')}`,
-          'key',
-        ),
-      );
+      diagnostics.push(source.error([key], `unknown key${didYouMean(guess)}; expected one of: ${SETTING_NAMES.join(', ')}`, 'key'));
       continue;
     }
     const name = key as SettingName;

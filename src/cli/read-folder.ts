@@ -36,7 +36,28 @@ export function readComponentsFolder(dir: string, base = process.cwd()): Compile
     platform: platformNames.length > 0 ? read(platformNames[0]) : undefined,
     extraPlatform: platformNames.slice(1).map(display),
     readFile: readFileIfAny,
+    listFolder: filesIn,
   };
+}
+
+/**
+ * The names of the files in a folder (links followed; subfolders and dangling links left out), or undefined when it
+ * cannot be listed: for the "did you mean" of a `dcae_spec` that names no file.
+ */
+export function filesIn(dir: string): string[] | undefined {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return undefined; // no such folder, a file, or one that may not be read
+  }
+  return names.filter((n) => {
+    try {
+      return fs.statSync(path.join(dir, n)).isFile();
+    } catch {
+      return false; // a dangling link, or a link loop
+    }
+  });
 }
 
 /** A file's contents, or undefined when it is not a file: for `dcae_spec` references. */

@@ -116,3 +116,44 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   return String(value);
 }
+
+/**
+ * The candidate nearest to a misspelt word (by edit distance, ignoring case), when it is near enough to be a likely
+ * typo: at most max(2, a third of the word's length) edits away. On a tie, the first candidate wins.
+ */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  const w = word.toLowerCase();
+  for (const c of candidates) {
+    const lower = c.toLowerCase();
+    // The lengths alone set a floor on the distance: a candidate that cannot be nearer is not measured.
+    if (Math.abs(lower.length - w.length) >= bestDistance) continue;
+    const d = editDistance(w, lower);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** The words every "did you mean" suggestion has: ` (did you mean "x"?)` after what was found, or nothing. */
+export function didYouMean(guess: string | undefined): string {
+  return guess === undefined ? '' : ` (did you mean ${describeValue(guess)}?)`;
+}
+
+/** Levenshtein distance: the fewest insertions, deletions and substitutions that turn one text into the other. */
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}

@@ -4,7 +4,7 @@ import { readDcaeComponent } from './dcae/import';
 import { loadPlatform, PlatformResult } from './platform/load';
 import { nodePortRange, PlatformSettings } from './platform/settings';
 import { readComponent, ValidationContext } from './component';
-import { describeValue, Diagnostic, formatDiagnostic } from './diagnostics';
+import { closest, describeValue, Diagnostic, didYouMean, formatDiagnostic } from './diagnostics';
 import { JSON_FILE, SourceFile, SpecSource } from './source';
 import { ComponentSpec } from './model';
 import { decodeFile, FileContents } from './text';
@@ -57,6 +57,11 @@ export interface LoadOptions {
    * contents, or undefined when there is no such file. @default none: such a reference is "no such file"
    */
   readonly readFile?: (absolutePath: string) => FileContents | undefined;
+  /**
+   * Lists a folder that a `dcae_spec` naming no file points into: the names of its files, or undefined when there
+   * is no such folder. Its `.json` files are the candidates for "did you mean". @default none: only the run's files
+   */
+  readonly listFolder?: (absolutePath: string) => readonly string[] | undefined;
 }
 
 /** The platform facts that validating a component needs: the platform's settings, each left out when the file's is invalid. */
@@ -122,6 +127,8 @@ export function loadProject(
     if (typeof ref === 'string') referenced.add(path.resolve(path.dirname(where(file)), ref));
   }
   const byPath = new Map(sorted.map((f) => [where(f), f]));
+  // The DCAE specs of each folder that a dcae_spec naming no file points into, listed once: see nearestDcaeFile.
+  const listed = new Map<string, readonly string[]>();
 
   for (const file of sorted) {
     let result: { spec?: ComponentSpec; diagnostics: Diagnostic[]; warnings?: Diagnostic[]; source?: SpecSource };
@@ -165,11 +172,12 @@ export function loadProject(
           continue;
         }
         if (!json) {
+          const guess = typeof ref === 'string' ? nearestDcaeFile(ref, resolved as string, byPath, options.listFolder, listed) : undefined;
           diagnostics.push(
             parsed.source.error(
               ['dcae_spec'],
               typeof ref === 'string'
-                ? `${describeValue(ref)}: no such file; expected the path of a DCAE component specification, relative to ${file.name}`
+                ? `${describeValue(ref)}: no such file${didYouMean(guess)}; expected the path of a DCAE component specification, relative to ${file.name}`
                 : `${describeValue(ref)} is not the path of a DCAE component specification, relative to this file`,
             ),
           );
@@ -217,6 +225,35 @@ function findDcaeFile(
   // Shown as reached from the file that names it, the way the user wrote both paths.
   const decoded = decodeFile(display, contents);
   return 'diagnostic' in decoded ? decoded : { name: display, path: resolved, text: decoded.text };
+}
+
+/**
+ * What to suggest for a `dcae_spec` that names no file: the DCAE spec (`.json`) of the same folder whose name is
+ * nearest to the one written, written the way the reference was (`../other/tools.json` for `../other/toolbx.json`).
+ * The candidates are the run's files in that folder and what `listFolder` lists there, each folder listed once
+ * (`listed`).
+ */
+function nearestDcaeFile(
+  ref: string,
+  resolved: string,
+  inputs: ReadonlyMap<string, TextFile>,
+  listFolder: ((folder: string) => readonly string[] | undefined) | undefined,
+  listed: Map<string, readonly string[]>,
+): string | undefined {
+  const folder = path.dirname(resolved);
+  let names = listed.get(folder);
+  if (names === undefined) {
+    const found = new Set(listFolder?.(folder));
+    for (const file of inputs.keys()) if (path.dirname(file) === folder) found.add(path.basename(file));
+    names = [...found].filter((n) => DCAE_FILE.test(n)).sort(byCodePoint);
+    listed.set(folder, names);
+  }
+  const written = path.basename(ref);
+  const guess = closest(
+    written,
+    names.filter((n) => n !== written),
+  );
+  return guess === undefined ? undefined : ref.slice(0, ref.length - written.length) + guess;
 }
 
 /** Compares strings by UTF-16 code units, the same everywhere (never by locale). */

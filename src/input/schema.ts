@@ -1,7 +1,7 @@
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import componentSchema from './schemas/component.schema.json';
 import platformSchema from './schemas/platform.schema.json';
-import { appendPath, decodePointer, describeValue, Diagnostic, KeyPath } from './diagnostics';
+import { appendPath, closest, decodePointer, describeValue, Diagnostic, didYouMean, KeyPath } from './diagnostics';
 import { SpecSource } from './source';
 
 /**
@@ -98,11 +98,7 @@ export function schemaErrorToDiagnostic(e: ErrorObject, source: SpecSource, root
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys((schema.properties ?? {}) as object).filter((k) => k !== '$schema');
       const guess = closest(key, known);
-      return source.error(
-        [...path, key],
-        `unknown key${guess ? ` (did you mean "${guess}"?)` : ''}; expected one of: ${known.join(', ')}`,
-        'key',
-      );
+      return source.error([...path, key], `unknown key${didYouMean(guess)}; expected one of: ${known.join(', ')}`, 'key');
     }
     case 'type': {
       const types = ([] as string[]).concat((e.params as { type: string | string[] }).type);
@@ -195,32 +191,4 @@ function instancePath(pointer: string, root: unknown): KeyPath {
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
-}
-
-/** The known key nearest to a misspelt one, when it is near enough to be a likely typo. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = distance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
 }

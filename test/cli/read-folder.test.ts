@@ -1,8 +1,13 @@
-/** readFileIfAny: how the CLI reads a `dcae_spec` file outside the components folder. */
+/**
+ * readFileIfAny: how the CLI reads a `dcae_spec` file outside the components folder; filesIn: how it lists the folder
+ * such a reference points into when it names no file (for "did you mean").
+ */
 import * as fs from 'fs';
 import * as path from 'path';
-import { readFileIfAny } from '../../src/cli/read-folder';
-import { tmpdir } from '../helpers';
+import { compile } from '../../src/compile';
+import { filesIn, readComponentsFolder, readFileIfAny } from '../../src/cli/read-folder';
+import { formatDiagnostic } from '../../src/input/diagnostics';
+import { folderWith, tmpdir } from '../helpers';
 
 describe('GIVEN a path for a dcae_spec reference', () => {
   test('GIVEN a file WHEN read THEN its bytes, undecoded', () => {
@@ -29,5 +34,41 @@ describe('GIVEN a path for a dcae_spec reference', () => {
     ],
   ])('GIVEN %s WHEN read THEN undefined (no such file), never an exception', (_what, make) => {
     expect(readFileIfAny(make(tmpdir()))).toBeUndefined();
+  });
+});
+
+describe('GIVEN a folder that a dcae_spec naming no file points into', () => {
+  test('WHEN listed THEN its files and links to files, not its folders or dangling links', () => {
+    const dir = folderWith({ 'tools.json': '{}', 'notes.txt': '', 'sub/inner.json': '{}' });
+    fs.symlinkSync(path.join(dir, 'tools.json'), path.join(dir, 'linked.json'));
+    fs.symlinkSync(path.join(dir, 'gone.json'), path.join(dir, 'dangling.json'));
+    fs.mkdirSync(path.join(dir, 'folder.json'));
+    expect(filesIn(dir)?.sort()).toEqual(['linked.json', 'notes.txt', 'tools.json']);
+  });
+
+  test.each([
+    ['nothing', (dir: string) => path.join(dir, 'missing')],
+    [
+      'a file',
+      (dir: string) => {
+        fs.writeFileSync(path.join(dir, 'file'), '');
+        return path.join(dir, 'file');
+      },
+    ],
+  ])('WHEN it is %s THEN undefined, never an exception', (_what, make) => {
+    expect(filesIn(make(tmpdir()))).toBeUndefined();
+  });
+
+  test('WHEN a components folder on disk names ../other/toolbx.json THEN the error suggests the .json file of that folder (not a nearer file of another kind)', () => {
+    const dir = folderWith({
+      'components/c.yaml': 'dcae_spec: ../other/toolbx.json\n',
+      'other/tools.json': '{}',
+      'other/toolbx.jsn': '',
+    });
+    const result = compile(readComponentsFolder('components', dir));
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      'components/c.yaml:1:12: dcae_spec: "../other/toolbx.json": no such file (did you mean "../other/tools.json"?); ' +
+        'expected the path of a DCAE component specification, relative to components/c.yaml',
+    ]);
   });
 });

@@ -100,12 +100,12 @@ describe('one kustomization per output folder', () => {
 });
 
 describe("kubectl kustomize builds exactly each folder's objects", () => {
-  test('GIVEN the shipped examples WHEN `kubectl kustomize out` runs THEN it builds exactly the 14 compiled objects, unchanged', async () => {
+  test('GIVEN the shipped examples WHEN `kubectl kustomize out` runs THEN it builds exactly the 15 compiled objects, unchanged', async () => {
     const dir = withExamples();
     expect((await run(dir, ...RUN)).status).toBe(0);
     const out = path.join(dir, 'out');
     const built = kustomize(out);
-    expect(built).toHaveLength(14);
+    expect(built).toHaveLength(15);
     expect(sortedObjects(built)).toEqual(sortedObjects(objectsOfFiles(out, EXAMPLE_MANIFESTS)));
   });
 

@@ -40,7 +40,7 @@ describe('what the compiler writes passes the schema', () => {
     const result = compileProject(readComponentsFolder(EXAMPLES));
     expect(result.invalid).toEqual([]);
     const objects = result.manifests.flatMap((m) => m.objects);
-    expect(objects.length).toBe(14);
+    expect(objects.length).toBe(15);
     expect(
       objects
         .map((o) => o.kind)

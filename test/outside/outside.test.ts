@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT, tmpdir } from '../helpers';
-import { copiesOf, runOutsideCheck } from './outside';
+import { CHECKED_FOLDERS, copiesOf, runOutsideCheck } from './outside';
 
 /** A made-up repository and outside folder: one file copied, one of our own, and empty files on both sides. */
 function madeUp(): { repo: string; outside: string } {
@@ -43,7 +43,11 @@ describe('GIVEN the check that the repository holds no copy of outside material'
     expect(found.err[0]).toBe('copied from outside: src/deep/copied.json = specs/theirs.json');
     fs.rmSync(path.join(repo, 'src', 'deep', 'copied.json'));
     const clean = run([outside], repo);
-    expect(clean).toEqual({ status: 0, out: [`outside material: no file under src/ or test/ is a copy of one in ${outside}`], err: [] });
+    expect(clean).toEqual({
+      status: 0,
+      out: [`outside material: no file under src/, test/ or components/ is a copy of one in ${outside}`],
+      err: [],
+    });
   });
 
   test('WHEN npm run outside is given no folder, or one that does not exist THEN it is a usage error (exit 2)', () => {
@@ -53,9 +57,13 @@ describe('GIVEN the check that the repository holds no copy of outside material'
     expect(missing.err[0]).toMatch(/nowhere: no such folder; expected the folder of outside material/);
   });
 
-  test('WHEN the repository itself is compared with a folder of its own test fixtures THEN each fixture is found as a copy (the check reads src/ and test/)', () => {
+  test('WHEN the repository itself is compared with a folder of its own test fixture and example THEN each is found as a copy (the check reads src/, test/ and components/)', () => {
     const outside = tmpdir();
     fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'dcae', 'alarm-sink.json'), path.join(outside, 'x.json'));
-    expect(copiesOf(ROOT, ['src', 'test'], outside)).toEqual(['test/fixtures/dcae/alarm-sink.json = x.json']);
+    fs.copyFileSync(path.join(ROOT, 'components', 'dcae-hv-ves-collector.json'), path.join(outside, 'y.json'));
+    expect(copiesOf(ROOT, CHECKED_FOLDERS, outside)).toEqual([
+      'components/dcae-hv-ves-collector.json = y.json',
+      'test/fixtures/dcae/alarm-sink.json = x.json',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The repository holds only what this team wrote: no file under src/ or test/ may be a copy of a file of the
- * outside material (real DCAE specs, other projects' schemas). Files are compared by the SHA-256 of their bytes;
+ * The repository holds only what this team wrote: no file under src/, test/ or components/ (the examples, a DCAE
+ * component spec among them) may be a copy of a file of the outside material (real DCAE specs, other projects' schemas). Files are compared by the SHA-256 of their bytes;
  * empty files are not compared (an empty file copies nothing).
  */
 import { createHash } from 'crypto';
@@ -8,11 +8,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /** The folders of the repository that must hold no copy. */
-export const CHECKED_FOLDERS: readonly string[] = ['src', 'test'];
+export const CHECKED_FOLDERS: readonly string[] = ['src', 'test', 'components'];
 
-/** Every non-empty file under a folder (links to files followed, to folders not), by the SHA-256 of its bytes. */
+/** The checked folders in a sentence: `src/, test/ and components/`. */
+function folderList(word: 'and' | 'or'): string {
+  const names = CHECKED_FOLDERS.map((f) => `${f}/`);
+  return `${names.slice(0, -1).join(', ')} ${word} ${names[names.length - 1]}`;
+}
+
+/** Every non-empty file under a folder (links to files followed, to folders not), by the SHA-256 of its bytes; none when it is missing. */
 function hashes(dir: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
+  if (!fs.existsSync(dir)) return out;
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
@@ -55,17 +62,17 @@ export function runOutsideCheck(args: readonly string[], root: string, io: { out
   }
   const outside = path.resolve(args[0]);
   if (!fs.statSync(outside, { throwIfNoEntry: false })?.isDirectory()) {
-    io.err(`${args[0]}: no such folder; expected the folder of outside material to compare src/ and test/ with`);
+    io.err(`${args[0]}: no such folder; expected the folder of outside material to compare ${folderList('and')} with`);
     return 2;
   }
   const copies = copiesOf(root, CHECKED_FOLDERS, outside);
   for (const c of copies) io.err(`copied from outside: ${c}`);
   if (copies.length > 0) {
     io.err(
-      `outside material: ${copies.length} file(s) under ${CHECKED_FOLDERS.join('/ and ')}/ are copies of files in ${args[0]}; write the project's own instead`,
+      `outside material: ${copies.length} file(s) under ${folderList('and')} are copies of files in ${args[0]}; write the project's own instead`,
     );
     return 1;
   }
-  io.out(`outside material: no file under ${CHECKED_FOLDERS.join('/ or ')}/ is a copy of one in ${args[0]}`);
+  io.out(`outside material: no file under ${folderList('or')} is a copy of one in ${args[0]}`);
   return 0;
 }

@@ -3,7 +3,19 @@ import * as path from 'path';
 import { compile, CompileInput } from '../compile';
 import { RenderPool, PARALLEL_THRESHOLD } from '../output/parallel';
 import { RenderedFile } from '../output/plan';
-import { conflicts, diffFolder, RECORD_FILE, syncFolder } from '../output/write';
+import {
+  conflicts,
+  diffFolder,
+  FolderChanged,
+  FolderLocked,
+  OddEntry,
+  oddEntries,
+  readJournal,
+  RECORD_FILE,
+  STATE_FOLDER,
+  syncFolder,
+  WriteFailure,
+} from '../output/write';
 import { readComponentsFolder } from './read-folder';
 import { chartVersionWarnings } from './chart-versions';
 import { formatDiagnostic } from '../input/diagnostics';
@@ -80,17 +92,20 @@ async function run(
     );
     return EXIT.internal;
   }
+  // Before anything reads the output folder: reading a FIFO would wait for ever, and a folder cannot be replaced.
+  const odd = oddEntries(out, result.files);
+  if (odd.length > 0) return reportBlocked(io, outDir, [], odd);
   // A chart whose templates differ from the output folder's under the same version: warn, before --check or the writes.
   if (options.helm && !quiet) for (const w of chartVersionWarnings(out, outDir, result.files)) io.err(w);
   const seconds = () => (Number(process.hrtime.bigint() - started) / 1e9).toFixed(2);
 
   if (options.check) {
+    const unfinished = readJournal(out) !== undefined;
     const diffs = diffFolder(out, result.files, undefined, outDir);
     for (const d of diffs) io.out(d.patch.replace(/\n$/, ''));
-    if (diffs.length > 0) {
-      io.err(staleSummary(outDir, diffs));
-      return EXIT.input;
-    }
+    if (unfinished) io.err(unfinishedMessage(outDir));
+    if (diffs.length > 0) io.err(staleSummary(outDir, diffs));
+    if (unfinished || diffs.length > 0) return EXIT.input;
     const checked = result.files.filter((f) => f.path !== RECORD_FILE).length;
     if (!quiet)
       io.out(`${outDir} is up to date: ${plural(result.components, 'component')}, ${plural(checked, 'file')}, checked in ${seconds()} s`);
@@ -98,28 +113,58 @@ async function run(
   }
 
   const clashes = conflicts(out, result.files);
-  if (clashes.length > 0) {
-    for (const c of clashes)
-      io.err(
-        `${path.join(outDir, c)}: exists and was not written by npm run synth; expected to own this path. Move or delete the file, then run again`,
-      );
-    io.err(`nothing was written to ${outDir}`);
-    return EXIT.input;
-  }
+  if (clashes.length > 0) return reportBlocked(io, outDir, clashes, []);
   let synced;
   try {
     synced = syncFolder(out, result.files);
     if (context.mirror !== undefined && path.resolve(options.base, context.mirror) !== out)
       syncFolder(path.resolve(options.base, context.mirror), result.files);
   } catch (e) {
+    if (e instanceof FolderLocked) {
+      io.err(
+        `error: ${outDir} is being written by another run (${e.holder}); nothing was written. Run again once it has finished ` +
+          `(if that run is gone and this message stays, remove ${path.join(outDir, path.relative(out, e.lockFile))})`,
+      );
+      return EXIT.input;
+    }
+    if (e instanceof FolderChanged) return reportBlocked(io, outDir, e.conflicts, e.odd);
+    if (e instanceof WriteFailure) {
+      io.err(
+        `error: writing ${path.join(outDir, e.file)} failed: ${e.cause.message}. ${outDir} now holds ${e.done} of the ${e.total} ` +
+          'files this run writes or removes, each one whole (old or new), the rest as before; the run did not finish (--check says so). ' +
+          'Fix the cause and run again: it finishes the rest',
+      );
+      return EXIT.io;
+    }
     const err = e as NodeJS.ErrnoException;
     if (!err.code) throw e;
-    // The disk, not the input: say what failed; files already replaced are whole, and the next run completes the rest.
+    // The disk, not the input: say what failed; nothing of this run is in place yet.
     io.err(`error: writing ${outDir} failed: ${err.message}. Every file is either its old or its new version; fix the cause and run again`);
     return EXIT.io;
   }
+  if (!quiet && synced.tookOver) io.err(`warning: ${outDir}: took over the lock of a run that is gone (${synced.tookOver})`);
+  if (!quiet && synced.repaired) io.err(`warning: ${outDir}: the last run into it did not finish; this run finished it`);
   if (!quiet) io.out(writeSummary(outDir, result.components, seconds(), synced));
   return EXIT.ok;
+}
+
+/** What --check says when the last run into the folder did not finish. */
+function unfinishedMessage(outDir: string): string {
+  return `${outDir}: the last run into this folder did not finish (it was stopped while writing: its journal ${path.join(outDir, STATE_FOLDER, 'journal')} is there); run synth to finish it`;
+}
+
+/** Paths in the way of the run: files it did not write, and things that are not files. Nothing is written; exit 1. */
+function reportBlocked(io: Console, outDir: string, clashes: readonly string[], odd: readonly OddEntry[]): number {
+  for (const o of odd)
+    io.err(
+      `${path.join(outDir, o.path)}: is ${o.kind}, not a file; expected a file the compiler can read and replace, or nothing. Move it away, then run again`,
+    );
+  for (const c of clashes)
+    io.err(
+      `${path.join(outDir, c)}: exists and was not written by npm run synth; expected to own this path. Move or delete the file, then run again`,
+    );
+  io.err(`nothing was written to ${outDir}`);
+  return EXIT.input;
 }
 
 /**

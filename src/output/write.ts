@@ -1,16 +1,41 @@
 import * as nodeFs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { KUSTOMIZATION } from './kustomize';
 import { OutputFile } from './synthesize';
 
 /** The record, at the top of the output folder, of every file the compiler wrote there. */
 export const RECORD_FILE = '.dcae-synth-files';
 const RECORD_HEADER = '# Files written by `npm run synth`. It removes them when their component goes, and touches no other file.\n';
-const TEMP_FILE = /^\..+\.synth-\d+\.tmp$/;
+
+/**
+ * The compiler's own folder at the top of the output folder, there only while a run writes (or after a run
+ * that was killed): `lock` (the run that writes), `journal` (the files that run may leave: a journal means
+ * the run did not finish) and `tmp/` (its temporary files, renamed into place from there). Nothing else
+ * ever goes in it, and nothing outside it is ever taken for a temporary file.
+ */
+export const STATE_FOLDER = '.dcae-synth';
+const LOCK = 'lock';
+const JOURNAL = 'journal';
+const TEMP = 'tmp';
 
 /** The file-system calls the writer makes, so that tests can make any of them fail. */
 export type FileSystem = Pick<
   typeof nodeFs,
-  'readFileSync' | 'writeFileSync' | 'renameSync' | 'rmSync' | 'mkdirSync' | 'readdirSync' | 'rmdirSync' | 'existsSync'
+  | 'readFileSync'
+  | 'writeFileSync'
+  | 'renameSync'
+  | 'rmSync'
+  | 'mkdirSync'
+  | 'readdirSync'
+  | 'rmdirSync'
+  | 'existsSync'
+  | 'statSync'
+  | 'openSync'
+  | 'writeSync'
+  | 'fsyncSync'
+  | 'closeSync'
+  | 'linkSync'
 >;
 
 /** What a run did to the output folder. */
@@ -23,6 +48,10 @@ export interface SyncResult {
   readonly unchanged: string[];
   /** Files the compiler wrote before and no longer produces, now removed. */
   readonly removed: string[];
+  /** The last run into the folder did not finish (it left its journal): this run finished it. */
+  readonly repaired?: boolean;
+  /** The run that held the lock, which this run took over because that run's process is gone. */
+  readonly tookOver?: string;
 }
 
 /** One file that differs between the output folder and what a run would write. */
@@ -35,7 +64,22 @@ export interface FileDiff {
 
 /** The files a folder's record lists (the files an earlier run wrote). */
 export function readRecord(outdir: string, fs: FileSystem = nodeFs): string[] {
-  const text = readIfExists(path.join(outdir, RECORD_FILE), fs);
+  return pathsOf(readIfExists(path.join(outdir, RECORD_FILE), fs));
+}
+
+/** The files a run that did not finish may have left (its journal), or undefined when the last run finished. */
+export function readJournal(outdir: string, fs: FileSystem = nodeFs): string[] | undefined {
+  const text = readIfExists(path.join(outdir, STATE_FOLDER, JOURNAL), fs);
+  return text === undefined ? undefined : pathsOf(text);
+}
+
+/** The files the compiler owns in a folder: those of its record, and those a run that did not finish may have left. */
+export function ownedFiles(outdir: string, fs: FileSystem = nodeFs): string[] {
+  return [...new Set([...readRecord(outdir, fs), ...(readJournal(outdir, fs) ?? [])])].sort();
+}
+
+/** The paths a record or journal lists: plain relative paths inside the output folder, comments left out. */
+function pathsOf(text: string | undefined): string[] {
   if (text === undefined) return [];
   return text
     .split('\n')
@@ -52,19 +96,63 @@ export function recordFile(files: readonly OutputFile[]): OutputFile {
   return { path: RECORD_FILE, content: RECORD_HEADER + paths.map((p) => `${p}\n`).join('') };
 }
 
+/** What a path of the output folder holds, when it is not a plain file or nothing: the writer replaces only files. */
+export type OddKind = 'a folder' | 'a FIFO (named pipe)' | 'a socket' | 'a device' | 'something that is not a file';
+
+/** A path the compiler must read or replace, which holds something else than a file. */
+export interface OddEntry {
+  readonly path: string;
+  readonly kind: OddKind;
+}
+
+/** What a path holds, following links: a file, nothing (or a dangling link), or something odd. */
+function kindOf(file: string, fs: FileSystem): 'file' | 'none' | OddKind {
+  let stat: nodeFs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'none';
+    throw e;
+  }
+  if (stat.isFile()) return 'file';
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isBlockDevice() || stat.isCharacterDevice()) return 'a device';
+  return 'something that is not a file';
+}
+
+/**
+ * Paths a run must read, replace or remove (its files, the files it owns, the record) that hold a folder, a
+ * FIFO, a socket or a device. Reading a FIFO would wait for ever, and a folder cannot be renamed over: the run
+ * refuses them all before it writes anything.
+ */
+export function oddEntries(outdir: string, desired: readonly OutputFile[], fs: FileSystem = nodeFs): OddEntry[] {
+  const paths = new Set([RECORD_FILE, ...desired.map((f) => f.path)]);
+  if (kindOf(path.join(outdir, RECORD_FILE), fs) === 'file') for (const p of ownedFiles(outdir, fs)) paths.add(p);
+  const out: OddEntry[] = [];
+  for (const p of [...paths].sort()) {
+    const kind = kindOf(target(outdir, p), fs);
+    if (kind !== 'file' && kind !== 'none') out.push({ path: p, kind });
+  }
+  return out;
+}
+
 /**
  * Files of a run that would overwrite a file the compiler did not write: they exist, are not in the record,
  * and hold other bytes. The run must stop before writing anything.
  */
 export function conflicts(outdir: string, desired: readonly OutputFile[], fs: FileSystem = nodeFs): string[] {
-  const owned = new Set(readRecord(outdir, fs));
+  if (fs.existsSync(outdir) && !isFolder(outdir, fs)) return ['.'];
+  const owned = new Set(ownedFiles(outdir, fs));
   const out = new Set<string>();
   for (const f of desired) {
     // A file where the compiler needs a folder (a user's file named like a location) is in the way too.
     const parts = f.path.split('/');
-    for (let i = 0; i <= parts.length - 1; i++) {
+    for (let i = 1; i < parts.length; i++) {
       const sub = [outdir, ...parts.slice(0, i)].join('/');
-      if (i > 0 && fs.existsSync(sub) && !isFolder(sub, fs)) out.add(parts.slice(0, i).join('/'));
+      if (fs.existsSync(sub) && !isFolder(sub, fs)) out.add(parts.slice(0, i).join('/'));
     }
     if (f.path === RECORD_FILE || owned.has(f.path)) continue;
     const file = target(outdir, f.path);
@@ -74,7 +162,6 @@ export function conflicts(outdir: string, desired: readonly OutputFile[], fs: Fi
       if (current !== undefined && current !== f.content) out.add(f.path);
     }
   }
-  if (fs.existsSync(outdir) && !isFolder(outdir, fs)) out.add('.');
   return [...out].sort();
 }
 
@@ -88,51 +175,272 @@ function isFolder(p: string, fs: FileSystem): boolean {
   }
 }
 
+/** The output folder is held by another run, which is still going (or cannot be seen to be gone). */
+export class FolderLocked extends Error {
+  constructor(
+    /** The holder, as its lock file says: `pid 123 on host x, since ...`. */
+    readonly holder: string,
+    /** The lock file, for a user who knows that run is gone. */
+    readonly lockFile: string,
+  ) {
+    super(`the output folder is being written by another run (${holder})`);
+  }
+}
+
+/** The run found files in the way after it took the lock (another run or a user made them meanwhile). */
+export class FolderChanged extends Error {
+  constructor(
+    readonly conflicts: readonly string[],
+    readonly odd: readonly OddEntry[],
+  ) {
+    super('the output folder changed before the run could write it');
+  }
+}
+
+/** A write, rename or removal failed in the middle of a run: which file, and how far the run got. */
+export class WriteFailure extends Error {
+  constructor(
+    /** The path (relative to the output folder) the failing call was for. */
+    readonly file: string,
+    /** The error of the file system. */
+    readonly cause: NodeJS.ErrnoException,
+    /** The files of this run already in place, of all it had to write or remove. */
+    readonly done: number,
+    readonly total: number,
+  ) {
+    super(`${file}: ${cause.message}`);
+  }
+}
+
+/** A lock file's text: who holds it. */
+interface Holder {
+  readonly pid: number;
+  readonly host: string;
+  readonly since: string;
+}
+
+function describeHolder(h: Holder | undefined): string {
+  return h ? `pid ${h.pid} on host ${h.host}, since ${h.since}` : 'a lock file that cannot be read';
+}
+
+function parseHolder(text: string | undefined): Holder | undefined {
+  try {
+    const h = JSON.parse(text ?? '') as Holder;
+    return typeof h.pid === 'number' && typeof h.host === 'string' && typeof h.since === 'string' ? h : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a process of this host is gone (a process of another user still counts as alive). */
+function processGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 /**
- * Makes the output folder hold exactly the desired files, plus whatever the compiler did not write:
- * 1. each new or changed file is written to a temporary file in its folder and renamed over the old one;
- * 2. files of the record that are no longer desired are removed (and folders they leave empty);
- * 3. the record is rewritten last, the same way.
- * A kill at any moment leaves each file old or new, never half written; the next run completes the rest.
+ * Takes the output folder's lock: `<out>/.dcae-synth/lock`, made whole at once (written aside, then linked
+ * into place, which fails when the lock exists). A lock whose process is gone (same host) is taken over;
+ * one held by a live process, by another host, or unreadable is not. Returns how to release it.
+ */
+function lock(outdir: string, fs: FileSystem): { release(): void; tookOver?: string } {
+  const state = path.join(outdir, STATE_FOLDER);
+  makeFolder(path.join(state, TEMP), fs);
+  const file = path.join(state, LOCK);
+  const mine: Holder = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
+  const aside = path.join(state, TEMP, `lock-${process.pid}`);
+  writeDurable(aside, `${JSON.stringify(mine)}\n`, fs);
+  let tookOver: string | undefined;
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        fs.linkSync(aside, file);
+        break;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
+      }
+      const text = readIfExists(file, fs);
+      const holder = parseHolder(text);
+      // A lock of this very process is a leftover of an earlier run in it that failed (one process writes one run at a time).
+      const gone = holder !== undefined && holder.host === mine.host && (holder.pid === mine.pid || processGone(holder.pid));
+      if (!gone) throw new FolderLocked(describeHolder(holder), file);
+      // The holder is gone: move its lock aside (one run alone can), and check it moved the lock it read.
+      const stale = path.join(state, TEMP, `stale-${process.pid}`);
+      fs.renameSync(file, stale);
+      const moved = readIfExists(stale, fs);
+      if (moved !== text) {
+        try {
+          fs.linkSync(stale, file);
+        } catch {
+          // another run holds the lock now; the link attempt below fails and says so
+        }
+        fs.rmSync(stale, { force: true });
+        throw new FolderLocked(describeHolder(parseHolder(moved)), file);
+      }
+      fs.rmSync(stale, { force: true });
+      tookOver = describeHolder(holder);
+    }
+  } catch (e) {
+    if (e instanceof FolderLocked || (e as NodeJS.ErrnoException).code === 'EEXIST') {
+      fs.rmSync(aside, { force: true });
+      if (e instanceof FolderLocked) throw e;
+      throw new FolderLocked(describeHolder(parseHolder(readIfExists(file, fs))), file);
+    }
+    throw e;
+  } finally {
+    fs.rmSync(aside, { force: true });
+  }
+  return {
+    tookOver,
+    release: () => {
+      // The temporary files are this run's (no other run writes while it holds the lock); then the lock, then
+      // the folder, unless another run has made its lock meanwhile.
+      fs.rmSync(path.join(state, TEMP), { recursive: true, force: true });
+      if (parseHolder(readIfExists(file, fs))?.pid === mine.pid) fs.rmSync(file, { force: true });
+      try {
+        fs.rmdirSync(state);
+      } catch (e) {
+        // Not empty: another run's lock is there (or the journal of a run that failed), which is theirs to remove.
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw e;
+      }
+    },
+  };
+}
+
+/**
+ * Makes the output folder hold exactly the desired files, plus whatever the compiler did not write, while
+ * holding the folder's lock (a second run refuses with {@link FolderLocked}):
+ * 1. the journal lists every file the run may leave (the record's and the new ones), so that a run killed at
+ *    any later moment leaves no file the compiler does not own, and the next run knows it did not finish;
+ * 2. each new or changed file is written to a temporary file in `.dcae-synth/tmp/`, flushed to the disk, and
+ *    renamed over the old one: the manifests and chart files first, then each `kustomization.yaml`, so that
+ *    a kustomization never lists a manifest that is not there yet;
+ * 3. files of the record that are no longer desired are removed (and folders they leave empty);
+ * 4. every folder changed is flushed, then the record is replaced, flushed, and the journal removed.
+ * A kill at any moment leaves each file old or new, never half written, and the journal; the next run
+ * completes the rest.
  */
 export function syncFolder(outdir: string, desired: readonly OutputFile[], fs: FileSystem = nodeFs): SyncResult {
-  const result: SyncResult = { created: [], changed: [], unchanged: [], removed: [] };
+  // Up to date, and nothing left by a run that was stopped: nothing to write, so no lock either.
   const files = desired.filter((f) => f.path !== RECORD_FILE);
-  const previous = readRecord(outdir, fs);
-  cleanTempFiles(outdir, [...files.map((f) => f.path), ...previous], fs);
-  // First record everything this run may leave behind (old and new), so that a kill at any later moment
-  // leaves no file the record does not own; the final record is written last.
-  const union = recordFile([...new Set([...previous, ...files.map((f) => f.path)])].map((p) => ({ path: p, content: '' })));
-  if (readIfExists(target(outdir, RECORD_FILE), fs) !== union.content && files.some((f) => !previous.includes(f.path))) {
-    writeAtomic(target(outdir, RECORD_FILE), union.content, fs);
+  if (planOf(outdir, files, fs).total === 0 && !fs.existsSync(path.join(outdir, STATE_FOLDER))) return { created: [], changed: [], unchanged: files.map((f) => f.path), removed: [] };
+  const held = lock(outdir, fs);
+  try {
+    const odd = oddEntries(outdir, desired, fs);
+    const clashes = conflicts(outdir, desired, fs);
+    if (odd.length > 0 || clashes.length > 0) throw new FolderChanged(clashes, odd);
+    return { ...writeAll(outdir, files, fs), ...(held.tookOver ? { tookOver: held.tookOver } : {}) };
+  } finally {
+    held.release();
   }
-  for (const file of files) {
-    const current = readIfExists(target(outdir, file.path), fs);
-    if (current === file.content) {
-      result.unchanged.push(file.path);
-      continue;
-    }
-    writeAtomic(target(outdir, file.path), file.content, fs);
-    (current === undefined ? result.created : result.changed).push(file.path);
-  }
+}
+
+/** What a run has to do to a folder: the files to write, the owned files to remove, and whether a journal is there. */
+interface Plan {
+  readonly writes: readonly OutputFile[];
+  readonly stale: readonly string[];
+  readonly journal: readonly string[] | undefined;
+  readonly owned: readonly string[];
+  readonly record: OutputFile;
+  /** Writes, removals, the record and the journal: 0 when the folder is up to date. */
+  readonly total: number;
+}
+
+function planOf(outdir: string, files: readonly OutputFile[], fs: FileSystem): Plan {
+  const journal = readJournal(outdir, fs);
+  const owned = ownedFiles(outdir, fs);
   const wanted = new Set(files.map((f) => f.path));
-  for (const old of previous) {
-    if (wanted.has(old)) continue;
-    const file = target(outdir, old);
-    if (fs.existsSync(file)) {
-      fs.rmSync(file, { force: true });
-      result.removed.push(old);
-    }
-    removeEmptyFolders(outdir, path.dirname(file), fs);
-  }
+  const stale = owned.filter((p) => !wanted.has(p));
+  const writes = files.filter((f) => readIfExists(target(outdir, f.path), fs) !== f.content);
   const record = recordFile(files);
-  if (readIfExists(target(outdir, RECORD_FILE), fs) !== record.content) writeAtomic(target(outdir, RECORD_FILE), record.content, fs);
-  return result;
+  const recordChanged = readIfExists(target(outdir, RECORD_FILE), fs) !== record.content;
+  return {
+    writes,
+    stale,
+    journal,
+    owned,
+    record,
+    total: writes.length + stale.length + (recordChanged ? 1 : 0) + (journal !== undefined ? 1 : 0),
+  };
+}
+
+/** {@link syncFolder}'s writes, under the lock. */
+function writeAll(outdir: string, files: readonly OutputFile[], fs: FileSystem): SyncResult {
+  const result = { created: [] as string[], changed: [] as string[], unchanged: [] as string[], removed: [] as string[] };
+  const { writes, stale, journal, owned, record } = planOf(outdir, files, fs);
+  const temp = path.join(outdir, STATE_FOLDER, TEMP);
+  const journalFile = path.join(outdir, STATE_FOLDER, JOURNAL);
+  const union = [...new Set([...owned, ...files.map((f) => f.path)])].sort();
+  const total = writes.length + stale.length;
+  const touched = new Set<string>([path.resolve(outdir)]);
+  let done = 0;
+  const step = (file: string, action: () => void) => {
+    try {
+      action();
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if (!err.code) throw e;
+      throw new WriteFailure(file, err, done, total);
+    }
+  };
+  step(path.posix.join(STATE_FOLDER, JOURNAL), () =>
+    writeAtomic(
+      journalFile,
+      `# The files of the run writing this folder (pid ${process.pid}); while this file is here, that run has not finished.\n${union.map((p) => `${p}\n`).join('')}`,
+      fs,
+      temp,
+    ),
+  );
+  // Manifests and chart files first, then the kustomizations that list them: no kustomization ever names a file
+  // that is not there yet.
+  const isKustomization = (f: OutputFile) => path.posix.basename(f.path) === KUSTOMIZATION;
+  const ordered = [...writes.filter((f) => !isKustomization(f)), ...writes.filter(isKustomization)];
+  for (const file of ordered) {
+    const dest = target(outdir, file.path);
+    const existed = fs.existsSync(dest);
+    step(file.path, () => writeAtomic(dest, file.content, fs, temp));
+    touched.add(path.dirname(dest));
+    (existed ? result.changed : result.created).push(file.path);
+    done++;
+  }
+  const written = new Set(writes.map((f) => f.path));
+  for (const f of files) if (!written.has(f.path)) result.unchanged.push(f.path);
+  // Removals the other way round: a stale kustomization goes before the manifests it lists.
+  const isStaleKustomization = (p: string) => path.posix.basename(p) === KUSTOMIZATION;
+  for (const old of [...stale.filter(isStaleKustomization), ...stale.filter((p) => !isStaleKustomization(p))]) {
+    const file = target(outdir, old);
+    step(old, () => {
+      if (fs.existsSync(file)) {
+        fs.rmSync(file, { force: true });
+        result.removed.push(old);
+      }
+      touched.add(path.dirname(file));
+      removeEmptyFolders(outdir, path.dirname(file), fs, touched);
+    });
+    done++;
+  }
+  // Every name in place on the disk before the record says the run is done.
+  for (const dir of [...touched].sort().reverse()) step(path.relative(outdir, dir) || '.', () => syncFolderEntries(dir, fs));
+  if (readIfExists(target(outdir, RECORD_FILE), fs) !== record.content)
+    step(RECORD_FILE, () => writeAtomic(target(outdir, RECORD_FILE), record.content, fs, temp));
+  step(path.posix.join(STATE_FOLDER, JOURNAL), () => {
+    syncFolderEntries(outdir, fs);
+    fs.rmSync(journalFile, { force: true });
+  });
+  result.created.sort();
+  result.changed.sort();
+  return { ...result, ...(journal !== undefined ? { repaired: true } : {}) };
 }
 
 /**
  * Compares the output folder with what a run would write: stale, missing and extra (no longer produced) files.
- * The diffs name files under `display` (the folder as the user typed it).
+ * The diffs name files under `display` (the folder as the user typed it). Files a run that did not finish may
+ * have left count as the compiler's (see {@link readJournal}).
  */
 export function diffFolder(outdir: string, desired: readonly OutputFile[], fs: FileSystem = nodeFs, display = outdir): FileDiff[] {
   const out: FileDiff[] = [];
@@ -147,7 +455,7 @@ export function diffFolder(outdir: string, desired: readonly OutputFile[], fs: F
       patch: unifiedDiff(display, file.path, current, file.content),
     });
   }
-  for (const old of readRecord(outdir, fs)) {
+  for (const old of ownedFiles(outdir, fs)) {
     if (wanted.has(old)) continue;
     const current = readIfExists(target(outdir, old), fs);
     if (current !== undefined) out.push({ path: old, kind: 'extra', patch: unifiedDiff(display, old, current, undefined) });
@@ -171,13 +479,38 @@ function unifiedDiff(outdir: string, file: string, from: string | undefined, to:
   return patch.replace(/^=+\n/, '');
 }
 
-/** Writes one file through a temporary file and a rename in the same folder. */
-export function writeAtomic(file: string, content: string, fs: FileSystem = nodeFs): void {
-  const dir = path.dirname(file);
-  makeFolder(dir, fs);
-  const tmp = path.join(dir, `.${path.basename(file)}.synth-${process.pid}.tmp`);
+/** Writes a file's bytes and flushes them to the disk before it returns. */
+function writeDurable(file: string, content: string, fs: FileSystem): void {
+  const fd = fs.openSync(file, 'w', 0o644);
   try {
-    fs.writeFileSync(tmp, content, { encoding: 'utf8', mode: 0o644 });
+    fs.writeSync(fd, content);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Flushes a folder's entries (names created, renamed or removed) to the disk. */
+function syncFolderEntries(dir: string, fs: FileSystem): void {
+  if (!fs.existsSync(dir)) return;
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Writes one file whole: into a temporary file in `temp` (a folder of the writer's own, on the same file
+ * system), flushed to the disk, then renamed over the file.
+ */
+export function writeAtomic(file: string, content: string, fs: FileSystem, temp: string): void {
+  makeFolder(path.dirname(file), fs);
+  makeFolder(temp, fs);
+  const tmp = path.join(temp, `${process.pid}-${path.basename(file)}`);
+  try {
+    writeDurable(tmp, content, fs);
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
@@ -206,8 +539,18 @@ export function makeFolder(dir: string, fs: FileSystem = nodeFs): void {
   }
 }
 
-/** A file's text, or undefined when it does not exist. */
+/**
+ * A file's text, or undefined when there is no file (nothing, a dangling link, or a folder). Something that
+ * is not a file (a FIFO, whose reading would wait for ever, a socket, a device) is an error, never read.
+ */
 export function readIfExists(file: string, fs: FileSystem = nodeFs): string | undefined {
+  const kind = kindOf(file, fs);
+  if (kind === 'none' || kind === 'a folder') return undefined;
+  if (kind !== 'file') {
+    const err = new Error(`${file} is ${kind}, not a file`) as NodeJS.ErrnoException;
+    err.code = 'ENOTFILE';
+    throw err;
+  }
   try {
     return fs.readFileSync(file, 'utf8') as string;
   } catch (e) {
@@ -221,21 +564,8 @@ function target(outdir: string, relative: string): string {
   return path.join(outdir, ...relative.split('/'));
 }
 
-/** Temporary files that a killed run left in folders the compiler writes to. */
-function cleanTempFiles(outdir: string, files: readonly string[], fs: FileSystem): void {
-  const folders = new Set(files.map((f) => path.dirname(target(outdir, f))));
-  for (const folder of folders) {
-    let names: string[];
-    try {
-      names = fs.readdirSync(folder) as string[];
-    } catch {
-      continue;
-    }
-    for (const n of names) if (TEMP_FILE.test(n)) fs.rmSync(path.join(folder, n), { force: true });
-  }
-}
-
-function removeEmptyFolders(outdir: string, folder: string, fs: FileSystem): void {
+/** Removes the folders a removal left empty, up to (not including) the output folder; each parent is flushed. */
+function removeEmptyFolders(outdir: string, folder: string, fs: FileSystem, touched: Set<string>): void {
   const top = path.resolve(outdir);
   for (let dir = path.resolve(folder); dir.startsWith(top + path.sep); dir = path.dirname(dir)) {
     let entries: string[];
@@ -247,6 +577,8 @@ function removeEmptyFolders(outdir: string, folder: string, fs: FileSystem): voi
     }
     if (entries.length > 0) return;
     fs.rmdirSync(dir);
+    touched.delete(dir);
+    touched.add(path.dirname(dir));
   }
 }
 

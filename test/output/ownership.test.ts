@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { syncFolder, FileSystem, RECORD_FILE } from '../../src/output/write';
+import { FileSystem, RECORD_FILE, STATE_FOLDER, syncFolder } from '../../src/output/write';
 import {
   component,
   EXAMPLE_MANIFESTS,
@@ -278,13 +278,20 @@ describe('nothing is written unless the whole run compiled', () => {
 });
 
 describe('atomic replacement', () => {
-  /** The real file system, with every writing call logged. */
+  /** The real file system, with every writing call logged (a file opened for writing, a flush, a rename, a removal). */
   function loggingFs(log: string[]): FileSystem {
+    const open = new Map<number, string>();
     return {
       ...fs,
-      writeFileSync: ((file: any, data: any, options?: any) => {
-        log.push(`write ${file}`);
-        return fs.writeFileSync(file, data, options);
+      openSync: ((file: any, flags?: any, mode?: any) => {
+        const fd = fs.openSync(file, flags, mode);
+        open.set(fd, String(file));
+        if (flags === 'w') log.push(`write ${file}`);
+        return fd;
+      }) as any,
+      fsyncSync: ((fd: number) => {
+        log.push(`fsync ${open.get(fd)}`);
+        return fs.fsyncSync(fd);
       }) as any,
       renameSync: ((from: any, to: any) => {
         log.push(`rename ${from} -> ${to}`);
@@ -297,7 +304,7 @@ describe('atomic replacement', () => {
     };
   }
 
-  test('GIVEN new and changed files WHEN the folder is synced THEN each is written to a temporary file in its own folder and renamed over the target, and no temporary file is left', () => {
+  test("GIVEN new and changed files WHEN the folder is synced THEN each is written to a temporary file of the writer's own folder, flushed and renamed over the target; the folders are flushed before the record; nothing of the writer is left", () => {
     const out = tmpdir('dcae-atomic-');
     fs.mkdirSync(path.join(out, 'edge-1'));
     fs.writeFileSync(path.join(out, RECORD_FILE), record(['edge-1/b.k8s.yaml']));
@@ -309,36 +316,48 @@ describe('atomic replacement', () => {
         { path: 'a.k8s.yaml', content: 'a\n' },
         { path: 'edge-1/b.k8s.yaml', content: 'b\n' },
         { path: 'edge-2/c.k8s.yaml', content: 'c\n' },
+        { path: 'kustomization.yaml', content: 'k\n' },
       ],
       loggingFs(log),
     );
-    expect(result).toEqual({ created: ['a.k8s.yaml', 'edge-2/c.k8s.yaml'], changed: ['edge-1/b.k8s.yaml'], unchanged: [], removed: [] });
+    expect(result).toEqual({
+      created: ['a.k8s.yaml', 'edge-2/c.k8s.yaml', 'kustomization.yaml'],
+      changed: ['edge-1/b.k8s.yaml'],
+      unchanged: [],
+      removed: [],
+    });
 
-    const writes = log.filter((l) => l.startsWith('write '));
-    expect(writes).toHaveLength(4); // three files and the record
-    for (const w of writes) {
-      const tmp = w.slice('write '.length);
-      const i = log.indexOf(w);
-      const rename = log[i + 1];
-      expect(rename).toMatch(/^rename /);
-      const [from, to] = rename.slice('rename '.length).split(' -> ');
-      expect(from).toBe(tmp);
-      expect(path.dirname(tmp)).toBe(path.dirname(to));
-      expect(path.basename(tmp)).toMatch(new RegExp(`^\\.${path.basename(to).replace(/\./g, '\\.')}\\.synth-\\d+\\.tmp$`));
+    const temp = path.join(out, STATE_FOLDER, 'tmp');
+    const renames = log.filter((l) => l.startsWith('rename ')).map((l) => l.slice('rename '.length).split(' -> '));
+    for (const [from, to] of renames) {
+      expect(path.dirname(from)).toBe(temp);
+      // written, then flushed, then renamed
+      const i = log.indexOf(`rename ${from} -> ${to}`);
+      expect(log.slice(i - 2, i)).toEqual([`write ${from}`, `fsync ${from}`]);
     }
-    // The record comes first, listing every file the run may leave, so a kill never leaves a file it does not own.
-    expect(writes.map((w) => log[log.indexOf(w) + 1].split(' -> ')[1])).toEqual([
-      path.join(out, RECORD_FILE),
-      path.join(out, 'a.k8s.yaml'),
-      path.join(out, 'edge-1', 'b.k8s.yaml'),
-      path.join(out, 'edge-2', 'c.k8s.yaml'),
+    // The journal first (every file the run may leave), the manifests, the kustomization after them, the record last.
+    expect(renames.map(([, to]) => path.relative(out, to))).toEqual([
+      path.join(STATE_FOLDER, 'journal'),
+      'a.k8s.yaml',
+      path.join('edge-1', 'b.k8s.yaml'),
+      path.join('edge-2', 'c.k8s.yaml'),
+      'kustomization.yaml',
+      RECORD_FILE,
     ]);
+    const recordRename = log.findIndex((l) => l.endsWith(` -> ${path.join(out, RECORD_FILE)}`));
+    const flushed = log
+      .slice(0, recordRename)
+      .filter((l) => l.startsWith('fsync ') && !l.startsWith(`fsync ${temp}`))
+      .map((l) => l.slice(6));
+    expect(flushed.sort()).toEqual([out, path.join(out, 'edge-1'), path.join(out, 'edge-2')].sort());
     expect(snapshotFolder(out)).toEqual({
-      [RECORD_FILE]: record(['a.k8s.yaml', 'edge-1/b.k8s.yaml', 'edge-2/c.k8s.yaml']),
+      [RECORD_FILE]: record(['a.k8s.yaml', 'edge-1/b.k8s.yaml', 'edge-2/c.k8s.yaml', 'kustomization.yaml']),
       'a.k8s.yaml': 'a\n',
       'edge-1/b.k8s.yaml': 'b\n',
       'edge-2/c.k8s.yaml': 'c\n',
+      'kustomization.yaml': 'k\n',
     });
+    expect(fs.existsSync(path.join(out, STATE_FOLDER))).toBe(false);
   });
 
   test('GIVEN files that already hold the right bytes WHEN the folder is synced THEN nothing is written, renamed or removed', () => {
@@ -374,7 +393,9 @@ describe('something in the way of a path the compiler needs', () => {
     fs.writeFileSync(path.join(dir, 'out', 'kustomization.yaml', 'mine.yaml'), 'mine\n');
     const r = await run(dir, ...RUN);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('out/kustomization.yaml: exists and was not written by npm run synth');
+    expect(r.stderr).toBe(
+      'out/kustomization.yaml: is a folder, not a file; expected a file the compiler can read and replace, or nothing. Move it away, then run again\nnothing was written to out\n',
+    );
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(snapshotFolder(path.join(dir, 'out'))).toEqual({ 'kustomization.yaml/mine.yaml': 'mine\n' });
   });

@@ -1,7 +1,17 @@
 /** The output writer's edge cases: leftovers of a killed run, an output path that is a file, read errors that are not "no such file". */
 import * as fs from 'fs';
 import * as path from 'path';
-import { conflicts, diffFolder, FileSystem, makeFolder, readIfExists, RECORD_FILE, syncFolder, writeAtomic } from '../../src/output/write';
+import {
+  conflicts,
+  diffFolder,
+  FileSystem,
+  makeFolder,
+  readIfExists,
+  RECORD_FILE,
+  STATE_FOLDER,
+  syncFolder,
+  writeAtomic,
+} from '../../src/output/write';
 import { snapshotFolder, tmpdir } from '../helpers';
 
 const MANIFEST = { path: 'comp/comp.k8s.yaml', content: 'kind: Deployment\n' };
@@ -12,13 +22,20 @@ function fsError(code: string): NodeJS.ErrnoException {
 }
 
 describe('GIVEN temporary files a killed run left', () => {
-  test('WHEN the folder is synced THEN they are removed from the folders the run writes, and any other dot-file stays', () => {
+  test("WHEN the folder is synced THEN those in the writer's own folder (.dcae-synth/tmp) are removed, and a user's file named like one stays", () => {
     const out = tmpdir();
     fs.mkdirSync(path.join(out, 'comp'));
-    fs.writeFileSync(path.join(out, 'comp', '.comp.k8s.yaml.synth-4242.tmp'), 'kind: Depl');
+    fs.mkdirSync(path.join(out, STATE_FOLDER, 'tmp'), { recursive: true });
+    fs.writeFileSync(path.join(out, STATE_FOLDER, 'tmp', '4242-comp.k8s.yaml'), 'kind: Depl');
+    fs.writeFileSync(path.join(out, 'comp', '.comp.k8s.yaml.synth-4242.tmp'), 'mine, named like an old temporary file\n');
     fs.writeFileSync(path.join(out, 'comp', '.keep'), 'mine\n');
     syncFolder(out, [MANIFEST]);
-    expect(Object.keys(snapshotFolder(out)).sort()).toEqual([RECORD_FILE, 'comp/.keep', 'comp/comp.k8s.yaml']);
+    expect(Object.keys(snapshotFolder(out)).sort()).toEqual([
+      RECORD_FILE,
+      'comp/.comp.k8s.yaml.synth-4242.tmp',
+      'comp/.keep',
+      'comp/comp.k8s.yaml',
+    ]);
   });
 });
 
@@ -42,7 +59,9 @@ describe('GIVEN readIfExists', () => {
         throw fsError('EACCES');
       },
     } as unknown as FileSystem;
-    expect(() => readIfExists('/any/file', denied)).toThrow('EACCES: refused');
+    const file = path.join(tmpdir(), 'f.yaml');
+    fs.writeFileSync(file, 'x: 1\n');
+    expect(() => readIfExists(file, denied)).toThrow('EACCES: refused');
   });
 });
 
@@ -67,7 +86,7 @@ describe("GIVEN the writer's helpers with the real file system (no FileSystem gi
   test('WHEN a nested folder is made and a file written in it THEN both exist, and no temporary file is left', () => {
     const dir = path.join(tmpdir(), 'a', 'b');
     makeFolder(dir);
-    writeAtomic(path.join(dir, 'f.yaml'), 'x: 1\n');
+    writeAtomic(path.join(dir, 'f.yaml'), 'x: 1\n', fs, path.join(dir, 'tmp'));
     expect(snapshotFolder(path.dirname(path.dirname(dir)))).toEqual({ 'a/b/f.yaml': 'x: 1\n' });
   });
 

@@ -328,7 +328,8 @@ function lock(outdir: string, fs: FileSystem): { release(): void; tookOver?: str
 export function syncFolder(outdir: string, desired: readonly OutputFile[], fs: FileSystem = nodeFs): SyncResult {
   // Up to date, and nothing left by a run that was stopped: nothing to write, so no lock either.
   const files = desired.filter((f) => f.path !== RECORD_FILE);
-  if (planOf(outdir, files, fs).total === 0 && !fs.existsSync(path.join(outdir, STATE_FOLDER))) return { created: [], changed: [], unchanged: files.map((f) => f.path), removed: [] };
+  if (planOf(outdir, files, fs).total === 0 && !fs.existsSync(path.join(outdir, STATE_FOLDER)))
+    return { created: [], changed: [], unchanged: files.map((f) => f.path), removed: [] };
   const held = lock(outdir, fs);
   try {
     const odd = oddEntries(outdir, desired, fs);

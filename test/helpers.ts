@@ -448,15 +448,18 @@ async function runMainNow(args: string[], cwd: string): Promise<CliResult> {
   return { status, stdout: stdout.join(''), stderr: stderr.join('') };
 }
 
-/** Every file under a folder, with its bytes, keyed by relative path. */
+/** Every file under a folder, with its bytes, keyed by relative path (a FIFO, socket or device as `<not a file>`). */
 export function snapshotFolder(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   if (!fs.existsSync(dir)) return out;
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = path.join(d, e.name);
+      const rel = path.relative(dir, p).split(path.sep).join('/');
       if (e.isDirectory()) walk(p);
-      else out[path.relative(dir, p).split(path.sep).join('/')] = fs.readFileSync(p, 'utf8');
+      // Never read a FIFO (that would wait for ever), a socket or a device: name it instead.
+      else if (!e.isFile() && !e.isSymbolicLink()) out[rel] = '<not a file>';
+      else out[rel] = fs.readFileSync(p, 'utf8');
     }
   };
   walk(dir);

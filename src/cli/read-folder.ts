@@ -13,20 +13,24 @@ import { FileContents, MAX_FILE_BYTES } from '../input/text';
 export function readComponentsFolder(dir: string, base = process.cwd()): CompileInput {
   const display = (f: string) => path.join(dir, f).split(path.sep).join('/');
   const absolute = path.resolve(base, dir);
-  // One stat per entry: whether it is a file (links followed) and, for reading, its size.
+  // One stat per entry: whether it is a file (links followed) and, for reading, its size. An entry named like a
+  // spec that is no file to read (a dangling or looping link, a FIFO, a socket, a device) is an error about it:
+  // reading a FIFO would wait for ever. Other entries are not the compiler's business.
   const sizes = new Map<string, number>();
+  const unreadable = new Map<string, string>();
   const subfolders: string[] = [];
   for (const n of fs.readdirSync(absolute)) {
-    const stat = fs.statSync(path.join(absolute, n));
-    if (stat.isFile()) sizes.set(n, stat.size);
-    else if (stat.isDirectory()) subfolders.push(n);
+    const entry = inspect(path.join(absolute, n));
+    if (typeof entry === 'number') sizes.set(n, entry);
+    else if (entry === 'folder') subfolders.push(n);
+    else if (COMPONENT_FILE.test(n) || PLATFORM_FILES.includes(n)) unreadable.set(n, entry);
   }
   const read = (f: string): InputFile => ({
     name: display(f),
     path: path.join(absolute, f),
-    ...readContents(path.join(absolute, f), sizes.get(f)!),
+    ...(unreadable.has(f) ? { unreadable: unreadable.get(f)! } : readContents(path.join(absolute, f), sizes.get(f)!)),
   });
-  const names = [...sizes.keys()].sort(byCodePoint);
+  const names = [...sizes.keys(), ...unreadable.keys()].sort(byCodePoint);
   const platformNames = names.filter((n) => PLATFORM_FILES.includes(n));
   return {
     folder: dir,
@@ -67,10 +71,45 @@ export function readFileIfAny(file: string): FileContents | undefined {
   return stat.isFile() ? readContents(file, stat.size) : undefined;
 }
 
+/** What a folder entry is, links followed: a file's size, a folder, or why it is neither readable file nor folder. */
+function inspect(entry: string): number | 'folder' | string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(entry);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ELOOP') return 'a symbolic link that loops (ELOOP)';
+    if (err.code === 'ENOENT') return `a symbolic link to nothing (${linkTarget(entry)} does not exist)`;
+    if (err.code) return `not readable (${err.code}: ${err.message})`;
+    throw e;
+  }
+  if (stat.isFile()) return stat.size;
+  if (stat.isDirectory()) return 'folder';
+  if (stat.isFIFO()) return 'a FIFO (named pipe), not a file';
+  if (stat.isSocket()) return 'a socket, not a file';
+  return 'a device, not a file';
+}
+
+/** Where a symbolic link points, as written in it (or "its target" when that cannot be read). */
+function linkTarget(link: string): string {
+  try {
+    return fs.readlinkSync(link);
+  } catch {
+    return 'its target';
+  }
+}
+
 /**
  * A file's bytes, undecoded: the compiler decodes them (strictly, as UTF-8) and says where a file is not
  * UTF-8. A file above the size limit is not read at all, only measured.
  */
 function readContents(file: string, size: number): FileContents {
-  return size > MAX_FILE_BYTES ? { oversize: size } : { bytes: fs.readFileSync(file) };
+  if (size > MAX_FILE_BYTES) return { oversize: size };
+  try {
+    return { bytes: fs.readFileSync(file) };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (!err.code) throw e;
+    return { unreadable: `not readable (${err.code}: ${err.message})` };
+  }
 }

@@ -16,13 +16,29 @@ export const MAX_FILE_BYTES = 1024 * 1024;
  * A file's contents, as the caller found them: its text (a test's file), its bytes as read from disk
  * (decoded here), or only its size, for a file the reader did not read because it is above {@link MAX_FILE_BYTES}.
  */
-export type FileContents = { readonly text: string } | { readonly bytes: Uint8Array } | { readonly oversize: number };
+export type FileContents =
+  | { readonly text: string }
+  | { readonly bytes: Uint8Array }
+  | { readonly oversize: number }
+  /** An entry that could not be read, and why: a dangling or looping link, a FIFO, a file the process may not read. */
+  | { readonly unreadable: string };
 
 /** A file's text, or the one diagnostic that says why it has none. */
 export type Decoded = { readonly text: string } | { readonly diagnostic: Diagnostic };
 
 /** Checks a file's size and decodes it: its text without a leading byte-order mark, or a diagnostic. */
 export function decodeFile(file: string, contents: FileContents): Decoded {
+  if ('unreadable' in contents) {
+    return {
+      diagnostic: {
+        file,
+        line: 0,
+        column: 0,
+        path: '',
+        message: `cannot be read: it is ${contents.unreadable}; expected a spec file (fix the entry, or remove it)`,
+      },
+    };
+  }
   const size =
     'oversize' in contents ? contents.oversize : 'bytes' in contents ? contents.bytes.length : Buffer.byteLength(contents.text, 'utf8');
   if (size > MAX_FILE_BYTES) {

@@ -2,6 +2,7 @@
  * readFileIfAny: how the CLI reads a `dcae_spec` file outside the components folder; filesIn: how it lists the folder
  * such a reference points into when it names no file (for "did you mean").
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { compile } from '../../src/compile';
@@ -70,5 +71,39 @@ describe('GIVEN a folder that a dcae_spec naming no file points into', () => {
       'components/c.yaml:1:12: dcae_spec: "../other/toolbx.json": no such file (did you mean "../other/tools.json"?); ' +
         'expected the path of a DCAE component specification, relative to components/c.yaml',
     ]);
+  });
+});
+
+describe('GIVEN entries in the components folder that are no file to read', () => {
+  /** A components folder with one good spec and the given odd entries, compiled through the CLI's reader. */
+  function compileWith(make: (dir: string) => void): string[] {
+    const base = folderWith({ 'components/good.yaml': 'name: good\nimage: repo/good:1\n' });
+    make(path.join(base, 'components'));
+    return compile(readComponentsFolder('components', base)).diagnostics.map(formatDiagnostic);
+  }
+
+  test.each([
+    [
+      'a dangling link',
+      (d: string) => fs.symlinkSync('gone.yaml', path.join(d, 'x.yaml')),
+      'a symbolic link to nothing (gone.yaml does not exist)',
+    ],
+    [
+      'a link loop',
+      (d: string) => (fs.symlinkSync('y.yaml', path.join(d, 'x.yaml')), fs.symlinkSync('x.yaml', path.join(d, 'y.yaml'))),
+      'a symbolic link that loops (ELOOP)',
+    ],
+    ['a FIFO', (d: string) => spawnSync('mkfifo', [path.join(d, 'x.yaml')]), 'a FIFO (named pipe), not a file'],
+  ])('GIVEN %s named like a spec WHEN compiled THEN an error names the entry and what it is (no crash, no wait)', (_what, make, what) => {
+    const errors = compileWith(make);
+    expect(errors[0]).toBe(`components/x.yaml: cannot be read: it is ${what}; expected a spec file (fix the entry, or remove it)`);
+  });
+
+  test('GIVEN odd entries not named like a spec (notes, a dangling link) WHEN compiled THEN they are not read, and the spec compiles', () => {
+    const errors = compileWith((d) => {
+      fs.symlinkSync('gone', path.join(d, 'notes'));
+      spawnSync('mkfifo', [path.join(d, 'pipe')]);
+    });
+    expect(errors).toEqual([]);
   });
 });

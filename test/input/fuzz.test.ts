@@ -34,7 +34,11 @@ describe("GIVEN random mutations of the repository's specs and DCAE specs", () =
 
   test('WHEN a case is made twice THEN it is the same bytes (the PRNG is self-contained and seeded per case)', () => {
     const bytes = (c: FuzzCase) =>
-      JSON.stringify(c.components.map((f) => ('bytes' in f ? Buffer.from(f.bytes).toString('base64') : 'text' in f ? f.text : f.oversize)));
+      JSON.stringify(
+        c.components.map((f) =>
+          'bytes' in f ? Buffer.from(f.bytes).toString('base64') : 'text' in f ? f.text : 'oversize' in f ? f.oversize : f.unreadable,
+        ),
+      );
     expect(bytes(makeCase(SEED, 17, seeds))).toBe(bytes(makeCase(SEED, 17, loadSeeds())));
     const r = new Random(caseSeed(1, 0));
     expect([r.int(1000), r.int(1000), r.int(1000)]).toEqual([986, 958, 542]);

@@ -6,7 +6,10 @@
  * and six shapes of growing input at 1000 and 20000 entries (test/bench/growth.ts: at most 60x, else the
  * bench exits 1). Writes the figures to build/bench/. Timings are judged here, never in npm test.
  *
- *   npm run bench [-- --sizes 1,100,1000 --runs 3 --keys 4000,40000 --labels 1000,10000 --growth off]   (--sizes "" or --keys "" skips a part)
+ * Then the cost of durability (every file and folder flushed to the disk before the record is replaced): fresh
+ * runs of 1000 and 10000 specs with and without the flushes (test/bench/no-fsync.ts); above 15 % the bench exits 1.
+ *
+ *   npm run bench [-- --sizes 1,100,1000 --runs 3 --keys 4000,40000 --labels 1000,10000 --growth off --durability 1000,10000]   (--sizes "" or --keys "" skips a part)
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -31,6 +34,10 @@ const SIZES = arg('sizes', '1,100,1000,10000').split(',').filter(Boolean).map(Nu
 const KEYS = arg('keys', '4000,40000').split(',').filter(Boolean).map(Number);
 const LABELS = arg('labels', '1000,10000').split(',').filter(Boolean).map(Number);
 const GROWTH_ENABLED = arg('growth', 'on') !== 'off';
+const DURABILITY = arg('durability', '1000,10000').split(',').filter(Boolean).map(Number);
+/** The most that flushing every file and folder may add to a fresh run. */
+const MAX_DURABILITY_COST = 0.15;
+const NO_FSYNC = path.join(__dirname, 'no-fsync.js');
 const RUNS = Number(arg('runs', '3'));
 /** Rounds of the many-keys timing (each well under a second): the machine's noise is large beside one run. */
 const KEY_ROUNDS = 9;
@@ -117,6 +124,7 @@ function main(): void {
   const keys = benchKeys(work);
   const labels = benchLabels();
   const entries = GROWTH_ENABLED ? benchGrowth((line) => console.log(line)) : undefined;
+  const durability = benchDurability(work);
   const report = {
     date: new Date().toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
@@ -126,6 +134,7 @@ function main(): void {
     labels,
     keys,
     entries: entries?.rows,
+    durability,
   };
   const dir = path.join(ROOT, 'build', 'bench');
   fs.mkdirSync(dir, { recursive: true });
@@ -134,10 +143,47 @@ function main(): void {
   fs.writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nfigures written to ${path.relative(process.cwd(), file)} (and build/bench/latest.json)`);
   fs.rmSync(work, { recursive: true, force: true });
+  const costly = durability.filter((d) => d.cost > MAX_DURABILITY_COST);
+  if (costly.length > 0) {
+    console.log(
+      `\ndurability costs more than ${MAX_DURABILITY_COST * 100} % of a fresh run: ${costly.map((d) => `${d.specs} specs ${(d.cost * 100).toFixed(1)} %`).join('; ')}`,
+    );
+    process.exitCode = 1;
+  }
   if (entries && entries.failed.length > 0) {
     console.log(`\nabove the growth threshold (${GROWTH.maxRatio}x): ${entries.failed.join('; ')}`);
     process.exitCode = 1;
   }
+}
+
+/**
+ * What durability costs a fresh run: the same fleet compiled into an empty folder by the CLI and by the CLI with
+ * its flushes made no-ops, in turns (five rounds at 1000 specs, three at 10000), medians compared.
+ */
+function benchDurability(work: string): Array<{ specs: number; seconds: number; withoutFsyncSeconds: number; cost: number }> {
+  if (DURABILITY.length === 0) return [];
+  console.log('\ndurability: fresh runs with and without flushing files and folders to the disk\n specs   with s   without s   cost');
+  return DURABILITY.map((n) => {
+    const components = path.join(work, `durable-${n}`);
+    writeFleet(components, n);
+    const out = path.join(work, `durable-out-${n}`);
+    const times = { with: [] as number[], without: [] as number[] };
+    for (let round = 0; round < (n >= 10000 ? 3 : 5); round++) {
+      for (const [key, script] of [
+        ['with', CLI],
+        ['without', NO_FSYNC],
+      ] as const) {
+        fs.rmSync(out, { recursive: true, force: true });
+        times[key].push(measure(process.execPath, [script, '--components', components, '--out', out, '--quiet']).seconds);
+      }
+    }
+    const row = { specs: n, seconds: median(times.with), withoutFsyncSeconds: median(times.without), cost: 0 };
+    row.cost = row.seconds / row.withoutFsyncSeconds - 1;
+    console.log(
+      `${String(n).padStart(6)}   ${row.seconds.toFixed(2).padStart(6)}   ${row.withoutFsyncSeconds.toFixed(2).padStart(9)}   ${(row.cost * 100).toFixed(1).padStart(5)} %`,
+    );
+    return row;
+  });
 }
 
 /**

@@ -34,6 +34,7 @@ export type FileSystem = Pick<
   | 'openSync'
   | 'writeSync'
   | 'fsyncSync'
+  | 'fdatasyncSync'
   | 'closeSync'
   | 'linkSync'
 >;
@@ -480,12 +481,15 @@ function unifiedDiff(outdir: string, file: string, from: string | undefined, to:
   return patch.replace(/^=+\n/, '');
 }
 
-/** Writes a file's bytes and flushes them to the disk before it returns. */
+/**
+ * Writes a file's bytes and flushes them to the disk before it returns (fdatasync: the bytes and what is needed
+ * to read them back, such as the size; not the times, which nobody reads after a crash).
+ */
 function writeDurable(file: string, content: string, fs: FileSystem): void {
   const fd = fs.openSync(file, 'w', 0o644);
   try {
     fs.writeSync(fd, content);
-    fs.fsyncSync(fd);
+    fs.fdatasyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }

@@ -40,6 +40,7 @@ function crashingFs(n: number): { fs: FileSystem; calls: () => number } {
       return fs.writeSync(fd, data);
     }) as typeof fs.writeSync,
     fsyncSync: guard('fsync', fs.fsyncSync),
+    fdatasyncSync: guard('fdatasync', fs.fdatasyncSync),
     renameSync: guard('rename', fs.renameSync),
     rmSync: guard('rm', fs.rmSync),
     mkdirSync: guard('mkdir', fs.mkdirSync) as typeof fs.mkdirSync,

@@ -293,6 +293,10 @@ describe('atomic replacement', () => {
         log.push(`fsync ${open.get(fd)}`);
         return fs.fsyncSync(fd);
       }) as any,
+      fdatasyncSync: ((fd: number) => {
+        log.push(`fsync ${open.get(fd)}`);
+        return fs.fdatasyncSync(fd);
+      }) as any,
       renameSync: ((from: any, to: any) => {
         log.push(`rename ${from} -> ${to}`);
         return fs.renameSync(from, to);

@@ -28,29 +28,16 @@ export type Decoded = { readonly text: string } | { readonly diagnostic: Diagnos
 
 /** Checks a file's size and decodes it: its text without a leading byte-order mark, or a diagnostic. */
 export function decodeFile(file: string, contents: FileContents): Decoded {
-  if ('unreadable' in contents) {
-    return {
-      diagnostic: {
-        file,
-        line: 0,
-        column: 0,
-        path: '',
-        message: `cannot be read: it is ${contents.unreadable}; expected a spec file (fix the entry, or remove it)`,
-      },
-    };
-  }
+  /** A problem with the file as a whole: no line or column to point at. */
+  const whole = (message: string): Decoded => ({ diagnostic: { file, line: 0, column: 0, path: '', message } });
+  if ('unreadable' in contents)
+    return whole(`cannot be read: it is ${contents.unreadable}; expected a spec file (fix the entry, or remove it)`);
   const size =
     'oversize' in contents ? contents.oversize : 'bytes' in contents ? contents.bytes.length : Buffer.byteLength(contents.text, 'utf8');
   if (size > MAX_FILE_BYTES) {
-    return {
-      diagnostic: {
-        file,
-        line: 0,
-        column: 0,
-        path: '',
-        message: `the file is ${mebibytes(size)} (${size} bytes); expected at most ${mebibytes(MAX_FILE_BYTES)} (${MAX_FILE_BYTES} bytes), the limit for one input file`,
-      },
-    };
+    return whole(
+      `the file is ${mebibytes(size)} (${size} bytes); expected at most ${mebibytes(MAX_FILE_BYTES)} (${MAX_FILE_BYTES} bytes), the limit for one input file`,
+    );
   }
   if ('text' in contents) return { text: contents.text.replace(/^\uFEFF/, '') };
   if (!('bytes' in contents)) return { text: '' }; // unreachable: an unread file is above the limit

@@ -130,6 +130,11 @@ export function stringifyYaml(...docs: unknown[]): string {
 }
 
 function stringifyDocument(value: unknown): string {
+  return emitDocument(value) ?? stringifyWithLibrary(value);
+}
+
+/** The `yaml` library's writer, with every ambiguous string double-quoted: the reference for {@link emitDocument}. */
+export function stringifyWithLibrary(value: unknown): string {
   const doc = new Document(value, CDK8S_OPTIONS);
   visit(doc, {
     Scalar(_key, node) {
@@ -137,4 +142,91 @@ function stringifyDocument(value: unknown): string {
     },
   });
   return doc.toString(CDK8S_OPTIONS);
+}
+
+/**
+ * A string every reader reads back as itself when written plain, and that the `yaml` library writes plain too (or,
+ * when {@link isAmbiguous}, double-quoted with nothing to escape): letters, digits and `_./@=+,~()$ -`, starting
+ * with a letter, a digit, `_`, `/`, or a `-` before another character (not `---`, a document marker), with a `:`
+ * only before another of those characters, and no trailing space. Anything else (empty, multi-line, quotes, `#`,
+ * `: `, a leading `- `...) goes to the library.
+ */
+const SIMPLE = /^(?:[A-Za-z0-9_/]|-(?!--)(?=[A-Za-z0-9_./@=+,~()$-]))(?:[A-Za-z0-9_./@=+,~()$ -]|:(?=[A-Za-z0-9_./@=+,~()$-]))*$/;
+
+/** A scalar as the library writes it in block context, or undefined when it is not one this writer handles. */
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    if (value === '') return '""';
+    if (value.length > 1024 || !SIMPLE.test(value) || value.endsWith(' ')) return undefined;
+    return isAmbiguous(value) ? `"${value}"` : value;
+  }
+  if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : undefined;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return undefined;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+
+/**
+ * Writes one document of the shapes the compiler writes (block mappings and sequences of plain objects and
+ * arrays, simple strings, whole numbers, booleans), byte for byte as {@link stringifyWithLibrary} does, several
+ * times faster. Undefined when the value holds anything else; the caller then uses the library.
+ */
+export function emitDocument(value: unknown): string | undefined {
+  const lines: string[] = [];
+  const ok = isPlainObject(value) || Array.isArray(value) ? emitBlock(value, '', lines) : false;
+  return ok ? `${lines.join('\n')}\n` : undefined;
+}
+
+/**
+ * Appends a non-empty block collection's lines at `indent` (the first line without its indent, which the caller
+ * writes: after `- ` in a sequence, or on a line of its own). Returns false for anything it does not handle.
+ */
+function emitBlock(value: Record<string, unknown> | unknown[], indent: string, lines: string[], first = true): boolean {
+  const entries: Array<[string | undefined, unknown]> = Array.isArray(value) ? value.map((v) => [undefined, v]) : Object.entries(value);
+  if (entries.length === 0) return false;
+  let head = first;
+  for (const [key, item] of entries) {
+    let prefix: string;
+    if (key === undefined) prefix = '- ';
+    else {
+      const k = scalarText(key);
+      if (k === undefined || k === '""') return false;
+      prefix = `${k}:`;
+    }
+    const start = head ? '' : indent;
+    head = false;
+    if (isPlainObject(item) || Array.isArray(item)) {
+      const empty = Array.isArray(item) ? item.length === 0 : Object.keys(item).length === 0;
+      if (empty) {
+        lines.push(`${start}${prefix}${key === undefined ? '' : ' '}${Array.isArray(item) ? '[]' : '{}'}`);
+        continue;
+      }
+      if (key === undefined) {
+        // A sequence item: its first line follows the dash; a nested sequence in a sequence goes to the library.
+        if (Array.isArray(item)) return false;
+        const at = lines.length;
+        lines.push('');
+        if (!emitBlock(item, `${indent}  `, lines, true)) return false;
+        lines[at] = `${start}- ${lines[at + 1]}`;
+        lines.splice(at + 1, 1);
+      } else {
+        lines.push(`${start}${prefix}`);
+        if (!emitBlock(item, `${indent}  `, lines, false)) return false;
+      }
+      continue;
+    }
+    if (item === null) {
+      lines.push(`${start}${prefix}${key === undefined ? '' : ' '}null`);
+      continue;
+    }
+    const text = scalarText(item);
+    if (text === undefined) return false;
+    lines.push(`${start}${prefix}${key === undefined ? '' : ' '}${text}`);
+  }
+  return true;
 }

@@ -33,15 +33,31 @@ esbuild.buildSync({
 });
 // The command (package bin, npm run synth): turns source maps on before the bundle loads (a runtime switch, as a
 // shebang cannot pass node a flag everywhere), then starts it. Render threads start this file too.
+// The texts of --help, apart: `--help` and `--version` start without loading the compiler.
+esbuild.buildSync({
+  entryPoints: [join(root, 'build', 'src', 'cli', 'usage.js')],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  outfile: join(root, 'build', 'bundle', 'usage.js'),
+  logLevel: 'warning',
+});
 const cli = join(root, 'build', 'bundle', 'cli.js');
 writeFileSync(
   cli,
   [
     '#!/usr/bin/env node',
     "'use strict';",
-    '// Made by scripts/build.mjs: source maps on, then the compiler bundle.',
-    'process.setSourceMapsEnabled(true);',
-    "require('./compiler.js').start(__filename);",
+    '// Made by scripts/build.mjs. `--version` and `--help` alone are answered here, without loading the compiler;',
+    '// anything else turns source maps on and starts the compiler bundle (render threads start this file too).',
+    "const args = require('worker_threads').isMainThread ? process.argv.slice(2) : [];",
+    "if (args.length === 1 && args[0] === '--version') process.stdout.write(`${require('../../package.json').version}\\n`);",
+    "else if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) process.stdout.write(`${require('./usage.js').USAGE}\\n`);",
+    'else {',
+    '  process.setSourceMapsEnabled(true);',
+    "  require('./compiler.js').start(__filename);",
+    '}',
     '',
   ].join('\n'),
 );

@@ -13,6 +13,7 @@ import { HELM_RESERVED_LOCATIONS, HelmOptions } from './output/helm';
 import { oversizedMessage } from './output/limits';
 import { assemblePlan, RenderedFile, renderHere } from './output/plan';
 import { OutputFile } from './output/synthesize';
+import { ALLOW_EMPTY_FLAG } from './contract/names';
 
 /** What a run compiles: the component files and the platform file of one components folder. */
 export interface CompileInput {
@@ -75,9 +76,6 @@ export interface CompileResult {
   /** Objects that break the Kubernetes schema: a bug in the compiler, not in the input. */
   readonly invalid: readonly string[];
 }
-
-/** The option that lets a run remove every component's output on purpose. */
-export const ALLOW_EMPTY_FLAG = '--allow-empty';
 
 /**
  * Compiles a components folder's files: parses and validates every file, checks what no single file can,

@@ -180,7 +180,7 @@ describe('the npm package', () => {
           f === 'package.json' ||
           f === 'README.md' ||
           /^build\/src\/.+\.(js|js\.map|d\.ts|json)$/.test(f) ||
-          /^build\/bundle\/(cli|compiler)\.js$/.test(f) ||
+          /^build\/bundle\/(cli|compiler|usage)\.js$/.test(f) ||
           f === 'build/bundle/compiler.js.map' ||
           /^src\/input\/schemas\/[^/]+\.json$/.test(f) ||
           INIT_EXAMPLES.map((e) => `components/${e}`).includes(f)
@@ -247,7 +247,10 @@ describe('the CLI bundle', () => {
   const bundle = fs.readFileSync(path.join(ROOT, 'build', 'bundle', 'compiler.js'), 'utf8');
 
   test('GIVEN the built command WHEN read THEN it turns source maps on before it loads the bundle, whose map leads to the TypeScript sources', () => {
-    const cli = fs.readFileSync(path.join(ROOT, 'build', 'bundle', 'cli.js'), 'utf8').split('\n');
+    const cli = fs
+      .readFileSync(path.join(ROOT, 'build', 'bundle', 'cli.js'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
     expect(cli[0]).toBe('#!/usr/bin/env node');
     expect(cli.indexOf('process.setSourceMapsEnabled(true);')).toBeGreaterThan(0);
     expect(cli.indexOf('process.setSourceMapsEnabled(true);')).toBeLessThan(cli.indexOf("require('./compiler.js').start(__filename);"));

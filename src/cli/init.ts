@@ -8,37 +8,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { OPTIONS_FILE } from './options-file';
 import { EXIT, packageInfo, unknownOption, usageError } from './options';
 import { Console } from './report';
 import { DEFAULTS } from './settings';
+import { INIT_USAGE, INIT_USAGE_LINE, INIT_WORKFLOW, OPTIONS_FILE } from './usage';
 
 /** The examples copied from the package's own `components/`: the platform, a YAML spec, a DCAE spec and its override. */
 export const INIT_EXAMPLES = ['platform.yaml', 'ves.yaml', 'dcae-hv-ves-collector.json', 'dcae-hv-ves-collector.yaml'];
 
 /** The chart the scaffold's options file asks for, and its first version. */
 const INIT_CHART = { name: 'dcae', version: '0.1.0' };
-
-/** The CI workflow's path. */
-export const INIT_WORKFLOW = '.github/workflows/dcae-check.yaml';
-
-export const INIT_USAGE = `Usage: dcae-synth init [DIR] [--force] [--compiler SPEC]
-
-Starts a GitOps repository in DIR (default: the folder you are in): package.json (the compiler pinned as a
-dev dependency, scripts synth and check), ${OPTIONS_FILE}, components/ with examples, .gitignore,
-.gitattributes and ${INIT_WORKFLOW}. Then: npm install && npm run synth && npm run check.
-
-Options:
-  --force           also start in a folder that is not empty (existing files are kept, never overwritten)
-  --compiler SPEC   the dev dependency to write for the compiler, as npm takes it (default: this
-                    compiler's exact version; a tarball path or file: URL for an air-gapped install)
-  -h, --help        show this help and exit`;
-
-/** init's one-line usage and where to read more, printed after a wrong option. */
-const INIT_USAGE_LINE = [
-  'Usage: dcae-synth init [DIR] [--force] [--compiler SPEC]',
-  'Run dcae-synth init --help for every option.',
-] as const;
 
 const FLAGS = {
   force: { type: 'boolean' },

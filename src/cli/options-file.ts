@@ -9,9 +9,6 @@ import { SourceFile } from '../input/source';
 import { decodeFile, FileContents } from '../input/text';
 import { Setting, SETTING_NAMES, SettingName, SETTINGS } from './settings';
 
-/** The options file's name, looked for in the folder the command runs in (as cdk8s looks for cdk8s.yaml). */
-export const OPTIONS_FILE = 'dcae-synth.yaml';
-
 /** A setting's value from the file. */
 export type SettingValue = string | number | boolean;
 

@@ -2,13 +2,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { ALLOW_EMPTY_FLAG } from '../compile';
 import { closest, formatDiagnostic, sortDiagnostics } from '../input/diagnostics';
 import { HelmOptions } from '../output/helm';
-import { FileSettings, OPTIONS_FILE, readOptionsFile } from './options-file';
+import { FileSettings, readOptionsFile } from './options-file';
 import { readFileIfAny } from './read-folder';
 import { Console, plural } from './report';
 import { DEFAULTS, Setting, SETTING_NAMES, SettingName, SETTINGS } from './settings';
+import { HELP_HINT, OPTIONS_FILE, USAGE, USAGE_LINE } from './usage';
 
 /** The compiler's package: its folder, name, version and the major Node.js version it needs. */
 export interface PackageInfo {
@@ -38,46 +38,6 @@ export function version(): string {
 
 /** Exit codes, as sysexits.h numbers them where it has one: 70 EX_SOFTWARE, 74 EX_IOERR. */
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70, io: 74 } as const;
-
-/** The one-line usage, printed after every wrong option. */
-export const USAGE_LINE =
-  'Usage: dcae-synth [options]   (in this repository: npm run synth -- [options]; a new repository: dcae-synth init [DIR])';
-/** Where to read more, printed after the one-line usage. */
-export const HELP_HINT = 'Run dcae-synth --help for every option.';
-
-export const USAGE = `Usage: dcae-synth [options]
-       dcae-synth init [DIR] [--force] [--compiler SPEC]
-       (in this repository: npm run synth -- [options], or npx cdk8s synth)
-
-Compiles every component spec in the components folder into Kubernetes manifests in the
-output folder, with a kustomization.yaml in each output folder. Nothing is written when any
-file has an error. Relative folders are taken from where you run the command, also through npm.
-
-Settings: each one is a flag, or a key of the same name in the options file ${OPTIONS_FILE}
-(read from the folder you run in; its relative folders are taken from where it is). A flag
-wins over the file.
-  --components DIR          folder of component specs and the optional platform.yaml
-                            (default: components)
-  --out DIR                 output folder (default: dist)
-  ${ALLOW_EMPTY_FLAG}             accept a components folder with no component spec and remove every
-                            manifest from the output folder (default: off, such a folder is an error)
-  --helm-chart NAME         also write a Helm chart for each output folder, into <out>/helm/<chart>/
-                            (default: no chart)
-  --chart-version SEMVER    the Helm charts' version (required with --helm-chart; no default)
-  --quiet                   print only errors (and, with --check, the diffs) (default: off)
-  --jobs N                  threads that render components (default: 2, or fewer cores)
-
-Flags only:
-  --check                   write nothing; print a diff of every file that is stale, missing or
-                            extra, and exit 1 if there is any (default: off)
-  --config FILE             the options file (default: ${OPTIONS_FILE} if there is one)
-  --version                 print the version and exit
-  -h, --help                show this help and exit
-
-dcae-synth init [DIR] starts a GitOps repository in DIR (default: here); see README.md.
-
-Exit codes: 0 done (or up to date), 1 errors in the input (or, with --check, differences),
-2 wrong options, 70 a bug in the compiler, 74 the output folder could not be written.`;
 
 /** What the command line and the options file asked for. */
 export interface Options {

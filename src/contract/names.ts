@@ -117,3 +117,6 @@ export const APPLICATION_CONFIG_MOUNT_PATH = '/app-config-input';
 export const APPLICATION_CONFIG_ENV = 'CBS_CLIENT_CONFIG_PATH';
 /** Where the main container reads the configuration file: the value of CBS_CLIENT_CONFIG_PATH. */
 export const APPLICATION_CONFIG_PATH = `${APPLICATION_CONFIG_MOUNT_PATH}/${APPLICATION_CONFIG_KEY}`;
+
+/** The flag that accepts a components folder with no spec: named by the command line and by compile()'s error. */
+export const ALLOW_EMPTY_FLAG = '--allow-empty';

@@ -4,9 +4,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { INIT_EXAMPLES, INIT_WORKFLOW, packageName, scaffold } from '../../src/cli/init';
-import { HELP_HINT, packageInfo } from '../../src/cli/options';
-import { OPTIONS_FILE, readOptionsFile } from '../../src/cli/options-file';
+import { INIT_EXAMPLES, packageName, scaffold } from '../../src/cli/init';
+import { HELP_HINT, INIT_WORKFLOW, OPTIONS_FILE } from '../../src/cli/usage';
+import { packageInfo } from '../../src/cli/options';
+import { readOptionsFile } from '../../src/cli/options-file';
 import { ROOT, run, snapshotFolder, tmpdir } from '../helpers';
 
 /** What init writes, in order. */

@@ -1,8 +1,8 @@
 /** parseOptions in this process: what only child-process tests reached before (--version). */
 import * as fs from 'fs';
 import * as path from 'path';
-import { OPTIONS_FILE } from '../../src/cli/options-file';
-import { EXIT, HELP_HINT, parseOptions, USAGE_LINE, userFolder, version } from '../../src/cli/options';
+import { HELP_HINT, OPTIONS_FILE, USAGE_LINE } from '../../src/cli/usage';
+import { EXIT, parseOptions, userFolder, version } from '../../src/cli/options';
 import { Console } from '../../src/cli/report';
 import { folderWith, ROOT } from '../helpers';
 

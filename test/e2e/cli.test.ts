@@ -1,8 +1,9 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { HELP_HINT, USAGE_LINE } from '../../src/cli/options';
 import { readComponentsFolder } from '../../src/cli/read-folder';
-import { compileProject, ROOT, runCli, runMain, snapshotFolder, tmpdir, withExamples } from '../helpers';
+import { HELP_HINT, USAGE_LINE } from '../../src/cli/usage';
+import { CLI, compileProject, ROOT, runCli, runMain, snapshotFolder, tmpdir, withExamples } from '../helpers';
 
 const EXAMPLES = path.join(ROOT, 'components');
 const DIST = path.join(ROOT, 'dist');
@@ -58,6 +59,26 @@ describe('the CLI, end to end', () => {
     expect(r.stdout).toContain('(in this repository: npm run synth -- [options], or npx cdk8s synth)');
     expect(r.stdout).toContain('--components DIR');
   });
+
+  test.each([['--version'], ['--help'], ['-h']])(
+    'GIVEN %s alone WHEN the real CLI runs THEN it answers without loading the compiler, exactly as the compiler would',
+    async (flag) => {
+      const real = runCli([flag], tmpdir());
+      const inProcess = await runMain([flag], tmpdir());
+      expect(real).toEqual({ status: 0, stdout: inProcess.stdout, stderr: '' });
+      // The same start, with the modules it loaded listed: no compiler bundle.
+      const probe = spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `process.argv = [process.argv[0], ${JSON.stringify(CLI)}, ${JSON.stringify(flag)}]; require(${JSON.stringify(CLI)}); process.stderr.write(Object.keys(require.cache).map((f) => require('path').basename(f)).join(' '))`,
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(probe.stderr.split(' ')).not.toContain('compiler.js');
+      expect(probe.stderr.split(' ')).toContain('cli.js');
+    },
+  );
 
   test('GIVEN an unknown option WHEN the CLI runs THEN it names it, prints usage and exits 2 without a stack trace', () => {
     const r = runCli(['--colour'], ROOT);

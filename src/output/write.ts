@@ -244,57 +244,62 @@ function processGone(pid: number): boolean {
 }
 
 /**
- * Takes the output folder's lock: `<out>/.dcae-synth/lock`, made whole at once (written aside, then linked
- * into place, which fails when the lock exists). A lock whose process is gone (same host) is taken over;
- * one held by a live process, by another host, or unreadable is not. Returns how to release it.
+ * Takes the output folder's lock: `<out>/.dcae-synth/lock`, made whole at once (written aside in the same folder,
+ * then linked into place, which fails when the lock exists). A lock whose process is gone (same host) is taken
+ * over; one held by a live process, by another host, or unreadable is not. A lock that goes away while this run
+ * looks at it (its run just ended, and may have removed the folder) is tried again. Returns how to release it.
  */
 function lock(outdir: string, fs: FileSystem): { release(): void; tookOver?: string } {
   const state = path.join(outdir, STATE_FOLDER);
-  makeFolder(path.join(state, TEMP), fs);
   const file = path.join(state, LOCK);
   const mine: Holder = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
-  const aside = path.join(state, TEMP, `lock-${process.pid}`);
-  writeDurable(aside, `${JSON.stringify(mine)}\n`, fs);
   let tookOver: string | undefined;
-  try {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        fs.linkSync(aside, file);
-        break;
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
-      }
-      const text = readIfExists(file, fs);
-      const holder = parseHolder(text);
-      // A lock of this very process is a leftover of an earlier run in it that failed (one process writes one run at a time).
-      const gone = holder !== undefined && holder.host === mine.host && (holder.pid === mine.pid || processGone(holder.pid));
-      if (!gone) throw new FolderLocked(describeHolder(holder), file);
-      // The holder is gone: move its lock aside (one run alone can), and check it moved the lock it read.
-      const stale = path.join(state, TEMP, `stale-${process.pid}`);
+  for (let attempt = 0; ; attempt++) {
+    // Aside in the lock's own folder, under this process's name: nothing else there is ever removed by pattern.
+    const aside = path.join(state, `${LOCK}-${process.pid}.new`);
+    let text: string | undefined;
+    try {
+      makeFolder(state, fs);
+      writeDurable(aside, `${JSON.stringify(mine)}\n`, fs);
+      fs.linkSync(aside, file);
+      fs.rmSync(aside, { force: true });
+      break;
+    } catch (e) {
+      fs.rmSync(aside, { force: true });
+      const code = (e as NodeJS.ErrnoException).code;
+      // ENOENT: the run that held the lock removed the folder meanwhile. Try again, a few times.
+      if (code === 'ENOENT' && attempt < 5) continue;
+      if (code !== 'EEXIST') throw e;
+      text = readIfExists(file, fs);
+    }
+    if (text === undefined && attempt < 5) continue; // released meanwhile
+    const holder = parseHolder(text);
+    // A lock of this very process is a leftover of an earlier run in it that failed (one process writes one run at a time).
+    const gone = holder !== undefined && holder.host === mine.host && (holder.pid === mine.pid || processGone(holder.pid));
+    if (!gone || attempt >= 5) throw new FolderLocked(describeHolder(holder), file);
+    // The holder is gone: move its lock aside (one run alone can), and check it moved the lock it read.
+    const stale = path.join(state, `${LOCK}-${process.pid}.stale`);
+    try {
       fs.renameSync(file, stale);
-      const moved = readIfExists(stale, fs);
-      if (moved !== text) {
-        try {
-          fs.linkSync(stale, file);
-        } catch {
-          // another run holds the lock now; the link attempt below fails and says so
-        }
-        fs.rmSync(stale, { force: true });
-        throw new FolderLocked(describeHolder(parseHolder(moved)), file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // another run took it over first
+      throw e;
+    }
+    const moved = readIfExists(stale, fs);
+    if (moved !== text) {
+      // Another run's fresh lock: put it back (a link, which fails if yet another run holds the lock now).
+      try {
+        fs.linkSync(stale, file);
+      } catch {
+        // the lock is someone else's either way
       }
       fs.rmSync(stale, { force: true });
-      tookOver = describeHolder(holder);
+      throw new FolderLocked(describeHolder(parseHolder(moved)), file);
     }
-  } catch (e) {
-    if (e instanceof FolderLocked || (e as NodeJS.ErrnoException).code === 'EEXIST') {
-      fs.rmSync(aside, { force: true });
-      if (e instanceof FolderLocked) throw e;
-      throw new FolderLocked(describeHolder(parseHolder(readIfExists(file, fs))), file);
-    }
-    throw e;
-  } finally {
-    fs.rmSync(aside, { force: true });
+    fs.rmSync(stale, { force: true });
+    tookOver = describeHolder(holder);
   }
+  makeFolder(path.join(state, TEMP), fs);
   return {
     tookOver,
     release: () => {
@@ -307,7 +312,7 @@ function lock(outdir: string, fs: FileSystem): { release(): void; tookOver?: str
       } catch (e) {
         // Not empty: another run's lock is there (or the journal of a run that failed), which is theirs to remove.
         const code = (e as NodeJS.ErrnoException).code;
-        if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw e;
+        if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOENT') throw e;
       }
     },
   };

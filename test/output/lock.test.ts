@@ -59,6 +59,24 @@ describe('GIVEN a run that writes the folder', () => {
     expect(snapshotFolder(out)).toEqual(folderOf(A));
   });
 
+  test("WHEN the run that held the lock removes the writer's folder just as this run makes its lock THEN this run tries again and writes (found by npm run faults)", () => {
+    const out = tmpdir();
+    let removed = false;
+    const racing: FileSystem = {
+      ...fs,
+      openSync: ((file: fs.PathLike, flags?: fs.OpenMode, mode?: fs.Mode) => {
+        if (!removed && String(file).includes(`${STATE_FOLDER}${path.sep}lock-`)) {
+          removed = true;
+          fs.rmSync(path.join(out, STATE_FOLDER), { recursive: true, force: true }); // the other run's release
+        }
+        return fs.openSync(file, flags ?? 'r', mode);
+      }) as typeof fs.openSync,
+    };
+    syncFolder(out, A, racing);
+    expect(removed).toBe(true);
+    expect(snapshotFolder(out)).toEqual(folderOf(A));
+  });
+
   test('WHEN a live process holds the lock THEN the CLI refuses at once: exit 1, the holder and the lock named, nothing written', async () => {
     const dir = withComponents({ 'a.yaml': component('comp-a') });
     const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });

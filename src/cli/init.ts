@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { EXIT, packageInfo, unknownOption, usageError } from './options';
+import { EXIT, packageInfo, PackageInfo, unknownOption, usageError } from './options';
 import { Console } from './report';
 import { DEFAULTS } from './settings';
 import { INIT_USAGE, INIT_USAGE_LINE, INIT_WORKFLOW, OPTIONS_FILE } from './usage';
@@ -32,13 +32,13 @@ export interface ScaffoldFile {
 }
 
 /**
- * The files of a new repository, in the order they are written. Pure: the examples' texts are given.
+ * The files of a new repository, in the order they are written. Pure: the compiler's package and the examples' texts are given.
  * @param name the package's name
  * @param compiler the dev dependency's spec for the compiler
  * @param examples each example's file name and text
+ * @param pkg the compiler's package (its name, and the Node.js version the workflow installs)
  */
-export function scaffold(name: string, compiler: string, examples: readonly ScaffoldFile[]): ScaffoldFile[] {
-  const pkg = packageInfo();
+export function scaffold(name: string, compiler: string, examples: readonly ScaffoldFile[], pkg: PackageInfo): ScaffoldFile[] {
   const out = DEFAULTS.out;
   const manifest = {
     name,
@@ -136,7 +136,7 @@ export function init(argv: readonly string[], io: Console, base: string): number
   }
   const pkg = packageInfo();
   const examples = INIT_EXAMPLES.map((f) => ({ path: f, text: fs.readFileSync(path.join(pkg.root, DEFAULTS.components, f), 'utf8') }));
-  const files = scaffold(packageName(path.basename(dir)), values.compiler ?? pkg.version, examples);
+  const files = scaffold(packageName(path.basename(dir)), values.compiler ?? pkg.version, examples, pkg);
   const kept: string[] = [];
   const display = (p: string) => path.join(shown, p).split(path.sep).join('/');
   for (const file of files) {

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { CompileInput } from '../compile';
 import { byCodePoint, COMPONENT_FILE, InputFile, PLATFORM_FILES } from '../input/project';
 import { FileContents, MAX_FILE_BYTES } from '../input/text';
+import { statKind } from '../output/write';
 
 /**
  * Lists and reads a components folder: component files and the platform file, each sorted by name. A relative
@@ -83,11 +84,9 @@ function inspect(entry: string): number | 'folder' | string {
     if (err.code) return `not readable (${err.code}: ${err.message})`;
     throw e;
   }
-  if (stat.isFile()) return stat.size;
-  if (stat.isDirectory()) return 'folder';
-  if (stat.isFIFO()) return 'a FIFO (named pipe), not a file';
-  if (stat.isSocket()) return 'a socket, not a file';
-  return 'a device, not a file';
+  const kind = statKind(stat);
+  if (kind === 'file') return stat.size;
+  return kind === 'a folder' ? 'folder' : `${kind}, not a file`;
 }
 
 /** Where a symbolic link points, as written in it (or "its target" when that cannot be read). */

@@ -75,8 +75,8 @@ export function readJournal(outdir: string, fs: FileSystem = nodeFs): string[] |
 }
 
 /** The files the compiler owns in a folder: those of its record, and those a run that did not finish may have left. */
-export function ownedFiles(outdir: string, fs: FileSystem = nodeFs): string[] {
-  return [...new Set([...readRecord(outdir, fs), ...(readJournal(outdir, fs) ?? [])])].sort();
+export function ownedFiles(outdir: string, fs: FileSystem = nodeFs, journal = readJournal(outdir, fs)): string[] {
+  return [...new Set([...readRecord(outdir, fs), ...(journal ?? [])])].sort();
 }
 
 /** The paths a record or journal lists: plain relative paths inside the output folder, comments left out. */
@@ -116,6 +116,11 @@ function kindOf(file: string, fs: FileSystem): 'file' | 'none' | OddKind {
     if (code === 'ENOENT' || code === 'ENOTDIR') return 'none';
     throw e;
   }
+  return statKind(stat);
+}
+
+/** What a stat says an entry is: a file, or what else, in words for messages. */
+export function statKind(stat: nodeFs.Stats): 'file' | OddKind {
   if (stat.isFile()) return 'file';
   if (stat.isDirectory()) return 'a folder';
   if (stat.isFIFO()) return 'a FIFO (named pipe)';
@@ -360,7 +365,7 @@ interface Plan {
 
 function planOf(outdir: string, files: readonly OutputFile[], fs: FileSystem): Plan {
   const journal = readJournal(outdir, fs);
-  const owned = ownedFiles(outdir, fs);
+  const owned = ownedFiles(outdir, fs, journal);
   const wanted = new Set(files.map((f) => f.path));
   const stale = owned.filter((p) => !wanted.has(p));
   const writes = files.filter((f) => readIfExists(target(outdir, f.path), fs) !== f.content);

@@ -198,8 +198,9 @@ describe('packageName', () => {
 describe('scaffold', () => {
   test('GIVEN the same inputs twice THEN the same files, byte for byte (no date, no machine)', () => {
     const examples = [{ path: 'a.yaml', text: '# yaml-language-server: $schema=../src/input/schemas/component.schema.json\nname: a\n' }];
-    expect(scaffold('r', '1.0.0', examples)).toEqual(scaffold('r', '1.0.0', examples));
-    expect(scaffold('r', '1.0.0', examples).find((f) => f.path === 'components/a.yaml')?.text).toBe(
+    const pkg = packageInfo();
+    expect(scaffold('r', '1.0.0', examples, pkg)).toEqual(scaffold('r', '1.0.0', examples, pkg));
+    expect(scaffold('r', '1.0.0', examples, pkg).find((f) => f.path === 'components/a.yaml')?.text).toBe(
       '# yaml-language-server: $schema=../node_modules/dcae-gitops-compiler/src/input/schemas/component.schema.json\nname: a\n',
     );
   });

@@ -23,6 +23,7 @@ import { compile } from '../../src/compile';
 import { OutputFile } from '../../src/output/synthesize';
 import { diffFolder, FileSystem, readJournal, STATE_FOLDER, syncFolder, WriteFailure } from '../../src/output/write';
 import { prng, writeFleet } from '../bench/fleet';
+import { snapshotFolder } from '../helpers';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -47,20 +48,10 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dcae-faults-'));
 const failures: string[] = [];
 const fail = (trial: string, what: string) => failures.push(`${trial}: ${what}`);
 
-/** Every file under a folder with its bytes (the writer's own folder left out), by relative path. */
+/** Every file under a folder with its bytes, by relative path; the writer's own folder left out unless `withState`. */
 function snapshot(dir: string, withState = false): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      const rel = path.relative(dir, p).split(path.sep).join('/');
-      if (!withState && rel === STATE_FOLDER) continue;
-      if (e.isDirectory()) walk(p);
-      else out[rel] = e.isFile() ? fs.readFileSync(p, 'utf8') : '<not a file>';
-    }
-  };
-  if (fs.existsSync(dir)) walk(dir);
-  return out;
+  const all = snapshotFolder(dir);
+  return withState ? all : Object.fromEntries(Object.entries(all).filter(([f]) => !f.startsWith(`${STATE_FOLDER}/`)));
 }
 
 const same = (a: Record<string, string>, b: Record<string, string>) =>

@@ -1,7 +1,8 @@
 // `npm run build`: the library (tsc), the precompiled validators, then the CLI bundle. Plain JavaScript, so that
 // it runs before anything is compiled.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,8 +32,6 @@ esbuild.buildSync({
   outfile: join(root, 'build', 'bundle', 'compiler.js'),
   logLevel: 'warning',
 });
-// The command (package bin, npm run synth): turns source maps on before the bundle loads (a runtime switch, as a
-// shebang cannot pass node a flag everywhere), then starts it. Render threads start this file too.
 // The texts of --help, apart: `--help` and `--version` start without loading the compiler.
 esbuild.buildSync({
   entryPoints: [join(root, 'build', 'src', 'cli', 'usage.js')],
@@ -44,21 +43,21 @@ esbuild.buildSync({
   logLevel: 'warning',
 });
 const cli = join(root, 'build', 'bundle', 'cli.js');
-writeFileSync(
-  cli,
-  [
-    '#!/usr/bin/env node',
-    "'use strict';",
-    '// Made by scripts/build.mjs. `--version` and `--help` alone are answered here, without loading the compiler;',
-    '// anything else turns source maps on and starts the compiler bundle (render threads start this file too).',
-    "const args = require('worker_threads').isMainThread ? process.argv.slice(2) : [];",
-    "if (args.length === 1 && args[0] === '--version') process.stdout.write(`${require('../../package.json').version}\\n`);",
-    "else if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) process.stdout.write(`${require('./usage.js').USAGE}\\n`);",
-    'else {',
-    '  process.setSourceMapsEnabled(true);',
-    "  require('./compiler.js').start(__filename);",
-    '}',
-    '',
-  ].join('\n'),
-);
+// The build's identity, which the render cache and the code cache key on: another build renders everything again.
+const build = createHash('sha256')
+  .update(readFileSync(join(root, 'build', 'bundle', 'compiler.js')))
+  .digest('hex');
+// The command (package bin, npm run synth; render threads start it too): answers `--version` and `--help` alone
+// without loading the compiler, and loads the compiler with V8's code cache (src/cli/launch.ts).
+esbuild.buildSync({
+  entryPoints: [join(root, 'build', 'src', 'cli', 'launch.js')],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  banner: { js: '#!/usr/bin/env node\n// Made by scripts/build.mjs from src/cli/launch.ts.' },
+  define: { BUILD: JSON.stringify(build) },
+  outfile: cli,
+  logLevel: 'warning',
+});
 chmodSync(cli, 0o755);

@@ -4,16 +4,16 @@
  * the caller reads the files (and any DCAE spec a YAML spec names, through `readFile`; the folder such a name
  * points into when it names no file, through `listFolder`) and writes the result.
  */
-import { PlatformSettings } from './input/platform/settings';
 import { InputFile, loadProject } from './input/project';
 import { Diagnostic, sortDiagnostics } from './input/diagnostics';
 import { FileContents } from './input/text';
-import { ComponentSpec } from './input/model';
 import { HELM_RESERVED_LOCATIONS, HelmOptions } from './output/helm';
 import { oversizedMessage } from './output/limits';
-import { assemblePlan, RenderedFile, renderHere } from './output/plan';
-import { OutputFile } from './output/synthesize';
+import { AsyncRenderer, assemblePlan, RenderedFile, Renderer, renderHere } from './output/plan';
+import { OutputFile } from './output/output-file';
 import { ALLOW_EMPTY_FLAG } from './contract/names';
+
+export type { AsyncRenderer, Renderer } from './output/plan';
 
 /** What a run compiles: the component files and the platform file of one components folder. */
 export interface CompileInput {
@@ -41,15 +41,6 @@ export interface CompileInput {
    */
   readonly listFolder?: (absolutePath: string) => readonly string[] | undefined;
 }
-
-/** Renders valid components into manifests, in the order given. */
-export type Renderer = (specs: readonly ComponentSpec[], platform: PlatformSettings, onProgress?: (done: number) => void) => RenderedFile[];
-/** The same, on other threads (the CLI's render threads). */
-export type AsyncRenderer = (
-  specs: readonly ComponentSpec[],
-  platform: PlatformSettings,
-  onProgress?: (done: number) => void,
-) => Promise<RenderedFile[]>;
 
 /** What a run asks for beyond compiling. */
 export interface CompileOptions {

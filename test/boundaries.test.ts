@@ -46,10 +46,24 @@ const ALLOWED: Record<string, { layers: string[]; packages: string[] }> = {
   input: { layers: ['input', 'contract'], packages: ['yaml', 'ajv', 'path', 'crypto', 'net'] },
   output: {
     layers: ['output', 'input', 'constructs', 'contract'],
-    packages: ['yaml', 'cdk8s', 'diff', 'fs', 'os', 'path', 'worker_threads', 'kubernetes-models', '@kubernetes-models/cert-manager'],
+    packages: [
+      'yaml',
+      'cdk8s',
+      'diff',
+      'crypto',
+      'fs',
+      'os',
+      'path',
+      'worker_threads',
+      'kubernetes-models',
+      '@kubernetes-models/cert-manager',
+    ],
   },
   compile: { layers: ['compile', 'input', 'output', 'contract'], packages: [] },
-  cli: { layers: ['cli', 'compile', 'input', 'output', 'contract'], packages: ['fs', 'os', 'path', 'util'] },
+  cli: {
+    layers: ['cli', 'compile', 'input', 'output', 'contract'],
+    packages: ['crypto', 'fs', 'module', 'os', 'path', 'util', 'vm', 'worker_threads'],
+  },
   'cdk8s-app': { layers: ['cdk8s-app', 'cli', 'compile', 'input', 'output', 'contract'], packages: ['fs', 'path'] },
   index: { layers: ['index', 'compile', 'constructs', 'input', 'output', 'contract'], packages: [] },
 };

@@ -13,7 +13,7 @@ import { main } from '../src/cli/run';
 import { Console } from '../src/cli/report';
 import { compile as compileInput, CompileInput } from '../src/compile';
 import { ComponentPod } from '../src/constructs/component-pod';
-import { MANIFEST_EXTENSION, OutputFile } from '../src/output/synthesize';
+import { MANIFEST_EXTENSION, OutputFile } from '../src/output/output-file';
 import { Diagnostic, formatDiagnostic } from '../src/input/diagnostics';
 import { ComponentSpec } from '../src/input/model';
 import { loadProject } from '../src/input/project';

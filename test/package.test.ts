@@ -8,12 +8,13 @@
  * Uses the build (`npm test` builds first).
  */
 import { spawnSync, SpawnSyncReturns } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { INIT_EXAMPLES } from '../src/cli/init';
 import { compile } from '../src/compile';
-import { MANIFEST_EXTENSION } from '../src/output/synthesize';
+import { MANIFEST_EXTENSION } from '../src/output/output-file';
 
 const ROOT = path.resolve(__dirname, '..');
 const NAME = 'dcae-gitops-compiler';
@@ -246,14 +247,14 @@ describe('the npm package', () => {
 describe('the CLI bundle', () => {
   const bundle = fs.readFileSync(path.join(ROOT, 'build', 'bundle', 'compiler.js'), 'utf8');
 
-  test('GIVEN the built command WHEN read THEN it turns source maps on before it loads the bundle, whose map leads to the TypeScript sources', () => {
-    const cli = fs
-      .readFileSync(path.join(ROOT, 'build', 'bundle', 'cli.js'), 'utf8')
-      .split('\n')
-      .map((l) => l.trim());
-    expect(cli[0]).toBe('#!/usr/bin/env node');
-    expect(cli.indexOf('process.setSourceMapsEnabled(true);')).toBeGreaterThan(0);
-    expect(cli.indexOf('process.setSourceMapsEnabled(true);')).toBeLessThan(cli.indexOf("require('./compiler.js').start(__filename);"));
+  test('GIVEN the built command WHEN read THEN it is the start-up file made from src/cli/launch.ts, holding the hash of the compiler bundle, whose map leads to the TypeScript sources', () => {
+    const cli = fs.readFileSync(path.join(ROOT, 'build', 'bundle', 'cli.js'), 'utf8');
+    expect(cli.split('\n').slice(0, 2)).toEqual(['#!/usr/bin/env node', '// Made by scripts/build.mjs from src/cli/launch.ts.']);
+    const build = createHash('sha256')
+      .update(fs.readFileSync(path.join(ROOT, 'build', 'bundle', 'compiler.js')))
+      .digest('hex');
+    expect(cli).toContain(`"${build}"`);
+    expect(cli).not.toContain('cdk8s');
     expect(bundle.trimEnd().split('\n').pop()).toBe('//# sourceMappingURL=compiler.js.map');
     const map = JSON.parse(fs.readFileSync(path.join(ROOT, 'build', 'bundle', 'compiler.js.map'), 'utf8')) as { sources: string[] };
     expect(map.sources).toEqual(
@@ -267,15 +268,85 @@ describe('the CLI bundle', () => {
     expect(pkg.bin['dcae-synth']).toBe('build/bundle/cli.js');
   });
 
-  test('GIVEN a compiler bug inside the bundle (exit 70) WHEN its stack trace is printed THEN it names the src/ file, line and function', () => {
+  test('GIVEN a compiler bug inside the bundle (exit 70), source maps off WHEN its stack trace is printed THEN it names the src/ file, line and function', () => {
     // A number as the entry makes path.dirname throw inside the bundle: an internal error, as a bug would be.
     const compiler = JSON.stringify(path.join(ROOT, 'build', 'bundle', 'compiler.js'));
-    const r = spawnSync(process.execPath, ['-e', `process.setSourceMapsEnabled(true); require(${compiler}).start(123)`], {
-      encoding: 'utf8',
-      cwd: ROOT,
-    });
+    const r = spawnSync(process.execPath, ['-e', `require(${compiler}).start(123)`], { encoding: 'utf8', cwd: ROOT });
     expect(r.status).toBe(70);
     expect(r.stderr).toMatch(/at warnIfStale \(.*src[/\\]cli[/\\]run\.ts:\d+:\d+\)/);
+    expect(r.stderr).toMatch(/at main \(.*src[/\\]cli[/\\]run\.ts:\d+:\d+\)/);
+    expect(r.stderr).not.toMatch(/compiler\.js:\d+/);
+  });
+
+  describe('GIVEN the bundle installed in a project of its own (a copy, with node_modules)', () => {
+    /** A copy of the built command in <tmp>/pkg/build/bundle, with a package.json and node_modules, and a components folder. */
+    function installed(): { pkg: string; cli: string; cacheDir: string; run: (...args: string[]) => SpawnSyncReturns<string> } {
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dcae-launch-'));
+      cleanup.push(tmp);
+      const pkg = path.join(tmp, 'pkg');
+      fs.mkdirSync(path.join(pkg, 'build', 'bundle'), { recursive: true });
+      for (const f of ['cli.js', 'compiler.js', 'compiler.js.map', 'usage.js'])
+        fs.copyFileSync(path.join(ROOT, 'build', 'bundle', f), path.join(pkg, 'build', 'bundle', f));
+      fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(pkg, 'package.json'));
+      fs.mkdirSync(path.join(pkg, 'node_modules'));
+      for (const dep of ['ajv', 'diff']) fs.symlinkSync(path.join(ROOT, 'node_modules', dep), path.join(pkg, 'node_modules', dep));
+      fs.mkdirSync(path.join(tmp, 'components'));
+      fs.writeFileSync(path.join(tmp, 'components', 'c.yaml'), 'name: c\nimage: repo/c:1.0\n');
+      const cli = path.join(pkg, 'build', 'bundle', 'cli.js');
+      const run = (...args: string[]) =>
+        spawnSync(process.execPath, [cli, '--components', 'components', '--out', 'out', ...args], { cwd: tmp, encoding: 'utf8' });
+      return { pkg, cli, cacheDir: path.join(pkg, 'node_modules', '.cache', 'dcae-synth'), run };
+    }
+    const cleanup: string[] = [];
+    afterAll(() => cleanup.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+    const codeCaches = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.startsWith('code-')) : []);
+
+    test("WHEN it runs THEN it keeps a V8 code cache of the compiler in the project's node_modules/.cache/dcae-synth, named by build, Node.js and architecture", () => {
+      const { cacheDir, run } = installed();
+      expect(run().status).toBe(0);
+      const build = createHash('sha256')
+        .update(fs.readFileSync(path.join(ROOT, 'build', 'bundle', 'compiler.js')))
+        .digest('hex');
+      expect(codeCaches(cacheDir)).toEqual([`code-${build.slice(0, 16)}-${process.version}-${process.arch}`]);
+      const second = run();
+      expect(second.status).toBe(0);
+      expect(second.stderr).toBe('');
+    });
+
+    test('WHEN its code cache is garbage THEN it runs as well, and replaces the cache with a good one', () => {
+      const { cacheDir, run } = installed();
+      expect(run().status).toBe(0);
+      const file = path.join(cacheDir, codeCaches(cacheDir)[0]);
+      fs.writeFileSync(file, 'garbage');
+      const r = run('--check');
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(fs.statSync(file).size).toBeGreaterThan(1000);
+    });
+
+    test('WHEN the cache folder cannot be made (a file is in the way) THEN it runs as well, and says nothing about it', () => {
+      const { pkg, run } = installed();
+      fs.writeFileSync(path.join(pkg, 'node_modules', '.cache'), 'a file');
+      const r = run();
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    });
+
+    test('WHEN it runs twice THEN the second run renders nothing again (the render cache knows this build)', () => {
+      const { run } = installed();
+      expect(run('--cache', '.cache').stdout).toMatch(/^compiled 1 component into out/);
+      expect(run('--cache', '.cache').stdout).toMatch(/^compiled 1 component \(1 unchanged, not rendered again\) into out/);
+    });
+
+    test('WHEN --version or --help is asked THEN it answers without loading the compiler (no code cache is made)', () => {
+      const { cli, cacheDir, run } = installed();
+      const version = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' });
+      expect(version.stdout).toBe(`${JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`);
+      const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' });
+      expect(help.stdout).toMatch(/^Usage: dcae-synth \[options\]/);
+      expect(codeCaches(cacheDir)).toEqual([]);
+      expect(run().status).toBe(0);
+    });
   });
 
   test('GIVEN the minified bundle WHEN read THEN classes keep their names (errors and stack traces name CertServiceClient, not a letter)', () => {

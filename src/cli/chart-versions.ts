@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { HELM_FOLDER, unbumpedCharts, unbumpedMessage } from '../output/helm';
-import { OutputFile } from '../output/synthesize';
+import { OutputFile } from '../output/output-file';
 import { readIfExists, readRecord } from '../output/write';
 
 /**

@@ -7,7 +7,8 @@ import { HelmOptions } from '../output/helm';
 import { FileSettings, readOptionsFile } from './options-file';
 import { readFileIfAny } from './read-folder';
 import { Console, plural } from './report';
-import { DEFAULTS, Setting, SETTING_NAMES, SettingName, SETTINGS } from './settings';
+import { cacheFolderAbove } from './cache-folder';
+import { CACHE_OFF, DEFAULTS, Setting, SETTING_NAMES, SettingName, SETTINGS } from './settings';
 import { HELP_HINT, OPTIONS_FILE, USAGE, USAGE_LINE } from './usage';
 
 /** The compiler's package: its folder, name, version and the major Node.js version it needs. */
@@ -52,6 +53,8 @@ export interface Options {
   readonly allowEmpty: boolean;
   readonly jobs: number;
   readonly helm?: HelmOptions;
+  /** The render cache's folder (absolute), or undefined for none. */
+  readonly cacheDir?: string;
 }
 
 /** Where the process runs, injectable for tests. */
@@ -84,6 +87,7 @@ const FLAGS = {
   'helm-chart': { type: 'string' },
   'chart-version': { type: 'string' },
   quiet: { type: 'boolean' },
+  cache: { type: 'string' },
   jobs: { type: 'string' },
   check: { type: 'boolean' },
   config: { type: 'string' },
@@ -156,11 +160,11 @@ export function parseOptions(argv: readonly string[], io: Console, invocation: I
     if (problem) return usageError(io, `--${name} ${JSON.stringify(flag)} ${problem}`);
   }
   /** A folder setting, relative to the user's folder (the options file's are relative to the file's own folder). */
-  const folder = (name: 'components' | 'out'): string => {
+  const folder = <D extends string | undefined>(name: 'components' | 'out' | 'cache', fallback: D): string | D => {
     const flag = args[name];
     if (flag !== undefined) return flag;
     const value = file?.settings[name];
-    if (value === undefined) return DEFAULTS[name];
+    if (value === undefined) return fallback;
     return (
       path
         .relative(base, path.resolve(file!.folder, String(value)))
@@ -178,8 +182,9 @@ export function parseOptions(argv: readonly string[], io: Console, invocation: I
     return usageError(io, `${chartVersion.from} is only used with a chart name: --helm-chart NAME, or helm-chart in ${OPTIONS_FILE}`);
   const jobs = given('jobs')?.value ?? Math.min(2, os.availableParallelism?.() ?? os.cpus().length);
 
-  const componentsDir = folder('components');
-  const outDir = folder('out');
+  const componentsDir = folder('components', DEFAULTS.components);
+  const outDir = folder('out', DEFAULTS.out);
+  const cache = folder('cache', undefined);
   const overlap = folderOverlap(base, componentsDir, outDir);
   if (overlap) return usageError(io, overlap);
   for (let dir = path.resolve(base, outDir); ; dir = path.dirname(dir)) {
@@ -198,6 +203,7 @@ export function parseOptions(argv: readonly string[], io: Console, invocation: I
     quiet: flagOrFile('quiet'),
     allowEmpty: flagOrFile('allow-empty'),
     jobs: Number(jobs),
+    cacheDir: given('cache')?.value === CACHE_OFF ? undefined : cache === undefined ? cacheFolderAbove(base) : path.resolve(base, cache),
     helm:
       chartName !== undefined && chartVersion !== undefined
         ? { name: String(chartName.value), version: String(chartVersion.value) }

@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import { SourceMap } from 'module';
+import * as path from 'path';
 import { Console } from './report';
 import { main, RunContext } from './run';
 
@@ -16,8 +19,34 @@ export function runAsProcess(argv: readonly string[], context: RunContext, optio
       process.exitCode = code;
     },
     (e) => {
-      process.stderr.write(`internal error (a bug in the compiler, not in your files; please report it):\n${(e as Error).stack ?? e}\n`);
+      const stack = (e as Error).stack ?? String(e);
+      process.stderr.write(`internal error (a bug in the compiler, not in your files; please report it):\n${withSourcePositions(stack)}\n`);
       process.exitCode = 70;
     },
   );
+}
+
+/**
+ * A stack trace whose frames in a bundle with a source map beside it (the compiler's) name their place in the
+ * TypeScript sources. The map is read only here: a crash is rare, and reading the map at every start costs
+ * time. Frames it cannot place stay as they are.
+ */
+export function withSourcePositions(stack: string): string {
+  const maps = new Map<string, SourceMap | undefined>();
+  return stack.replace(/([^\s()]+\.js):(\d+):(\d+)/g, (frame: string, file: string, line: string, column: string) => {
+    if (!maps.has(file)) maps.set(file, readSourceMap(file));
+    const entry = maps.get(file)?.findEntry(Number(line) - 1, Number(column) - 1) as
+      { originalSource?: string; originalLine: number; originalColumn: number } | undefined;
+    if (!entry?.originalSource) return frame;
+    return `${path.resolve(path.dirname(file), entry.originalSource)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+  });
+}
+
+/** The source map beside a script (`<file>.map`), or undefined when there is none. */
+function readSourceMap(file: string): SourceMap | undefined {
+  try {
+    return new SourceMap(JSON.parse(fs.readFileSync(`${file}.map`, 'utf8')));
+  } catch {
+    return undefined;
+  }
 }

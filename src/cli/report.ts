@@ -33,11 +33,16 @@ export function staleSummary(outDir: string, diffs: readonly FileDiff[]): string
   return `${outDir} is out of date: ${plural(diffs.length, 'file')} ${verb} (${kinds}). Run npm run synth and commit the result.`;
 }
 
+/** What the summaries add when the render cache answered for some components: ` (3 unchanged, not rendered again)`. */
+export function reusedNote(reused: number): string {
+  return reused > 0 ? ` (${reused} unchanged, not rendered again)` : '';
+}
+
 /** The summary of a run that wrote: components compiled, then what happened to the files. */
-export function writeSummary(outDir: string, components: number, seconds: string, result: SyncResult): string {
+export function writeSummary(outDir: string, components: number, seconds: string, result: SyncResult, reused = 0): string {
   const touched = result.created.length + result.changed.length + result.removed.length;
   return (
-    `compiled ${plural(components, 'component')} into ${outDir} in ${seconds} s; ` +
+    `compiled ${plural(components, 'component')}${reusedNote(reused)} into ${outDir} in ${seconds} s; ` +
     (touched === 0
       ? `nothing changed (${plural(result.unchanged.length, 'file')} up to date)`
       : `files: ${result.created.length} new, ${result.changed.length} changed, ${result.removed.length} removed, ${result.unchanged.length} unchanged`)

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { compile, CompileInput } from '../compile';
+import { AsyncRenderer, compile, CompileInput } from '../compile';
+import { cachedRenderer, formatCache, parseCache, RenderCache } from '../output/cache';
 import { RenderPool, PARALLEL_THRESHOLD } from '../output/parallel';
-import { RenderedFile } from '../output/plan';
 import {
   conflicts,
   diffFolder,
@@ -20,8 +20,9 @@ import { readComponentsFolder } from './read-folder';
 import { chartVersionWarnings } from './chart-versions';
 import { formatDiagnostic } from '../input/diagnostics';
 import { init } from './init';
-import { EXIT, Invocation, Options, parseOptions, userFolder } from './options';
-import { Console, plural, progressBar, reportErrors, staleSummary, writeSummary } from './report';
+import { EXIT, Invocation, Options, parseOptions, userFolder, version } from './options';
+import { cacheFileOf, readQuietly, writeCacheFile } from './cache-file';
+import { Console, plural, progressBar, reportErrors, reusedNote, staleSummary, writeSummary } from './report';
 
 /** How the process was started, beyond its arguments. */
 export interface RunContext extends Invocation {
@@ -35,6 +36,18 @@ export interface RunContext extends Invocation {
    * folder `cdk8s synth` empties and lists (CDK8S_OUTDIR). @default none
    */
   readonly mirror?: string;
+  /**
+   * A hash of the compiler's code (the bundle's, given by the command's start-up file). The render cache is
+   * used only when it is known: a cache of another build is never read. @default none: no render cache
+   */
+  readonly build?: string;
+}
+
+/** The render cache of a run: where it is kept, what it held, and its text (to write it only when it changed). */
+interface CacheUse {
+  readonly file: string;
+  readonly text: string | undefined;
+  readonly cache: RenderCache;
 }
 
 /** Runs the compiler; resolves to the process exit code. */
@@ -53,19 +66,32 @@ export async function main(argv: readonly string[], io: Console, context: RunCon
     return EXIT.input;
   }
   const files = readComponentsFolder(options.componentsDir, options.base);
-  // Render threads load the compiler while this thread reads and checks the specs.
-  const pool = RenderPool.start(files.components.length >= PARALLEL_THRESHOLD ? options.jobs : 1, context.entry);
+  const cache = readCache(options, context);
+  // Render threads load the compiler while this thread reads and checks the specs; with a cache of earlier
+  // runs, most components are not rendered again, and threads start only when many are.
+  const start = (n: number) => RenderPool.start(n >= PARALLEL_THRESHOLD ? options.jobs : 1, context.entry);
+  let pool = cache && cache.cache.entries.size > 0 ? undefined : start(files.components.length);
+  const render: AsyncRenderer = (specs, platform, onProgress) => (pool ??= start(specs.length)).render(specs, platform, onProgress);
   try {
-    return await run(files, pool, options, io, context, started);
+    return await run(files, render, cache, options, io, context, started);
   } finally {
-    await pool.close();
+    await pool?.close();
   }
+}
+
+/** The render cache of the output folder, when the run has a cache folder and knows its build. */
+function readCache(options: Options, context: RunContext): CacheUse | undefined {
+  if (options.cacheDir === undefined || context.build === undefined) return undefined;
+  const file = cacheFileOf(options.cacheDir, path.resolve(options.base, options.outDir));
+  const text = readQuietly(file);
+  return { file, text, cache: parseCache(text, `${version()} ${context.build}`) };
 }
 
 /** Compiles, then checks the output folder (--check) or brings it up to date. */
 async function run(
   input: CompileInput,
-  pool: RenderPool,
+  render: AsyncRenderer,
+  cacheUse: CacheUse | undefined,
   options: Options,
   io: Console,
   context: RunContext,
@@ -74,10 +100,12 @@ async function run(
   const { quiet } = options;
   const outDir = options.outDir;
   const out = path.resolve(options.base, outDir);
+  // A manifest of the output folder, for the cache to compare with what it knows (unreadable: rendered again).
+  const cached = cacheUse && cachedRenderer(cacheUse.cache, (p) => readQuietly(path.join(out, ...p.split('/'))), render);
   const result = await compile(input, {
     helm: options.helm,
     allowEmpty: options.allowEmpty,
-    render: (specs, platform, onProgress): Promise<RenderedFile[]> => pool.render(specs, platform, onProgress),
+    render: cached?.render ?? render,
     onProgress: progressBar(io, input.components.length, quiet),
   });
   if (!quiet) for (const w of result.warnings) io.err(`warning: ${formatDiagnostic(w)}`);
@@ -91,6 +119,12 @@ async function run(
       `${plural(result.invalid.length, 'object field')} break the Kubernetes schema. This is a bug in the compiler, not in your files: please report it. Nothing was written to ${outDir}`,
     );
     return EXIT.internal;
+  }
+  const outcome = cached?.outcome();
+  if (cacheUse && outcome) {
+    const text = formatCache(outcome.cache);
+    const failed = text === cacheUse.text ? undefined : writeCacheFile(cacheUse.file, text);
+    if (failed && !quiet) io.err(`warning: the render cache could not be written (${failed}); the next run renders every component`);
   }
   // Before anything reads the output folder: reading a FIFO would wait for ever, and a folder cannot be replaced.
   const odd = oddEntries(out, result.files);
@@ -108,7 +142,9 @@ async function run(
     if (unfinished || diffs.length > 0) return EXIT.input;
     const checked = result.files.filter((f) => f.path !== RECORD_FILE).length;
     if (!quiet)
-      io.out(`${outDir} is up to date: ${plural(result.components, 'component')}, ${plural(checked, 'file')}, checked in ${seconds()} s`);
+      io.out(
+        `${outDir} is up to date: ${plural(result.components, 'component')}, ${plural(checked, 'file')}, checked in ${seconds()} s${reusedNote(outcome?.hits ?? 0)}`,
+      );
     return EXIT.ok;
   }
 
@@ -144,7 +180,7 @@ async function run(
   }
   if (!quiet && synced.tookOver) io.err(`warning: ${outDir}: took over the lock of a run that is gone (${synced.tookOver})`);
   if (!quiet && synced.repaired) io.err(`warning: ${outDir}: the last run into it did not finish; this run finished it`);
-  if (!quiet) io.out(writeSummary(outDir, result.components, seconds(), synced));
+  if (!quiet) io.out(writeSummary(outDir, result.components, seconds(), synced, outcome?.hits));
   return EXIT.ok;
 }
 

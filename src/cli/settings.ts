@@ -40,6 +40,7 @@ export const SETTINGS = {
     check: (v) => (SEMVER.test(String(v)) ? undefined : 'is not a SemVer 2 version; expected a version such as 1.2.3'),
   },
   quiet: { type: 'boolean', expected: 'true or false' },
+  cache: { type: 'folder', expected: 'a folder for the render cache, or off' },
   jobs: {
     type: 'count',
     expected: `a whole number of threads from ${JOBS.min} to ${JOBS.max}`,
@@ -57,6 +58,9 @@ export type SettingName = keyof typeof SETTINGS;
 
 /** The settings' names, in order. */
 export const SETTING_NAMES = Object.keys(SETTINGS) as SettingName[];
+
+/** The value of `cache` that turns the render cache off. */
+export const CACHE_OFF = 'off';
 
 /** The built-in defaults of the settings that have one. */
 export const DEFAULTS = { components: 'components', out: 'dist', 'allow-empty': false, quiet: false } as const;

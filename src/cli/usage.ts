@@ -34,6 +34,9 @@ wins over the file.
                             (default: no chart)
   --chart-version SEMVER    the Helm charts' version (required with --helm-chart; no default)
   --quiet                   print only errors (and, with --check, the diffs) (default: off)
+  --cache DIR               where to keep what each component rendered to, so that a run renders
+                            only what changed; off: no cache (default: node_modules/.cache/dcae-synth
+                            in the nearest folder above that has node_modules, else off)
   --jobs N                  threads that render components (default: 2, or fewer cores)
 
 Flags only:

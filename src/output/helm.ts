@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { folderOf } from './kustomize';
-import { MANIFEST_EXTENSION, OutputFile } from './synthesize';
+import { MANIFEST_EXTENSION, OutputFile } from './output-file';
 import { stringifyYaml } from './yaml';
 
 /** What `--helm-chart NAME --chart-version SEMVER` asks for. */

@@ -1,4 +1,4 @@
-import { MANIFEST_EXTENSION, OutputFile } from './synthesize';
+import { MANIFEST_EXTENSION, OutputFile } from './output-file';
 import { stringifyYaml } from './yaml';
 
 /** The kustomization file name. */

@@ -3,8 +3,7 @@ import { ComponentSpec } from '../input/model';
 import { helmCharts, HelmOptions } from './helm';
 import { kustomizations } from './kustomize';
 import { OversizedObject, oversizedObjects } from './limits';
-import { OutputFile, renderManifest } from './synthesize';
-import { validateObject } from './validate';
+import { OutputFile } from './output-file';
 import { recordFile } from './write';
 
 /** What a run writes besides the manifests. */
@@ -21,6 +20,15 @@ export interface RenderedFile extends OutputFile {
   readonly tooLarge: readonly OversizedObject[];
 }
 
+/** Renders valid components into manifests, in the order given. */
+export type Renderer = (specs: readonly ComponentSpec[], platform: PlatformSettings, onProgress?: (done: number) => void) => RenderedFile[];
+/** The same, on other threads (the CLI's render threads). */
+export type AsyncRenderer = (
+  specs: readonly ComponentSpec[],
+  platform: PlatformSettings,
+  onProgress?: (done: number) => void,
+) => Promise<RenderedFile[]>;
+
 /** Everything a run would write, or the compiler bugs that stop it. */
 export interface Plan {
   /** Manifests, kustomizations, Helm charts and the record, sorted by path. */
@@ -29,8 +37,13 @@ export interface Plan {
   readonly invalid: readonly string[];
 }
 
-/** Renders one component and checks each of its objects against the Kubernetes schema and the size limit. */
+/**
+ * Renders one component and checks each of its objects against the Kubernetes schema and the size limit. cdk8s
+ * and the schemas load here, at the first render (once per thread): a run that renders nothing never loads them.
+ */
 export function renderChecked(spec: ComponentSpec, platform: PlatformSettings): RenderedFile {
+  const { renderManifest } = require('./synthesize') as typeof import('./synthesize');
+  const { validateObject } = require('./validate') as typeof import('./validate');
   const m = renderManifest(spec, platform);
   const invalid: string[] = [];
   for (const obj of m.objects) {

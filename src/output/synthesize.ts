@@ -4,16 +4,8 @@ import { ComponentChart } from '../constructs/component-chart';
 import { PlatformSettings } from '../input/platform/settings';
 import { ComponentSpec } from '../input/model';
 import { chartProps } from './chart-props';
+import { manifestPath, OutputFile, outputFolder } from './output-file';
 import { stringifyYaml } from './yaml';
-
-/** The extension of every manifest, as cdk8s writes it. */
-export const MANIFEST_EXTENSION = '.k8s.yaml';
-
-/** One output file: its path relative to the output folder (with `/`), and its bytes. */
-export interface OutputFile {
-  readonly path: string;
-  readonly content: string;
-}
 
 /** A component's manifest, with the objects it holds. */
 export interface Manifest extends OutputFile {
@@ -21,11 +13,6 @@ export interface Manifest extends OutputFile {
   readonly objects: readonly any[];
   /** The spec file it was compiled from. */
   readonly source: string;
-}
-
-/** The folder (relative to the output folder, `''` for the top) a component's manifest goes to. */
-export function outputFolder(spec: ComponentSpec): string {
-  return spec.k8sLocation ?? '';
 }
 
 /**
@@ -44,12 +31,11 @@ export function buildChart(spec: ComponentSpec, platform: PlatformSettings, outd
  */
 export function renderManifest(spec: ComponentSpec, platform: PlatformSettings): Manifest {
   const { chart } = buildChart(spec, platform);
-  const folder = outputFolder(spec);
   // chart.toJson() runs every construct's validations first (cdk8s App._synthChart), as app.synth() does,
   // and throws when one fails: test/constructs/validation.test.ts pins that.
   const objects = chart.toJson();
   return {
-    path: `${folder ? `${folder}/` : ''}${spec.name}${MANIFEST_EXTENSION}`,
+    path: manifestPath(spec),
     content: stringifyYaml(...objects),
     objects,
     source: spec.file,

@@ -2,7 +2,7 @@ import * as nodeFs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { KUSTOMIZATION } from './kustomize';
-import { OutputFile } from './synthesize';
+import { OutputFile } from './output-file';
 
 /** The record, at the top of the output folder, of every file the compiler wrote there. */
 export const RECORD_FILE = '.dcae-synth-files';

@@ -194,14 +194,14 @@ describe('GIVEN an options file, dcae-synth.yaml, in the folder the command runs
     const r = parseIn([], { [OPTIONS_FILE]: text });
     expect(r.result).toBe(EXIT.usage);
     expect(r.err).toEqual([
-      'dcae-synth.yaml:1:1: componnets: unknown key (did you mean "components"?); expected one of: components, out, allow-empty, helm-chart, chart-version, quiet, jobs',
+      'dcae-synth.yaml:1:1: componnets: unknown key (did you mean "components"?); expected one of: components, out, allow-empty, helm-chart, chart-version, quiet, cache, jobs',
       'dcae-synth.yaml:2:6: out: "" is empty; expected an output folder',
       'dcae-synth.yaml:3:8: quiet: "yes" is not a boolean; expected true or false (unquoted)',
       'dcae-synth.yaml:4:7: jobs: 0 is not a whole number of threads from 1 to 64',
       'dcae-synth.yaml:5:13: helm-chart: "Dcae" is not a chart name; expected lower-case letters, digits and "-", starting with a letter',
       'dcae-synth.yaml:6:16: chart-version: 1 is not a string; expected a SemVer 2 version',
       'dcae-synth.yaml:7:14: allow-empty: 1 is not a boolean; expected true or false (unquoted)',
-      'dcae-synth.yaml:8:1: helmchart: unknown key (did you mean "helm-chart"?); expected one of: components, out, allow-empty, helm-chart, chart-version, quiet, jobs',
+      'dcae-synth.yaml:8:1: helmchart: unknown key (did you mean "helm-chart"?); expected one of: components, out, allow-empty, helm-chart, chart-version, quiet, cache, jobs',
       'dcae-synth.yaml:9:13: components: 7 is not a string; expected a folder of component specs',
       `error: 9 errors in the options file dcae-synth.yaml; nothing was written${TAIL}`,
     ]);

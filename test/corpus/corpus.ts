@@ -17,7 +17,7 @@ import { readComponentsFolder } from '../../src/cli/read-folder';
 import { Console, plural } from '../../src/cli/report';
 import { formatDiagnostic } from '../../src/input/diagnostics';
 import { byCodePoint } from '../../src/input/project';
-import { MANIFEST_EXTENSION, OutputFile } from '../../src/output/synthesize';
+import { MANIFEST_EXTENSION, OutputFile } from '../../src/output/output-file';
 
 export const CORPUS_USAGE = `Usage: npm run corpus -- DIR [options]
 

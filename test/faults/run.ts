@@ -20,7 +20,7 @@ import * as path from 'path';
 import { readComponentsFolder } from '../../src/cli/read-folder';
 import { main } from '../../src/cli/run';
 import { compile } from '../../src/compile';
-import { OutputFile } from '../../src/output/synthesize';
+import { OutputFile } from '../../src/output/output-file';
 import { diffFolder, FileSystem, readJournal, STATE_FOLDER, syncFolder, WriteFailure } from '../../src/output/write';
 import { prng, writeFleet } from '../bench/fleet';
 import { snapshotFolder } from '../helpers';

@@ -1,7 +1,7 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { OutputFile } from '../../src/output/synthesize';
+import { OutputFile } from '../../src/output/output-file';
 import { FileSystem, ownedFiles, readJournal, readRecord, recordFile, RECORD_FILE, STATE_FOLDER, syncFolder } from '../../src/output/write';
 import { childEnv, CLI, runMain, snapshotFolder, tmpdir } from '../helpers';
 

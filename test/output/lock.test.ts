@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { OutputFile } from '../../src/output/synthesize';
+import { OutputFile } from '../../src/output/output-file';
 import { FileSystem, FolderLocked, readJournal, RECORD_FILE, recordFile, STATE_FOLDER, syncFolder } from '../../src/output/write';
 import { CliResult, component, run, runReal, snapshotFolder, tmpdir, withComponents } from '../helpers';
 

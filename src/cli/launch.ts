@@ -1,0 +1,84 @@
+/**
+ * The command's start-up file. scripts/build.mjs bundles it alone as build/bundle/cli.js (the package's bin and
+ * `npm run synth`), with the build's hash as `BUILD`; it runs only there, beside the compiler bundle. It answers
+ * `--version` and `--help` without loading the compiler. Otherwise it loads the compiler bundle with V8's code
+ * cache, kept in `node_modules/.cache/dcae-synth` beside the compiler (made by the first run of each build and
+ * Node.js version; a cache V8 refuses is made again), and starts it. Render threads start this file too.
+ */
+import * as fs from 'fs';
+import Module, { createRequire } from 'module';
+import * as path from 'path';
+import * as vm from 'vm';
+import { isMainThread } from 'worker_threads';
+import { cacheFolderAbove } from './cache-folder';
+
+/** A hash of the compiler bundle, set by scripts/build.mjs. */
+declare const BUILD: string;
+
+/** What the compiler bundle exports: see ./bin.ts. */
+interface Compiler {
+  start(entry: string, build?: string): void;
+}
+
+const args = isMainThread ? process.argv.slice(2) : [];
+if (args.length === 1 && args[0] === '--version') {
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+  process.stdout.write(`${pkg.version}\n`);
+} else if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+  process.stdout.write(`${(require(path.join(__dirname, 'usage.js')) as { USAGE: string }).USAGE}\n`);
+} else {
+  loadCompiler(path.join(__dirname, 'compiler.js')).start(__filename, BUILD);
+}
+
+/**
+ * Loads the compiler bundle as Node.js would (a CommonJS module), compiled with V8's code cache when there is a
+ * good one. Without one, the main thread writes it when the process ends (it then holds the functions the run
+ * compiled). A cache that cannot be read or written costs time, never a wrong result: V8 checks it against the
+ * source and its own version and flags, and refuses one that does not match.
+ */
+function loadCompiler(file: string): Compiler {
+  const cacheFile = codeCacheFile();
+  let cached: Buffer | undefined;
+  try {
+    cached = cacheFile === undefined ? undefined : fs.readFileSync(cacheFile);
+  } catch {
+    cached = undefined; // no cache yet
+  }
+  // The first line (#!) is dropped as Node.js drops it; the line count stays, for the source map.
+  const source = fs.readFileSync(file, 'utf8').replace(/^#!.*/, '');
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData: cached });
+  if (cacheFile !== undefined && isMainThread && (cached === undefined || script.cachedDataRejected))
+    process.once('exit', () => writeAside(cacheFile, () => script.createCachedData()));
+  const compiler = new Module(file, module);
+  compiler.filename = file;
+  const wrapper = script.runInThisContext() as (...a: unknown[]) => void;
+  wrapper.call(compiler.exports, compiler.exports, createRequire(file), compiler, file, path.dirname(file));
+  compiler.loaded = true;
+  return compiler.exports as Compiler;
+}
+
+/**
+ * The code cache's file: in the caches' folder of the nearest folder above the compiler that has `node_modules`
+ * (the project that installed it, or this repository), named by the build, Node.js version and architecture.
+ * None when there is no such folder.
+ */
+function codeCacheFile(): string | undefined {
+  const folder = cacheFolderAbove(__dirname);
+  return folder && path.join(folder, `code-${BUILD.slice(0, 16)}-${process.version}-${process.arch}`);
+}
+
+/** Writes a file whole (aside, then renamed over it), or nothing: a read-only folder only costs the next run time. */
+function writeAside(file: string, bytes: () => Buffer): void {
+  const aside = `${file}.${process.pid}.new`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(aside, bytes());
+    fs.renameSync(aside, file);
+  } catch {
+    try {
+      fs.rmSync(aside, { force: true });
+    } catch {
+      // nothing was made
+    }
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The render cache, as pure functions: which components it answers for (same inputs, and a file in the output
+ * folder with the hash it knows), which it renders, the order of the result, and the cache file's format.
+ */
+import { AsyncRenderer } from '../../src/compile';
+import { DEFAULT_PLATFORM } from '../../src/input/platform/settings';
+import { cachedRenderer, contentHash, formatCache, inputHash, parseCache, RenderCache } from '../../src/output/cache';
+import { renderHere } from '../../src/output/plan';
+import { loadComponent } from '../helpers';
+
+const BUILD = '0.1.0 build-a';
+const specOf = (n: number, image = `repo/comp:1.${n}`) => loadComponent(`name: comp-${n}\nimage: ${image}\n`);
+const PLATFORM = DEFAULT_PLATFORM;
+
+/** A renderer that renders on this thread and remembers which components it was asked for. */
+function counting(): { render: AsyncRenderer; asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    render: async (specs, platform, onProgress) => {
+      asked.push(...specs.map((s) => s.name));
+      return renderHere(specs, platform, onProgress);
+    },
+  };
+}
+
+/** A first run: renders everything and gives the cache to keep and the files (path → content) it wrote. */
+async function firstRun(specs = [specOf(1), specOf(2), specOf(3)]) {
+  const inner = counting();
+  const cached = cachedRenderer(parseCache(undefined, BUILD), () => undefined, inner.render);
+  const files = await cached.render(specs, PLATFORM);
+  return { specs, cache: cached.outcome()!.cache, disk: new Map(files.map((f) => [f.path, f.content])), asked: inner.asked };
+}
+
+describe('GIVEN no cache', () => {
+  test('WHEN components are rendered THEN every one is rendered, and the cache keeps one entry per component with its manifest hash', async () => {
+    const { specs, cache, disk, asked } = await firstRun();
+    expect(asked).toEqual(['comp-1', 'comp-2', 'comp-3']);
+    expect(cache.entries.size).toBe(3);
+    expect(cache.entries.get(inputHash(BUILD, PLATFORM, specs[0]))).toBe(contentHash(disk.get('comp-1.k8s.yaml')!));
+  });
+});
+
+describe('GIVEN a cache of an earlier run', () => {
+  test("WHEN nothing changed THEN nothing is rendered, and the files are the output folder's bytes, in order", async () => {
+    const { specs, cache, disk } = await firstRun();
+    const inner = counting();
+    const progress: number[] = [];
+    const cached = cachedRenderer(cache, (p) => disk.get(p), inner.render);
+    const files = await cached.render(specs, PLATFORM, (n) => progress.push(n));
+    expect(inner.asked).toEqual([]);
+    expect(files.map((f) => [f.path, f.content])).toEqual([...disk]);
+    expect(cached.outcome()).toMatchObject({ hits: 3, rendered: 0 });
+    expect(progress).toEqual([3]);
+  });
+
+  test('WHEN one spec changed THEN only it is rendered, the result keeps the order given, and progress counts all', async () => {
+    const { cache, disk } = await firstRun();
+    const changed = [specOf(1), specOf(2, 'repo/comp:2.0'), specOf(3)];
+    const inner = counting();
+    const progress: number[] = [];
+    const cached = cachedRenderer(cache, (p) => disk.get(p), inner.render);
+    const files = await cached.render(changed, PLATFORM, (n) => progress.push(n));
+    expect(inner.asked).toEqual(['comp-2']);
+    expect(files.map((f) => f.path)).toEqual(['comp-1.k8s.yaml', 'comp-2.k8s.yaml', 'comp-3.k8s.yaml']);
+    expect(files[1].content).toContain('image: repo/comp:2.0');
+    expect(files).toEqual(renderHere(changed, PLATFORM));
+    expect(progress).toEqual([2, 3]);
+    expect(cached.outcome()!.cache.entries.size).toBe(3);
+  });
+
+  test('WHEN a file of the output folder was edited by hand THEN its component is rendered again (the file is never trusted)', async () => {
+    const { specs, cache, disk } = await firstRun();
+    disk.set('comp-3.k8s.yaml', `${disk.get('comp-3.k8s.yaml')}# edited\n`);
+    const inner = counting();
+    const files = await cachedRenderer(cache, (p) => disk.get(p), inner.render).render(specs, PLATFORM);
+    expect(inner.asked).toEqual(['comp-3']);
+    expect(files[2].content).not.toContain('# edited');
+  });
+
+  test('WHEN a file is missing from the output folder THEN its component is rendered again', async () => {
+    const { specs, cache, disk } = await firstRun();
+    disk.delete('comp-1.k8s.yaml');
+    const inner = counting();
+    await cachedRenderer(cache, (p) => disk.get(p), inner.render).render(specs, PLATFORM);
+    expect(inner.asked).toEqual(['comp-1']);
+  });
+
+  test('WHEN the platform settings changed THEN every component is rendered again', async () => {
+    const { specs, cache, disk } = await firstRun();
+    const inner = counting();
+    await cachedRenderer(cache, (p) => disk.get(p), inner.render).render(specs, { ...PLATFORM, namespace: 'other' });
+    expect(inner.asked).toEqual(['comp-1', 'comp-2', 'comp-3']);
+  });
+
+  test('WHEN the cache file was written by another build of the compiler THEN it is not used at all', async () => {
+    const { cache } = await firstRun();
+    expect(parseCache(formatCache(cache), BUILD).entries.size).toBe(3);
+    expect(parseCache(formatCache(cache), '0.1.0 build-b').entries.size).toBe(0);
+  });
+});
+
+describe('the cache file', () => {
+  const cache: RenderCache = {
+    compiler: BUILD,
+    entries: new Map([
+      ['b'.repeat(64), '1'.repeat(64)],
+      ['a'.repeat(64), '2'.repeat(64)],
+    ]),
+  };
+
+  test('GIVEN a cache WHEN written THEN it is the format line, the build, then one line per component sorted, and reads back the same', () => {
+    const text = formatCache(cache);
+    expect(text).toBe(
+      `dcae-synth render cache 1\ncompiler ${BUILD}\n${'a'.repeat(64)} ${'2'.repeat(64)}\n${'b'.repeat(64)} ${'1'.repeat(64)}\n`,
+    );
+    expect(parseCache(text, BUILD)).toEqual(cache);
+  });
+
+  test.each([
+    ['nothing', undefined],
+    ['an empty file', ''],
+    ['another format', formatCache(cache).replace('cache 1', 'cache 2')],
+    ['a file cut after its first line', 'dcae-synth render cache 1\n'],
+    ['binary garbage', '\u0000\u0001\uFFFD'],
+  ])('GIVEN %s WHEN read THEN the cache is empty', (_, text) => {
+    expect(parseCache(text, BUILD).entries.size).toBe(0);
+  });
+
+  test('GIVEN a cache file with a damaged line WHEN read THEN that line is left out and the others are kept', () => {
+    const text = formatCache(cache).replace(`${'a'.repeat(64)} `, `${'a'.repeat(63)} `);
+    expect([...parseCache(text, BUILD).entries.keys()]).toEqual(['b'.repeat(64)]);
+  });
+});

@@ -31,6 +31,14 @@ describe('a changed Deployment selector', () => {
     expect(lines).toHaveLength(3);
   });
 
+  test('GIVEN a label added to one component WHEN --check --quiet runs THEN the diffs and the line are still printed, without the summary', async () => {
+    const dir = await relabelled();
+    const r = await run(dir, ...RUN, '--check', '--quiet');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('+    team: core');
+    expect(r.stderr.split('\n')[0]).toBe(LINE);
+  });
+
   test('GIVEN a label added to one component WHEN the run writes THEN it warns once, and writes', async () => {
     const dir = await relabelled();
     const r = await run(dir, ...RUN);

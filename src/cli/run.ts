@@ -18,6 +18,7 @@ import {
 } from '../output/write';
 import { readComponentsFolder } from './read-folder';
 import { chartVersionWarnings } from './chart-versions';
+import { selectorChangeLines } from './selector-changes';
 import { formatDiagnostic } from '../input/diagnostics';
 import { init } from './init';
 import { EXIT, Invocation, Options, parseOptions, userFolder, version } from './options';
@@ -137,6 +138,8 @@ async function run(
     const unfinished = readJournal(out) !== undefined;
     const diffs = diffFolder(out, result.files, undefined, outDir);
     for (const d of diffs) io.out(d.patch.replace(/\n$/, ''));
+    // A changed Deployment selector is a diff the API server refuses to apply: say so after the diffs.
+    if (diffs.length > 0) for (const line of selectorChangeLines(out, outDir, result.files)) io.err(line);
     if (unfinished) io.err(unfinishedMessage(outDir));
     if (diffs.length > 0) io.err(staleSummary(outDir, diffs));
     if (unfinished || diffs.length > 0) return EXIT.input;
@@ -150,6 +153,8 @@ async function run(
 
   const clashes = conflicts(out, result.files);
   if (clashes.length > 0) return reportBlocked(io, outDir, clashes, []);
+  // Read before the writes replace the old manifests.
+  if (!quiet) for (const line of selectorChangeLines(out, outDir, result.files)) io.err(`warning: ${line}`);
   let synced;
   try {
     synced = syncFolder(out, result.files);

@@ -8,6 +8,7 @@ import { derivedNamesRule } from './rules/derived-names';
 import { envRule } from './rules/env';
 import { externalCertRule } from './rules/external-cert';
 import { helperMountsRule } from './rules/helper-mounts';
+import { imagePullRule } from './rules/image-pull';
 import { labelsRule } from './rules/labels';
 import { mountPathsRule } from './rules/mount-paths';
 import { msbRule } from './rules/msb';
@@ -56,6 +57,7 @@ export const COMPONENT_RULES: ReadonlyArray<AnyRule> = [
   msbRule,
   applicationConfigRule,
   podSecurityRule,
+  imagePullRule,
 ];
 
 /**

@@ -2,7 +2,7 @@ import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import { decodePointer, Diagnostic, formatDiagnostic, sortDiagnostics } from '../diagnostics';
 import { precompiled, schemaErrorToDiagnostic } from '../schema';
 import { SpecSource } from '../source';
-import { isObj } from '../values';
+import { isObj, Json } from '../values';
 import { CDAP_AUXILARY_TITLE, DCAE_FORMAT_VERSIONS, dcaeFormatSchema } from './format';
 import { mergeErrorsLinearly } from './linear-errors';
 import { useLinearUniqueItems } from './unique-items';
@@ -87,11 +87,15 @@ export interface DcaeSchemaOptions {
   readonly readsParameters?: boolean;
 }
 
-/** What a warning says the compiler does with an ignored part: the same as the plugin, or for the parameters in configmap mode, what it reads. */
-function compilerReads(part: string, options: DcaeSchemaOptions): string {
-  return part === 'parameters' && options.readsParameters
-    ? "; the compiler reads only each parameter's name and value (platform application_config.source: configmap)"
-    : ', and so does the compiler';
+/**
+ * What a warning says the compiler does with an ignored part: the same as the plugin, or for the parameters in
+ * configmap mode, what it reads: each parameter's name and value of a list, or a whole mapping.
+ */
+function compilerReads(part: string, options: DcaeSchemaOptions, source: SpecSource): string {
+  if (part !== 'parameters' || !options.readsParameters) return ', and so does the compiler';
+  return isObj((source.value as Json).parameters)
+    ? '; the compiler reads the whole mapping as the application configuration (platform application_config.source: configmap)'
+    : "; the compiler reads only each parameter's name and value (platform application_config.source: configmap)";
 }
 
 /**
@@ -155,7 +159,7 @@ function ignoredWarnings(ignored: ErrorObject[], source: SpecSource, version: nu
     if (complaints.length === 1) {
       out.push({
         ...complaints[0],
-        message: `${complaints[0].message} (component-spec schema v${version}; the plugin ignored this${compilerReads(key, options)})`,
+        message: `${complaints[0].message} (component-spec schema v${version}; the plugin ignored this${compilerReads(key, options, source)})`,
       });
       continue;
     }
@@ -164,7 +168,7 @@ function ignoredWarnings(ignored: ErrorObject[], source: SpecSource, version: nu
     out.push(
       source.error(
         part,
-        `${complaints.length} schema complaints in a part the plugin ignored${why}${compilerReads(key, options)} (component-spec schema v${version}); first: line ${first.line}: ${first.path ? `${first.path}: ` : ''}${first.message}`,
+        `${complaints.length} schema complaints in a part the plugin ignored${why}${compilerReads(key, options, source)} (component-spec schema v${version}); first: line ${first.line}: ${first.path ? `${first.path}: ` : ''}${first.message}`,
         'key',
       ),
     );

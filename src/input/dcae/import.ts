@@ -7,6 +7,7 @@ import { checkDcaeSchema } from './dcae-schema';
 import { IgnoredKey, mapDcaeSpec } from './mapping';
 import { fixIn, MergedSource, Override } from './merged-source';
 import { checkParameters } from './parameters';
+import { withProbePorts } from './probe-port';
 import { isObj, Json, mergePatch } from '../values';
 
 /** A DCAE component spec compiled: the spec when nothing is wrong, errors, and warnings about what the plugin ignored. */
@@ -73,10 +74,11 @@ export function readDcaeComponent(
   }
   if (parameters) rules = [...rules, ...parameters.errors];
   const diagnostics = combine(schema.errors, rules, source.file);
+  const probed = diagnostics.length === 0 && result.spec ? withProbePorts(result.spec, mapped.probePorts, source) : undefined;
   return {
-    spec: diagnostics.length === 0 ? result.spec : undefined,
+    spec: probed?.spec,
     diagnostics,
-    warnings: [...warnings, ...result.warnings],
+    warnings: [...warnings, ...result.warnings, ...(probed?.warnings ?? [])],
     source: result.source,
   };
 }

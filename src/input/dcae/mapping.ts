@@ -21,6 +21,18 @@ export interface MappedSpec {
   readonly ignored: readonly IgnoredKey[];
   /** Whether the spec has an artifact of type "docker image" (its uri is the image, when it is there). */
   readonly hasImageArtifact: boolean;
+  /** The `port` of each health check that has one: the port its http(s) probe asks for ({@link ProbePort}). */
+  readonly probePorts: readonly ProbePort[];
+}
+
+/** The `port` a DCAE health check names, which the compiler's probe format has no key for. */
+export interface ProbePort {
+  /** The probe the health check maps to. */
+  readonly probe: 'readiness' | 'liveness';
+  /** The value as the spec has it (the schema says it is an integer). */
+  readonly port: unknown;
+  /** Where it is in the DCAE spec. */
+  readonly path: KeyPath;
 }
 
 /** The image, replicas, pull policy and resources the blueprint generator gave every component. */
@@ -33,8 +45,17 @@ export const BLUEPRINT_DEFAULTS = {
   sans: 'sample.onap.org,component.sample.onap.org',
 } as const;
 
-/** Healthcheck keys the plugin ignored, which the schemas list: dropped without a word. */
+/**
+ * Healthcheck keys the probe format has no key for, which the schemas list: dropped from the probe without a
+ * word. `port` is read apart ({@link ProbePort}); the plugin ignored both.
+ */
 export const IGNORED_HEALTHCHECK_KEYS = ['port', 'initialDelaySeconds'];
+
+/** The health checks of a DCAE spec and the probe each one maps to. */
+const HEALTHCHECKS = [
+  ['healthcheck', 'readiness'],
+  ['livehealthcheck', 'liveness'],
+] as const;
 
 /**
  * The keys the plugin read in each map of a mapped value, where the schemas accept any other key. Any other
@@ -87,8 +108,12 @@ export function mapDcaeSpec(dcae: Json, platform: PlatformSettings, override: Js
   set('volumes', volumes(aux.volumes, ['auxilary', 'volumes'], ignored), ['auxilary', 'volumes']);
   if (aux.log_info !== undefined) set('log_info', aux.log_info, ['auxilary', 'log_info']);
   else set('log_info', aux.logging, ['auxilary', 'logging']);
-  set('readiness', probe(aux.healthcheck, ['auxilary', 'healthcheck'], ignored), ['auxilary', 'healthcheck']);
-  set('liveness', probe(aux.livehealthcheck, ['auxilary', 'livehealthcheck'], ignored), ['auxilary', 'livehealthcheck']);
+  const probePorts: ProbePort[] = [];
+  for (const [check, key] of HEALTHCHECKS) {
+    const hc = aux[check];
+    set(key, probe(hc, ['auxilary', check], ignored), ['auxilary', check]);
+    if (isObj(hc) && hc.port !== undefined) probePorts.push({ probe: key, port: hc.port, path: ['auxilary', check, 'port'] });
+  }
 
   const configmap = platform.application_config.source === 'configmap';
   if (configmap) set('application_config', parametersConfig(dcae.parameters), ['parameters']);
@@ -133,7 +158,7 @@ export function mapDcaeSpec(dcae: Json, platform: PlatformSettings, override: Js
   // given. A component without a configuration (no parameters, or application_config: null in the override) gets
   // no ConfigMap, and keeps the config binding service's variables, as with source cbs.
   if (configmap && isObj(final.application_config)) for (const key of CBS_ENV) delete (value.env as Json)[key];
-  return { value, origins, derived, ignored, hasImageArtifact: imageIndex >= 0 };
+  return { value, origins, derived, ignored, hasImageArtifact: imageIndex >= 0, probePorts };
 }
 
 /**

@@ -2,7 +2,8 @@
  * A DCAE spec's `parameters` as the component's application configuration, with the platform's
  * `application_config.source: configmap`: `{name: value}` in file order, what the blueprint generator put
  * into the blueprint's `application_config` and so into the config binding service. The compiler reads each
- * parameter's `name` and `value`, nothing else.
+ * parameter's `name` and `value`, nothing else. Older specs have a mapping instead of the list (`{app_config:
+ * [...]}`, or any mapping): that mapping itself is the configuration.
  */
 import { Diagnostic, formatPath } from '../diagnostics';
 import { SourceFile } from '../source';
@@ -13,11 +14,13 @@ import { fixIn, Override } from './override';
 export const CBS_ENV = ['CONSUL_HOST', 'CONFIG_BINDING_SERVICE', 'CBS_CONFIG_URL'];
 
 /**
- * The configuration the parameters make: each entry with a non-empty string `name` and a `value`, in file order
- * (a repeated name keeps its first position and takes the last value, as the generator's map did). Undefined
- * when there is no configuration: `parameters` absent, not a list, or empty.
+ * The configuration the parameters make: of a list, each entry with a non-empty string `name` and a `value`, in
+ * file order (a repeated name keeps its first position and takes the last value, as the generator's map did); a
+ * mapping, as it is. Undefined when there is no configuration: `parameters` absent, neither a list nor a mapping,
+ * or empty (`[]`, `{}`).
  */
 export function parametersConfig(parameters: unknown): Json | undefined {
+  if (isObj(parameters)) return Object.keys(parameters).length === 0 ? undefined : (JSON.parse(JSON.stringify(parameters)) as Json);
   if (!Array.isArray(parameters) || parameters.length === 0) return undefined;
   const config: Json = {};
   for (const p of parameters) {
@@ -27,21 +30,24 @@ export function parametersConfig(parameters: unknown): Json | undefined {
 }
 
 /**
- * What is wrong with the parameters as a configuration: a `parameters` that is not a list, an entry that is not
- * a mapping or has no name, and a parameter without a value that the override's `application_config` does not
- * give (a blueprint input without a default had to be given at deployment). A repeated name is a warning.
+ * What is wrong with the parameters as a configuration: a `parameters` that is neither a list nor a mapping, an
+ * entry of the list that is not a mapping or has no name, and a parameter without a value that the override's
+ * `application_config` does not give (a blueprint input without a default had to be given at deployment). A
+ * repeated name is a warning. A mapping is the configuration as it is; an override that removes the configuration
+ * (`application_config: null`) leaves nothing to check.
  */
 export function checkParameters(dcae: SourceFile, override: Override | undefined): { errors: Diagnostic[]; warnings: Diagnostic[] } {
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   const parameters = (dcae.value as Json).parameters;
   const fix = (what: string) => `. To fix it, ${fixIn(dcae.file, override, what)}`;
-  if (parameters === undefined) return { errors, warnings };
+  if (parameters === undefined || isObj(parameters) || override?.value.application_config === null) return { errors, warnings };
   if (!Array.isArray(parameters)) {
     errors.push(
       dcae.error(
         ['parameters'],
-        'is not a list; expected a list of {name, value}, which becomes the application configuration (platform application_config.source: configmap)',
+        'is not a list or a mapping; expected a list of {name, value}, which becomes the application configuration, ' +
+          `or a mapping, which is the configuration itself (platform application_config.source: configmap)${fix('application_config: null')}`,
       ),
     );
     return { errors, warnings };

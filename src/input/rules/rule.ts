@@ -31,6 +31,7 @@ export interface ComponentReads {
   readonly msb: MsbEntry[];
   readonly 'application-config': Json | undefined;
   readonly 'pod-security': OwnPodSecurity | undefined;
+  readonly 'image-pull': void;
 }
 
 /** The name of a component rule. */

@@ -173,10 +173,12 @@ describe('GIVEN parameters the configuration cannot take', () => {
     expect(compileFiles({ 'components/c.json': spec }).errors.filter((e) => e.includes('has no value'))).toEqual([]);
   });
 
-  test('WHEN parameters is not a list, or an entry has no name THEN each is an error at the JSON key', () => {
-    const notList = compileFiles({ 'components/c.json': dcae({}, {}, { parameters: { a: 1 } }) }, CONFIGMAP);
-    expect(notList.errors).toEqual([
-      'components/c.json:16:17: parameters: is not a list; expected a list of {name, value}, which becomes the application configuration (platform application_config.source: configmap)',
+  test('WHEN parameters is neither a list nor a mapping, or an entry has no name THEN each is an error at the JSON key', () => {
+    const notList = compileFiles({ 'components/c.json': dcae({}, {}, { parameters: 'a=1' }) }, CONFIGMAP);
+    expect(notList.errors.filter((e) => !e.includes('component-spec schema'))).toEqual([
+      'components/c.json:16:17: parameters: is not a list or a mapping; expected a list of {name, value}, which becomes the application configuration, ' +
+        'or a mapping, which is the configuration itself (platform application_config.source: configmap). To fix it, write a YAML spec beside it with ' +
+        'dcae_spec: c.json that sets application_config: null',
     ]);
     const noName = compileFiles({ 'components/c.json': dcae({}, {}, { parameters: [{ value: 1 }] }) }, CONFIGMAP);
     expect(noName.errors.filter((e) => !e.includes('component-spec schema'))).toEqual([
@@ -280,5 +282,84 @@ describe('GIVEN the file-gatherer fixture, whose parameter gatherer.server.passw
         /^components\/gatherer\.json:58:5: parameters\[3\]\.value: missing; .* \(component-spec schema v3; the plugin ignored this, and so does the compiler\)$/,
       ),
     ]);
+  });
+});
+
+describe('GIVEN a DCAE spec whose parameters are a mapping (older specs: {app_config: [...]}, or any mapping)', () => {
+  const cdap = dcae({}, {}, { parameters: { app_config: [{ name: 'a', value: 1 }], app_preferences: [] } });
+  const any = dcae({}, {}, { parameters: { zeta: 1, nested: { b: [1, 2], a: true } } });
+
+  test('WHEN compiled with source configmap THEN the configuration is that mapping itself, and the CBS variables are left out', () => {
+    const r = compileFiles({ 'components/c.json': any }, CONFIGMAP);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(r.objects.find((o) => o.kind === 'ConfigMap').data[KEY]).toBe('nested:\n  a: true\n  b:\n    - 1\n    - 2\nzeta: 1\n');
+    expect(envOf(r.objects).map(([k]) => k)).toEqual(['DCAE_CA_CERTPATH', 'CBS_CLIENT_CONFIG_PATH', 'POD_IP']);
+  });
+
+  test('WHEN an {app_config: [...]} mapping is compiled with source configmap THEN the configuration is that mapping, its lists as written', () => {
+    const r = compileFiles({ 'components/c.json': cdap }, CONFIGMAP);
+    expect(r.errors).toEqual([]);
+    expect(configOf(r.objects)).toEqual({ app_config: [{ name: 'a', value: 1 }], app_preferences: [] });
+  });
+
+  test('WHEN the mapping is empty THEN there is no configuration, as with parameters: []', () => {
+    const spec = dcae({}, {}, { parameters: {} });
+    expect(compileDcae(spec, CONFIGMAP).objects).toEqual(compileDcae(dcae()).objects);
+  });
+
+  test('WHEN the mapping breaks the schema THEN the warning says that the compiler reads the whole mapping (configmap)', () => {
+    const r = compileFiles({ 'components/c.json': dcae({}, {}, { parameters: { app_config: 'x' } }) }, CONFIGMAP);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([
+      'components/c.json:17:19: parameters.app_config: "x" is not a list (component-spec schema v3; the plugin ignored this; the compiler reads the whole mapping as the application configuration (platform application_config.source: configmap))',
+    ]);
+    expect(configOf(r.objects)).toEqual({ app_config: 'x' });
+  });
+
+  test('WHEN compiled with source cbs THEN nothing changes: no ConfigMap, the objects of a spec without parameters', () => {
+    const r = compileDcae(any);
+    expect(r.warnings).toEqual([]);
+    expect(r.objects).toEqual(compileDcae(dcae()).objects);
+  });
+
+  test('WHEN an override removes the configuration with application_config: null THEN there is no ConfigMap, and the objects are those of source cbs', () => {
+    for (const spec of [any, cdap]) {
+      const files = { 'components/c.json': spec, 'components/c.yaml': y('dcae_spec: c.json', 'application_config: null') };
+      const r = compileFiles(files, CONFIGMAP);
+      expect(r.errors).toEqual([]);
+      expect(r.objects.some((o) => o.kind === 'ConfigMap')).toBe(false);
+      expect(envOf(r.objects).map(([k]) => k)).toEqual(PLUGIN_ENV);
+      expect(r.objects).toEqual(compileFiles(files).objects);
+    }
+  });
+
+  test('WHEN an override sets application_config THEN it merges over the mapping', () => {
+    const files = {
+      'components/c.json': any,
+      'components/c.yaml': y('dcae_spec: c.json', 'application_config: {zeta: null, nested: {c: x}}'),
+    };
+    expect(configOf(compileFiles(files, CONFIGMAP).objects)).toEqual({ nested: { a: true, b: [1, 2], c: 'x' } });
+  });
+});
+
+describe('GIVEN list parameters the configuration cannot take, and an override that removes the configuration', () => {
+  test('WHEN a parameter has no value and the override sets application_config: null THEN it compiles: there is no configuration to give it to', () => {
+    const spec = dcae({}, {}, { parameters: [param('a', 1), { name: 'needed.at.deploy', description: 'no default' }, { value: 2 }] });
+    const files = { 'components/c.json': spec, 'components/c.yaml': y('dcae_spec: c.json', 'application_config: null') };
+    const r = compileFiles(files, CONFIGMAP);
+    expect(r.errors).toEqual([]);
+    expect(r.objects.some((o) => o.kind === 'ConfigMap')).toBe(false);
+    expect(envOf(r.objects).map(([k]) => k)).toEqual(PLUGIN_ENV);
+  });
+
+  test('WHEN parameters is neither a list nor a mapping and the override sets application_config: null THEN it compiles', () => {
+    const files = {
+      'components/c.json': dcae({}, {}, { parameters: 'a=1' }),
+      'components/c.yaml': y('dcae_spec: c.json', 'application_config: null'),
+    };
+    const r = compileFiles(files, CONFIGMAP);
+    expect(r.errors.filter((e) => !e.includes('component-spec schema'))).toEqual([]);
+    expect(r.objects.some((o) => o.kind === 'ConfigMap')).toBe(false);
   });
 });

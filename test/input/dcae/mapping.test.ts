@@ -184,7 +184,7 @@ describe('GIVEN auxilary.tls_info.use_external_tls', () => {
 describe('GIVEN auxilary.healthcheck', () => {
   const ports = ['8080:0', '8443:0'];
 
-  test('WHEN it is http with a port and initialDelaySeconds THEN the readiness probe uses the first container port and initialDelaySeconds 5 (both ignored)', () => {
+  test('WHEN it is http with a port that is no container port, and initialDelaySeconds THEN the readiness probe uses the first container port (see probe-port.test.ts) and initialDelaySeconds 5 (ignored)', () => {
     const spec = dcae({
       ports,
       healthcheck: { type: 'http', endpoint: '/ready', port: 9999, initialDelaySeconds: 60, interval: '20s', timeout: '3s' },
@@ -227,7 +227,7 @@ describe('GIVEN auxilary.healthcheck', () => {
 });
 
 describe('GIVEN auxilary.livehealthcheck beside auxilary.healthcheck', () => {
-  test('WHEN compiled THEN livehealthcheck becomes the liveness probe (its port and initialDelaySeconds ignored) and healthcheck the readiness probe', () => {
+  test('WHEN compiled THEN livehealthcheck becomes the liveness probe (its port, no container port, gives the first; initialDelaySeconds ignored) and healthcheck the readiness probe', () => {
     // Regression (a bug found while writing these tests, since fixed): no generation of the component-spec format (src/input/dcae/format.ts) lists `livehealthcheck`, and auxilary_docker
     // has additionalProperties: false, so the spec is refused before the mapping runs:
     //   components/c.json:25:5: auxilary.livehealthcheck: unknown key (did you mean "healthcheck"?); expected one of: helm, healthcheck, ports, log_info, tls_info, databases, policy, volumes (component-spec schema v3)
@@ -249,9 +249,11 @@ describe('GIVEN auxilary.livehealthcheck beside auxilary.healthcheck', () => {
     });
   });
 
-  test('WHEN only the mapping runs THEN livehealthcheck maps to liveness without port and initialDelaySeconds', () => {
+  test('WHEN only the mapping runs THEN livehealthcheck maps to liveness without port and initialDelaySeconds, and its port is read apart', () => {
     const spec = dcae({ livehealthcheck: { type: 'script', script: '/live.sh', port: 1, initialDelaySeconds: 9 } });
-    expect(mapDcaeSpec(spec, DEFAULT_PLATFORM).value.liveness).toEqual({ type: 'script', script: '/live.sh' });
+    const mapped = mapDcaeSpec(spec, DEFAULT_PLATFORM);
+    expect(mapped.value.liveness).toEqual({ type: 'script', script: '/live.sh' });
+    expect(mapped.probePorts).toEqual([{ probe: 'liveness', port: 1, path: ['auxilary', 'livehealthcheck', 'port'] }]);
   });
 });
 

@@ -1,0 +1,20 @@
+import * as path from 'path';
+import { MANIFEST_EXTENSION, OutputFile } from '../output/output-file';
+import { selectorChanges, selectorMessage } from '../output/selectors';
+import { readIfExists } from '../output/write';
+
+/**
+ * One line for each Deployment whose selector a run changes ({@link selectorChanges}): the manifests of the run
+ * compared with those in the output folder, where they exist and differ. `display` is the output folder as the
+ * user typed it.
+ */
+export function selectorChangeLines(out: string, display: string, files: readonly OutputFile[]): string[] {
+  const lines: string[] = [];
+  for (const file of files) {
+    if (!file.path.endsWith(MANIFEST_EXTENSION)) continue;
+    const old = readIfExists(path.join(out, ...file.path.split('/')));
+    if (old === undefined || old === file.content) continue;
+    for (const change of selectorChanges(old, file.content)) lines.push(selectorMessage(path.join(display, file.path), change));
+  }
+  return lines;
+}

@@ -2,7 +2,7 @@ import { Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { PLATFORM_DEFAULTS, COMPONENT_DEFAULTS, PodSecurityDefaults } from '../contract/defaults';
-import { MainContainerProps } from './main-container';
+import { EnvValue, MainContainerProps } from './main-container';
 import { PodSecurityOptions } from './pod-security';
 import { podSecurityOf, podSecurityProblems, withPodSecurity } from './private/pod-security';
 import { nonEmpty } from './private/container';
@@ -53,7 +53,7 @@ export class ComponentPod extends Construct {
   private readonly mainMounts: k8s.VolumeMount[] = [];
   private readonly sidecars: k8s.Container[] = [];
   private readonly initContainers: k8s.Container[] = [];
-  private readonly mainEnv: Array<readonly [string, string]> = [];
+  private readonly mainEnv: Array<readonly [string, EnvValue]> = [];
   private readonly templateAnnotations: Record<string, string> = {};
   /** The Pod Security options, every default filled in once. */
   private readonly security: PodSecurityDefaults;
@@ -173,6 +173,18 @@ export class ComponentPod extends Construct {
         );
       }
       names.add(c.name);
+    }
+
+    // Two variables of one name: Kubernetes keeps the last, so one of them would silently not apply.
+    const env = new Set<string>();
+    for (const e of main.env ?? []) {
+      if (env.has(e.name)) {
+        errors.push(
+          `the main container has two variables named "${e.name}"; POD_IP and the variables other constructs add ` +
+            `(CBS_CLIENT_CONFIG_PATH with an ApplicationConfig) are set by the pod: give each name once, and none of those in main.env`,
+        );
+      }
+      env.add(e.name);
     }
 
     for (const c of containers) {

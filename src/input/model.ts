@@ -1,3 +1,4 @@
+import type { EnvValue } from '../contract/env';
 import type { MsbRegistration } from '../contract/msb';
 import type { ContainerResources } from '../contract/resources';
 import type { PodSecuritySettings } from './platform/settings';
@@ -97,8 +98,8 @@ export interface ComponentSpec {
   readonly alwaysPull: boolean;
   /** The spec's own labels (without app and k8sdeployment). */
   readonly labels: Readonly<Record<string, string>>;
-  /** Main container variables in the spec's order, values as strings. */
-  readonly env: ReadonlyArray<readonly [string, string]>;
+  /** Main container variables in the spec's order: values as strings, or `{secret, key}` for a key of a Secret. */
+  readonly env: ReadonlyArray<readonly [string, EnvValue]>;
   /** Port mappings keyed by (port, protocol, ipv6), in first-seen order. */
   readonly ports: readonly PortMapping[];
   readonly volumes: readonly VolumeSpec[];

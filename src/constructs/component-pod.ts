@@ -55,6 +55,8 @@ export class ComponentPod extends Construct {
   private readonly initContainers: k8s.Container[] = [];
   private readonly mainEnv: Array<readonly [string, EnvValue]> = [];
   private readonly templateAnnotations: Record<string, string> = {};
+  /** The ServiceAccount the pod runs as, and whether it mounts its token. */
+  private serviceAccount?: { readonly name: string; readonly automountToken: boolean };
   /** The Pod Security options, every default filled in once. */
   private readonly security: PodSecurityDefaults;
 
@@ -105,6 +107,14 @@ export class ComponentPod extends Construct {
     this.templateAnnotations[key] = value;
   }
 
+  /**
+   * Runs the pod as a ServiceAccount: `serviceAccountName`, and `automountServiceAccountToken: true` when the pod
+   * mounts its token (otherwise the ServiceAccount's own setting applies).
+   */
+  public runAs(serviceAccountName: string, automountToken: boolean): void {
+    this.serviceAccount = { name: serviceAccountName, automountToken };
+  }
+
   private mainContainer(): k8s.Container {
     const env = this.mainEnv.length > 0 ? [...(this.props.main.env ?? []), ...this.mainEnv] : this.props.main.env;
     return buildMainContainer({ ...this.props.main, env }, this.mainMounts);
@@ -127,6 +137,8 @@ export class ComponentPod extends Construct {
             initContainers: nonEmpty(this.initContainers),
             volumes: nonEmpty(this.volumes),
             imagePullSecrets: nonEmpty(secrets.map((name) => ({ name }))),
+            serviceAccountName: this.serviceAccount?.name,
+            automountServiceAccountToken: this.serviceAccount?.automountToken ? true : undefined,
           },
           this.security,
         ),

@@ -86,6 +86,12 @@ export interface SubjectAltNames {
 /** One MSB registration, with defaults filled in: what the constructs take. */
 export type MsbEntry = MsbRegistration;
 
+/** What a component asks of its ServiceAccount (spec key `service_account`, defaults filled in). */
+export interface ServiceAccountSpec {
+  /** Whether the pod mounts the ServiceAccount's token (`automount_token`, default false). */
+  readonly automountToken: boolean;
+}
+
 /** A validated component. */
 export interface ComponentSpec {
   /** The file it came from, for messages. */
@@ -117,4 +123,6 @@ export interface ComponentSpec {
   readonly applicationConfig?: Readonly<Record<string, unknown>>;
   /** The Pod Security the pod is written for: the spec's own pod_security keys, each over the platform's. */
   readonly podSecurity: PodSecuritySettings;
+  /** The component's ServiceAccount, with the platform's service_account.enabled only. */
+  readonly serviceAccount?: ServiceAccountSpec;
 }

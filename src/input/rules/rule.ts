@@ -8,7 +8,16 @@
 import type { ValidationContext } from './context';
 import type { EnvValue } from '../../contract/env';
 import { Diagnostic, KeyPath } from '../diagnostics';
-import { ExternalCertSpec, MsbEntry, OwnPodSecurity, PortMapping, ProbeSpec, ResourcesSpec, VolumeSpec } from '../model';
+import {
+  ExternalCertSpec,
+  MsbEntry,
+  OwnPodSecurity,
+  PortMapping,
+  ProbeSpec,
+  ResourcesSpec,
+  ServiceAccountSpec,
+  VolumeSpec,
+} from '../model';
 import { ExternalCertSettings, FilebeatSettings, PodSecuritySettings } from '../platform/settings';
 import { SpecSource, Target } from '../source';
 import { isObj, Json, Report, str } from '../values';
@@ -32,6 +41,7 @@ export interface ComponentReads {
   readonly msb: MsbEntry[];
   readonly 'application-config': Json | undefined;
   readonly 'pod-security': OwnPodSecurity | undefined;
+  readonly 'service-account': ServiceAccountSpec | undefined;
 }
 
 /** The name of a component rule. */

@@ -38,7 +38,7 @@ describe('service_account off (the default)', () => {
       'components/platform.yaml:3:9: service_account.role: "Onap_Read" is not a Role name (DNS-1123 subdomain)',
     ]);
     expect(errorsOf(withHead('service_account: {automount: true}'), ON)).toEqual([
-      'components/c.yaml:3:19: service_account.automount: unknown key (did you mean automount_token?); expected one of: automount_token',
+      'components/c.yaml:3:19: service_account.automount: unknown key; expected one of: automount_token',
     ]);
   });
 });

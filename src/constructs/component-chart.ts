@@ -6,6 +6,7 @@ import { CertPostProcessor, CertPostProcessorOptions } from './cert-post-process
 import { CertServiceClient, CertServiceClientOptions } from './cert-service-client';
 import { ComponentPod, ComponentPodProps } from './component-pod';
 import { ComponentService } from './component-service';
+import { ComponentServiceAccount, ComponentServiceAccountOptions } from './component-service-account';
 import { MsbRegistration } from '../contract/msb';
 import { PLATFORM_DEFAULTS } from '../contract/defaults';
 import { FilebeatSidecar, FilebeatSidecarOptions } from './filebeat-sidecar';
@@ -47,6 +48,8 @@ export interface ComponentChartProps extends ComponentPodProps {
   readonly certManagerCertificate?: CertManagerCertificateOptions;
   /** The cert-post-processor (construct id `CertPostProcessor`), added with `certServiceClient` or `certManagerCertificate` only. @default {} */
   readonly certPostProcessor?: CertPostProcessorOptions;
+  /** The component's own ServiceAccount (construct id `ServiceAccount`), and a RoleBinding with a role. @default none: the namespace's `default` ServiceAccount */
+  readonly serviceAccount?: ComponentServiceAccountOptions;
   /** MSB registrations, written as an annotation on the ClusterIP Service; they need a port. @default none */
   readonly msbList?: readonly MsbRegistration[];
 }
@@ -54,7 +57,8 @@ export interface ComponentChartProps extends ComponentPodProps {
 /**
  * One component: its Deployment and Services, in the plugin's order, every object in one namespace.
  *
- * Construct ids (part of the public contract): `Pod` (with `Deployment`), `ApplicationConfig` (with `ConfigMap`), `Filebeat`, `TlsInit`,
+ * Construct ids (part of the public contract): `Pod` (with `Deployment`), `ApplicationConfig` (with `ConfigMap`),
+ * `ServiceAccount` (with `ServiceAccount` and `RoleBinding`), `Filebeat`, `TlsInit`,
  * `CertServiceClient`, `Certificate` (with `Resource`), `CertPostProcessor`, `Service` (with `ClusterIP`, `NodePort`, `NodePortIPv6`).
  */
 export class ComponentChart extends Chart {
@@ -72,6 +76,8 @@ export class ComponentChart extends Chart {
   public readonly certificate?: CertManagerCertificate;
   /** The cert-post-processor, with external certificates. */
   public readonly certPostProcessor?: CertPostProcessor;
+  /** The ServiceAccount (and RoleBinding), when there is one. */
+  public readonly serviceAccount?: ComponentServiceAccount;
   /** The Services. */
   public readonly service: ComponentService;
 
@@ -111,6 +117,10 @@ export class ComponentChart extends Chart {
 
     if (props.applicationConfig) {
       this.applicationConfig = new ApplicationConfig(this, 'ApplicationConfig', { ...props.applicationConfig, pod });
+    }
+
+    if (props.serviceAccount) {
+      this.serviceAccount = new ComponentServiceAccount(this, 'ServiceAccount', { ...props.serviceAccount, pod });
     }
 
     if (props.filebeat) {

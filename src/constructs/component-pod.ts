@@ -2,7 +2,7 @@ import { Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { PLATFORM_DEFAULTS, COMPONENT_DEFAULTS, PodSecurityDefaults } from '../contract/defaults';
-import { MainContainerProps } from './main-container';
+import { EnvValue, MainContainerProps } from './main-container';
 import { PodSecurityOptions } from './pod-security';
 import { podSecurityOf, podSecurityProblems, withPodSecurity } from './private/pod-security';
 import { nonEmpty } from './private/container';
@@ -53,8 +53,10 @@ export class ComponentPod extends Construct {
   private readonly mainMounts: k8s.VolumeMount[] = [];
   private readonly sidecars: k8s.Container[] = [];
   private readonly initContainers: k8s.Container[] = [];
-  private readonly mainEnv: Array<readonly [string, string]> = [];
+  private readonly mainEnv: Array<readonly [string, EnvValue]> = [];
   private readonly templateAnnotations: Record<string, string> = {};
+  /** The ServiceAccount the pod runs as, and whether it mounts its token. */
+  private serviceAccount?: { readonly name: string; readonly automountToken: boolean };
   /** The Pod Security options, every default filled in once. */
   private readonly security: PodSecurityDefaults;
 
@@ -105,6 +107,14 @@ export class ComponentPod extends Construct {
     this.templateAnnotations[key] = value;
   }
 
+  /**
+   * Runs the pod as a ServiceAccount: `serviceAccountName`, and `automountServiceAccountToken: true` when the pod
+   * mounts its token (otherwise the ServiceAccount's own setting applies).
+   */
+  public runAs(serviceAccountName: string, automountToken: boolean): void {
+    this.serviceAccount = { name: serviceAccountName, automountToken };
+  }
+
   private mainContainer(): k8s.Container {
     const env = this.mainEnv.length > 0 ? [...(this.props.main.env ?? []), ...this.mainEnv] : this.props.main.env;
     return buildMainContainer({ ...this.props.main, env }, this.mainMounts);
@@ -127,6 +137,8 @@ export class ComponentPod extends Construct {
             initContainers: nonEmpty(this.initContainers),
             volumes: nonEmpty(this.volumes),
             imagePullSecrets: nonEmpty(secrets.map((name) => ({ name }))),
+            serviceAccountName: this.serviceAccount?.name,
+            automountServiceAccountToken: this.serviceAccount?.automountToken ? true : undefined,
           },
           this.security,
         ),
@@ -173,6 +185,18 @@ export class ComponentPod extends Construct {
         );
       }
       names.add(c.name);
+    }
+
+    // Two variables of one name: Kubernetes keeps the last, so one of them would silently not apply.
+    const env = new Set<string>();
+    for (const e of main.env ?? []) {
+      if (env.has(e.name)) {
+        errors.push(
+          `the main container has two variables named "${e.name}"; POD_IP and the variables other constructs add ` +
+            `(CBS_CLIENT_CONFIG_PATH with an ApplicationConfig) are set by the pod: give each name once, and none of those in main.env`,
+        );
+      }
+      env.add(e.name);
     }
 
     for (const c of containers) {

@@ -10,6 +10,7 @@ export * from './cert-service-client';
 export * from './cert-manager-certificate';
 export * from './cert-post-processor';
 export * from './application-config';
+export * from './component-service-account';
 export * from './main-container';
 export * from '../contract/defaults';
 export * from '../contract/names';

@@ -1,5 +1,6 @@
 /** Props of the component's own container, and the types they use. */
 import type { ContainerResources } from '../contract/resources';
+import type { EnvValue } from '../contract/env';
 
 /** A transport protocol, as Kubernetes spells it. */
 export type PortProtocol = 'TCP' | 'UDP';
@@ -48,6 +49,7 @@ export interface ContainerProbe {
 }
 
 export type { ContainerResources } from '../contract/resources';
+export type { EnvValue, SecretKeyRef } from '../contract/env';
 
 /** Props of the component's own container, the first container of the pod. */
 export interface MainContainerProps {
@@ -57,8 +59,11 @@ export interface MainContainerProps {
   readonly image: string;
   /** `imagePullPolicy: Always` when true, else `IfNotPresent`. @default false */
   readonly alwaysPull?: boolean;
-  /** Plain variables, in order, before POD_IP. @default none */
-  readonly env?: ReadonlyArray<readonly [string, string]>;
+  /**
+   * The component's variables, in order, before POD_IP: each a text, or `{secret, key}` for a key of a Secret
+   * (written as `valueFrom.secretKeyRef`, in its place). @default none
+   */
+  readonly env?: ReadonlyArray<readonly [string, EnvValue]>;
   /** Ports; each distinct (port, protocol) becomes one container port. @default none */
   readonly ports?: readonly ComponentPort[];
   /** Resources. @default none */

@@ -120,3 +120,11 @@ export const APPLICATION_CONFIG_PATH = `${APPLICATION_CONFIG_MOUNT_PATH}/${APPLI
 
 /** The flag that accepts a components folder with no spec: named by the command line and by compile()'s error. */
 export const ALLOW_EMPTY_FLAG = '--allow-empty';
+
+/** The component's ServiceAccount, and its RoleBinding (platform service_account): `<name>`, as the component. */
+export function serviceAccountName(name: string): string {
+  return name;
+}
+
+/** The API group of Roles and RoleBindings. */
+export const RBAC_API_GROUP = 'rbac.authorization.k8s.io';

@@ -16,6 +16,7 @@ import { effectivePodSecurity, podSecurityRule } from './rules/pod-security';
 import { portsRule } from './rules/ports';
 import { probesRule } from './rules/probes';
 import { resourcesRule } from './rules/resources';
+import { serviceAccountRule } from './rules/service-account';
 import { AnyRule, certDirectoryOf, ComponentReads, logDirectoryOf, runRules } from './rules/rule';
 import { volumesRule } from './rules/volumes';
 import { checkSchema } from './schema';
@@ -57,6 +58,7 @@ export const COMPONENT_RULES: ReadonlyArray<AnyRule> = [
   msbRule,
   applicationConfigRule,
   podSecurityRule,
+  serviceAccountRule,
   imagePullRule,
 ];
 
@@ -99,6 +101,7 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
     applicationConfig: read['application-config'],
     // A platform whose pod_security is invalid has reported it: nothing is rendered, the defaults stand in.
     podSecurity: effectivePodSecurity(context.podSecurity ?? DEFAULT_PLATFORM.pod_security, read['pod-security']),
+    serviceAccount: read['service-account'],
   };
   return { spec, diagnostics, warnings, source };
 }

@@ -1,3 +1,4 @@
+import type { EnvValue } from '../contract/env';
 import type { MsbRegistration } from '../contract/msb';
 import type { ContainerResources } from '../contract/resources';
 import type { PodSecuritySettings } from './platform/settings';
@@ -85,6 +86,12 @@ export interface SubjectAltNames {
 /** One MSB registration, with defaults filled in: what the constructs take. */
 export type MsbEntry = MsbRegistration;
 
+/** What a component asks of its ServiceAccount (spec key `service_account`, defaults filled in). */
+export interface ServiceAccountSpec {
+  /** Whether the pod mounts the ServiceAccount's token (`automount_token`, default false). */
+  readonly automountToken: boolean;
+}
+
 /** A validated component. */
 export interface ComponentSpec {
   /** The file it came from, for messages. */
@@ -97,8 +104,8 @@ export interface ComponentSpec {
   readonly alwaysPull: boolean;
   /** The spec's own labels (without app and k8sdeployment). */
   readonly labels: Readonly<Record<string, string>>;
-  /** Main container variables in the spec's order, values as strings. */
-  readonly env: ReadonlyArray<readonly [string, string]>;
+  /** Main container variables in the spec's order: values as strings, or `{secret, key}` for a key of a Secret. */
+  readonly env: ReadonlyArray<readonly [string, EnvValue]>;
   /** Port mappings keyed by (port, protocol, ipv6), in first-seen order. */
   readonly ports: readonly PortMapping[];
   readonly volumes: readonly VolumeSpec[];
@@ -116,4 +123,6 @@ export interface ComponentSpec {
   readonly applicationConfig?: Readonly<Record<string, unknown>>;
   /** The Pod Security the pod is written for: the spec's own pod_security keys, each over the platform's. */
   readonly podSecurity: PodSecuritySettings;
+  /** The component's ServiceAccount, with the platform's service_account.enabled only. */
+  readonly serviceAccount?: ServiceAccountSpec;
 }

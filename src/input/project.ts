@@ -75,6 +75,7 @@ export function validationContext(platformResult: PlatformResult): ValidationCon
     applicationConfigSource: platformResult.invalidKeys.has('application_config') ? undefined : platform.application_config.source,
     podSecurity: platformResult.invalidKeys.has('pod_security') ? undefined : platform.pod_security,
     certManager: platform.cmpv2_issuer.enabled,
+    serviceAccount: platformResult.invalidKeys.has('service_account') ? undefined : platform.service_account.enabled,
   };
 }
 

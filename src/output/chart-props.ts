@@ -54,6 +54,10 @@ export function chartProps(spec: ComponentSpec, platform: PlatformSettings): Com
     },
     ...(ext && certificateSource(ext, platform)),
     certPostProcessor: ext && { image: platform.cert_post_processor.image_tag },
+    serviceAccount: spec.serviceAccount && {
+      automountToken: spec.serviceAccount.automountToken,
+      role: platform.service_account.role,
+    },
     msbList: spec.msbList.map((e) => ({
       serviceName: e.serviceName,
       port: e.port,

@@ -1,6 +1,8 @@
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { Service } from 'kubernetes-models/v1/Service';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import { appendPath, decodePointer, formatPath } from '../input/diagnostics';
 
@@ -21,6 +23,8 @@ const MODELS: Record<string, new (data: any) => Model> = {
   'apps/v1/Deployment': Deployment as unknown as new (data: any) => Model,
   'v1/Service': Service as unknown as new (data: any) => Model,
   'v1/ConfigMap': ConfigMap as unknown as new (data: any) => Model,
+  'v1/ServiceAccount': ServiceAccount as unknown as new (data: any) => Model,
+  'rbac.authorization.k8s.io/v1/RoleBinding': RoleBinding as unknown as new (data: any) => Model,
   // cert-manager's Certificate: the schema kubernetes-models generated from cert-manager's published CRDs.
   'cert-manager.io/v1/Certificate': Certificate as unknown as new (data: any) => Model,
 };

@@ -3,6 +3,7 @@
  * are unique. It runs wherever the chart is synthesised, the compiler's path included.
  */
 import { App, Chart, Testing } from 'cdk8s';
+import { ApplicationConfig } from '../../src/constructs/application-config';
 import { ComponentPod } from '../../src/constructs/component-pod';
 import { FilebeatSidecar } from '../../src/constructs/filebeat-sidecar';
 import { TlsInitContainer } from '../../src/constructs/tls-init-container';
@@ -179,5 +180,36 @@ describe('pod validation: where it runs', () => {
 
   test('GIVEN a component named filebeat without log_info WHEN compiled THEN it is fine (no filebeat container beside it)', () => {
     expect(inputErrors('name: filebeat\nimage: r/c:1\n')).toEqual([]);
+  });
+});
+
+describe('pod validation: main-container variables given twice', () => {
+  const message = (name: string) =>
+    `[standalone/Pod] the main container has two variables named "${name}"; POD_IP and the variables other constructs add ` +
+    '(CBS_CLIENT_CONFIG_PATH with an ApplicationConfig) are set by the pod: give each name once, and none of those in main.env';
+
+  test.each(['POD_IP', 'CBS_CLIENT_CONFIG_PATH'])(
+    'GIVEN main.env with %s, which the pod or an ApplicationConfig adds, read from a Secret WHEN synthesised THEN it fails, naming the variable',
+    (name) => {
+      const c = chart();
+      const pod = new ComponentPod(c, 'Pod', { main: { name: 'solo', image: 'repo/solo:1', env: [[name, { secret: 's', key: 'k' }]] } });
+      new ApplicationConfig(c, 'ApplicationConfig', { config: 'a: 1\n', pod });
+      expect(errorsOf(() => Testing.synth(c))).toEqual([message(name)]);
+    },
+  );
+
+  test('GIVEN main.env with one name twice WHEN synthesised THEN it fails once', () => {
+    const c = chart();
+    new ComponentPod(c, 'Pod', {
+      main: {
+        name: 'solo',
+        image: 'repo/solo:1',
+        env: [
+          ['A', 'x'],
+          ['A', { secret: 's', key: 'k' }],
+        ],
+      },
+    });
+    expect(errorsOf(() => Testing.synth(c))).toEqual([message('A')]);
   });
 });

@@ -36,7 +36,15 @@ describe('platform defaults', () => {
     // Every platform value a construct uses is documented on some prop.
     const keys = new Set(documented.map((d) => d.key));
     const used = [...platform.keys()].filter(
-      (k) => !['node_port_range', 'consul_dns_name', 'cbs.base_url', 'application_config.source', 'cmpv2_issuer.enabled'].includes(k),
+      (k) =>
+        ![
+          'node_port_range',
+          'consul_dns_name',
+          'cbs.base_url',
+          'application_config.source',
+          'cmpv2_issuer.enabled',
+          'service_account.enabled',
+        ].includes(k),
     );
     expect(used.filter((k) => !keys.has(k))).toEqual([]);
     expect(used).toHaveLength(33);
@@ -46,7 +54,14 @@ describe('platform defaults', () => {
     const fromConstructs = leaves(PLATFORM_DEFAULTS)
       .map(([, v]) => JSON.stringify(v))
       .sort();
-    const compilerOnly = ['node_port_range', 'consul_dns_name', 'cbs.base_url', 'application_config.source', 'cmpv2_issuer.enabled'];
+    const compilerOnly = [
+      'node_port_range',
+      'consul_dns_name',
+      'cbs.base_url',
+      'application_config.source',
+      'cmpv2_issuer.enabled',
+      'service_account.enabled',
+    ];
     const platformValues = leaves(DEFAULT_PLATFORM)
       .filter(([k]) => !compilerOnly.includes(k))
       .map(([, v]) => JSON.stringify(v))

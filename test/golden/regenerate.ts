@@ -24,6 +24,10 @@
  *   - `application_config`         -> ignored by the oracle (the plugin's configuration went to the config binding
  *                                     service); with the platform's application_config.source: configmap, the
  *                                     ConfigMap, its volume, mount, env variable and checksum are added afterwards.
+ *   - `env` values `{secret, key}`   -> a placeholder string for the oracle (it wrote plain values only); the variable becomes
+ *                                     `valueFrom.secretKeyRef` in its place afterwards;
+ *   - `service_account` (spec or platform) -> left out (the plugin wrote no ServiceAccount); with the platform's enabled, the
+ *                                     ServiceAccount (and with a role the RoleBinding), serviceAccountName and the token are added afterwards.
  *   - `pod_security` (spec or platform) -> left out (plugin 3.4.3 had no Pod Security); with profile restricted, the
  *                                     securityContexts are added afterwards, as docs/reference.md ("Pod Security") says.
  *
@@ -253,6 +257,9 @@ function portKeys(spec: Obj): PortKey[] {
   return [...keys.values()];
 }
 
+/** The text that stands for an env value from a Secret while the oracle runs, before the variable's name. */
+const SECRET_PLACEHOLDER = 'golden-secret-placeholder:';
+
 /** The spec as the oracle can take it, and the list of input transformations made. */
 function oracleInput(spec: Obj): { input: Obj; transformed: string[] } {
   const input = JSON.parse(JSON.stringify(spec)) as Obj;
@@ -277,6 +284,14 @@ function oracleInput(spec: Obj): { input: Obj; transformed: string[] } {
   if (input.msb_list !== undefined) {
     delete input.msb_list;
     transformed.push('msb_list left out for the oracle (it ignores it)');
+  }
+  const env = input.env && typeof input.env === 'object' ? (input.env as Obj) : {};
+  const secrets = Object.keys(env).filter((k) => env[k] !== null && typeof env[k] === 'object');
+  for (const k of secrets) env[k] = `${SECRET_PLACEHOLDER}${k}`;
+  if (secrets.length > 0) transformed.push(`env values from Secrets (${secrets.join(', ')}) given to the oracle as placeholder strings`);
+  if (input.service_account !== undefined) {
+    delete input.service_account;
+    transformed.push('service_account left out for the oracle (the plugin wrote no ServiceAccount)');
   }
   if (input.pod_security !== undefined) {
     delete input.pod_security;
@@ -595,6 +610,53 @@ function editApplicationConfig(objects: Obj[], c: EditContext, platform: Obj): O
   return [configMap, ...objects];
 }
 
+/** Env values from Secrets (docs/reference.md, Component spec): `valueFrom.secretKeyRef` in the variable's place. */
+function editSecretEnv(objects: Obj[], c: EditContext): void {
+  const main = podOf(objects).containers[0];
+  for (const e of main.env) {
+    const value = c.spec.env?.[e.name];
+    if (typeof e.value !== 'string' || !e.value.startsWith(SECRET_PLACEHOLDER)) continue;
+    delete e.value;
+    e.valueFrom = { secretKeyRef: { name: value.secret, key: value.key } };
+    c.edits.push(`env ${e.name}: valueFrom.secretKeyRef {name: ${value.secret}, key: ${value.key}} in its place`);
+  }
+}
+
+/**
+ * With the platform's service_account.enabled (docs/reference.md, ServiceAccount), written out here on purpose: the
+ * ServiceAccount `<name>` (the Deployment's namespace and labels, automountServiceAccountToken false), then with a role
+ * the RoleBinding `<name>`, both after a ConfigMap and before the Deployment; the pod's serviceAccountName, and
+ * automountServiceAccountToken: true when the spec asks for the token.
+ */
+function editServiceAccount(objects: Obj[], c: EditContext, platform: Obj): Obj[] {
+  const sa = platform.service_account;
+  if (sa?.enabled !== true) return objects;
+  const dep = deploymentOf(objects);
+  const pod = dep.spec.template.spec;
+  const name = c.spec.name as string;
+  const { namespace, labels } = dep.metadata;
+  pod.serviceAccountName = name;
+  if (c.spec.service_account?.automount_token === true) pod.automountServiceAccountToken = true;
+  const added: Obj[] = [
+    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace, labels }, automountServiceAccountToken: false },
+  ];
+  if (sa.role !== undefined) {
+    added.push({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name, namespace, labels },
+      subjects: [{ kind: 'ServiceAccount', name, namespace }],
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: sa.role },
+    });
+  }
+  const at = objects.indexOf(dep);
+  c.edits.push(
+    `${added.map((o) => `${o.kind} ${name}`).join(' and ')} added before the Deployment (service_account.enabled); pod serviceAccountName ${name}` +
+      (pod.automountServiceAccountToken ? ', automountServiceAccountToken: true' : ''),
+  );
+  return [...objects.slice(0, at), ...added, ...objects.slice(at)];
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // cert-manager cases: plugin 3.9.0's oracle (oracle39.py) and the edits the contract documents for that mode
 
@@ -721,9 +783,11 @@ export function expectedManifest(
   const platform = readPlatform(golden.platformFile);
   const cm = platform.cmpv2_issuer !== undefined;
   const { input, transformed } = oracleInput(spec);
-  const { pod_security: platformPodSecurity, ...oraclePlatform } = platform;
+  const { pod_security: platformPodSecurity, service_account: platformServiceAccount, ...oraclePlatform } = platform;
   if (platformPodSecurity !== undefined)
     transformed.push('platform pod_security left out for the oracle (plugin 3.4.3 had no Pod Security)');
+  if (platformServiceAccount !== undefined)
+    transformed.push('platform service_account left out for the oracle (the plugin wrote no ServiceAccount)');
   if (cm) transformed.push(...sansForOracle39(input));
   const run = (file: string, platformFile?: string) =>
     cm ? runOracle39(oracle39 ?? findOracle39(), file, platformFile) : runOracle(oracle, file, platformFile);
@@ -734,7 +798,7 @@ export function expectedManifest(
       const file = path.join(tmp, 'component.json'); // JSON is YAML: the oracle reads it with yaml.safe_load
       fs.writeFileSync(file, JSON.stringify(input, null, 2));
       let platformFile = golden.platformFile;
-      if (platformPodSecurity !== undefined) {
+      if (platformPodSecurity !== undefined || platformServiceAccount !== undefined) {
         platformFile = path.join(tmp, 'platform.json');
         fs.writeFileSync(platformFile, JSON.stringify(oraclePlatform, null, 2));
       }
@@ -762,6 +826,8 @@ export function expectedManifest(
   objects = editServices(objects, c);
   editMsb(objects, c);
   objects = editApplicationConfig(objects, c, platform);
+  editSecretEnv(objects, c);
+  objects = editServiceAccount(objects, c, platform);
   // Keys sorted at every depth, except that apiVersion, kind and metadata lead each object (cdk8s's order; only a ConfigMap's data sorts before them).
   editPodSecurity(objects, c);
   objects = omitEmpty(objects, c)

@@ -20,9 +20,9 @@ const PORT_FORM = '"<port>[/tcp|/udp]:<host port>"';
 const INTERVAL_RULE = 'a whole number of seconds, or digits followed by s, m or h (15, "15s", "1m")';
 const QUANTITY_RULE = 'a Kubernetes quantity such as 250m, 0.5, 128Mi or 1Gi';
 const TOP_KEYS =
-  'dcae_spec, name, image, namespace, replicas, always_pull, labels, env, ports, volumes, resources, readiness, liveness, log_info, tls_info, external_cert, k8s_location, application_config, msb_list, pod_security';
+  'dcae_spec, name, image, namespace, replicas, always_pull, labels, env, ports, volumes, resources, readiness, liveness, log_info, tls_info, external_cert, k8s_location, application_config, msb_list, pod_security, service_account';
 const PLATFORM_KEYS =
-  'namespace, image_pull_secrets, node_port_range, consul_dns_name, cbs, application_config, filebeat, tls, external_cert, cert_post_processor, cmpv2_issuer, pod_security';
+  'namespace, image_pull_secrets, node_port_range, consul_dns_name, cbs, application_config, filebeat, tls, external_cert, cert_post_processor, cmpv2_issuer, pod_security, service_account';
 const a = (n: number): string => 'a'.repeat(n);
 
 /** The sorted, formatted errors of several component files (and an optional platform file) compiled together. */
@@ -273,9 +273,13 @@ describe('GIVEN a component with a value of the wrong type', () => {
     ],
     ['a number as a label value', withHead('labels:', '  tier: 3'), [`${F}:4:9: labels.tier: 3 is not a string (put it in quotes)`]],
     [
-      'a mapping as an env value',
+      'a mapping other than {secret, key} as an env value',
       withHead('env:', '  A: {b: c}'),
-      [`${F}:4:6: env.A: a mapping is not a string, a number or a boolean (true or false)`],
+      [
+        `${F}:4:6: env.A.key: missing; this key is required: a Secret data key: 1 to 253 letters, digits, '-', '_' or '.', not '.' and not starting with '..'`,
+        `${F}:4:6: env.A.secret: missing; this key is required: a Secret name (DNS-1123 subdomain: lower-case letters, digits, '-' and '.', at most 253 characters)`,
+        `${F}:4:7: env.A.b: unknown key; expected one of: secret, key`,
+      ],
     ],
     ['ports as a string', withHead('ports: "80:0"'), [`${F}:3:8: ports: "80:0" is not a list`]],
     ['volumes as a mapping', withHead('volumes: {}'), [`${F}:3:10: volumes: a mapping is not a list`]],

@@ -268,11 +268,13 @@ describe('GIVEN env values that YAML reads as infinite or not-a-number', () => {
     ]);
   });
 
-  test('WHEN an env value is a mapping, a list or null THEN the error is as before', () => {
+  test('WHEN an env value is a mapping other than {secret, key}, a list or null THEN it is an error', () => {
     expect(run(withHead('env:', '  A: {b: c}', '  B: [1]', '  C: null')).errors).toEqual([
-      `${F}:4:6: env.A: a mapping is not a string, a number or a boolean (true or false)`,
-      `${F}:5:6: env.B: a list is not a string, a number or a boolean (true or false)`,
-      `${F}:6:6: env.C: null is not a string, a number or a boolean (true or false)`,
+      `${F}:4:6: env.A.key: missing; this key is required: a Secret data key: 1 to 253 letters, digits, '-', '_' or '.', not '.' and not starting with '..'`,
+      `${F}:4:6: env.A.secret: missing; this key is required: a Secret name (DNS-1123 subdomain: lower-case letters, digits, '-' and '.', at most 253 characters)`,
+      `${F}:4:7: env.A.b: unknown key; expected one of: secret, key`,
+      `${F}:5:6: env.B: a list is not a string, a number, a boolean (true or false) or a mapping {secret, key}`,
+      `${F}:6:6: env.C: null is not a string, a number, a boolean (true or false) or a mapping {secret, key}`,
     ]);
   });
 });

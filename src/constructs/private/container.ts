@@ -2,6 +2,7 @@
  * Private helpers of the constructs: not exported from the package. The compiler may import them.
  */
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { EnvValue } from '../../contract/env';
 import { ComponentPort, PortProtocol } from '../main-container';
 
 /** A list, or undefined when it is empty (empty lists are left out of the objects). */
@@ -12,12 +13,17 @@ export function nonEmpty<T>(list: readonly T[] | undefined): T[] | undefined {
 /** The variable every container gets after its own: the pod's IP address. */
 export const POD_IP_ENV: k8s.EnvVar = { name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } };
 
+/** One variable: `{name, value}` for text, `{name, valueFrom: {secretKeyRef: {name, key}}}` for a key of a Secret. */
+export function envVar(name: string, value: EnvValue): k8s.EnvVar {
+  return typeof value === 'string' ? { name, value } : { name, valueFrom: { secretKeyRef: { name: value.secret, key: value.key } } };
+}
+
 /**
- * A container's env in the plugin's order: its own plain variables, then POD_IP, then its
- * secret-sourced variables.
+ * A container's env in the plugin's order: its own variables (each in its place, a Secret's key included), then
+ * POD_IP, then its secret-sourced variables.
  */
-export function containerEnv(plain: ReadonlyArray<readonly [string, string]>, secrets: readonly k8s.EnvVar[] = []): k8s.EnvVar[] {
-  return [...plain.map(([name, value]) => ({ name, value })), POD_IP_ENV, ...secrets];
+export function containerEnv(own: ReadonlyArray<readonly [string, EnvValue]>, secrets: readonly k8s.EnvVar[] = []): k8s.EnvVar[] {
+  return [...own.map(([name, value]) => envVar(name, value)), POD_IP_ENV, ...secrets];
 }
 
 /** Props of a sidecar or init container. */

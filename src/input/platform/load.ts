@@ -64,6 +64,18 @@ export function loadPlatform(file: string | undefined, text: string | { readonly
     );
     invalidKeys.add('node_port_range');
   }
+  const sa = settings.service_account;
+  if (!invalidKeys.has('service_account') && sa.role !== undefined && !sa.enabled) {
+    diagnostics.push(
+      source.error(
+        ['service_account', 'role'],
+        `is ${JSON.stringify(sa.role)}, and service_account.enabled is false: a RoleBinding binds the component's ServiceAccount, which only ` +
+          'service_account.enabled: true writes; expected service_account: {enabled: true, role: ...}, or no role',
+        'key',
+      ),
+    );
+    invalidKeys.add('service_account');
+  }
   const warnings: Diagnostic[] = [];
   runRules(PLATFORM_RULES, source, platformFacts({ settings, invalidKeys }), () => ({ errors: diagnostics, warnings }));
   return { settings, diagnostics, warnings, invalidKeys };

@@ -30,6 +30,16 @@ export interface PlatformSettings {
   readonly pod_security: PodSecuritySettings;
   /** cert-manager mode (plugin 3.9.0): a Certificate signed by a CMPv2Issuer instead of the cert-service-client. */
   readonly cmpv2_issuer: Cmpv2IssuerSettings;
+  /** A ServiceAccount per component, and a RoleBinding to a Role (the compiler's own, opt-in). */
+  readonly service_account: ServiceAccountSettings;
+}
+
+/** ServiceAccounts: off by default, which writes what the plugin wrote (none; the namespace's `default` applies). */
+export interface ServiceAccountSettings {
+  /** Whether each component gets a ServiceAccount `<name>` (default false). */
+  readonly enabled: boolean;
+  /** The Role each ServiceAccount is bound to by a RoleBinding `<name>`; none by default (no RoleBinding). Only with enabled. */
+  readonly role?: string;
 }
 
 /** cert-manager mode, as plugin 3.9.0 named it. */
@@ -150,6 +160,7 @@ function platformSettingsOf(d: PlatformDefaults): PlatformSettings {
       enabled: false,
       name: d.certManagerCertificate.issuerName,
     },
+    service_account: { enabled: false },
   };
 }
 

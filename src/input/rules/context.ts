@@ -21,4 +21,6 @@ export interface ValidationContext extends PortContext {
   readonly podSecurity?: PodSecuritySettings;
   /** cert-manager mode (platform cmpv2_issuer.enabled): external certificates come from a cert-manager Certificate. @default false */
   readonly certManager?: boolean;
+  /** Whether each component gets a ServiceAccount (platform service_account.enabled). Undefined when the platform's is invalid (the spec's service_account is not judged then). @default false */
+  readonly serviceAccount?: boolean;
 }

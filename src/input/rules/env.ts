@@ -1,20 +1,21 @@
 /** Environment variables: their names, and none of those the compiler sets. */
+import type { EnvValue } from '../../contract/env';
 import { describeValue } from '../diagnostics';
 import { SpecSource } from '../source';
 import { isObj, Report } from '../values';
 import { isEnvName } from './kubernetes';
 import { ComponentRule } from './rule';
 
-/** The `env` rule: the spec's environment variables, numbers and booleans as written. */
+/** The `env` rule: the spec's environment variables, numbers and booleans as written, `{secret, key}` as a key of a Secret. */
 export const envRule: ComponentRule<'env'> = {
   name: 'env',
   description: 'Environment variable names are valid, and none is POD_IP, which the compiler sets.',
   check: (context) => readEnv(context.value.env, context.source, context.report),
 };
 
-function readEnv(value: unknown, source: SpecSource, err: Report): Array<[string, string]> {
+function readEnv(value: unknown, source: SpecSource, err: Report): Array<[string, EnvValue]> {
   if (!isObj(value)) return [];
-  const out: Array<[string, string]> = [];
+  const out: Array<[string, EnvValue]> = [];
   for (const [key, raw] of Object.entries(value)) {
     if (key === 'POD_IP') {
       err(['env', key], "POD_IP is set by the compiler from the pod's IP (status.podIP); remove it", 'key');
@@ -30,6 +31,9 @@ function readEnv(value: unknown, source: SpecSource, err: Report): Array<[string
     }
     if (typeof raw === 'string') out.push([key, raw]);
     else if (typeof raw === 'number' || typeof raw === 'boolean') out.push([key, source.rawScalar(['env', key]) ?? String(raw)]);
+    // The schema has checked the mapping's two keys: a Secret's name and a key in it.
+    else if (isObj(raw) && typeof raw.secret === 'string' && typeof raw.key === 'string')
+      out.push([key, { secret: raw.secret, key: raw.key }]);
   }
   return out;
 }

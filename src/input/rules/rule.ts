@@ -6,8 +6,18 @@
  * its context holds those results and no others, and running it before them is a programming error.
  */
 import type { ValidationContext } from './context';
+import type { EnvValue } from '../../contract/env';
 import { Diagnostic, KeyPath } from '../diagnostics';
-import { ExternalCertSpec, MsbEntry, OwnPodSecurity, PortMapping, ProbeSpec, ResourcesSpec, VolumeSpec } from '../model';
+import {
+  ExternalCertSpec,
+  MsbEntry,
+  OwnPodSecurity,
+  PortMapping,
+  ProbeSpec,
+  ResourcesSpec,
+  ServiceAccountSpec,
+  VolumeSpec,
+} from '../model';
 import { ExternalCertSettings, FilebeatSettings, PodSecuritySettings } from '../platform/settings';
 import { SpecSource, Target } from '../source';
 import { isObj, Json, Report, str } from '../values';
@@ -18,7 +28,7 @@ export interface ComponentReads {
   readonly volumes: VolumeSpec[];
   readonly probes: { readonly readiness?: ProbeSpec; readonly liveness?: ProbeSpec };
   readonly labels: Record<string, string>;
-  readonly env: Array<[string, string]>;
+  readonly env: Array<[string, EnvValue]>;
   /** The external certificate the spec asks for (its SANs not yet filed by kind). */
   readonly 'external-cert': ExternalCertSpec | undefined;
   readonly 'mount-paths': void;
@@ -31,6 +41,7 @@ export interface ComponentReads {
   readonly msb: MsbEntry[];
   readonly 'application-config': Json | undefined;
   readonly 'pod-security': OwnPodSecurity | undefined;
+  readonly 'service-account': ServiceAccountSpec | undefined;
   readonly 'image-pull': void;
 }
 

@@ -1,0 +1,60 @@
+import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { PodPart } from './pod-part';
+import { ComponentPod } from './component-pod';
+import { RBAC_API_GROUP, serviceAccountName } from '../contract/names';
+
+/** Options of {@link ComponentServiceAccount}: its props without the pod. */
+export interface ComponentServiceAccountOptions {
+  /**
+   * Whether the pod mounts the ServiceAccount's token: the pod's `automountServiceAccountToken: true`.
+   * @default false: the pod sets nothing, and the ServiceAccount's `automountServiceAccountToken: false` applies
+   */
+  readonly automountToken?: boolean;
+  /** A Role of the namespace to bind the ServiceAccount to, with a RoleBinding named like it. @default none: no RoleBinding */
+  readonly role?: string;
+}
+
+/** Props of {@link ComponentServiceAccount}. */
+export interface ComponentServiceAccountProps extends ComponentServiceAccountOptions {
+  /** The pod that runs as the ServiceAccount. */
+  readonly pod: ComponentPod;
+}
+
+/**
+ * The component's own ServiceAccount `<name>` (the pod's labels, `automountServiceAccountToken: false`), the pod's
+ * `serviceAccountName`, and with a `role` a RoleBinding `<name>` (apiVersion `rbac.authorization.k8s.io/v1`) of that
+ * ServiceAccount to the Role. Both are written before the Deployment, which depends on them.
+ *
+ * Construct ids: `ServiceAccount`, `RoleBinding`.
+ */
+export class ComponentServiceAccount extends PodPart {
+  /** The ServiceAccount. */
+  public readonly serviceAccount: k8s.KubeServiceAccount;
+  /** The RoleBinding, when a role is given. */
+  public readonly roleBinding?: k8s.KubeRoleBinding;
+
+  constructor(scope: Construct, id: string, props: ComponentServiceAccountProps) {
+    super(scope, id, props.pod);
+    const pod = this.pod;
+    const name = serviceAccountName(pod.componentName);
+    this.serviceAccount = new k8s.KubeServiceAccount(this, 'ServiceAccount', {
+      metadata: { name, labels: pod.labels },
+      automountServiceAccountToken: false,
+    });
+    // cdk8s writes an object after those it depends on: the ServiceAccount (and RoleBinding) come before the Deployment.
+    pod.deployment.node.addDependency(this.serviceAccount);
+    if (props.role !== undefined) {
+      const namespace = Chart.of(this).namespace;
+      this.roleBinding = new k8s.KubeRoleBinding(this, 'RoleBinding', {
+        metadata: { name, labels: pod.labels },
+        subjects: [{ kind: 'ServiceAccount', name, ...(namespace !== undefined ? { namespace } : {}) }],
+        roleRef: { apiGroup: RBAC_API_GROUP, kind: 'Role', name: props.role },
+      });
+      this.roleBinding.node.addDependency(this.serviceAccount);
+      pod.deployment.node.addDependency(this.roleBinding);
+    }
+    pod.runAs(name, props.automountToken === true);
+  }
+}

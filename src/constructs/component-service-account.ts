@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { PodPart } from './pod-part';
 import { ComponentPod } from './component-pod';
 import { RBAC_API_GROUP, serviceAccountName } from '../contract/names';
+import { RoleBinding, ServiceAccount } from './private/api-objects';
 
 /** Options of {@link ComponentServiceAccount}: its props without the pod. */
 export interface ComponentServiceAccountOptions {
@@ -39,7 +40,7 @@ export class ComponentServiceAccount extends PodPart {
     super(scope, id, props.pod);
     const pod = this.pod;
     const name = serviceAccountName(pod.componentName);
-    this.serviceAccount = new k8s.KubeServiceAccount(this, 'ServiceAccount', {
+    this.serviceAccount = new ServiceAccount(this, 'ServiceAccount', {
       metadata: { name, labels: pod.labels },
       automountServiceAccountToken: false,
     });
@@ -47,7 +48,7 @@ export class ComponentServiceAccount extends PodPart {
     pod.deployment.node.addDependency(this.serviceAccount);
     if (props.role !== undefined) {
       const namespace = Chart.of(this).namespace;
-      this.roleBinding = new k8s.KubeRoleBinding(this, 'RoleBinding', {
+      this.roleBinding = new RoleBinding(this, 'RoleBinding', {
         metadata: { name, labels: pod.labels },
         subjects: [{ kind: 'ServiceAccount', name, ...(namespace !== undefined ? { namespace } : {}) }],
         roleRef: { apiGroup: RBAC_API_GROUP, kind: 'Role', name: props.role },

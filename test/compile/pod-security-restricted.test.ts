@@ -33,6 +33,15 @@ const PODS: Array<[string, any]> = [
     podOf(compile(EVERY_CONTAINER, restrictedPlatform()).objects),
   ],
   [
+    'the same with a ServiceAccount whose token the pod mounts',
+    podOf(
+      compile(
+        { ...EVERY_CONTAINER, service_account: { automount_token: true } },
+        { ...restrictedPlatform(), service_account: { enabled: true, role: 'onap-read' } },
+      ).objects,
+    ),
+  ],
+  [
     'the same with read_only_root_filesystem true and its own user',
     podOf(
       compile({ ...EVERY_CONTAINER, pod_security: { run_as_user: 65534, read_only_root_filesystem: true } }, restrictedPlatform()).objects,

@@ -1,11 +1,11 @@
 /**
- * The Deployment and Service classes behind ComponentPod and ComponentService serialise their string maps
- * (labels, annotations, selectors) in linear time; the JSON must be exactly what cdk8s-plus-27's own
- * KubeDeployment and KubeService write, key for key and in the same order.
+ * The Deployment, Service, ConfigMap, ServiceAccount and RoleBinding classes behind the constructs serialise
+ * their string maps (labels, annotations, selectors, data) in linear time; the JSON must be exactly what
+ * cdk8s-plus-27's own classes write, key for key and in the same order.
  */
 import { Chart, Testing } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
-import { ConfigMap, Deployment, Service } from '../../src/constructs/private/api-objects';
+import { ConfigMap, Deployment, RoleBinding, Service, ServiceAccount } from '../../src/constructs/private/api-objects';
 
 const labels = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`l${49 - i}`, `v${i}`]));
 
@@ -64,6 +64,29 @@ describe('linear-time API objects', () => {
     const props: k8s.KubeConfigMapProps = { metadata: { name: 'x', labels }, data: { 'b.yaml': 'b: 1\n', 'a.yaml': 'a: 2\n' } };
     const ours = new ConfigMap(chart, 'ours', props).toJson();
     expect(JSON.stringify(ours)).toBe(JSON.stringify(new k8s.KubeConfigMap(chart, 'theirs', props).toJson()));
+    expect(Object.keys(ours.metadata.labels)).toHaveLength(50);
+  });
+
+  test('GIVEN the same props WHEN a ServiceAccount and a KubeServiceAccount serialise THEN the JSON text is identical', () => {
+    const chart = new Chart(Testing.app(), 'c');
+    const props: k8s.KubeServiceAccountProps = {
+      metadata: { name: 'x', labels, annotations: { a: '1' } },
+      automountServiceAccountToken: false,
+    };
+    const ours = new ServiceAccount(chart, 'ours', props).toJson();
+    expect(JSON.stringify(ours)).toBe(JSON.stringify(new k8s.KubeServiceAccount(chart, 'theirs', props).toJson()));
+    expect(Object.keys(ours.metadata.labels)).toHaveLength(50);
+  });
+
+  test('GIVEN the same props WHEN a RoleBinding and a KubeRoleBinding serialise THEN the JSON text is identical', () => {
+    const chart = new Chart(Testing.app(), 'c');
+    const props: k8s.KubeRoleBindingProps = {
+      metadata: { name: 'x', labels },
+      subjects: [{ kind: 'ServiceAccount', name: 'x', namespace: 'onap' }],
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'onap-read' },
+    };
+    const ours = new RoleBinding(chart, 'ours', props).toJson();
+    expect(JSON.stringify(ours)).toBe(JSON.stringify(new k8s.KubeRoleBinding(chart, 'theirs', props).toJson()));
     expect(Object.keys(ours.metadata.labels)).toHaveLength(50);
   });
 

@@ -67,3 +67,19 @@ export class ConfigMap extends k8s.KubeConfigMap {
     return { ...k8s.KubeConfigMap.GVK, ...convertKeepingMaps(resolved, ConfigMap.MAPS, k8s.toJson_KubeConfigMapProps) };
   }
 }
+
+/** A `KubeServiceAccount` whose labels and annotations serialise in linear time. */
+export class ServiceAccount extends k8s.KubeServiceAccount {
+  public override toJson(): any {
+    const resolved = ApiObject.prototype.toJson.call(this);
+    return { ...k8s.KubeServiceAccount.GVK, ...convertKeepingMaps(resolved, META_MAPS, k8s.toJson_KubeServiceAccountProps) };
+  }
+}
+
+/** A `KubeRoleBinding` whose labels and annotations serialise in linear time. */
+export class RoleBinding extends k8s.KubeRoleBinding {
+  public override toJson(): any {
+    const resolved = ApiObject.prototype.toJson.call(this);
+    return { ...k8s.KubeRoleBinding.GVK, ...convertKeepingMaps(resolved, META_MAPS, k8s.toJson_KubeRoleBindingProps) };
+  }
+}

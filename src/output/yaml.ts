@@ -153,14 +153,48 @@ export function stringifyWithLibrary(value: unknown): string {
  */
 const SIMPLE = /^(?:[A-Za-z0-9_/]|-(?!--)(?=[A-Za-z0-9_./@=+,~()$-]))(?:[A-Za-z0-9_./@=+,~()$ -]|:(?=[A-Za-z0-9_./@=+,~()$-]))*$/;
 
-/** A scalar as the library writes it in block context, or undefined when it is not one this writer handles. */
-function scalarText(value: unknown): string | undefined {
+/**
+ * What the library's plain writer refuses (its own test, in `yaml`'s stringifyString): a leading indicator,
+ * `- `/`? `, `: `, ` #`, a trailing space or `:`. Such a string on one line is quoted.
+ */
+const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
+/** Printable ASCII without a backslash: in quotes, nothing to escape but the quote itself. */
+const QUOTABLE = /^[\x20-\x5b\x5d-\x7e]*$/;
+/** A line the library indents when it starts a string (a directive or a document marker). */
+const DOCUMENT_MARKER = /^(?:%|---|\.\.\.)/;
+/** A float the library writes as JavaScript does, without an exponent (which YAML 1.1 readers would not read as a number). */
+const PLAIN_FLOAT = /^-?\d+\.\d+$/;
+
+/**
+ * A string in quotes, as the library quotes it: an ambiguous one in double quotes (the compiler's rule); one its
+ * plain writer refuses in single quotes when it holds `"` and no `'`, else in double quotes. Undefined for anything
+ * else (a string the library may write plain, one with both quotes, a backslash, a line break or non-ASCII).
+ */
+function quotedText(value: string): string | undefined {
+  if (!QUOTABLE.test(value) || DOCUMENT_MARKER.test(value)) return undefined;
+  const double = value.includes('"');
+  if (isAmbiguous(value)) return double ? undefined : `"${value}"`;
+  if (!NOT_PLAIN.test(value)) return undefined;
+  if (!double) return `"${value}"`;
+  return value.includes("'") ? undefined : `'${value}'`;
+}
+
+/**
+ * A scalar as the library writes it in block context, or undefined when it is not one this writer handles. A key
+ * is written only plain (or, when ambiguous, double-quoted): the library's rules for keys differ.
+ */
+function scalarText(value: unknown, key = false): string | undefined {
   if (typeof value === 'string') {
     if (value === '') return '""';
-    if (value.length > 1024 || !SIMPLE.test(value) || value.endsWith(' ')) return undefined;
-    return isAmbiguous(value) ? `"${value}"` : value;
+    if (value.length > 1024) return undefined;
+    if (SIMPLE.test(value) && !value.endsWith(' ')) return isAmbiguous(value) ? `"${value}"` : value;
+    return key ? undefined : quotedText(value);
   }
-  if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : undefined;
+  if (typeof value === 'number') {
+    if (Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
+    const text = String(value);
+    return Number.isFinite(value) && PLAIN_FLOAT.test(text) ? text : undefined;
+  }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   return undefined;
 }
@@ -173,8 +207,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 
 /**
  * Writes one document of the shapes the compiler writes (block mappings and sequences of plain objects and
- * arrays, simple strings, whole numbers, booleans), byte for byte as {@link stringifyWithLibrary} does, several
- * times faster. Undefined when the value holds anything else; the caller then uses the library.
+ * arrays, simple and quoted one-line strings, whole numbers and plain decimals, booleans), byte for byte as
+ * {@link stringifyWithLibrary} does, several times faster. Undefined when the value holds anything else; the caller then uses the library.
  */
 export function emitDocument(value: unknown): string | undefined {
   const lines: string[] = [];
@@ -194,7 +228,7 @@ function emitBlock(value: Record<string, unknown> | unknown[], indent: string, l
     let prefix: string;
     if (key === undefined) prefix = '- ';
     else {
-      const k = scalarText(key);
+      const k = scalarText(key, true);
       if (k === undefined || k === '""') return false;
       prefix = `${k}:`;
     }

@@ -171,23 +171,45 @@ describe.each([
     for (const o of objects.slice(0, 500)) expect(stringifyYaml(o)).toBe(emitDocument(o) ?? stringifyWithLibrary(o));
   });
 
-  test('WHEN a value holds something the fast writer does not handle (a multi-line string, a float, -0, a leading dash and space, a document marker) THEN it says so', () => {
+  test('WHEN a value holds something the fast writer does not handle (a multi-line string, -0, a float with an exponent, a document marker, both quotes, a backslash, non-ASCII, a key that needs quotes) THEN it says so', () => {
     for (const v of [
       'a\nb',
-      1.5,
       -0,
-      '- x',
+      1e21,
+      1e-7,
       '---x',
-      '-',
-      'a: b',
-      'x #y',
-      ' a',
-      'a ',
-      '@x',
-      '"q"',
+      '...x',
+      `'a' "b"`,
+      'a\\b',
+      ': é',
+      '@☃',
       [['nested']],
       { [''.padEnd(1025, 'k')]: 1 },
+      { 'a: b': 1 },
+      { '"k"': 1 },
     ])
       expect(emitDocument({ v })).toBeUndefined();
+  });
+
+  test('WHEN a value is a plain decimal or a one-line string that needs quotes THEN the fast writer writes it, as the library does', () => {
+    const cases: Array<[unknown, string]> = [
+      [1.5, '1.5'],
+      [-0.25, '-0.25'],
+      ['- x', '"- x"'],
+      ['-', '"-"'],
+      ['a: b', '"a: b"'],
+      ['x #y', '"x #y"'],
+      [' a', '" a"'],
+      ['a ', '"a "'],
+      ['/certs/trust.pass:', '"/certs/trust.pass:"'],
+      ['@x', '"@x"'],
+      ['"q"', `'"q"'`],
+      ['[{"port": "8443"}]', `'[{"port": "8443"}]'`],
+      ["it's: x", `"it's: x"`],
+    ];
+    for (const [v, text] of cases) {
+      expect(emitDocument({ v })).toBe(`v: ${text}\n`);
+      expect(emitDocument({ v })).toBe(stringifyWithLibrary({ v }));
+    }
   });
 });

@@ -154,10 +154,15 @@ export function stringifyWithLibrary(value: unknown): string {
 const SIMPLE = /^(?:[A-Za-z0-9_/]|-(?!--)(?=[A-Za-z0-9_./@=+,~()$-]))(?:[A-Za-z0-9_./@=+,~()$ -]|:(?=[A-Za-z0-9_./@=+,~()$-]))*$/;
 
 /**
- * What the library's plain writer refuses (its own test, in `yaml`'s stringifyString): a leading indicator,
- * `- `/`? `, `: `, ` #`, a trailing space or `:`. Such a string on one line is quoted.
+ * Whether the library's plain writer refuses a one-line string of printable ASCII (then it quotes it): it starts
+ * with a space or an indicator, is a lone `-` or `?` or starts with one and a space, holds `: ` or ` #`, or ends
+ * with a space or `:`.
  */
-const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
+function refusedPlain(value: string): boolean {
+  const leading = /^[ ,[\]{}#&*!|>'"%@`]/.test(value) || value === '-' || value === '?' || /^[-?] /.test(value);
+  return leading || value.includes(': ') || value.includes(' #') || /[ :]$/.test(value);
+}
+
 /** Printable ASCII without a backslash: in quotes, nothing to escape but the quote itself. */
 const QUOTABLE = /^[\x20-\x5b\x5d-\x7e]*$/;
 /** A line the library indents when it starts a string (a directive or a document marker). */
@@ -174,7 +179,7 @@ function quotedText(value: string): string | undefined {
   if (!QUOTABLE.test(value) || DOCUMENT_MARKER.test(value)) return undefined;
   const double = value.includes('"');
   if (isAmbiguous(value)) return double ? undefined : `"${value}"`;
-  if (!NOT_PLAIN.test(value)) return undefined;
+  if (!refusedPlain(value)) return undefined;
   if (!double) return `"${value}"`;
   return value.includes("'") ? undefined : `'${value}'`;
 }

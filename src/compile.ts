@@ -9,11 +9,11 @@ import { Diagnostic, sortDiagnostics } from './input/diagnostics';
 import { FileContents } from './input/text';
 import { HELM_RESERVED_LOCATIONS, HelmOptions } from './output/helm';
 import { oversizedMessage } from './output/limits';
-import { AsyncRenderer, assemblePlan, RenderedFile, Renderer, renderHere } from './output/plan';
+import { AsyncRenderer, assemblePlan, RenderedFile, Renderer, renderHere, RenderStream } from './output/plan';
 import { OutputFile } from './output/output-file';
 import { ALLOW_EMPTY_FLAG } from './contract/names';
 
-export type { AsyncRenderer, Renderer } from './output/plan';
+export type { AsyncRenderer, Renderer, RenderStream } from './output/plan';
 
 /** What a run compiles: the component files and the platform file of one components folder. */
 export interface CompileInput {
@@ -50,6 +50,11 @@ export interface CompileOptions {
   readonly allowEmpty?: boolean;
   /** How the components are rendered. @default on this thread, one after the other ({@link renderHere}) */
   readonly render?: Renderer | AsyncRenderer;
+  /**
+   * Renders each component as soon as it has passed its own checks, while the rest are read (render threads);
+   * instead of `render`. Cancelled when the run has an error. @default none: `render`, once every file is checked
+   */
+  readonly stream?: RenderStream;
   /** Called as components are rendered, with how many are done. @default none */
   readonly onProgress?: (done: number) => void;
 }
@@ -75,6 +80,7 @@ export interface CompileResult {
  * that answers later (render threads), the result does too.
  */
 export function compile(input: CompileInput, options: CompileOptions & { readonly render: AsyncRenderer }): Promise<CompileResult>;
+export function compile(input: CompileInput, options: CompileOptions & { readonly stream: RenderStream }): Promise<CompileResult>;
 export function compile(input: CompileInput, options?: CompileOptions & { readonly render?: Renderer }): CompileResult;
 export function compile(input: CompileInput, options: CompileOptions = {}): CompileResult | Promise<CompileResult> {
   const project = loadProject(input, {
@@ -82,6 +88,7 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
     base: input.base,
     readFile: input.readFile,
     listFolder: input.listFolder,
+    onComponent: options.stream && ((spec, platform) => options.stream!.add(spec, platform)),
   });
   const diagnostics = [...project.diagnostics];
   if (input.components.length === 0 && !options.allowEmpty) {
@@ -100,7 +107,11 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
     });
   }
   const warnings = sortDiagnostics(project.warnings);
-  if (diagnostics.length > 0) return { files: [], components: 0, diagnostics: sortDiagnostics(diagnostics), warnings, invalid: [] };
+  if (diagnostics.length > 0) {
+    options.stream?.cancel();
+    const failed: CompileResult = { files: [], components: 0, diagnostics: sortDiagnostics(diagnostics), warnings, invalid: [] };
+    return options.stream ? Promise.resolve(failed) : failed;
+  }
   const finish = (rendered: readonly RenderedFile[]): CompileResult => {
     // An object too large for the API server is the input's fault (a value too large): an error at the component's
     // name (without the fix hint a DCAE spec's anchor carries, which is about the name itself).
@@ -110,6 +121,8 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
     if (plan.invalid.length > 0) return { files: [], components: 0, diagnostics: [], warnings, invalid: plan.invalid };
     return { files: plan.files, components: project.components.length, diagnostics: [], warnings, invalid: [] };
   };
-  const rendered = (options.render ?? renderHere)(project.components, project.platform, options.onProgress);
+  const rendered = options.stream
+    ? options.stream.finish(project.components, options.onProgress)
+    : (options.render ?? renderHere)(project.components, project.platform, options.onProgress);
   return rendered instanceof Promise ? rendered.then(finish) : finish(rendered);
 }

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AsyncRenderer, compile, CompileInput } from '../compile';
-import { cachedRenderer, formatCache, parseCache, RenderCache } from '../output/cache';
-import { RenderPool, PARALLEL_THRESHOLD } from '../output/parallel';
+import { compile, CompileInput, RenderStream } from '../compile';
+import { cachedStream, formatCache, parseCache, RenderCache } from '../output/cache';
+import { deferredPoolStream, RenderPool, PARALLEL_THRESHOLD } from '../output/parallel';
 import {
   conflicts,
   diffFolder,
@@ -68,13 +68,18 @@ export async function main(argv: readonly string[], io: Console, context: RunCon
   }
   const files = readComponentsFolder(options.componentsDir, options.base);
   const cache = readCache(options, context);
-  // Render threads load the compiler while this thread reads and checks the specs; with a cache of earlier
-  // runs, most components are not rendered again, and threads start only when many are.
-  const start = (n: number) => RenderPool.start(n >= PARALLEL_THRESHOLD ? options.jobs : 1, context.entry);
-  let pool = cache && cache.cache.entries.size > 0 ? undefined : start(files.components.length);
-  const render: AsyncRenderer = (specs, platform, onProgress) => (pool ??= start(specs.length)).render(specs, platform, onProgress);
+  // Render threads load the compiler while this thread reads and checks the specs, and render each component as
+  // soon as it has passed its checks. With a cache of earlier runs most components are not rendered again, and
+  // threads start only when many are.
+  let pool: RenderPool | undefined;
+  let stream: RenderStream;
+  if (cache && cache.cache.entries.size > 0) stream = deferredPoolStream(() => (pool = RenderPool.start(options.jobs, context.entry)));
+  else {
+    pool = RenderPool.start(files.components.length >= PARALLEL_THRESHOLD ? options.jobs : 1, context.entry);
+    stream = pool.stream();
+  }
   try {
-    return await run(files, render, cache, options, io, context, started);
+    return await run(files, stream, cache, options, io, context, started);
   } finally {
     await pool?.close();
   }
@@ -91,7 +96,7 @@ function readCache(options: Options, context: RunContext): CacheUse | undefined 
 /** Compiles, then checks the output folder (--check) or brings it up to date. */
 async function run(
   input: CompileInput,
-  render: AsyncRenderer,
+  stream: RenderStream,
   cacheUse: CacheUse | undefined,
   options: Options,
   io: Console,
@@ -102,11 +107,11 @@ async function run(
   const outDir = options.outDir;
   const out = path.resolve(options.base, outDir);
   // A manifest of the output folder, for the cache to compare with what it knows (unreadable: rendered again).
-  const cached = cacheUse && cachedRenderer(cacheUse.cache, (p) => readQuietly(path.join(out, ...p.split('/'))), render);
+  const cached = cacheUse && cachedStream(cacheUse.cache, (p) => readQuietly(path.join(out, ...p.split('/'))), stream);
   const result = await compile(input, {
     helm: options.helm,
     allowEmpty: options.allowEmpty,
-    render: cached?.render ?? render,
+    stream: cached ?? stream,
     onProgress: progressBar(io, input.components.length, quiet),
   });
   if (!quiet) for (const w of result.warnings) io.err(`warning: ${formatDiagnostic(w)}`);

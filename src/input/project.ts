@@ -62,6 +62,12 @@ export interface LoadOptions {
    * is no such folder. Its `.json` files are the candidates for "did you mean". @default none: only the run's files
    */
   readonly listFolder?: (absolutePath: string) => readonly string[] | undefined;
+  /**
+   * Called with each component that passed its own checks, in the order of `components`, as soon as it has: the
+   * run may start rendering it while the rest are read. The run can still fail (a later file, a check across
+   * files). @default none
+   */
+  readonly onComponent?: (spec: ComponentSpec, platform: PlatformSettings) => void;
 }
 
 /** The platform facts that validating a component needs: the platform's settings, each left out when the file's is invalid. */
@@ -192,6 +198,7 @@ export function loadProject(
     if (!result.spec || !result.source) continue;
     // Keep only where the cross-file checks may point, not the parsed file: a fleet's documents would not fit in memory.
     loaded.push({ spec: result.spec, anchors: anchorsOf(result.spec, result.source) });
+    options.onComponent?.(result.spec, platform);
     const location = result.spec.k8sLocation;
     const reserved = location !== undefined ? options.reservedLocations?.[location] : undefined;
     if (reserved)

@@ -8,7 +8,7 @@
 import { createHash } from 'crypto';
 import { ComponentSpec } from '../input/model';
 import { PlatformSettings } from '../input/platform/settings';
-import { AsyncRenderer, RenderedFile } from './plan';
+import { RenderedFile, RenderStream } from './plan';
 import { manifestPath } from './output-file';
 
 /** The first line of a cache file: a file of another format, or of another build of the compiler, is not used. */
@@ -63,38 +63,44 @@ export interface CacheOutcome {
 }
 
 /**
- * A renderer that renders only the components the cache and the output folder cannot answer, with `render`,
- * and takes the rest from the output folder (`readOutput`: a manifest's text by its path, or undefined). The
- * result is in the order given, as from `render` alone. `outcome()` says, once it has rendered, what it did.
+ * A render stream that renders, through `inner`, only the components the cache and the output folder cannot
+ * answer (`readOutput`: a manifest's text by its path, or undefined), and takes the rest from the output folder.
+ * The result is in the order added, as from `inner` alone. `outcome()` says, once finished, what it did.
  */
-export function cachedRenderer(
+export function cachedStream(
   cache: RenderCache,
   readOutput: (path: string) => string | undefined,
-  render: AsyncRenderer,
-): { readonly render: AsyncRenderer; outcome(): CacheOutcome | undefined } {
+  inner: RenderStream,
+): RenderStream & { outcome(): CacheOutcome | undefined } {
+  let settings: string | undefined;
+  const keys: string[] = [];
+  const found: Array<RenderedFile | undefined> = [];
   let outcome: CacheOutcome | undefined;
   return {
     outcome: () => outcome,
-    render: async (specs, platform, onProgress) => {
-      const settings = JSON.stringify(platform);
-      const keys = specs.map((s) => inputHash(cache.compiler, settings, s));
-      const files: Array<RenderedFile | undefined> = specs.map((s, i) => {
-        const expected = cache.entries.get(keys[i]);
-        if (expected === undefined) return undefined;
-        const path = manifestPath(s);
-        const content = readOutput(path);
-        return content !== undefined && contentHash(content) === expected ? { path, content, invalid: [], tooLarge: [] } : undefined;
-      });
-      const hits = files.filter((f) => f !== undefined).length;
-      const missing = specs.filter((_, i) => files[i] === undefined);
+    add: (spec, platform) => {
+      settings ??= JSON.stringify(platform);
+      const key = inputHash(cache.compiler, settings, spec);
+      keys.push(key);
+      const expected = cache.entries.get(key);
+      const path = manifestPath(spec);
+      const content = expected === undefined ? undefined : readOutput(path);
+      const hit = content !== undefined && contentHash(content) === expected;
+      found.push(hit ? { path, content, invalid: [], tooLarge: [] } : undefined);
+      if (!hit) inner.add(spec, platform);
+    },
+    finish: async (specs, onProgress) => {
+      const hits = found.filter((f) => f !== undefined).length;
       if (hits > 0) onProgress?.(hits);
-      const fresh = missing.length > 0 ? await render(missing, platform, onProgress && ((done) => onProgress(hits + done))) : [];
+      const missing = specs.filter((_, i) => found[i] === undefined);
+      const fresh = await inner.finish(missing, onProgress && ((done) => onProgress(hits + done)));
       let next = 0;
-      const all = files.map((f) => f ?? fresh[next++]);
+      const all = found.map((f) => f ?? fresh[next++]);
       // A file taken from the folder has the hash the cache gave; a rendered one is hashed now.
-      const entries = new Map(all.map((f, i) => [keys[i], files[i] ? cache.entries.get(keys[i])! : contentHash(f.content)]));
+      const entries = new Map(all.map((f, i) => [keys[i], found[i] ? cache.entries.get(keys[i])! : contentHash(f.content)]));
       outcome = { hits, rendered: missing.length, cache: { compiler: cache.compiler, entries } };
       return all;
     },
+    cancel: () => inner.cancel(),
   };
 }

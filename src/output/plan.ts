@@ -29,6 +29,32 @@ export type AsyncRenderer = (
   onProgress?: (done: number) => void,
 ) => Promise<RenderedFile[]>;
 
+/**
+ * Renders components as they pass their own checks, so that rendering overlaps reading and checking the rest.
+ * The run adds each valid component in order; then, once every file is checked, it either finishes the stream
+ * (no error anywhere) or cancels it (nothing rendered is used).
+ */
+export interface RenderStream {
+  /** A component that passed its own checks; the run may still fail on a later file or a check across files. */
+  add(spec: ComponentSpec, platform: PlatformSettings): void;
+  /** Every component, as added: the rendered files in that order. `onProgress` is told how many are done. */
+  finish(specs: readonly ComponentSpec[], onProgress?: (done: number) => void): Promise<RenderedFile[]>;
+  /** The run has an error: stop, nothing rendered is used. */
+  cancel(): void;
+}
+
+/** A render stream on this thread: it keeps what is added and renders it all when finished. */
+export function localStream(): RenderStream {
+  let platform: PlatformSettings | undefined;
+  return {
+    add: (_spec, p) => {
+      platform ??= p;
+    },
+    finish: async (specs, onProgress) => renderHere(specs, platform!, onProgress),
+    cancel: () => undefined,
+  };
+}
+
 /** Everything a run would write, or the compiler bugs that stop it. */
 export interface Plan {
   /** Manifests, kustomizations, Helm charts and the record, sorted by path. */

@@ -2,34 +2,46 @@
  * The render cache, as pure functions: which components it answers for (same inputs, and a file in the output
  * folder with the hash it knows), which it renders, the order of the result, and the cache file's format.
  */
-import { AsyncRenderer } from '../../src/compile';
 import { DEFAULT_PLATFORM } from '../../src/input/platform/settings';
-import { cachedRenderer, contentHash, formatCache, inputHash, parseCache, RenderCache } from '../../src/output/cache';
-import { renderHere } from '../../src/output/plan';
+import { cachedStream, contentHash, formatCache, inputHash, parseCache, RenderCache } from '../../src/output/cache';
+import { localStream, renderHere, RenderStream } from '../../src/output/plan';
+import { ComponentSpec } from '../../src/input/model';
+import { PlatformSettings } from '../../src/input/platform/settings';
 import { loadComponent } from '../helpers';
 
 const BUILD = '0.1.0 build-a';
 const specOf = (n: number, image = `repo/comp:1.${n}`) => loadComponent(`name: comp-${n}\nimage: ${image}\n`);
 const PLATFORM = DEFAULT_PLATFORM;
 
-/** A renderer that renders on this thread and remembers which components it was asked for. */
-function counting(): { render: AsyncRenderer; asked: string[] } {
+/** A stream that renders on this thread and remembers which components it was given. */
+function counting(): { stream: RenderStream; asked: string[] } {
   const asked: string[] = [];
+  const local = localStream();
   return {
     asked,
-    render: async (specs, platform, onProgress) => {
-      asked.push(...specs.map((s) => s.name));
-      return renderHere(specs, platform, onProgress);
-    },
+    stream: { ...local, add: (spec, platform) => (asked.push(spec.name), local.add(spec, platform)) },
   };
+}
+
+/** Renders components through the cache as a run does (each added, then finished), with `inner` rendering. */
+async function throughCache(
+  cache: RenderCache,
+  disk: ReadonlyMap<string, string>,
+  specs: readonly ComponentSpec[],
+  platform: PlatformSettings = PLATFORM,
+  onProgress?: (done: number) => void,
+) {
+  const inner = counting();
+  const stream = cachedStream(cache, (p) => disk.get(p), inner.stream);
+  for (const s of specs) stream.add(s, platform);
+  const files = await stream.finish(specs, onProgress);
+  return { files, asked: inner.asked, outcome: stream.outcome()! };
 }
 
 /** A first run: renders everything and gives the cache to keep and the files (path → content) it wrote. */
 async function firstRun(specs = [specOf(1), specOf(2), specOf(3)]) {
-  const inner = counting();
-  const cached = cachedRenderer(parseCache(undefined, BUILD), () => undefined, inner.render);
-  const files = await cached.render(specs, PLATFORM);
-  return { specs, cache: cached.outcome()!.cache, disk: new Map(files.map((f) => [f.path, f.content])), asked: inner.asked };
+  const { files, asked, outcome } = await throughCache(parseCache(undefined, BUILD), new Map(), specs);
+  return { specs, cache: outcome.cache, disk: new Map(files.map((f) => [f.path, f.content])), asked };
 }
 
 describe('GIVEN no cache', () => {
@@ -44,53 +56,44 @@ describe('GIVEN no cache', () => {
 describe('GIVEN a cache of an earlier run', () => {
   test("WHEN nothing changed THEN nothing is rendered, and the files are the output folder's bytes, in order", async () => {
     const { specs, cache, disk } = await firstRun();
-    const inner = counting();
     const progress: number[] = [];
-    const cached = cachedRenderer(cache, (p) => disk.get(p), inner.render);
-    const files = await cached.render(specs, PLATFORM, (n) => progress.push(n));
-    expect(inner.asked).toEqual([]);
+    const { files, asked, outcome } = await throughCache(cache, disk, specs, PLATFORM, (n) => progress.push(n));
+    expect(asked).toEqual([]);
     expect(files.map((f) => [f.path, f.content])).toEqual([...disk]);
-    expect(cached.outcome()).toMatchObject({ hits: 3, rendered: 0 });
+    expect(outcome).toMatchObject({ hits: 3, rendered: 0 });
     expect(progress).toEqual([3]);
   });
 
   test('WHEN one spec changed THEN only it is rendered, the result keeps the order given, and progress counts all', async () => {
     const { cache, disk } = await firstRun();
     const changed = [specOf(1), specOf(2, 'repo/comp:2.0'), specOf(3)];
-    const inner = counting();
     const progress: number[] = [];
-    const cached = cachedRenderer(cache, (p) => disk.get(p), inner.render);
-    const files = await cached.render(changed, PLATFORM, (n) => progress.push(n));
-    expect(inner.asked).toEqual(['comp-2']);
+    const { files, asked, outcome } = await throughCache(cache, disk, changed, PLATFORM, (n) => progress.push(n));
+    expect(asked).toEqual(['comp-2']);
     expect(files.map((f) => f.path)).toEqual(['comp-1.k8s.yaml', 'comp-2.k8s.yaml', 'comp-3.k8s.yaml']);
     expect(files[1].content).toContain('image: repo/comp:2.0');
     expect(files).toEqual(renderHere(changed, PLATFORM));
     expect(progress).toEqual([2, 3]);
-    expect(cached.outcome()!.cache.entries.size).toBe(3);
+    expect(outcome.cache.entries.size).toBe(3);
   });
 
   test('WHEN a file of the output folder was edited by hand THEN its component is rendered again (the file is never trusted)', async () => {
     const { specs, cache, disk } = await firstRun();
     disk.set('comp-3.k8s.yaml', `${disk.get('comp-3.k8s.yaml')}# edited\n`);
-    const inner = counting();
-    const files = await cachedRenderer(cache, (p) => disk.get(p), inner.render).render(specs, PLATFORM);
-    expect(inner.asked).toEqual(['comp-3']);
+    const { files, asked } = await throughCache(cache, disk, specs);
+    expect(asked).toEqual(['comp-3']);
     expect(files[2].content).not.toContain('# edited');
   });
 
   test('WHEN a file is missing from the output folder THEN its component is rendered again', async () => {
     const { specs, cache, disk } = await firstRun();
     disk.delete('comp-1.k8s.yaml');
-    const inner = counting();
-    await cachedRenderer(cache, (p) => disk.get(p), inner.render).render(specs, PLATFORM);
-    expect(inner.asked).toEqual(['comp-1']);
+    expect((await throughCache(cache, disk, specs)).asked).toEqual(['comp-1']);
   });
 
   test('WHEN the platform settings changed THEN every component is rendered again', async () => {
     const { specs, cache, disk } = await firstRun();
-    const inner = counting();
-    await cachedRenderer(cache, (p) => disk.get(p), inner.render).render(specs, { ...PLATFORM, namespace: 'other' });
-    expect(inner.asked).toEqual(['comp-1', 'comp-2', 'comp-3']);
+    expect((await throughCache(cache, disk, specs, { ...PLATFORM, namespace: 'other' })).asked).toEqual(['comp-1', 'comp-2', 'comp-3']);
   });
 
   test('WHEN the cache file was written by another build of the compiler THEN it is not used at all', async () => {

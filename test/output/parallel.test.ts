@@ -6,7 +6,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { compile, CompileInput } from '../../src/compile';
-import { PARALLEL_THRESHOLD, RenderPool, serveRenderRequests } from '../../src/output/parallel';
+import { deferredPoolStream, PARALLEL_THRESHOLD, RenderPool, serveRenderRequests } from '../../src/output/parallel';
+import { loadProject } from '../../src/input/project';
+import { renderHere } from '../../src/output/plan';
 import { ROOT, tmpdir } from '../helpers';
 
 /** The compiled entry the CLI's render threads run. */
@@ -67,12 +69,12 @@ describe('GIVEN a render pool', () => {
     }
   });
 
-  test('GIVEN a thread that exits before returning its share WHEN rendered THEN the run fails, saying which thread and how much it rendered', async () => {
+  test('GIVEN a thread that exits before returning what it was given WHEN rendered THEN the run fails, saying which thread and how much it rendered', async () => {
     const pool = RenderPool.start(2, workerScript("require('worker_threads').parentPort.once('message', () => process.exit(3));\n"));
     try {
       await expect(
         compile(fleet(PARALLEL_THRESHOLD), { render: (specs, platform, onProgress) => pool.render(specs, platform, onProgress) }),
-      ).rejects.toThrow(`render thread 1 exited (code 3) with 0 of ${PARALLEL_THRESHOLD / 2} components rendered`);
+      ).rejects.toThrow(/^render thread 1 exited \(code 3\) with 0 of the [1-8] components given to it rendered$/);
     } finally {
       await pool.close();
     }
@@ -98,6 +100,78 @@ describe('GIVEN a render pool', () => {
     const pooled = await compile(input, { render: (specs, platform, onProgress) => pool.render(specs, platform, onProgress) });
     expect(pooled.files).toEqual(compile(input).files);
     expect((pool as unknown as { workers: unknown[] }).workers).toEqual([]);
+  });
+});
+
+describe('GIVEN a render stream over a pool', () => {
+  test('GIVEN components added one at a time WHEN the main thread pauses between them THEN the render thread renders them before the run finishes, and the result is the same as on one thread', async () => {
+    const input = fleet(PARALLEL_THRESHOLD + 6);
+    const { components, platform } = loadProject(input);
+    const pool = RenderPool.start(2, ENTRY);
+    const progress: number[] = [];
+    try {
+      const stream = pool.stream();
+      for (const spec of components.slice(0, 20)) stream.add(spec, platform);
+      // The main thread is free for a moment (it would be reading the next files): the thread renders what it holds.
+      await new Promise((r) => setTimeout(r, 1500));
+      const thread = (pool as unknown as { workers: Array<{ received: number }> }).workers[0];
+      expect(thread.received).toBeGreaterThan(0);
+      for (const spec of components.slice(20)) stream.add(spec, platform);
+      const files = await stream.finish(components, (n) => progress.push(n));
+      expect(files).toEqual(renderHere(components, platform));
+    } finally {
+      await pool.close();
+    }
+    expect(progress.every((n, i) => i === 0 || n > progress[i - 1])).toBe(true);
+    expect(progress[progress.length - 1]).toBe(PARALLEL_THRESHOLD + 6);
+  });
+
+  test('GIVEN a run whose last file has an error WHEN compiled through a stream THEN the stream is cancelled and nothing is rendered into the result', async () => {
+    const input = fleet(PARALLEL_THRESHOLD);
+    const bad: CompileInput = { components: [...input.components, { name: 'components/zz.yaml', text: 'name: Bad_Name\nimage: r/x:1\n' }] };
+    const calls: string[] = [];
+    const pool = RenderPool.start(2, ENTRY);
+    try {
+      const inner = pool.stream();
+      const result = await compile(bad, {
+        stream: {
+          add: (spec, p) => (calls.push('add'), inner.add(spec, p)),
+          finish: (specs, onProgress) => (calls.push('finish'), inner.finish(specs, onProgress)),
+          cancel: () => (calls.push('cancel'), inner.cancel()),
+        },
+      });
+      expect(result.files).toEqual([]);
+      expect(result.diagnostics.map((d) => d.file)).toEqual(['components/zz.yaml']);
+    } finally {
+      await pool.close();
+    }
+    expect(calls.filter((c) => c === 'add')).toHaveLength(PARALLEL_THRESHOLD);
+    expect(calls.slice(-1)).toEqual(['cancel']);
+  });
+
+  test('GIVEN a stream WHEN finished with other components than were added THEN it refuses (a bug in the caller)', async () => {
+    const { components, platform } = loadProject(fleet(3));
+    const stream = RenderPool.start(1, undefined).stream();
+    for (const spec of components.slice(0, 2)) stream.add(spec, platform);
+    await expect(stream.finish(components)).rejects.toThrow('the render stream was given 2 components, and the run has 3');
+  });
+
+  test(`GIVEN a deferred stream WHEN fewer than ${PARALLEL_THRESHOLD} components come THEN no thread starts; WHEN ${PARALLEL_THRESHOLD} come THEN the threads start once`, async () => {
+    const { components, platform } = loadProject(fleet(PARALLEL_THRESHOLD + 2));
+    let started = 0;
+    const few = deferredPoolStream(() => (started++, RenderPool.start(2, ENTRY)));
+    for (const spec of components.slice(0, 5)) few.add(spec, platform);
+    expect((await few.finish(components.slice(0, 5))).map((f) => f.path)).toEqual(components.slice(0, 5).map((c) => `${c.name}.k8s.yaml`));
+    expect(started).toBe(0);
+    let pool: RenderPool | undefined;
+    const many = deferredPoolStream(() => (started++, (pool = RenderPool.start(2, ENTRY))));
+    try {
+      for (const spec of components) many.add(spec, platform);
+      expect(started).toBe(1);
+      expect(await many.finish(components)).toHaveLength(PARALLEL_THRESHOLD + 2);
+    } finally {
+      await pool?.close();
+    }
   });
 });
 

@@ -1,5 +1,11 @@
 /** The main container's name beside the containers the compiler adds. */
-import { CERT_POST_PROCESSOR_CONTAINER, CERT_SERVICE_CLIENT_CONTAINER, FILEBEAT_CONTAINER, TLS_INIT_CONTAINER } from '../../contract/names';
+import {
+  CERT_POST_PROCESSOR_CONTAINER,
+  CERT_SERVICE_CLIENT_CONTAINER,
+  FILEBEAT_CONTAINER,
+  POLICY_SYNC_CONTAINER,
+  TLS_INIT_CONTAINER,
+} from '../../contract/names';
 import { str } from '../values';
 import { ComponentRule, logDirectoryOf } from './rule';
 
@@ -21,6 +27,11 @@ export const containerNamesRule: ComponentRule<'container-names', 'cert-manager'
       [FILEBEAT_CONTAINER, 'the filebeat sidecar that log_info adds', logDirectoryOf(value) !== undefined],
       [CERT_SERVICE_CLIENT_CONTAINER, 'the init container that external_cert adds', externalCert && !platform.certManager],
       [CERT_POST_PROCESSOR_CONTAINER, 'the init container that external_cert adds', externalCert],
+      [
+        POLICY_SYNC_CONTAINER,
+        "the sidecar that policy ids add (policy_ids, or a DCAE spec's policy_info)",
+        platform.policySync === true && Array.isArray(value.policy_ids) && value.policy_ids.length > 0,
+      ],
     ];
     for (const [container, what, present] of helpers) {
       if (present && name === container) {

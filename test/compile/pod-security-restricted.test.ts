@@ -44,10 +44,8 @@ const PODS: Array<[string, any]> = [
   [
     'the same with the policy-sync sidecar (its container and its emptyDir policy-shared)',
     podOf(
-      compile(
-        { ...EVERY_CONTAINER, policy_ids: ['onap.vfirewall.tca'] },
-        { ...restrictedPlatform(), policy_sync: { enabled: true } },
-      ).objects,
+      compile({ ...EVERY_CONTAINER, policy_ids: ['onap.vfirewall.tca'] }, { ...restrictedPlatform(), policy_sync: { enabled: true } })
+        .objects,
     ),
   ],
   [

@@ -30,7 +30,12 @@ const PLATFORM_ON = 'policy_sync: {enabled: true}\n';
 const READER = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'policy-sync', 'policy-reader.json'), 'utf8');
 
 /** The sidecar's env as OOM writes it, for the ids and the platform's values. */
-function sidecarEnv(ids: string, url = 'https://policy-xacml-pdp:6969', secret = 'onap-policy-xacml-pdp-restserver-creds', interval = '300') {
+function sidecarEnv(
+  ids: string,
+  url = 'https://policy-xacml-pdp:6969',
+  secret = 'onap-policy-xacml-pdp-restserver-creds',
+  interval = '300',
+) {
   return [
     POD_IP,
     { name: 'POLICY_SYNC_PDP_USER', valueFrom: { secretKeyRef: { name: secret, key: 'login' } } },
@@ -89,7 +94,13 @@ describe('policy_sync.enabled: true with a YAML spec', () => {
 
   test('GIVEN every platform key WHEN compiled THEN the image, URL, Secret and interval are those given', () => {
     const platform = {
-      policy_sync: { enabled: true, image: 'repo/policy-sync:2.0', pdp_url: 'http://pdp.onap:8080/x', pdp_secret: 'pdp-creds', interval: 60 },
+      policy_sync: {
+        enabled: true,
+        image: 'repo/policy-sync:2.0',
+        pdp_url: 'http://pdp.onap:8080/x',
+        pdp_secret: 'pdp-creds',
+        interval: 60,
+      },
     };
     const { objects } = compile(withHead('policy_ids: [a]'), platform);
     const sidecar = containerOf(objects, 'policy-sync');
@@ -99,7 +110,13 @@ describe('policy_sync.enabled: true with a YAML spec', () => {
 
   test('GIVEN filebeat and a configuration WHEN compiled THEN containers, volumes and main mounts follow the order table', () => {
     const { objects } = compile(
-      withHead('policy_ids: [a]', 'log_info: {log_directory: /opt/logs}', 'application_config: {x: 1}', 'volumes:', '  - {config_volume: {name: cfg}, container: {bind: /opt/cfg}}'),
+      withHead(
+        'policy_ids: [a]',
+        'log_info: {log_directory: /opt/logs}',
+        'application_config: {x: 1}',
+        'volumes:',
+        '  - {config_volume: {name: cfg}, container: {bind: /opt/cfg}}',
+      ),
       { ...ON, application_config: { source: 'configmap' } },
     );
     const pod = podOf(objects);
@@ -126,7 +143,7 @@ describe('policy_sync.enabled: true with a YAML spec', () => {
     expect(compile(spec({ ports: ['8080:0'] }), ON).yaml).toBe(compile(spec({ ports: ['8080:0'] })).yaml);
   });
 
-  test('GIVEN Pod Security restricted WHEN compiled THEN the sidecar gets the containers\' securityContext', () => {
+  test("GIVEN Pod Security restricted WHEN compiled THEN the sidecar gets the containers' securityContext", () => {
     const { objects } = compile(withHead('policy_ids: [a]'), { ...ON, ...restrictedPlatform() });
     expect(containerOf(objects, 'policy-sync').securityContext).toEqual(containerContext(false));
   });
@@ -166,7 +183,9 @@ describe('errors with the mode on', () => {
   });
 
   test('GIVEN a volume or the cert directory at /etc/policies WHEN the component has policy ids THEN it is an error at that mount', () => {
-    expect(errorsOf(withHead('policy_ids: [a]', 'volumes:', '  - {config_volume: {name: cfg}, container: {bind: /etc/policies}}'), ON)).toEqual([
+    expect(
+      errorsOf(withHead('policy_ids: [a]', 'volumes:', '  - {config_volume: {name: cfg}, container: {bind: /etc/policies}}'), ON),
+    ).toEqual([
       'components/c.yaml:5:52: volumes[0].container.bind: "/etc/policies" is where the main container mounts policy-shared (the ' +
         'policies the policy-sync sidecar writes); the API server refuses two mounts at one path; expected another path',
     ]);
@@ -217,25 +236,44 @@ describe('a DCAE spec with policy_info, the mode on', () => {
   });
 
   test('GIVEN an override with policy_ids WHEN compiled THEN they replace the DCAE ones; policy_ids: null gives no sidecar', () => {
-    const r = compileFiles({ 'components/c.json': READER, 'components/c.yaml': y('dcae_spec: c.json', 'policy_ids: [own.policy]') }, PLATFORM_ON);
+    const r = compileFiles(
+      { 'components/c.json': READER, 'components/c.yaml': y('dcae_spec: c.json', 'policy_ids: [own.policy]') },
+      PLATFORM_ON,
+    );
     expect(r.errors).toEqual([]);
     expect(containerOf(r.objects, 'policy-sync').env).toEqual(sidecarEnv('["own.policy"]'));
-    const none = compileFiles({ 'components/c.json': READER, 'components/c.yaml': y('dcae_spec: c.json', 'policy_ids: null') }, PLATFORM_ON);
+    const none = compileFiles(
+      { 'components/c.json': READER, 'components/c.yaml': y('dcae_spec: c.json', 'policy_ids: null') },
+      PLATFORM_ON,
+    );
     expect(none.errors).toEqual([]);
     expect(names(podOf(none.objects).containers)).toEqual(['policy-reader']);
   });
 
   test('GIVEN reconfigs WHEN compiled THEN a warning at auxilary.reconfigs', () => {
-    const spec = dcae({ reconfigs: { dti: '/opt/app/reconfigure.sh' } }, {}, { policy_info: { policy: [{ policy_id: 'p', policy_model_id: 'm' }] } });
+    const spec = dcae(
+      { reconfigs: { dti: '/opt/app/reconfigure.sh' } },
+      {},
+      { policy_info: { policy: [{ policy_id: 'p', policy_model_id: 'm' }] } },
+    );
     const r = compileFiles({ 'components/c.json': spec }, PLATFORM_ON);
     expect(r.errors).toEqual([]);
     expect(r.warnings.filter((w) => w.includes('auxilary.reconfigs: is not carried over'))).toEqual([
-      expect.stringMatching(/auxilary\.reconfigs: is not carried over: nothing runs its reconfiguration scripts \(the plugin did not either\)/),
+      expect.stringMatching(
+        /auxilary\.reconfigs: is not carried over: nothing runs its reconfiguration scripts \(the plugin did not either\)/,
+      ),
     ] as any);
   });
 
   test('GIVEN entries without policy_id (v2 node labels) WHEN no override gives policy_ids THEN each is an error saying how to give them', () => {
-    const info = { policy_info: { policy: [{ node_label: 'tca', policy_model_id: 'm' }, { policy_id: 'p', policy_model_id: 'm' }] } };
+    const info = {
+      policy_info: {
+        policy: [
+          { node_label: 'tca', policy_model_id: 'm' },
+          { policy_id: 'p', policy_model_id: 'm' },
+        ],
+      },
+    };
     const alone = compileFiles({ 'components/c.json': dcae({}, {}, info) }, PLATFORM_ON);
     expect(alone.errors.filter((e) => e.includes('policy_info'))).toEqual([
       expect.stringContaining(
@@ -244,7 +282,10 @@ describe('a DCAE spec with policy_info, the mode on', () => {
           'write a YAML spec beside it with dcae_spec: c.json that sets policy_ids: [<policy id>, ...]',
       ),
     ] as any);
-    const fixed = compileFiles({ 'components/c.json': dcae({}, {}, info), 'components/c.yaml': y('dcae_spec: c.json', 'policy_ids: [tca]') }, PLATFORM_ON);
+    const fixed = compileFiles(
+      { 'components/c.json': dcae({}, {}, info), 'components/c.yaml': y('dcae_spec: c.json', 'policy_ids: [tca]') },
+      PLATFORM_ON,
+    );
     expect(fixed.errors).toEqual([]);
     expect(containerOf(fixed.objects, 'policy-sync').env[6]).toEqual({ name: 'POLICY_SYNC_ID', value: '["tca"]' });
   });

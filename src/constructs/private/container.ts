@@ -22,7 +22,10 @@ export function envVar(name: string, value: EnvValue): k8s.EnvVar {
  * A container's env in the plugin's order: its own variables (each in its place, a Secret's key included), then
  * POD_IP, then the variables that follow it (the cert-service-client's Secret-sourced ones, all of policy-sync's).
  */
-export function containerEnv(own: ReadonlyArray<readonly [string, EnvValue]>, afterPodIp: ReadonlyArray<readonly [string, EnvValue]> = []): k8s.EnvVar[] {
+export function containerEnv(
+  own: ReadonlyArray<readonly [string, EnvValue]>,
+  afterPodIp: ReadonlyArray<readonly [string, EnvValue]> = [],
+): k8s.EnvVar[] {
   return [...own.map(([name, value]) => envVar(name, value)), POD_IP_ENV, ...afterPodIp.map(([name, value]) => envVar(name, value))];
 }
 

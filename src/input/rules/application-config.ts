@@ -57,7 +57,13 @@ function readApplicationConfig({ value: v, platform, read: { volumes }, report: 
     );
   }
   // No other mount of the main container at /app-config-input.
-  checkFixedMount(specMounts(v, volumes, platform.defaultCertDirectory, ['application_config']), APPLICATION_CONFIG_MOUNT_PATH, WHO, err, warn);
+  checkFixedMount(
+    specMounts(v, volumes, platform.defaultCertDirectory, ['application_config']),
+    APPLICATION_CONFIG_MOUNT_PATH,
+    WHO,
+    err,
+    warn,
+  );
   checkNumbers(config, ['application_config'], warn);
   return config;
 }

@@ -83,7 +83,9 @@ export function specMounts(v: Json, volumes: readonly VolumeSpec[], defaultCertD
   if (logDirectory !== undefined) mounts.push({ path: logDirectory, at: ['log_info', 'log_directory'] });
   const certDirectory = certDirectoryOf(v);
   mounts.push(
-    certDirectory !== undefined ? { path: certDirectory, at: ['tls_info', 'cert_directory'] } : { path: defaultCertDirectory, at: fallback },
+    certDirectory !== undefined
+      ? { path: certDirectory, at: ['tls_info', 'cert_directory'] }
+      : { path: defaultCertDirectory, at: fallback },
   );
   return mounts;
 }
@@ -95,7 +97,8 @@ export function specMounts(v: Json, volumes: readonly VolumeSpec[], defaultCertD
 export function checkFixedMount(mounts: readonly SpecMount[], fixedPath: string, who: string, err: Report, warn: Report): void {
   for (const other of mounts) {
     const how = samePlace(other.path, fixedPath);
-    if (how === 'exact') err(other.at, `${describeValue(other.path)} is where the main container mounts ${who}; ${REFUSED}; expected another path`);
+    if (how === 'exact')
+      err(other.at, `${describeValue(other.path)} is where the main container mounts ${who}; ${REFUSED}; expected another path`);
     else if (how === 'directory') warn(other.at, sameDirectoryWarning(other.path, fixedPath, who, 'the main container'));
   }
 }

@@ -84,7 +84,6 @@ export class CertServiceClient extends CertificateSource {
         ],
       },
     });
-    const secretRef = (name: string, key: string) => ({ secretKeyRef: { name, key } });
     this.pod.addInitContainer(
       helperContainer({
         name: CERT_SERVICE_CLIENT_CONTAINER,
@@ -105,21 +104,21 @@ export class CertServiceClient extends CertificateSource {
           ['KEYSTORE_PATH', CERT_SERVICE_MOUNT_PATH + keystoreKey],
           ['TRUSTSTORE_PATH', CERT_SERVICE_MOUNT_PATH + truststoreKey],
         ],
-        secretEnv: [
-          {
-            name: 'KEYSTORE_PASSWORD',
-            valueFrom: secretRef(
-              props.keystorePasswordSecretName ?? d.keystorePasswordSecretName,
-              props.keystorePasswordSecretKey ?? d.keystorePasswordSecretKey,
-            ),
-          },
-          {
-            name: 'TRUSTSTORE_PASSWORD',
-            valueFrom: secretRef(
-              props.truststorePasswordSecretName ?? d.truststorePasswordSecretName,
-              props.truststorePasswordSecretKey ?? d.truststorePasswordSecretKey,
-            ),
-          },
+        afterPodIp: [
+          [
+            'KEYSTORE_PASSWORD',
+            {
+              secret: props.keystorePasswordSecretName ?? d.keystorePasswordSecretName,
+              key: props.keystorePasswordSecretKey ?? d.keystorePasswordSecretKey,
+            },
+          ],
+          [
+            'TRUSTSTORE_PASSWORD',
+            {
+              secret: props.truststorePasswordSecretName ?? d.truststorePasswordSecretName,
+              key: props.truststorePasswordSecretKey ?? d.truststorePasswordSecretKey,
+            },
+          ],
         ],
         mounts: [mount(TLS_INFO_VOLUME, props.externalCertDirectory), mount(TLS_SECRET_VOLUME, CERT_SERVICE_MOUNT_PATH)],
       }),

@@ -10,6 +10,7 @@ import { ComponentServiceAccount, ComponentServiceAccountOptions } from './compo
 import { MsbRegistration } from '../contract/msb';
 import { PLATFORM_DEFAULTS } from '../contract/defaults';
 import { FilebeatSidecar, FilebeatSidecarOptions } from './filebeat-sidecar';
+import { PolicySyncSidecar, PolicySyncSidecarOptions } from './policy-sync-sidecar';
 import { mount } from './private/container';
 import { TlsInitContainer, TlsInitContainerOptions } from './tls-init-container';
 
@@ -40,6 +41,11 @@ export interface ComponentChartProps extends ComponentPodProps {
   readonly applicationConfig?: ApplicationConfigOptions;
   /** The filebeat logging sidecar (construct id `Filebeat`). @default no sidecar */
   readonly filebeat?: FilebeatSidecarOptions;
+  /**
+   * The policy-sync sidecar (construct id `PolicySync`): its container after the main container and `filebeat`, its
+   * volume and main-container mount after filebeat's. @default no sidecar
+   */
+  readonly policySync?: PolicySyncSidecarOptions;
   /** The TLS init container (construct id `TlsInit`), which every component has. @default {} */
   readonly tlsInit?: TlsInitContainerOptions;
   /** External certificates: the cert-service-client (construct id `CertServiceClient`) and, after it, the cert-post-processor. @default none */
@@ -58,7 +64,7 @@ export interface ComponentChartProps extends ComponentPodProps {
  * One component: its Deployment and Services, in the plugin's order, every object in one namespace.
  *
  * Construct ids (part of the public contract): `Pod` (with `Deployment`), `ApplicationConfig` (with `ConfigMap`),
- * `ServiceAccount` (with `ServiceAccount` and `RoleBinding`), `Filebeat`, `TlsInit`,
+ * `ServiceAccount` (with `ServiceAccount` and `RoleBinding`), `Filebeat`, `PolicySync`, `TlsInit`,
  * `CertServiceClient`, `Certificate` (with `Resource`), `CertPostProcessor`, `Service` (with `ClusterIP`, `NodePort`, `NodePortIPv6`).
  */
 export class ComponentChart extends Chart {
@@ -68,6 +74,8 @@ export class ComponentChart extends Chart {
   public readonly applicationConfig?: ApplicationConfig;
   /** The filebeat sidecar, when there is one. */
   public readonly filebeat?: FilebeatSidecar;
+  /** The policy-sync sidecar, when there is one. */
+  public readonly policySync?: PolicySyncSidecar;
   /** The TLS init container. */
   public readonly tlsInit: TlsInitContainer;
   /** The cert-service-client, with external certificates. */
@@ -125,6 +133,10 @@ export class ComponentChart extends Chart {
 
     if (props.filebeat) {
       this.filebeat = new FilebeatSidecar(this, 'Filebeat', { ...props.filebeat, pod });
+    }
+
+    if (props.policySync) {
+      this.policySync = new PolicySyncSidecar(this, 'PolicySync', { ...props.policySync, pod });
     }
 
     const tls = new TlsInitContainer(this, 'TlsInit', { ...props.tlsInit, pod });

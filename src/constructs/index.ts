@@ -4,6 +4,7 @@ export * from './pod-part';
 export * from './component-service';
 export * from '../contract/msb';
 export * from './filebeat-sidecar';
+export * from './policy-sync-sidecar';
 export * from './tls-init-container';
 export * from './certificate-source';
 export * from './cert-service-client';

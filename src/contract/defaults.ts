@@ -91,6 +91,18 @@ export interface CertManagerCertificateDefaults {
   readonly issuerName: string;
 }
 
+/** Defaults of {@link PolicySyncSidecar}. */
+export interface PolicySyncDefaults {
+  /** The policy-sync image (platform `policy_sync.image`). */
+  readonly image: string;
+  /** The policy PDP's URL: POLICY_SYNC_PDP_URL (platform `policy_sync.pdp_url`). */
+  readonly pdpUrl: string;
+  /** The Secret with the PDP's user (key `login`) and password (key `password`) (platform `policy_sync.pdp_secret`). */
+  readonly pdpSecret: string;
+  /** Seconds between two fetches of the policies: POLICY_SYNC_DURATION (platform `policy_sync.interval`). */
+  readonly interval: number;
+}
+
 /** Every platform default the constructs use. */
 export interface PlatformDefaults {
   /** Namespace of every object of a {@link ComponentChart} (platform `namespace`). */
@@ -109,6 +121,8 @@ export interface PlatformDefaults {
   readonly podSecurity: PodSecurityDefaults;
   /** {@link CertManagerCertificate}. */
   readonly certManagerCertificate: CertManagerCertificateDefaults;
+  /** {@link PolicySyncSidecar}. */
+  readonly policySync: PolicySyncDefaults;
 }
 
 /**
@@ -177,6 +191,12 @@ export const PLATFORM_DEFAULTS: PlatformDefaults = deepFreeze({
   },
   certManagerCertificate: {
     issuerName: 'cmpv2-issuer-onap',
+  },
+  policySync: {
+    image: 'nexus3.onap.org:10001/onap/org.onap.dcaegen2.deployments.dcae-services-policy-sync:1.0.1',
+    pdpUrl: 'https://policy-xacml-pdp:6969',
+    pdpSecret: 'onap-policy-xacml-pdp-restserver-creds',
+    interval: 300,
   },
 });
 

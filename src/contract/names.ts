@@ -11,6 +11,7 @@ export const FILEBEAT_CONTAINER = 'filebeat';
 export const TLS_INIT_CONTAINER = 'init-tls';
 export const CERT_SERVICE_CLIENT_CONTAINER = 'cert-service-client';
 export const CERT_POST_PROCESSOR_CONTAINER = 'cert-post-processor';
+export const POLICY_SYNC_CONTAINER = 'policy-sync';
 
 export { MAX_NAME } from './limits';
 
@@ -128,3 +129,12 @@ export function serviceAccountName(name: string): string {
 
 /** The API group of Roles and RoleBindings. */
 export const RBAC_API_GROUP = 'rbac.authorization.k8s.io';
+
+/** Where the main container and the policy-sync sidecar share the policies (the `policy-shared` mount), as OOM mounts it. */
+export const POLICY_MOUNT_PATH = '/etc/policies';
+/** The file the policy-sync sidecar writes and the DCAE SDK reads: POLICY_SYNC_OUTFILE. */
+export const POLICY_FILE = `${POLICY_MOUNT_PATH}/policies.json`;
+/** The PDP's decision endpoint, relative to its URL: POLICY_SYNC_V1_DECISION_ENDPOINT. */
+export const POLICY_DECISION_ENDPOINT = 'policy/pdpx/v1/decision';
+/** The keys of the PDP's credentials in the platform's policy_sync.pdp_secret: the user and the password. */
+export const PDP_SECRET_KEYS = { user: 'login', password: 'password' } as const;

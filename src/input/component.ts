@@ -14,6 +14,7 @@ import { mountPathsRule } from './rules/mount-paths';
 import { msbRule } from './rules/msb';
 import { effectivePodSecurity, podSecurityRule } from './rules/pod-security';
 import { portsRule } from './rules/ports';
+import { policySyncRule } from './rules/policy-sync';
 import { probesRule } from './rules/probes';
 import { resourcesRule } from './rules/resources';
 import { serviceAccountRule } from './rules/service-account';
@@ -59,6 +60,7 @@ export const COMPONENT_RULES: ReadonlyArray<AnyRule> = [
   applicationConfigRule,
   podSecurityRule,
   serviceAccountRule,
+  policySyncRule,
   imagePullRule,
 ];
 
@@ -102,6 +104,7 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
     // A platform whose pod_security is invalid has reported it: nothing is rendered, the defaults stand in.
     podSecurity: effectivePodSecurity(context.podSecurity ?? DEFAULT_PLATFORM.pod_security, read['pod-security']),
     serviceAccount: read['service-account'],
+    policyIds: read['policy-sync'],
   };
   return { spec, diagnostics, warnings, source };
 }

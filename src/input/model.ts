@@ -125,4 +125,6 @@ export interface ComponentSpec {
   readonly podSecurity: PodSecuritySettings;
   /** The component's ServiceAccount, with the platform's service_account.enabled only. */
   readonly serviceAccount?: ServiceAccountSpec;
+  /** The ids of the policies the policy-sync sidecar fetches, in order, each once; only with the platform's policy_sync.enabled. */
+  readonly policyIds?: readonly string[];
 }

@@ -82,6 +82,7 @@ export function validationContext(platformResult: PlatformResult): ValidationCon
     podSecurity: platformResult.invalidKeys.has('pod_security') ? undefined : platform.pod_security,
     certManager: platform.cmpv2_issuer.enabled,
     serviceAccount: platformResult.invalidKeys.has('service_account') ? undefined : platform.service_account.enabled,
+    policySync: platformResult.invalidKeys.has('policy_sync') ? undefined : platform.policy_sync.enabled,
   };
 }
 

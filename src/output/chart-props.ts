@@ -46,6 +46,13 @@ export function chartProps(spec: ComponentSpec, platform: PlatformSettings): Com
       configSubPath: fb.config_subpath,
       configMap: fb.config_map,
     },
+    policySync: spec.policyIds && {
+      policyIds: spec.policyIds,
+      image: platform.policy_sync.image,
+      pdpUrl: platform.policy_sync.pdp_url,
+      pdpSecret: platform.policy_sync.pdp_secret,
+      interval: platform.policy_sync.interval,
+    },
     tlsInit: {
       useTls: spec.tlsInfo.useTls,
       certDirectory: spec.tlsInfo.certDirectory,

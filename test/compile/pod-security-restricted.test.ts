@@ -42,6 +42,13 @@ const PODS: Array<[string, any]> = [
     ),
   ],
   [
+    'the same with the policy-sync sidecar (its container and its emptyDir policy-shared)',
+    podOf(
+      compile({ ...EVERY_CONTAINER, policy_ids: ['onap.vfirewall.tca'] }, { ...restrictedPlatform(), policy_sync: { enabled: true } })
+        .objects,
+    ),
+  ],
+  [
     'the same with read_only_root_filesystem true and its own user',
     podOf(
       compile({ ...EVERY_CONTAINER, pod_security: { run_as_user: 65534, read_only_root_filesystem: true } }, restrictedPlatform()).objects,

@@ -44,10 +44,11 @@ describe('platform defaults', () => {
           'application_config.source',
           'cmpv2_issuer.enabled',
           'service_account.enabled',
+          'policy_sync.enabled',
         ].includes(k),
     );
     expect(used.filter((k) => !keys.has(k))).toEqual([]);
-    expect(used).toHaveLength(33);
+    expect(used).toHaveLength(37);
   });
 
   test("GIVEN PLATFORM_DEFAULTS WHEN DEFAULT_PLATFORM is built THEN each construct value comes from it, and the compiler's own keys are added", () => {
@@ -61,6 +62,7 @@ describe('platform defaults', () => {
       'application_config.source',
       'cmpv2_issuer.enabled',
       'service_account.enabled',
+      'policy_sync.enabled',
     ];
     const platformValues = leaves(DEFAULT_PLATFORM)
       .filter(([k]) => !compilerOnly.includes(k))

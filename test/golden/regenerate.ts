@@ -28,6 +28,9 @@
  *                                     `valueFrom.secretKeyRef` in its place afterwards;
  *   - `service_account` (spec or platform) -> left out (the plugin wrote no ServiceAccount); with the platform's enabled, the
  *                                     ServiceAccount (and with a role the RoleBinding), serviceAccountName and the token are added afterwards.
+ *   - `policy_ids` (spec) and `policy_sync` (platform) -> left out (the plugin ran no policy-sync sidecar); with the platform's
+ *                                     enabled and policy ids, the policy-shared volume, the main container's mount and the
+ *                                     policy-sync container (as ONAP OOM writes it) are added afterwards.
  *   - `pod_security` (spec or platform) -> left out (plugin 3.4.3 had no Pod Security); with profile restricted, the
  *                                     securityContexts are added afterwards, as docs/reference.md ("Pod Security") says.
  *
@@ -292,6 +295,10 @@ function oracleInput(spec: Obj): { input: Obj; transformed: string[] } {
   if (input.service_account !== undefined) {
     delete input.service_account;
     transformed.push('service_account left out for the oracle (the plugin wrote no ServiceAccount)');
+  }
+  if (input.policy_ids !== undefined) {
+    delete input.policy_ids;
+    transformed.push('policy_ids left out for the oracle (the plugin ran no policy-sync sidecar)');
   }
   if (input.pod_security !== undefined) {
     delete input.pod_security;
@@ -657,6 +664,51 @@ function editServiceAccount(objects: Obj[], c: EditContext, platform: Obj): Obj[
   return [...objects.slice(0, at), ...added, ...objects.slice(at)];
 }
 
+/** The platform's policy_sync defaults (docs/reference.md, Platform settings), written out here on purpose. */
+const POLICY_SYNC_DEFAULTS = {
+  image: 'nexus3.onap.org:10001/onap/org.onap.dcaegen2.deployments.dcae-services-policy-sync:1.0.1',
+  pdp_url: 'https://policy-xacml-pdp:6969',
+  pdp_secret: 'onap-policy-xacml-pdp-restserver-creds',
+  interval: 300,
+};
+
+/**
+ * With the platform's policy_sync.enabled and the spec's policy_ids (docs/reference.md, Policy-sync sidecar), as ONAP
+ * OOM's charts write it: the emptyDir `policy-shared` before `tls-info`, mounted at /etc/policies in the main container
+ * (before its tls-info mount) and in the `policy-sync` container, last among the containers, with OOM's env in OOM's order.
+ */
+function editPolicySync(objects: Obj[], c: EditContext, platform: Obj): void {
+  const ps = { ...POLICY_SYNC_DEFAULTS, ...(platform.policy_sync ?? {}) };
+  const ids = c.spec.policy_ids as string[] | undefined;
+  if (ps.enabled !== true || !ids || ids.length === 0) return;
+  const pod = podOf(objects);
+  const mount = { mountPath: '/etc/policies', name: 'policy-shared' };
+  const beforeTls = (list: Obj[]) => list.findIndex((x) => x.name === 'tls-info');
+  pod.volumes.splice(beforeTls(pod.volumes), 0, { emptyDir: {}, name: 'policy-shared' });
+  const main = pod.containers[0];
+  main.volumeMounts.splice(beforeTls(main.volumeMounts), 0, mount);
+  const secretKey = (key: string) => ({ valueFrom: { secretKeyRef: { key, name: ps.pdp_secret } } });
+  pod.containers.push({
+    env: [
+      { name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+      { name: 'POLICY_SYNC_PDP_USER', ...secretKey('login') },
+      { name: 'POLICY_SYNC_PDP_PASS', ...secretKey('password') },
+      { name: 'POLICY_SYNC_PDP_URL', value: ps.pdp_url },
+      { name: 'POLICY_SYNC_OUTFILE', value: '/etc/policies/policies.json' },
+      { name: 'POLICY_SYNC_V1_DECISION_ENDPOINT', value: 'policy/pdpx/v1/decision' },
+      { name: 'POLICY_SYNC_ID', value: JSON.stringify(ids) },
+      { name: 'POLICY_SYNC_DURATION', value: String(ps.interval) },
+    ],
+    image: ps.image,
+    imagePullPolicy: 'IfNotPresent',
+    name: 'policy-sync',
+    volumeMounts: [mount],
+  });
+  c.edits.push(
+    `policy-sync container added last (policy_sync.enabled, POLICY_SYNC_ID ${JSON.stringify(ids)}); policy-shared volume and main mount at /etc/policies before tls-info`,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // cert-manager cases: plugin 3.9.0's oracle (oracle39.py) and the edits the contract documents for that mode
 
@@ -783,11 +835,18 @@ export function expectedManifest(
   const platform = readPlatform(golden.platformFile);
   const cm = platform.cmpv2_issuer !== undefined;
   const { input, transformed } = oracleInput(spec);
-  const { pod_security: platformPodSecurity, service_account: platformServiceAccount, ...oraclePlatform } = platform;
+  const {
+    pod_security: platformPodSecurity,
+    service_account: platformServiceAccount,
+    policy_sync: platformPolicySync,
+    ...oraclePlatform
+  } = platform;
   if (platformPodSecurity !== undefined)
     transformed.push('platform pod_security left out for the oracle (plugin 3.4.3 had no Pod Security)');
   if (platformServiceAccount !== undefined)
     transformed.push('platform service_account left out for the oracle (the plugin wrote no ServiceAccount)');
+  if (platformPolicySync !== undefined)
+    transformed.push('platform policy_sync left out for the oracle (the plugin ran no policy-sync sidecar)');
   if (cm) transformed.push(...sansForOracle39(input));
   const run = (file: string, platformFile?: string) =>
     cm ? runOracle39(oracle39 ?? findOracle39(), file, platformFile) : runOracle(oracle, file, platformFile);
@@ -798,7 +857,7 @@ export function expectedManifest(
       const file = path.join(tmp, 'component.json'); // JSON is YAML: the oracle reads it with yaml.safe_load
       fs.writeFileSync(file, JSON.stringify(input, null, 2));
       let platformFile = golden.platformFile;
-      if (platformPodSecurity !== undefined || platformServiceAccount !== undefined) {
+      if (platformPodSecurity !== undefined || platformServiceAccount !== undefined || platformPolicySync !== undefined) {
         platformFile = path.join(tmp, 'platform.json');
         fs.writeFileSync(platformFile, JSON.stringify(oraclePlatform, null, 2));
       }
@@ -828,6 +887,7 @@ export function expectedManifest(
   objects = editApplicationConfig(objects, c, platform);
   editSecretEnv(objects, c);
   objects = editServiceAccount(objects, c, platform);
+  editPolicySync(objects, c, platform);
   // Keys sorted at every depth, except that apiVersion, kind and metadata lead each object (cdk8s's order; only a ConfigMap's data sorts before them).
   editPodSecurity(objects, c);
   objects = omitEmpty(objects, c)

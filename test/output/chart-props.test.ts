@@ -43,13 +43,15 @@ function changedPlatform(): PlatformSettings {
     external_cert: change(DEFAULT_PLATFORM.external_cert),
     cert_post_processor: change(DEFAULT_PLATFORM.cert_post_processor),
     pod_security: { ...DEFAULT_PLATFORM.pod_security, profile: 'restricted' },
+    // Valid values of their own: the schema checks the URL and the Secret's name.
+    policy_sync: { enabled: true, image: 'repo/policy-sync:9', pdp_url: 'https://pdp.example:1', pdp_secret: 'pdp-creds-x', interval: 42 },
   };
 }
 
 describe('chartProps', () => {
   test('GIVEN a platform where every value the constructs use is changed WHEN a spec with every piece is mapped THEN each changed value is in the props and no built-in default is', () => {
     const platform = changedPlatform();
-    const props = chartProps(loadComponent(EVERYTHING, platform), platform);
+    const props = chartProps(loadComponent(`${EVERYTHING}policy_ids: [onap.ves.policy]\n`, platform), platform);
     const values = strings(props);
     const changed = strings({
       ...platform,
@@ -59,7 +61,14 @@ describe('chartProps', () => {
       application_config: undefined,
       cmpv2_issuer: undefined,
     });
-    expect(changed).toHaveLength(28);
+    expect(changed).toHaveLength(31);
+    expect(props.policySync).toEqual({
+      policyIds: ['onap.ves.policy'],
+      image: 'repo/policy-sync:9',
+      pdpUrl: 'https://pdp.example:1',
+      pdpSecret: 'pdp-creds-x',
+      interval: 42,
+    });
     expect(changed.filter((v) => !values.includes(v))).toEqual([]);
     expect(values.filter((v) => strings(PLATFORM_DEFAULTS).includes(v))).toEqual([]);
   });

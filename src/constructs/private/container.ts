@@ -20,10 +20,13 @@ export function envVar(name: string, value: EnvValue): k8s.EnvVar {
 
 /**
  * A container's env in the plugin's order: its own variables (each in its place, a Secret's key included), then
- * POD_IP, then its secret-sourced variables.
+ * POD_IP, then the variables that follow it (the cert-service-client's Secret-sourced ones, all of policy-sync's).
  */
-export function containerEnv(own: ReadonlyArray<readonly [string, EnvValue]>, secrets: readonly k8s.EnvVar[] = []): k8s.EnvVar[] {
-  return [...own.map(([name, value]) => envVar(name, value)), POD_IP_ENV, ...secrets];
+export function containerEnv(
+  own: ReadonlyArray<readonly [string, EnvValue]>,
+  afterPodIp: ReadonlyArray<readonly [string, EnvValue]> = [],
+): k8s.EnvVar[] {
+  return [...own.map(([name, value]) => envVar(name, value)), POD_IP_ENV, ...afterPodIp.map(([name, value]) => envVar(name, value))];
 }
 
 /** Props of a sidecar or init container. */
@@ -34,8 +37,8 @@ export interface HelperContainerProps {
   readonly image: string;
   /** Plain variables, in order. @default none */
   readonly env?: ReadonlyArray<readonly [string, string]>;
-  /** Secret-sourced variables, after POD_IP. @default none */
-  readonly secretEnv?: readonly k8s.EnvVar[];
+  /** Variables after POD_IP, in order: each a text, or `{secret, key}` for a key of a Secret. @default none */
+  readonly afterPodIp?: ReadonlyArray<readonly [string, EnvValue]>;
   /** Volume mounts, in order. */
   readonly mounts: readonly k8s.VolumeMount[];
 }
@@ -46,7 +49,7 @@ export function helperContainer(props: HelperContainerProps): k8s.Container {
     name: props.name,
     image: props.image,
     imagePullPolicy: 'IfNotPresent',
-    env: containerEnv(props.env ?? [], props.secretEnv),
+    env: containerEnv(props.env ?? [], props.afterPodIp),
     volumeMounts: [...props.mounts],
   };
 }

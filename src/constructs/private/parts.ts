@@ -2,7 +2,13 @@
  * The volumes and containers the constructs add to a pod, by name, and which construct adds each, so that
  * the pod's validation can say what is missing. Private to the constructs.
  */
-import { CERT_POST_PROCESSOR_CONTAINER, CERT_SERVICE_CLIENT_CONTAINER, FILEBEAT_CONTAINER, TLS_INIT_CONTAINER } from '../../contract/names';
+import {
+  CERT_POST_PROCESSOR_CONTAINER,
+  CERT_SERVICE_CLIENT_CONTAINER,
+  FILEBEAT_CONTAINER,
+  POLICY_SYNC_CONTAINER,
+  TLS_INIT_CONTAINER,
+} from '../../contract/names';
 
 /** Volume of {@link TlsInitContainer}: the certificates, shared by every TLS container. */
 export const TLS_INFO_VOLUME = 'tls-info';
@@ -16,6 +22,8 @@ export const FILEBEAT_DATA_VOLUME = 'filebeat-data';
 export const FILEBEAT_CONF_VOLUME = 'filebeat-conf';
 /** Volume of {@link ApplicationConfig}: the component's configuration, from its ConfigMap. */
 export const APPLICATION_CONFIG_VOLUME = 'application-config';
+/** Volume of {@link PolicySyncSidecar}: the policies it writes and the main container reads. */
+export const POLICY_SHARED_VOLUME = 'policy-shared';
 
 /** The construct that adds each of those volumes. */
 export const VOLUME_OWNERS: Readonly<Record<string, string>> = {
@@ -26,6 +34,7 @@ export const VOLUME_OWNERS: Readonly<Record<string, string>> = {
   [FILEBEAT_DATA_VOLUME]: 'FilebeatSidecar',
   [FILEBEAT_CONF_VOLUME]: 'FilebeatSidecar',
   [APPLICATION_CONFIG_VOLUME]: 'ApplicationConfig',
+  [POLICY_SHARED_VOLUME]: 'PolicySyncSidecar',
 };
 
 /** The construct that adds each of those containers. */
@@ -34,4 +43,5 @@ export const CONTAINER_OWNERS: Readonly<Record<string, string>> = {
   [TLS_INIT_CONTAINER]: 'TlsInitContainer',
   [CERT_SERVICE_CLIENT_CONTAINER]: 'CertServiceClient',
   [CERT_POST_PROCESSOR_CONTAINER]: 'CertPostProcessor',
+  [POLICY_SYNC_CONTAINER]: 'PolicySyncSidecar',
 };

@@ -85,13 +85,17 @@ export interface DcaeSchemaResult {
 export interface DcaeSchemaOptions {
   /** Each parameter's name and value, which are the application configuration (platform application_config.source: configmap). @default false */
   readonly readsParameters?: boolean;
+  /** Each policy's policy_id, which the policy-sync sidecar fetches (platform policy_sync.enabled). @default false */
+  readonly readsPolicies?: boolean;
 }
 
 /**
  * What a warning says the compiler does with an ignored part: the same as the plugin, or for the parameters in
- * configmap mode, what it reads: each parameter's name and value of a list, or a whole mapping.
+ * configmap mode, what it reads: each parameter's name and value of a list, or a whole mapping; for the policies,
+ * with the policy-sync sidecar, each policy's id.
  */
 function compilerReads(part: string, options: DcaeSchemaOptions, source: SpecSource): string {
+  if (part === 'policy_info' && options.readsPolicies) return "; the compiler reads each policy's policy_id (platform policy_sync.enabled)";
   if (part !== 'parameters' || !options.readsParameters) return ', and so does the compiler';
   return isObj((source.value as Json).parameters)
     ? '; the compiler reads the whole mapping as the application configuration (platform application_config.source: configmap)'

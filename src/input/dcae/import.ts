@@ -9,6 +9,7 @@ import { fixIn, MergedSource, Override } from './merged-source';
 import { checkParameters } from './parameters';
 import { withProbePorts } from './probe-port';
 import { isObj, Json, mergePatch } from '../values';
+import { POLICY_FILE } from '../../contract/names';
 
 /** A DCAE component spec compiled: the spec when nothing is wrong, errors, and warnings about what the plugin ignored. */
 export interface DcaeResult {
@@ -35,7 +36,8 @@ export function readDcaeComponent(
   const source = parsed.source;
   // With a ConfigMap, the parameters are the application configuration: the compiler reads their names and values.
   const configmap = platform.application_config.source === 'configmap';
-  const schema = checkDcaeSchema(source, { readsParameters: configmap });
+  const policySync = platform.policy_sync.enabled;
+  const schema = checkDcaeSchema(source, { readsParameters: configmap, readsPolicies: policySync });
   const value = source.value as Json;
   const self = isObj(value.self) ? value.self : {};
   if (self.component_type !== 'docker') {
@@ -55,7 +57,12 @@ export function readDcaeComponent(
   // any shape, so that every problem is reported in one run.
   const mapped = mapDcaeSpec(value, platform, override?.value);
   const parameters = configmap ? checkParameters(source, override) : undefined;
-  const warnings = [...schema.warnings, ...(parameters?.warnings ?? []), ...mapped.ignored.map((k) => ignoredKey(source, k))];
+  const warnings = [
+    ...schema.warnings,
+    ...(parameters?.warnings ?? []),
+    ...mapped.ignored.map((k) => ignoredKey(source, k)),
+    ...(policySync ? notCarriedOver(source) : []),
+  ];
   const merged = override ? mergePatch(mapped.value, override.value) : mapped.value;
   const result = readComponent(new MergedSource(source, mapped, merged, override, context.nodePortRange), context);
   let rules = result.diagnostics;
@@ -73,6 +80,18 @@ export function readDcaeComponent(
     }
   }
   if (parameters) rules = [...rules, ...parameters.errors];
+  // An override's policy_ids (null included, which gives no sidecar) replaces the DCAE spec's ids.
+  if (override?.value.policy_ids === undefined) {
+    for (const at of mapped.policiesWithoutId) {
+      rules.push(
+        source.error(
+          at,
+          "has no policy_id (a non-empty string), and the platform's policy_sync.enabled is true: the policy-sync sidecar fetches " +
+            `policies by id; expected a policy_id in each policy, or the ids in policy_ids. To fix it, ${fixIn(json.name, override, 'policy_ids: [<policy id>, ...]')}`,
+        ),
+      );
+    }
+  }
   const diagnostics = combine(schema.errors, rules, source.file);
   const probed = diagnostics.length === 0 && result.spec ? withProbePorts(result.spec, mapped.probePorts, source) : undefined;
   return {
@@ -81,6 +100,29 @@ export function readDcaeComponent(
     warnings: [...warnings, ...result.warnings, ...(probed?.warnings ?? [])],
     source: result.source,
   };
+}
+
+/** What a policy change runs in the component: nothing, neither with the plugin nor with the compiler. */
+const POLICY_UPDATES: ReadonlyArray<readonly [key: string, what: string]> = [
+  ['policy', 'the script it names on a policy change'],
+  ['reconfigs', 'its reconfiguration scripts'],
+];
+
+/**
+ * With the policy-sync sidecar, a warning at `auxilary.policy` and `auxilary.reconfigs`: nothing runs their scripts,
+ * and the component must read the policies' file itself.
+ */
+function notCarriedOver(source: SourceFile): Diagnostic[] {
+  const aux = isObj((source.value as Json).auxilary) ? ((source.value as Json).auxilary as Json) : {};
+  return POLICY_UPDATES.filter(([key]) => aux[key] !== undefined).map(([key, what]) =>
+    source.error(
+      ['auxilary', key],
+      `is not carried over: nothing runs ${what} (the plugin did not either); the policy-sync sidecar (platform ` +
+        `policy_sync.enabled) rewrites ${POLICY_FILE} every policy_sync.interval seconds, and the component reads that file ` +
+        '(the DCAE SDK merges it into the configuration)',
+      'key',
+    ),
+  );
 }
 
 /** The warning for a key of a mapped value that the plugin ignored, and the mapping dropped. */

@@ -23,6 +23,8 @@ export interface MappedSpec {
   readonly hasImageArtifact: boolean;
   /** The `port` of each health check that has one: the port its http(s) probe asks for ({@link ProbePort}). */
   readonly probePorts: readonly ProbePort[];
+  /** With the platform's policy_sync.enabled, the entries of `policy_info.policy` without a policy id (v2 names a node label instead). */
+  readonly policiesWithoutId: readonly KeyPath[];
 }
 
 /** The `port` a DCAE health check names, which the compiler's probe format has no key for. */
@@ -126,6 +128,10 @@ export function mapDcaeSpec(dcae: Json, platform: PlatformSettings, override: Js
     set('tls_info', tlsInfo, ['auxilary', 'tls_info']);
   }
 
+  // With the policy-sync sidecar, the policies' ids (the plugin read none). An override's policy_ids replaces them.
+  const policies = platform.policy_sync.enabled ? policyIds(dcae.policy_info) : { ids: [], withoutId: [] };
+  if (policies.ids.length > 0 && policies.withoutId.length === 0) set('policy_ids', policies.ids, ['policy_info']);
+
   // What the generator derived, from the final values: the mapping with the override applied.
   const final = mergePatch(value, override);
   const certDir = certDirectory(final, platform);
@@ -158,7 +164,23 @@ export function mapDcaeSpec(dcae: Json, platform: PlatformSettings, override: Js
   // given. A component without a configuration (no parameters, or application_config: null in the override) gets
   // no ConfigMap, and keeps the config binding service's variables, as with source cbs.
   if (configmap && isObj(final.application_config)) for (const key of CBS_ENV) delete (value.env as Json)[key];
-  return { value, origins, derived, ignored, hasImageArtifact: imageIndex >= 0, probePorts };
+  return { value, origins, derived, ignored, hasImageArtifact: imageIndex >= 0, probePorts, policiesWithoutId: policies.withoutId };
+}
+
+/**
+ * The ids of `policy_info.policy`, in order, each once, and the entries that have none (no non-empty string
+ * `policy_id`). A `policy_info` of another shape has none of either (the DCAE schema warns about it).
+ */
+function policyIds(info: unknown): { ids: string[]; withoutId: KeyPath[] } {
+  const list = isObj(info) && Array.isArray(info.policy) ? info.policy : [];
+  const ids = new Set<string>();
+  const withoutId: KeyPath[] = [];
+  list.forEach((entry, i) => {
+    const id = isObj(entry) ? entry.policy_id : undefined;
+    if (typeof id !== 'string' || id === '') withoutId.push(['policy_info', 'policy', i]);
+    else ids.add(id);
+  });
+  return { ids: [...ids], withoutId };
 }
 
 /**

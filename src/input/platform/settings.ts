@@ -32,6 +32,22 @@ export interface PlatformSettings {
   readonly cmpv2_issuer: Cmpv2IssuerSettings;
   /** A ServiceAccount per component, and a RoleBinding to a Role (the compiler's own, opt-in). */
   readonly service_account: ServiceAccountSettings;
+  /** The policy-sync sidecar of components with policies (the compiler's own, opt-in). */
+  readonly policy_sync: PolicySyncSettings;
+}
+
+/** The policy-sync sidecar: off by default, which writes what the plugin wrote (no sidecar; policies are not fetched). */
+export interface PolicySyncSettings {
+  /** Whether a component with policy ids gets the sidecar (default false). */
+  readonly enabled: boolean;
+  /** The sidecar's image. */
+  readonly image: string;
+  /** The policy PDP's URL (POLICY_SYNC_PDP_URL). */
+  readonly pdp_url: string;
+  /** The Secret holding the PDP's credentials, keys `login` and `password`. */
+  readonly pdp_secret: string;
+  /** Seconds between two fetches (POLICY_SYNC_DURATION), a whole number of at least 1. */
+  readonly interval: number;
 }
 
 /** ServiceAccounts: off by default, which writes what the plugin wrote (none; the namespace's `default` applies). */
@@ -161,6 +177,13 @@ function platformSettingsOf(d: PlatformDefaults): PlatformSettings {
       name: d.certManagerCertificate.issuerName,
     },
     service_account: { enabled: false },
+    policy_sync: {
+      enabled: false,
+      image: d.policySync.image,
+      pdp_url: d.policySync.pdpUrl,
+      pdp_secret: d.policySync.pdpSecret,
+      interval: d.policySync.interval,
+    },
   };
 }
 

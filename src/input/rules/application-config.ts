@@ -9,11 +9,10 @@ import {
   APPLICATION_CONFIG_MOUNT_PATH,
   APPLICATION_CONFIG_PATH,
 } from '../../contract/names';
-import { describeValue, KeyPath } from '../diagnostics';
-import { VolumeSpec } from '../model';
+import { KeyPath } from '../diagnostics';
 import { isObj, Json, Report } from '../values';
-import { REFUSED, samePlace, sameDirectoryWarning } from './mounts';
-import { certDirectoryOf, ComponentRule, logDirectoryOf, RuleContext } from './rule';
+import { checkFixedMount, specMounts } from './mounts';
+import { ComponentRule, RuleContext } from './rule';
 
 /** Who mounts the configuration, for messages. */
 const WHO = 'application-config (the application configuration)';
@@ -57,36 +56,16 @@ function readApplicationConfig({ value: v, platform, read: { volumes }, report: 
       'key',
     );
   }
-  checkConfigMount(v, volumes, platform.defaultCertDirectory, err, warn);
+  // No other mount of the main container at /app-config-input.
+  checkFixedMount(
+    specMounts(v, volumes, platform.defaultCertDirectory, ['application_config']),
+    APPLICATION_CONFIG_MOUNT_PATH,
+    WHO,
+    err,
+    warn,
+  );
   checkNumbers(config, ['application_config'], warn);
   return config;
-}
-
-/**
- * No other mount of the main container may be at `/app-config-input` (the same path written differently is a warning):
- * its volumes, its log directory, and its cert directory (the platform's tls.component_cert_dir when the spec names none).
- */
-function checkConfigMount(v: Json, volumes: readonly VolumeSpec[], defaultCertDirectory: string, err: Report, warn: Report): void {
-  const others: Array<{ path: string; at: KeyPath }> = volumes.map((vol) => ({
-    path: vol.mountPath,
-    at: ['volumes', vol.entry, 'container', 'bind'],
-  }));
-  const logDirectory = logDirectoryOf(v);
-  if (logDirectory !== undefined) others.push({ path: logDirectory, at: ['log_info', 'log_directory'] });
-  const certDirectory = certDirectoryOf(v);
-  // The platform's default cert directory is no mount the spec wrote: the clash is the configuration's.
-  others.push(
-    certDirectory !== undefined
-      ? { path: certDirectory, at: ['tls_info', 'cert_directory'] }
-      : { path: defaultCertDirectory, at: ['application_config'] },
-  );
-  for (const other of others) {
-    const how = samePlace(other.path, APPLICATION_CONFIG_MOUNT_PATH);
-    if (how === 'exact')
-      err(other.at, `${describeValue(other.path)} is where the main container mounts ${WHO}; ${REFUSED}; expected another path`);
-    else if (how === 'directory')
-      warn(other.at, sameDirectoryWarning(other.path, APPLICATION_CONFIG_MOUNT_PATH, WHO, 'the main container'));
-  }
 }
 
 /** Integers beyond 2^53 - 1 lose digits as JavaScript numbers: a warning each, with the value written. */

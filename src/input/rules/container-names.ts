@@ -1,5 +1,5 @@
 /** The main container's name beside the containers the compiler adds. */
-import { CERT_POST_PROCESSOR_CONTAINER, CERT_SERVICE_CLIENT_CONTAINER, FILEBEAT_CONTAINER, TLS_INIT_CONTAINER } from '../../contract/names';
+import * as names from '../../contract/names';
 import { str } from '../values';
 import { ComponentRule, logDirectoryOf } from './rule';
 
@@ -17,10 +17,15 @@ export const containerNamesRule: ComponentRule<'container-names', 'cert-manager'
     if (name === undefined) return;
     const externalCert = read['cert-manager'] !== undefined;
     const helpers: Array<[string, string, boolean]> = [
-      [TLS_INIT_CONTAINER, 'the TLS init container every pod gets', true],
-      [FILEBEAT_CONTAINER, 'the filebeat sidecar that log_info adds', logDirectoryOf(value) !== undefined],
-      [CERT_SERVICE_CLIENT_CONTAINER, 'the init container that external_cert adds', externalCert && !platform.certManager],
-      [CERT_POST_PROCESSOR_CONTAINER, 'the init container that external_cert adds', externalCert],
+      [names.TLS_INIT_CONTAINER, 'the TLS init container every pod gets', true],
+      [names.FILEBEAT_CONTAINER, 'the filebeat sidecar that log_info adds', logDirectoryOf(value) !== undefined],
+      [names.CERT_SERVICE_CLIENT_CONTAINER, 'the init container that external_cert adds', externalCert && !platform.certManager],
+      [names.CERT_POST_PROCESSOR_CONTAINER, 'the init container that external_cert adds', externalCert],
+      [
+        names.POLICY_SYNC_CONTAINER,
+        "the sidecar that policy ids add (policy_ids, or a DCAE spec's policy_info)",
+        platform.policySync === true && Array.isArray(value.policy_ids) && value.policy_ids.length > 0,
+      ],
     ];
     for (const [container, what, present] of helpers) {
       if (present && name === container) {

@@ -23,4 +23,6 @@ export interface ValidationContext extends PortContext {
   readonly certManager?: boolean;
   /** Whether each component gets a ServiceAccount (platform service_account.enabled). Undefined when the platform's is invalid (the spec's service_account is not judged then). @default false */
   readonly serviceAccount?: boolean;
+  /** Whether components with policy ids get the policy-sync sidecar (platform policy_sync.enabled). Undefined when the platform's is invalid (the spec's policy_ids is not judged then). @default false */
+  readonly policySync?: boolean;
 }

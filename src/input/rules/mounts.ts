@@ -5,7 +5,10 @@
  * a warning.
  */
 import * as path from 'path';
-import { describeValue } from '../diagnostics';
+import { describeValue, KeyPath } from '../diagnostics';
+import { VolumeSpec } from '../model';
+import { Json, Report } from '../values';
+import { certDirectoryOf, logDirectoryOf } from './rule';
 
 /**
  * A mount path as a directory: `.` and `..` resolved, repeated `/` collapsed, no trailing `/`
@@ -61,4 +64,41 @@ export function checkMounts<T>(
     const other = exact ?? earlier.find((e) => samePlace(mount.path, e.path) === 'directory');
     if (other) report(mount as Mount<T> & { at: T }, other, exact ? 'exact' : 'directory');
   });
+}
+
+/** A mount of the main container that the spec wrote, and where a problem with it is reported. */
+export interface SpecMount {
+  readonly path: string;
+  readonly at: KeyPath;
+}
+
+/**
+ * The main container's mounts that the spec writes, to compare with one the compiler adds at a fixed path: its
+ * volumes, its log directory, and its cert directory. The platform's tls.component_cert_dir, when the spec names
+ * none, is no mount the spec wrote: a clash with it is reported at `fallback`, the key that asks for the fixed mount.
+ */
+export function specMounts(v: Json, volumes: readonly VolumeSpec[], defaultCertDirectory: string, fallback: KeyPath): SpecMount[] {
+  const mounts: SpecMount[] = volumes.map((vol) => ({ path: vol.mountPath, at: ['volumes', vol.entry, 'container', 'bind'] }));
+  const logDirectory = logDirectoryOf(v);
+  if (logDirectory !== undefined) mounts.push({ path: logDirectory, at: ['log_info', 'log_directory'] });
+  const certDirectory = certDirectoryOf(v);
+  mounts.push(
+    certDirectory !== undefined
+      ? { path: certDirectory, at: ['tls_info', 'cert_directory'] }
+      : { path: defaultCertDirectory, at: fallback },
+  );
+  return mounts;
+}
+
+/**
+ * No mount the spec writes may be at the fixed path where the compiler mounts `who` in the main container: an error
+ * at that mount; the same path written differently is a warning.
+ */
+export function checkFixedMount(mounts: readonly SpecMount[], fixedPath: string, who: string, err: Report, warn: Report): void {
+  for (const other of mounts) {
+    const how = samePlace(other.path, fixedPath);
+    if (how === 'exact')
+      err(other.at, `${describeValue(other.path)} is where the main container mounts ${who}; ${REFUSED}; expected another path`);
+    else if (how === 'directory') warn(other.at, sameDirectoryWarning(other.path, fixedPath, who, 'the main container'));
+  }
 }

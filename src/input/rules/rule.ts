@@ -42,6 +42,8 @@ export interface ComponentReads {
   readonly 'application-config': Json | undefined;
   readonly 'pod-security': OwnPodSecurity | undefined;
   readonly 'service-account': ServiceAccountSpec | undefined;
+  /** The ids of the policies the policy-sync sidecar fetches, with the platform's policy_sync.enabled. */
+  readonly 'policy-sync': readonly string[] | undefined;
   readonly 'image-pull': void;
 }
 

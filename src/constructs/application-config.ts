@@ -53,12 +53,13 @@ export class ApplicationConfig extends PodPart {
     super(scope, id, props.pod);
     const pod = this.pod;
     const name = applicationConfigMapName(pod.componentName);
-    this.configMap = new ConfigMap(this, 'ConfigMap', {
-      metadata: { name, labels: pod.labels },
-      data: { [APPLICATION_CONFIG_KEY]: props.config },
-    });
-    // cdk8s writes an object after those it depends on: the ConfigMap comes first in the component's manifest.
-    pod.deployment.node.addDependency(this.configMap);
+    // The ConfigMap comes before the Deployment in the component's manifest.
+    this.configMap = this.beforeDeployment(
+      new ConfigMap(this, 'ConfigMap', {
+        metadata: this.metadataNamed(name),
+        data: { [APPLICATION_CONFIG_KEY]: props.config },
+      }),
+    );
     this.checksum = createHash('sha256').update(props.config, 'utf8').digest('hex');
     pod.addVolume({ name: APPLICATION_CONFIG_VOLUME, configMap: { name, defaultMode: 420 } });
     pod.mountOnMain(mount(APPLICATION_CONFIG_VOLUME, APPLICATION_CONFIG_MOUNT_PATH, { readOnly: true }));

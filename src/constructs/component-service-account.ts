@@ -40,21 +40,19 @@ export class ComponentServiceAccount extends PodPart {
     super(scope, id, props.pod);
     const pod = this.pod;
     const name = serviceAccountName(pod.componentName);
-    this.serviceAccount = new ServiceAccount(this, 'ServiceAccount', {
-      metadata: { name, labels: pod.labels },
-      automountServiceAccountToken: false,
-    });
-    // cdk8s writes an object after those it depends on: the ServiceAccount (and RoleBinding) come before the Deployment.
-    pod.deployment.node.addDependency(this.serviceAccount);
+    // The ServiceAccount (and RoleBinding) come before the Deployment.
+    this.serviceAccount = this.beforeDeployment(
+      new ServiceAccount(this, 'ServiceAccount', { metadata: this.metadataNamed(name), automountServiceAccountToken: false }),
+    );
     if (props.role !== undefined) {
       const namespace = Chart.of(this).namespace;
       this.roleBinding = new RoleBinding(this, 'RoleBinding', {
-        metadata: { name, labels: pod.labels },
+        metadata: this.metadataNamed(name),
         subjects: [{ kind: 'ServiceAccount', name, ...(namespace !== undefined ? { namespace } : {}) }],
         roleRef: { apiGroup: RBAC_API_GROUP, kind: 'Role', name: props.role },
       });
       this.roleBinding.node.addDependency(this.serviceAccount);
-      pod.deployment.node.addDependency(this.roleBinding);
+      this.beforeDeployment(this.roleBinding);
     }
     pod.runAs(name, props.automountToken === true);
   }

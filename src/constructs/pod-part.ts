@@ -13,4 +13,15 @@ export abstract class PodPart extends Construct {
     super(scope, id);
     this.pod = pod;
   }
+
+  /** The metadata of an object that goes with the pod: its name, and the pod's labels. */
+  protected metadataNamed(name: string): { name: string; labels: Record<string, string> } {
+    return { name, labels: this.pod.labels };
+  }
+
+  /** Makes the pod's Deployment depend on an object, so that cdk8s writes the object before it; returns the object. */
+  protected beforeDeployment<T extends Construct>(object: T): T {
+    this.pod.deployment.node.addDependency(object);
+    return object;
+  }
 }

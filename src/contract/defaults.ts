@@ -91,6 +91,16 @@ export interface CertManagerCertificateDefaults {
   readonly issuerName: string;
 }
 
+/** Defaults of {@link KafkaAccess}: the Strimzi Kafka cluster the component's streams run on. */
+export interface KafkaDefaults {
+  /** The Strimzi Kafka cluster: the label `strimzi.io/cluster` of the KafkaUser and KafkaTopics (platform `kafka.cluster`). */
+  readonly cluster: string;
+  /** Each KafkaTopic's `retention.ms` (platform `kafka.retention_ms`). */
+  readonly retentionMs: number;
+  /** Each KafkaTopic's `segment.bytes` (platform `kafka.segment_bytes`). */
+  readonly segmentBytes: number;
+}
+
 /** Every platform default the constructs use. */
 export interface PlatformDefaults {
   /** Namespace of every object of a {@link ComponentChart} (platform `namespace`). */
@@ -109,6 +119,8 @@ export interface PlatformDefaults {
   readonly podSecurity: PodSecurityDefaults;
   /** {@link CertManagerCertificate}. */
   readonly certManagerCertificate: CertManagerCertificateDefaults;
+  /** {@link KafkaAccess}. */
+  readonly kafka: KafkaDefaults;
 }
 
 /**
@@ -177,6 +189,12 @@ export const PLATFORM_DEFAULTS: PlatformDefaults = deepFreeze({
   },
   certManagerCertificate: {
     issuerName: 'cmpv2-issuer-onap',
+  },
+  // OOM's values for every DCAE topic (retention two hours, segments of 1 GiB).
+  kafka: {
+    cluster: 'onap-strimzi',
+    retentionMs: 7200000,
+    segmentBytes: 1073741824,
   },
 });
 

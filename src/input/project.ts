@@ -76,6 +76,7 @@ export function validationContext(platformResult: PlatformResult): ValidationCon
     podSecurity: platformResult.invalidKeys.has('pod_security') ? undefined : platform.pod_security,
     certManager: platform.cmpv2_issuer.enabled,
     serviceAccount: platformResult.invalidKeys.has('service_account') ? undefined : platform.service_account.enabled,
+    kafka: platformResult.invalidKeys.has('kafka') ? undefined : platform.kafka,
   };
 }
 

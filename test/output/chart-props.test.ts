@@ -43,13 +43,16 @@ function changedPlatform(): PlatformSettings {
     external_cert: change(DEFAULT_PLATFORM.external_cert),
     cert_post_processor: change(DEFAULT_PLATFORM.cert_post_processor),
     pod_security: { ...DEFAULT_PLATFORM.pod_security, profile: 'restricted' },
+    kafka: { enabled: true, cluster: 'other-cluster', bootstrap_servers: 'other:9093', retention_ms: 1000, segment_bytes: 2000 },
   };
 }
 
 describe('chartProps', () => {
   test('GIVEN a platform where every value the constructs use is changed WHEN a spec with every piece is mapped THEN each changed value is in the props and no built-in default is', () => {
     const platform = changedPlatform();
-    const props = chartProps(loadComponent(EVERYTHING, platform), platform);
+    const withStreams = `${EVERYTHING}streams: {publishes: [{config_key: out, type: kafka, topic: OUT}]}\n`;
+    const props = chartProps(loadComponent(withStreams, platform), platform);
+    expect(props.kafka).toMatchObject({ retentionMs: 1000, segmentBytes: 2000 });
     const values = strings(props);
     const changed = strings({
       ...platform,
@@ -59,7 +62,7 @@ describe('chartProps', () => {
       application_config: undefined,
       cmpv2_issuer: undefined,
     });
-    expect(changed).toHaveLength(28);
+    expect(changed).toHaveLength(30);
     expect(changed.filter((v) => !values.includes(v))).toEqual([]);
     expect(values.filter((v) => strings(PLATFORM_DEFAULTS).includes(v))).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { PLATFORM_DEFAULTS, PlatformDefaults } from '../../contract/defaults';
+import { kafkaBootstrapServers } from '../../contract/names';
 import { PodSecurityProfile } from '../../contract/pod-security';
 
 /**
@@ -32,6 +33,22 @@ export interface PlatformSettings {
   readonly cmpv2_issuer: Cmpv2IssuerSettings;
   /** A ServiceAccount per component, and a RoleBinding to a Role (the compiler's own, opt-in). */
   readonly service_account: ServiceAccountSettings;
+  /** Kafka streams on a Strimzi cluster: a KafkaUser and KafkaTopics per component (the compiler's own, opt-in). */
+  readonly kafka: KafkaSettings;
+}
+
+/** Kafka streams: off by default, which writes what the plugin wrote (streams are ignored). */
+export interface KafkaSettings {
+  /** Whether a component's message-router and Kafka streams get a KafkaUser, KafkaTopics and their variables (default false). */
+  readonly enabled: boolean;
+  /** The Strimzi Kafka cluster (the label `strimzi.io/cluster`). */
+  readonly cluster: string;
+  /** BOOTSTRAP_SERVERS, and `kafka_info.bootstrap_servers`: the file's, else `<cluster>-kafka-bootstrap:9092` of the final cluster. */
+  readonly bootstrap_servers: string;
+  /** Each KafkaTopic's `retention.ms`. */
+  readonly retention_ms: number;
+  /** Each KafkaTopic's `segment.bytes`. */
+  readonly segment_bytes: number;
 }
 
 /** ServiceAccounts: off by default, which writes what the plugin wrote (none; the namespace's `default` applies). */
@@ -161,6 +178,13 @@ function platformSettingsOf(d: PlatformDefaults): PlatformSettings {
       name: d.certManagerCertificate.issuerName,
     },
     service_account: { enabled: false },
+    kafka: {
+      enabled: false,
+      cluster: d.kafka.cluster,
+      bootstrap_servers: kafkaBootstrapServers(d.kafka.cluster),
+      retention_ms: d.kafka.retentionMs,
+      segment_bytes: d.kafka.segmentBytes,
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import type { EnvValue } from '../../contract/env';
 import { Diagnostic, KeyPath } from '../diagnostics';
 import {
   ExternalCertSpec,
+  KafkaStreamsSpec,
   MsbEntry,
   OwnPodSecurity,
   PortMapping,
@@ -42,6 +43,7 @@ export interface ComponentReads {
   readonly 'application-config': Json | undefined;
   readonly 'pod-security': OwnPodSecurity | undefined;
   readonly 'service-account': ServiceAccountSpec | undefined;
+  readonly kafka: KafkaStreamsSpec | undefined;
   readonly 'image-pull': void;
 }
 

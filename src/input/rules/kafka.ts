@@ -75,9 +75,8 @@ function readKafka({ value: v, platform, read, report: err, warn }: RuleContext<
     entries.forEach((entry, i) => {
       if (!isObj(entry) || typeof entry.type !== 'string') return; // reported by the schema
       const at: KeyPath = ['streams', list, i];
-      const stream = readStream(entry, at, topics, seen, err, warn);
+      const stream = readStream(entry, at, topics, { seen, used }, err, warn);
       if (stream === undefined) return;
-      used.add(stream.configKey);
       if (list === 'publishes') publishes.push(stream);
       else subscribes.push({ ...stream, consumerGroup: str(entry.consumer_group) ?? defaultConsumerGroup(name) });
     });
@@ -98,8 +97,19 @@ function readKafka({ value: v, platform, read, report: err, warn }: RuleContext<
   return { publishes, subscribes };
 }
 
-/** One stream: its topic when it runs on Kafka (an error when it has none), undefined when it is refused or ignored. */
-function readStream(entry: Json, at: KeyPath, topics: Json, seen: Map<string, number>, err: Report, warn: Report): KafkaStream | undefined {
+/**
+ * One stream: its topic when it runs on Kafka (an error when it has none), undefined when it is refused or ignored.
+ * Its config_key is recorded as seen in its list, and as used (a key of `topics` that no stream uses is an error).
+ */
+function readStream(
+  entry: Json,
+  at: KeyPath,
+  topics: Json,
+  keys: { readonly seen: Map<string, number>; readonly used: Set<string> },
+  err: Report,
+  warn: Report,
+): KafkaStream | undefined {
+  const { seen, used } = keys;
   const type = entry.type as string;
   if (HTTP_TYPES.includes(type)) {
     warn(
@@ -137,13 +147,14 @@ function readStream(entry: Json, at: KeyPath, topics: Json, seen: Map<string, nu
     return undefined;
   }
   seen.set(configKey, at[2] as number);
+  used.add(configKey);
   const given = topics[configKey];
   const topicAt: KeyPath = typeof given === 'string' ? ['topics', configKey] : [...at, 'topic'];
   const topic = typeof given === 'string' ? given : str(entry.topic);
   if (topic === undefined) {
     err(
-      at,
-      `the ${kind} stream ${describeValue(configKey)} has no topic: neither topics.${configKey} nor the stream gives one (in a DCAE spec, ` +
+      [...at, 'topic'],
+      `missing; the ${kind} stream ${describeValue(configKey)} has no topic: neither topics.${configKey} nor the stream gives one (in a DCAE spec, ` +
         `a streams_publishes or streams_subscribes parameter whose entry has a dmaap_info.topic_url ending in /events/<topic>, or a ` +
         `kafka_info.topic_name); expected topics: {${configKey}: <topic>}`,
     );

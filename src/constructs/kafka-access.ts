@@ -37,7 +37,7 @@ export interface KafkaAccessOptions {
   readonly cluster?: string;
   /**
    * The main container's BOOTSTRAP_SERVERS.
-   * @default "<cluster>-kafka-bootstrap:9092" (platform kafka.bootstrap_servers)
+   * @default <cluster>-kafka-bootstrap:9092, derived from the cluster (as the platform's kafka.bootstrap_servers is)
    */
   readonly bootstrapServers?: string;
   /**

@@ -44,10 +44,12 @@ describe('platform defaults', () => {
           'application_config.source',
           'cmpv2_issuer.enabled',
           'service_account.enabled',
+          'kafka.enabled',
+          'kafka.bootstrap_servers',
         ].includes(k),
     );
     expect(used.filter((k) => !keys.has(k))).toEqual([]);
-    expect(used).toHaveLength(33);
+    expect(used).toHaveLength(36);
   });
 
   test("GIVEN PLATFORM_DEFAULTS WHEN DEFAULT_PLATFORM is built THEN each construct value comes from it, and the compiler's own keys are added", () => {
@@ -61,6 +63,9 @@ describe('platform defaults', () => {
       'application_config.source',
       'cmpv2_issuer.enabled',
       'service_account.enabled',
+      'kafka.enabled',
+      // Derived from kafka.cluster (names.ts), not a construct default of its own.
+      'kafka.bootstrap_servers',
     ];
     const platformValues = leaves(DEFAULT_PLATFORM)
       .filter(([k]) => !compilerOnly.includes(k))

@@ -10,6 +10,7 @@ import { ComponentServiceAccount, ComponentServiceAccountOptions } from './compo
 import { MsbRegistration } from '../contract/msb';
 import { PLATFORM_DEFAULTS } from '../contract/defaults';
 import { FilebeatSidecar, FilebeatSidecarOptions } from './filebeat-sidecar';
+import { KafkaAccess, KafkaAccessOptions } from './kafka-access';
 import { PolicySyncSidecar, PolicySyncSidecarOptions } from './policy-sync-sidecar';
 import { mount } from './private/container';
 import { TlsInitContainer, TlsInitContainerOptions } from './tls-init-container';
@@ -56,6 +57,8 @@ export interface ComponentChartProps extends ComponentPodProps {
   readonly certPostProcessor?: CertPostProcessorOptions;
   /** The component's own ServiceAccount (construct id `ServiceAccount`), and a RoleBinding with a role. @default none: the namespace's `default` ServiceAccount */
   readonly serviceAccount?: ComponentServiceAccountOptions;
+  /** Access to a Strimzi Kafka cluster (construct id `Kafka`): KafkaTopics, a KafkaUser and the main container's variables. @default none */
+  readonly kafka?: KafkaAccessOptions;
   /** MSB registrations, written as an annotation on the ClusterIP Service; they need a port. @default none */
   readonly msbList?: readonly MsbRegistration[];
 }
@@ -64,7 +67,8 @@ export interface ComponentChartProps extends ComponentPodProps {
  * One component: its Deployment and Services, in the plugin's order, every object in one namespace.
  *
  * Construct ids (part of the public contract): `Pod` (with `Deployment`), `ApplicationConfig` (with `ConfigMap`),
- * `ServiceAccount` (with `ServiceAccount` and `RoleBinding`), `Filebeat`, `PolicySync`, `TlsInit`,
+ * `ServiceAccount` (with `ServiceAccount` and `RoleBinding`), `Kafka` (with `Topic-<topic>` and `User`), `Filebeat`,
+ * `PolicySync`, `TlsInit`,
  * `CertServiceClient`, `Certificate` (with `Resource`), `CertPostProcessor`, `Service` (with `ClusterIP`, `NodePort`, `NodePortIPv6`).
  */
 export class ComponentChart extends Chart {
@@ -86,6 +90,8 @@ export class ComponentChart extends Chart {
   public readonly certPostProcessor?: CertPostProcessor;
   /** The ServiceAccount (and RoleBinding), when there is one. */
   public readonly serviceAccount?: ComponentServiceAccount;
+  /** The Kafka topics and user, when there are any. */
+  public readonly kafka?: KafkaAccess;
   /** The Services. */
   public readonly service: ComponentService;
 
@@ -129,6 +135,10 @@ export class ComponentChart extends Chart {
 
     if (props.serviceAccount) {
       this.serviceAccount = new ComponentServiceAccount(this, 'ServiceAccount', { ...props.serviceAccount, pod });
+    }
+
+    if (props.kafka) {
+      this.kafka = new KafkaAccess(this, 'Kafka', { ...props.kafka, pod });
     }
 
     if (props.filebeat) {

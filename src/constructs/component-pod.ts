@@ -97,8 +97,8 @@ export class ComponentPod extends Construct {
     this.initContainers.push(container);
   }
 
-  /** Adds a plain variable to the main container, after its own and those added before, before POD_IP. */
-  public addMainEnv(name: string, value: string): void {
+  /** Adds a variable to the main container (plain, or a key of a Secret), after its own and those added before, before POD_IP. */
+  public addMainEnv(name: string, value: EnvValue): void {
     this.mainEnv.push([name, value]);
   }
 

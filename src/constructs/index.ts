@@ -12,6 +12,7 @@ export * from './cert-manager-certificate';
 export * from './cert-post-processor';
 export * from './application-config';
 export * from './component-service-account';
+export * from './kafka-access';
 export * from './main-container';
 export * from '../contract/defaults';
 export * from '../contract/names';

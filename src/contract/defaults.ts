@@ -103,6 +103,16 @@ export interface PolicySyncDefaults {
   readonly interval: number;
 }
 
+/** Defaults of {@link KafkaAccess}: the Strimzi Kafka cluster the component's streams run on. */
+export interface KafkaDefaults {
+  /** The Strimzi Kafka cluster: the label `strimzi.io/cluster` of the KafkaUser and KafkaTopics (platform `kafka.cluster`). */
+  readonly cluster: string;
+  /** Each KafkaTopic's `retention.ms` (platform `kafka.retention_ms`). */
+  readonly retentionMs: number;
+  /** Each KafkaTopic's `segment.bytes` (platform `kafka.segment_bytes`). */
+  readonly segmentBytes: number;
+}
+
 /** Every platform default the constructs use. */
 export interface PlatformDefaults {
   /** Namespace of every object of a {@link ComponentChart} (platform `namespace`). */
@@ -123,6 +133,8 @@ export interface PlatformDefaults {
   readonly certManagerCertificate: CertManagerCertificateDefaults;
   /** {@link PolicySyncSidecar}. */
   readonly policySync: PolicySyncDefaults;
+  /** {@link KafkaAccess}. */
+  readonly kafka: KafkaDefaults;
 }
 
 /**
@@ -197,6 +209,12 @@ export const PLATFORM_DEFAULTS: PlatformDefaults = deepFreeze({
     pdpUrl: 'https://policy-xacml-pdp:6969',
     pdpSecret: 'onap-policy-xacml-pdp-restserver-creds',
     interval: 300,
+  },
+  // OOM's values for every DCAE topic (retention two hours, segments of 1 GiB).
+  kafka: {
+    cluster: 'onap-strimzi',
+    retentionMs: 7200000,
+    segmentBytes: 1073741824,
   },
 });
 

@@ -138,3 +138,38 @@ export const POLICY_FILE = `${POLICY_MOUNT_PATH}/policies.json`;
 export const POLICY_DECISION_ENDPOINT = 'policy/pdpx/v1/decision';
 /** The keys of the PDP's credentials in the platform's policy_sync.pdp_secret: the user and the password. */
 export const PDP_SECRET_KEYS = { user: 'login', password: 'password' } as const;
+/** The API version of Strimzi's KafkaUser and KafkaTopic: Strimzi up to 0.48 serves only v1beta2, 0.49 both it and v1. */
+export const STRIMZI_API_VERSION = 'kafka.strimzi.io/v1beta2';
+/** The label that names the Strimzi Kafka cluster a KafkaUser or KafkaTopic belongs to. */
+export const STRIMZI_CLUSTER_LABEL = 'strimzi.io/cluster';
+
+/** The bootstrap address of a Strimzi Kafka cluster's plain listener: its Service `<cluster>-kafka-bootstrap`, port 9092. */
+export function kafkaBootstrapServers(cluster: string): string {
+  return `${cluster}-kafka-bootstrap:9092`;
+}
+
+/** The component's KafkaUser, `<name>-ku` (not cut: a custom object's name may have 253 characters); also the Secret Strimzi's User Operator writes. */
+export function kafkaUserName(name: string): string {
+  return `${name}-ku`;
+}
+
+/** The KafkaTopic of a topic, as OOM names it: the topic lower-cased, each `_` as `-`, and `-kt`. */
+export function kafkaTopicObjectName(topic: string): string {
+  return `${topic.toLowerCase().replace(/_/g, '-')}-kt`;
+}
+
+/** The key of the KafkaUser's Secret that holds the SASL JAAS configuration (user name and password). */
+export const KAFKA_JAAS_SECRET_KEY = 'sasl.jaas.config';
+/** The main container's variables with Kafka streams: the bootstrap address, and the JAAS configuration from the Secret. */
+export const KAFKA_BOOTSTRAP_ENV = 'BOOTSTRAP_SERVERS';
+export const KAFKA_JAAS_ENV = 'JAAS_CONFIG';
+
+/** A message-router stream's `dmaap_info.topic_url` in the application configuration; DCAE's SDK reads the topic from its last part. */
+export function messageRouterTopicUrl(topic: string): string {
+  return `http://message-router:3904/events/${topic}`;
+}
+
+/** The consumer group of a subscriber that names none: `<name>-group`, the one group ACL of the component. */
+export function defaultConsumerGroup(name: string): string {
+  return `${name}-group`;
+}

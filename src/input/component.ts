@@ -9,6 +9,7 @@ import { envRule } from './rules/env';
 import { externalCertRule } from './rules/external-cert';
 import { helperMountsRule } from './rules/helper-mounts';
 import { imagePullRule } from './rules/image-pull';
+import { kafkaRule, withStreams } from './rules/kafka';
 import { labelsRule } from './rules/labels';
 import { mountPathsRule } from './rules/mount-paths';
 import { msbRule } from './rules/msb';
@@ -61,6 +62,7 @@ export const COMPONENT_RULES: ReadonlyArray<AnyRule> = [
   podSecurityRule,
   serviceAccountRule,
   policySyncRule,
+  kafkaRule,
   imagePullRule,
 ];
 
@@ -100,11 +102,21 @@ export function readComponent(source: SpecSource, context: ValidationContext): C
     externalCert: read['cert-manager'],
     k8sLocation: str(v.k8s_location),
     msbList: read.msb,
-    applicationConfig: read['application-config'],
+    applicationConfig: withKafkaStreams(read['application-config'], read.kafka, context),
     // A platform whose pod_security is invalid has reported it: nothing is rendered, the defaults stand in.
     podSecurity: effectivePodSecurity(context.podSecurity ?? DEFAULT_PLATFORM.pod_security, read['pod-security']),
     serviceAccount: read['service-account'],
     policyIds: read['policy-sync'],
+    kafka: read.kafka,
   };
   return { spec, diagnostics, warnings, source };
+}
+
+/** The configuration, with the component's Kafka streams written into it when it has both. */
+function withKafkaStreams(
+  config: ComponentReads['application-config'],
+  kafka: ComponentReads['kafka'],
+  context: ValidationContext,
+): ComponentReads['application-config'] {
+  return config && kafka && context.kafka ? withStreams(config, kafka, context.kafka.bootstrap_servers) : config;
 }

@@ -2,7 +2,7 @@
  * What no single file can check: two files for one component, objects of two components with the same
  * kind, namespace and name, and a NodePort used by two components of one cluster (NodePorts are cluster-wide).
  */
-import { componentObjects } from '../contract/names';
+import { componentObjects, kafkaTopicObjectName } from '../contract/names';
 import { Diagnostic, KeyPath } from './diagnostics';
 import { ComponentSpec } from './model';
 import { SpecSource } from './source';
@@ -41,14 +41,19 @@ export function checkAcrossComponents(loaded: ReadonlyArray<{ spec: ComponentSpe
     components.set(componentKey, spec.file);
 
     const namespace = spec.namespace;
-    for (const { kind, name } of componentObjects(spec.name, spec.ports)) {
+    // A published topic's KafkaTopic is the component's object too: two publishers of one topic would both create it.
+    const topics = (spec.kafka?.publishes ?? []).map((s) => ({ kind: 'KafkaTopic', name: kafkaTopicObjectName(s.topic) }));
+    for (const { kind, name } of [...componentObjects(spec.name, spec.ports), ...topics]) {
       const key = `${location}\0${namespace}\0${kind}\0${name}`;
       const other = objects.get(key);
       if (!other) objects.set(key, { file: spec.file, text: `${spec.file} (component "${spec.name}")` });
       else if (other.file !== spec.file) {
         at(
           ['name'],
-          `gives the ${kind} "${name}" in namespace "${namespace}", which ${other.text} also creates; expected names that stay distinct once derived and cut to 63 characters`,
+          `gives the ${kind} "${name}" in namespace "${namespace}", which ${other.text} also creates; ` +
+            (kind === 'KafkaTopic'
+              ? 'expected each topic published by one component only (the other may subscribe to it)'
+              : 'expected names that stay distinct once derived and cut to 63 characters'),
         );
       }
     }

@@ -92,6 +92,27 @@ export interface ServiceAccountSpec {
   readonly automountToken: boolean;
 }
 
+/** One message-router or Kafka stream of a component, with its topic known. */
+export interface KafkaStream {
+  /** Its key in the configuration (`streams_publishes` / `streams_subscribes`). */
+  readonly configKey: string;
+  /** How the component reaches it, as its configuration names it (`message router` is `message_router`). */
+  readonly type: 'message_router' | 'kafka';
+  /** The Kafka topic, exactly. */
+  readonly topic: string;
+}
+
+/** A stream the component reads, with the consumer group it reads with. */
+export interface KafkaSubscription extends KafkaStream {
+  readonly consumerGroup: string;
+}
+
+/** A component's Kafka streams (platform kafka.enabled), in the order of its spec; at least one. */
+export interface KafkaStreamsSpec {
+  readonly publishes: readonly KafkaStream[];
+  readonly subscribes: readonly KafkaSubscription[];
+}
+
 /** A validated component. */
 export interface ComponentSpec {
   /** The file it came from, for messages. */
@@ -127,4 +148,6 @@ export interface ComponentSpec {
   readonly serviceAccount?: ServiceAccountSpec;
   /** The ids of the policies the policy-sync sidecar fetches, in order, each once; only with the platform's policy_sync.enabled. */
   readonly policyIds?: readonly string[];
+  /** The component's message-router and Kafka streams, with the platform's kafka.enabled and at least one such stream. */
+  readonly kafka?: KafkaStreamsSpec;
 }

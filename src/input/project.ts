@@ -83,6 +83,7 @@ export function validationContext(platformResult: PlatformResult): ValidationCon
     certManager: platform.cmpv2_issuer.enabled,
     serviceAccount: platformResult.invalidKeys.has('service_account') ? undefined : platform.service_account.enabled,
     policySync: platformResult.invalidKeys.has('policy_sync') ? undefined : platform.policy_sync.enabled,
+    kafka: platformResult.invalidKeys.has('kafka') ? undefined : platform.kafka,
   };
 }
 

@@ -65,6 +65,14 @@ export function chartProps(spec: ComponentSpec, platform: PlatformSettings): Com
       automountToken: spec.serviceAccount.automountToken,
       role: platform.service_account.role,
     },
+    kafka: spec.kafka && {
+      publishes: spec.kafka.publishes.map((s) => s.topic),
+      subscribes: spec.kafka.subscribes.map((s) => ({ topic: s.topic, consumerGroup: s.consumerGroup })),
+      cluster: platform.kafka.cluster,
+      bootstrapServers: platform.kafka.bootstrap_servers,
+      retentionMs: platform.kafka.retention_ms,
+      segmentBytes: platform.kafka.segment_bytes,
+    },
     msbList: spec.msbList.map((e) => ({
       serviceName: e.serviceName,
       port: e.port,

@@ -5,6 +5,7 @@ import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
 import { appendPath, decodePointer, formatPath } from '../input/diagnostics';
+import { checkShape, STRIMZI_SHAPES } from './strimzi';
 
 /** One way an object breaks the Kubernetes OpenAPI schema. */
 export interface SchemaProblem {
@@ -27,11 +28,25 @@ const MODELS: Record<string, new (data: any) => Model> = {
   'rbac.authorization.k8s.io/v1/RoleBinding': RoleBinding as unknown as new (data: any) => Model,
   // cert-manager's Certificate: the schema kubernetes-models generated from cert-manager's published CRDs.
   'cert-manager.io/v1/Certificate': Certificate as unknown as new (data: any) => Model,
+  // Strimzi's KafkaTopic and KafkaUser: the compiler's own shapes (./strimzi.ts), as no package holds their schemas.
+  ...Object.fromEntries(Object.entries(STRIMZI_SHAPES).map(([key, shape]) => [key, shapeModel(shape)])),
 };
+
+/** A model that checks an object against one of the compiler's own shapes, and throws its problems as Ajv's. */
+function shapeModel(shape: Parameters<typeof checkShape>[1]): new (data: any) => Model {
+  return class {
+    constructor(private readonly data: unknown) {}
+    public validate(): void {
+      const errors = checkShape(this.data, shape);
+      if (errors.length > 0) throw Object.assign(new Error('invalid'), { errors });
+    }
+  };
+}
 
 /**
  * Checks one object against the Kubernetes OpenAPI schema, or for a cert-manager Certificate against the
- * schema of cert-manager's CRD (offline, with kubernetes-models and @kubernetes-models/cert-manager). The
+ * schema of cert-manager's CRD (offline, with kubernetes-models and @kubernetes-models/cert-manager), or for
+ * a Strimzi KafkaTopic or KafkaUser against the compiler's own shapes of them (./strimzi.ts). The
  * compiler only writes objects that pass: a problem here is a bug in the compiler, never in the user's spec.
  */
 export function validateObject(obj: any): SchemaProblem[] {

@@ -146,7 +146,7 @@ describe('GIVEN a components folder with a broken platform.yaml and a broken com
     expect(stackLines(r.stderr)).toEqual([]);
     expect(lines(r.stderr)).toEqual([
       'components/c.yaml:4:5: ports[0]: "8080" is not "<port>[/tcp|/udp]:<host port>"',
-      'components/platform.yaml:1:1: namespce: unknown key (did you mean "namespace"?); expected one of: namespace, image_pull_secrets, node_port_range, consul_dns_name, cbs, application_config, filebeat, tls, external_cert, cert_post_processor, cmpv2_issuer, pod_security, service_account, policy_sync',
+      'components/platform.yaml:1:1: namespce: unknown key (did you mean "namespace"?); expected one of: namespace, image_pull_secrets, node_port_range, consul_dns_name, cbs, application_config, filebeat, tls, external_cert, cert_post_processor, cmpv2_issuer, pod_security, service_account, policy_sync, kafka',
       '2 errors in 2 files; nothing was written to dist',
     ]);
     expect(r.status).toBe(1);

@@ -45,10 +45,12 @@ describe('platform defaults', () => {
           'cmpv2_issuer.enabled',
           'service_account.enabled',
           'policy_sync.enabled',
+          'kafka.enabled',
+          'kafka.bootstrap_servers',
         ].includes(k),
     );
     expect(used.filter((k) => !keys.has(k))).toEqual([]);
-    expect(used).toHaveLength(37);
+    expect(used).toHaveLength(40);
   });
 
   test("GIVEN PLATFORM_DEFAULTS WHEN DEFAULT_PLATFORM is built THEN each construct value comes from it, and the compiler's own keys are added", () => {
@@ -63,6 +65,9 @@ describe('platform defaults', () => {
       'cmpv2_issuer.enabled',
       'service_account.enabled',
       'policy_sync.enabled',
+      'kafka.enabled',
+      // Derived from kafka.cluster (names.ts), not a construct default of its own.
+      'kafka.bootstrap_servers',
     ];
     const platformValues = leaves(DEFAULT_PLATFORM)
       .filter(([k]) => !compilerOnly.includes(k))

@@ -20,9 +20,9 @@ const PORT_FORM = '"<port>[/tcp|/udp]:<host port>"';
 const INTERVAL_RULE = 'a whole number of seconds, or digits followed by s, m or h (15, "15s", "1m")';
 const QUANTITY_RULE = 'a Kubernetes quantity such as 250m, 0.5, 128Mi or 1Gi';
 const TOP_KEYS =
-  'dcae_spec, name, image, namespace, replicas, always_pull, labels, env, ports, volumes, resources, readiness, liveness, log_info, tls_info, external_cert, k8s_location, application_config, msb_list, pod_security, service_account, policy_ids';
+  'dcae_spec, name, image, namespace, replicas, always_pull, labels, env, ports, volumes, resources, readiness, liveness, log_info, tls_info, external_cert, k8s_location, application_config, msb_list, pod_security, service_account, policy_ids, topics, streams';
 const PLATFORM_KEYS =
-  'namespace, image_pull_secrets, node_port_range, consul_dns_name, cbs, application_config, filebeat, tls, external_cert, cert_post_processor, cmpv2_issuer, pod_security, service_account, policy_sync';
+  'namespace, image_pull_secrets, node_port_range, consul_dns_name, cbs, application_config, filebeat, tls, external_cert, cert_post_processor, cmpv2_issuer, pod_security, service_account, policy_sync, kafka';
 const a = (n: number): string => 'a'.repeat(n);
 
 /** The sorted, formatted errors of several component files (and an optional platform file) compiled together. */

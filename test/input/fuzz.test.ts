@@ -97,7 +97,7 @@ describe('Regressions found while fuzzing', () => {
       ],
     });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      'components/enricher.yaml:2:1: __proto__: unknown key; expected one of: dcae_spec, name, image, namespace, replicas, always_pull, labels, env, ports, volumes, resources, readiness, liveness, log_info, tls_info, external_cert, k8s_location, application_config, msb_list, pod_security, service_account, policy_ids',
+      'components/enricher.yaml:2:1: __proto__: unknown key; expected one of: dcae_spec, name, image, namespace, replicas, always_pull, labels, env, ports, volumes, resources, readiness, liveness, log_info, tls_info, external_cert, k8s_location, application_config, msb_list, pod_security, service_account, policy_ids, topics, streams',
     ]);
   });
 

@@ -117,6 +117,8 @@ export function mapDcaeSpec(dcae: Json, platform: PlatformSettings, override: Js
     if (isObj(hc) && hc.port !== undefined) probePorts.push({ probe: key, port: hc.port, path: ['auxilary', check, 'port'] });
   }
 
+  if (platform.kafka.enabled) set('streams', streams(dcae.streams, parametersConfig(dcae.parameters)), ['streams']);
+
   const configmap = platform.application_config.source === 'configmap';
   if (configmap) set('application_config', parametersConfig(dcae.parameters), ['parameters']);
 
@@ -195,6 +197,47 @@ function certDirectory(final: Json, platform: PlatformSettings): string {
 function hasCertDirectory(final: Json): boolean {
   const dir = isObj(final.tls_info) ? final.tls_info.cert_directory : undefined;
   return typeof dir === 'string' && dir !== '';
+}
+
+/** A v3 spec's `streams_publishes` / `streams_subscribes` parameter entry: the topic at the end of its topic_url, or its kafka_info.topic_name. */
+const TOPIC_URL = /\/events\/([^/?#]+)$/;
+
+/**
+ * The streams with the platform's kafka.enabled: of each entry its `config_key` and `type`, and the topic the
+ * configuration's entry for that config_key names (a v3 spec's `streams_publishes` / `streams_subscribes`
+ * parameters), when it names one. Entries of another shape are passed on, for the component rules to report.
+ */
+function streams(value: unknown, config: Json | undefined): unknown {
+  if (!isObj(value)) return value;
+  const out: Json = {};
+  for (const [list, key] of [
+    ['publishes', 'streams_publishes'],
+    ['subscribes', 'streams_subscribes'],
+  ] as const) {
+    const entries = value[list];
+    if (!Array.isArray(entries)) continue;
+    const known = config && isObj(config[key]) ? config[key] : {};
+    out[list] = entries.map((entry) => {
+      if (!isObj(entry)) return entry;
+      const stream: Json = {};
+      if (entry.config_key !== undefined) stream.config_key = entry.config_key;
+      if (entry.type !== undefined) stream.type = entry.type;
+      const topic = typeof entry.config_key === 'string' ? configuredTopic(known[entry.config_key]) : undefined;
+      if (topic !== undefined) stream.topic = topic;
+      return stream;
+    });
+  }
+  return out;
+}
+
+/** The topic of a configuration's stream entry: its dmaap_info.topic_url's last part after /events/, or its kafka_info.topic_name. */
+function configuredTopic(entry: unknown): string | undefined {
+  if (!isObj(entry)) return undefined;
+  if (isObj(entry.kafka_info) && typeof entry.kafka_info.topic_name === 'string' && entry.kafka_info.topic_name !== '')
+    return entry.kafka_info.topic_name;
+  const url = isObj(entry.dmaap_info) ? entry.dmaap_info.topic_url : undefined;
+  const m = typeof url === 'string' ? TOPIC_URL.exec(url) : null;
+  return m ? m[1] : undefined;
 }
 
 /** A healthcheck as the compiler's probe: the keys the plugin read, without those it ignored. */

@@ -124,6 +124,8 @@ export class MergedSource implements SpecSource {
         ? `. To fix it, set ${what}, or a ${key} probe of type script, in ${file}`
         : `. To fix it, write ${beside} and ${what}, or a ${key} probe of type script`;
     }
+    // A stream's topic is given by the YAML spec's topics.
+    if (key === 'streams' && at[3] === 'topic') return `. To fix it, ${sets('topics')}`;
     if (typeof key === 'string') return `. To fix it, ${sets(formatPath([key]))}`;
     return '';
   }

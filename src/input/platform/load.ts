@@ -4,7 +4,8 @@ import { platformPodSecurityRule } from '../rules/platform-pod-security';
 import { AnyRule, PlatformFacts, runRules } from '../rules/rule';
 import { checkSchema } from '../schema';
 import { SourceFile } from '../source';
-import { mergePatch } from '../values';
+import { isObj, mergePatch } from '../values';
+import { kafkaBootstrapServers } from '../../contract/names';
 import { DEFAULT_PLATFORM, nodePortRange, PlatformSettings } from './settings';
 
 /** The rules of the platform file a schema cannot say, in the order they run and report. */
@@ -17,6 +18,12 @@ export function platformFacts({ settings, invalidKeys }: Pick<PlatformResult, 's
     externalCert: invalidKeys.has('external_cert') ? undefined : settings.external_cert,
     podSecurity: invalidKeys.has('pod_security') ? undefined : settings.pod_security,
   };
+}
+
+/** The Kafka bootstrap address derives from the final cluster, unless the file gives one. */
+function withDerivedBootstrap(settings: PlatformSettings, fileKafka: unknown): PlatformSettings {
+  if (isObj(fileKafka) && fileKafka.bootstrap_servers !== undefined) return settings;
+  return { ...settings, kafka: { ...settings.kafka, bootstrap_servers: kafkaBootstrapServers(settings.kafka.cluster) } };
 }
 
 /** The platform settings of a run, and what is wrong with its platform file. */
@@ -53,7 +60,8 @@ export function loadPlatform(file: string | undefined, text: string | { readonly
   // Keep what is valid, so that components are still checked against the file's other settings in the same run.
   const invalidKeys = new Set(diagnostics.map((d) => d.path.split(/[.[]/)[0]));
   const { $schema: _ignored, ...values } = source.value as Record<string, unknown>;
-  const settings = mergePatch(DEFAULT_PLATFORM, Object.fromEntries(Object.entries(values).filter(([k]) => !invalidKeys.has(k))));
+  const merged = mergePatch(DEFAULT_PLATFORM, Object.fromEntries(Object.entries(values).filter(([k]) => !invalidKeys.has(k))));
+  const settings = withDerivedBootstrap(merged, values.kafka);
   const { min, max } = nodePortRange(settings);
   if (!invalidKeys.has('node_port_range') && !(min >= 1 && max <= 65535 && min <= max)) {
     diagnostics.push(

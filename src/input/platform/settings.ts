@@ -1,4 +1,5 @@
 import { PLATFORM_DEFAULTS, PlatformDefaults } from '../../contract/defaults';
+import { kafkaBootstrapServers } from '../../contract/names';
 import { PodSecurityProfile } from '../../contract/pod-security';
 
 /**
@@ -34,6 +35,8 @@ export interface PlatformSettings {
   readonly service_account: ServiceAccountSettings;
   /** The policy-sync sidecar of components with policies (the compiler's own, opt-in). */
   readonly policy_sync: PolicySyncSettings;
+  /** Kafka streams on a Strimzi cluster: a KafkaUser and KafkaTopics per component (the compiler's own, opt-in). */
+  readonly kafka: KafkaSettings;
 }
 
 /** The policy-sync sidecar: off by default, which writes what the plugin wrote (no sidecar; policies are not fetched). */
@@ -48,6 +51,20 @@ export interface PolicySyncSettings {
   readonly pdp_secret: string;
   /** Seconds between two fetches (POLICY_SYNC_DURATION), a whole number of at least 1. */
   readonly interval: number;
+}
+
+/** Kafka streams: off by default, which writes what the plugin wrote (streams are ignored). */
+export interface KafkaSettings {
+  /** Whether a component's message-router and Kafka streams get a KafkaUser, KafkaTopics and their variables (default false). */
+  readonly enabled: boolean;
+  /** The Strimzi Kafka cluster (the label `strimzi.io/cluster`). */
+  readonly cluster: string;
+  /** BOOTSTRAP_SERVERS, and `kafka_info.bootstrap_servers`: the file's, else `<cluster>-kafka-bootstrap:9092` of the final cluster. */
+  readonly bootstrap_servers: string;
+  /** Each KafkaTopic's `retention.ms`. */
+  readonly retention_ms: number;
+  /** Each KafkaTopic's `segment.bytes`. */
+  readonly segment_bytes: number;
 }
 
 /** ServiceAccounts: off by default, which writes what the plugin wrote (none; the namespace's `default` applies). */
@@ -183,6 +200,13 @@ function platformSettingsOf(d: PlatformDefaults): PlatformSettings {
       pdp_url: d.policySync.pdpUrl,
       pdp_secret: d.policySync.pdpSecret,
       interval: d.policySync.interval,
+    },
+    kafka: {
+      enabled: false,
+      cluster: d.kafka.cluster,
+      bootstrap_servers: kafkaBootstrapServers(d.kafka.cluster),
+      retention_ms: d.kafka.retentionMs,
+      segment_bytes: d.kafka.segmentBytes,
     },
   };
 }

@@ -1,5 +1,5 @@
 /** What the rules know of the platform: the facts of the platform file that checking a component needs. */
-import { ApplicationConfigSource, FilebeatSettings, PodSecuritySettings } from '../platform/settings';
+import { ApplicationConfigSource, FilebeatSettings, KafkaSettings, PodSecuritySettings } from '../platform/settings';
 
 /** The platform facts the port rules need. */
 export interface PortContext {
@@ -25,4 +25,6 @@ export interface ValidationContext extends PortContext {
   readonly serviceAccount?: boolean;
   /** Whether components with policy ids get the policy-sync sidecar (platform policy_sync.enabled). Undefined when the platform's is invalid (the spec's policy_ids is not judged then). @default false */
   readonly policySync?: boolean;
+  /** The platform's kafka settings. Undefined when the platform's are invalid (the spec's streams and topics are not judged then). @default undefined */
+  readonly kafka?: KafkaSettings;
 }

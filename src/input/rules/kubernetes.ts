@@ -28,6 +28,14 @@ export function labelValueProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** Why an object name is refused (a DNS-1123 subdomain of at most 253 characters), or undefined when it is valid. */
+export function subdomainProblem(name: string): string | undefined {
+  if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) {
+    return 'a DNS-1123 subdomain (at most 253 lower-case letters, digits, "-" and ".", each part starting and ending with a letter or digit)';
+  }
+  return undefined;
+}
+
 /** Whether a name is a valid environment variable name. */
 export function isEnvName(name: string): boolean {
   return ENV_NAME.test(name);

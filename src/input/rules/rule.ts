@@ -10,6 +10,7 @@ import type { EnvValue } from '../../contract/env';
 import { Diagnostic, KeyPath } from '../diagnostics';
 import {
   ExternalCertSpec,
+  KafkaStreamsSpec,
   MsbEntry,
   OwnPodSecurity,
   PortMapping,
@@ -44,6 +45,7 @@ export interface ComponentReads {
   readonly 'service-account': ServiceAccountSpec | undefined;
   /** The ids of the policies the policy-sync sidecar fetches, with the platform's policy_sync.enabled. */
   readonly 'policy-sync': readonly string[] | undefined;
+  readonly kafka: KafkaStreamsSpec | undefined;
   readonly 'image-pull': void;
 }
 

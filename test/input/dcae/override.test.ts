@@ -307,7 +307,7 @@ describe('GIVEN an override and its DCAE spec with errors', () => {
   test('WHEN an unknown key is in the YAML THEN it points into the YAML', () => {
     const r = compileFiles({ 'components/c.json': dcae(), 'components/c.yaml': y('dcae_spec: c.json', 'replica: 2') });
     expect(r.errors).toEqual([
-      'components/c.yaml:2:1: replica: unknown key (did you mean "replicas"?); expected one of: dcae_spec, name, image, namespace, replicas, always_pull, labels, env, ports, volumes, resources, readiness, liveness, log_info, tls_info, external_cert, k8s_location, application_config, msb_list, pod_security, service_account, policy_ids',
+      'components/c.yaml:2:1: replica: unknown key (did you mean "replicas"?); expected one of: dcae_spec, name, image, namespace, replicas, always_pull, labels, env, ports, volumes, resources, readiness, liveness, log_info, tls_info, external_cert, k8s_location, application_config, msb_list, pod_security, service_account, policy_ids, topics, streams',
     ]);
   });
 

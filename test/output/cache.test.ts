@@ -2,11 +2,10 @@
  * The render cache, as pure functions: which components it answers for (same inputs, and a file in the output
  * folder with the hash it knows), which it renders, the order of the result, and the cache file's format.
  */
-import { DEFAULT_PLATFORM } from '../../src/input/platform/settings';
+import { DEFAULT_PLATFORM, PlatformSettings } from '../../src/input/platform/settings';
 import { cachedStream, contentHash, formatCache, inputHash, parseCache, RenderCache } from '../../src/output/cache';
 import { localStream, renderHere, RenderStream } from '../../src/output/plan';
 import { ComponentSpec } from '../../src/input/model';
-import { PlatformSettings } from '../../src/input/platform/settings';
 import { loadComponent } from '../helpers';
 
 const BUILD = '0.1.0 build-a';

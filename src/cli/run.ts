@@ -73,9 +73,11 @@ export async function main(argv: readonly string[], io: Console, context: RunCon
   // threads start only when many are.
   let pool: RenderPool | undefined;
   let stream: RenderStream;
-  if (cache && cache.cache.entries.size > 0) stream = deferredPoolStream(() => (pool = RenderPool.start(options.jobs, context.entry)));
+  const capacity = files.components.length;
+  if (cache && cache.cache.entries.size > 0)
+    stream = deferredPoolStream(() => (pool = RenderPool.start(options.jobs, context.entry, capacity)));
   else {
-    pool = RenderPool.start(files.components.length >= PARALLEL_THRESHOLD ? options.jobs : 1, context.entry);
+    pool = RenderPool.start(capacity >= PARALLEL_THRESHOLD ? options.jobs : 1, context.entry, capacity);
     stream = pool.stream();
   }
   try {

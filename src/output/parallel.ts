@@ -7,12 +7,13 @@ import { RenderedFile, renderChecked, renderHere, RenderStream } from './plan';
 export const PARALLEL_THRESHOLD = 64;
 
 const ROLE = 'dcae-synth-render';
-/**
- * The most components a render thread holds given and not yet rendered. Small, so that the main thread, once it
- * has checked every spec, takes the rest itself instead of waiting for a thread's backlog; large enough that a
- * thread never waits for the main thread between two components.
- */
-const WINDOW = 8;
+/** Components handed out between looks at how many are claimed: a render thread never waits long for more. */
+const CHUNK = 8;
+
+/** Who took a component: nobody yet, a render thread, or the main thread. */
+const FREE = 0;
+const TAKEN_BY_THREAD = 1;
+const TAKEN_HERE = 2;
 
 /**
  * A render thread keeps little alive (one chart at a time), so a small young generation costs it few extra
@@ -31,9 +32,7 @@ interface Reply {
 /** One render thread, as the main thread sees it. */
 interface Thread {
   readonly worker: Worker;
-  /** Components rendered so far, counted by the thread itself (shared memory: readable while this thread is busy). */
-  readonly rendered: Int32Array;
-  /** Components given to it. */
+  /** Components sent to it (it renders those nobody else has claimed). */
   given: number;
   /** Replies received. */
   received: number;
@@ -48,24 +47,31 @@ export class RenderPool {
   /**
    * Starts `jobs - 1` worker threads running `entry` (a compiled script that calls {@link serveRenderRequests}
    * at load). With `jobs` 1, or no script to run, nothing starts and everything renders on the main thread.
+   * `capacity` is the most components the threads may share (the run's number of files): any beyond it render
+   * on the main thread.
    */
-  public static start(jobs: number, entry: string | undefined): RenderPool {
+  public static start(jobs: number, entry: string | undefined, capacity = 1024): RenderPool {
+    // One mark per component, shared by every thread: whoever sets it first renders the component.
+    const marks = new SharedArrayBuffer(4 * Math.max(1, capacity));
     const threads: Thread[] =
       entry && /\.js$/.test(entry) && jobs > 1
-        ? Array.from({ length: jobs - 1 }, () => {
-            const rendered = new Int32Array(new SharedArrayBuffer(4));
-            const worker = new Worker(entry, { workerData: { role: ROLE, rendered }, resourceLimits: WORKER_LIMITS });
-            return { worker, rendered, given: 0, received: 0 };
-          })
+        ? Array.from({ length: jobs - 1 }, () => ({
+            worker: new Worker(entry, { workerData: { role: ROLE, marks }, resourceLimits: WORKER_LIMITS }),
+            given: 0,
+            received: 0,
+          }))
         : [];
-    return new RenderPool(threads);
+    return new RenderPool(threads, marks);
   }
 
-  private constructor(private readonly workers: Thread[]) {}
+  private constructor(
+    private readonly workers: Thread[],
+    private readonly marks: SharedArrayBuffer,
+  ) {}
 
   /** A stream that renders the components added to it on these threads and this one (one stream per pool). */
   public stream(): RenderStream {
-    return new PoolStream(this.workers);
+    return new PoolStream(this.workers, this.marks);
   }
 
   /** Renders every component, split between the threads; the result is in the order given, whatever thread did what. */
@@ -86,34 +92,43 @@ export class RenderPool {
 }
 
 /**
- * A render stream over a pool: each component added goes to a render thread that has fewer than {@link WINDOW}
- * waiting, or, once every component is known ({@link finish}), to whichever of this thread and the render threads
- * is free. Results go back in the order the components were added.
+ * A render stream over a pool. Each component added is sent at once to a render thread (in chunks of {@link CHUNK},
+ * in turn), which renders what it is sent in order. Once every component is known ({@link finish}), this thread
+ * renders from the last component down; a shared mark per component says who took it, so that the threads and
+ * this one meet in the middle and none renders a component twice. Results go back in the order added.
  */
 class PoolStream implements RenderStream {
   private readonly specs: ComponentSpec[] = [];
   private readonly results: RenderedFile[] = [];
+  private readonly marks: Int32Array;
+  /** The platform settings the components were added with (the same for all). */
   private platform: PlatformSettings | undefined;
-  /** The first component not yet given to any thread. */
-  private next = 0;
-  private done = 0;
-  private reported = -1;
+  /** Components this thread rendered. */
+  private mine = 0;
+  private reported = 0;
+  private finished = false;
   private onProgress?: (done: number) => void;
   private failure: Error | undefined;
   private readonly waiting: Array<{ resolve(): void; reject(e: Error): void }> = [];
 
-  constructor(private readonly threads: readonly Thread[]) {
+  constructor(
+    private readonly threads: readonly Thread[],
+    shared: SharedArrayBuffer,
+  ) {
+    this.marks = new Int32Array(shared);
     threads.forEach((t, i) => {
       t.worker.on('message', (reply: Reply) => {
         t.received++;
         this.results[reply.index] = reply.file;
         this.progress();
       });
-      // A worker that ends before it has returned what it was given must fail the run, never end it quietly.
+      // A worker that ends before the run has every component must fail the run, never end it quietly.
       t.worker.once('exit', (code) => {
-        if (t.received < t.given)
+        if (!this.finished)
           this.fail(
-            new Error(`render thread ${i + 1} exited (code ${code}) with ${t.received} of the ${t.given} components given to it rendered`),
+            new Error(
+              `render thread ${i + 1} exited (code ${code}) before the run was rendered (it had rendered ${t.received} components)`,
+            ),
           );
       });
       t.worker.once('error', (e) => this.fail(e));
@@ -122,51 +137,47 @@ class PoolStream implements RenderStream {
 
   public add(spec: ComponentSpec, platform: PlatformSettings): void {
     this.platform ??= platform;
+    const index = this.specs.length;
     this.specs.push(spec);
-    this.feed();
+    if (this.threads.length === 0 || index >= this.marks.length) return;
+    const t = this.threads[Math.floor(index / CHUNK) % this.threads.length];
+    if (t.given === 0) t.worker.postMessage({ platform } satisfies Request);
+    t.worker.postMessage({ index, spec } satisfies Request);
+    t.given++;
   }
 
   public async finish(specs: readonly ComponentSpec[], onProgress?: (done: number) => void): Promise<RenderedFile[]> {
     if (specs.length !== this.specs.length || specs.some((s, i) => s !== this.specs[i]))
       throw new Error(`the render stream was given ${this.specs.length} components, and the run has ${specs.length}`);
     this.onProgress = onProgress;
-    this.progress();
-    // What no thread has taken yet: this thread renders it, one at a time, topping up the threads in between.
-    while (this.next < this.specs.length) {
-      this.feed();
-      if (this.next >= this.specs.length) break;
-      const i = this.next++;
-      this.results[i] = renderChecked(this.specs[i], this.platform!);
-      this.done++;
+    const platform = this.platform!;
+    // From the last component down, each one no thread has taken yet.
+    for (let i = this.specs.length - 1; i >= 0; i--) {
+      const shared = this.threads.length > 0 && i < this.marks.length;
+      if (shared && Atomics.compareExchange(this.marks, i, FREE, TAKEN_HERE) !== FREE) continue;
+      this.results[i] = renderChecked(this.specs[i], platform);
+      this.mine++;
       this.progress();
     }
     await new Promise<void>((resolve, reject) => {
       this.waiting.push({ resolve, reject });
       this.settle();
     });
+    this.finished = true;
     return this.results;
   }
 
   public cancel(): void {
-    this.specs.length = 0;
+    // What no thread has taken yet is taken here, and never rendered.
+    if (this.threads.length > 0)
+      for (let i = 0; i < Math.min(this.specs.length, this.marks.length); i++) Atomics.compareExchange(this.marks, i, FREE, TAKEN_HERE);
+    this.finished = true;
   }
 
-  /** Gives each render thread components until it has {@link WINDOW} waiting (it counts what it rendered). */
-  private feed(): void {
-    for (const t of this.threads) {
-      while (this.next < this.specs.length && t.given - Atomics.load(t.rendered, 0) < WINDOW) {
-        if (t.given === 0) t.worker.postMessage({ platform: this.platform! } satisfies Request);
-        const index = this.next++;
-        t.worker.postMessage({ index, spec: this.specs[index] } satisfies Request);
-        t.given++;
-      }
-    }
-  }
-
-  /** Tells `onProgress` how many are rendered, when that changed; then checks whether {@link finish} is done. */
+  /** Tells `onProgress` how many are rendered, when that grew; then checks whether {@link finish} is done. */
   private progress(): void {
-    const count = this.done + this.threads.reduce((n, t) => n + t.received, 0);
-    if (this.onProgress && count !== this.reported && count > 0) {
+    const count = this.mine + this.threads.reduce((n, t) => n + t.received, 0);
+    if (this.onProgress && count > this.reported) {
       this.reported = count;
       this.onProgress(count);
     }
@@ -178,11 +189,12 @@ class PoolStream implements RenderStream {
     this.settle();
   }
 
-  /** Resolves {@link finish} once every thread has returned all it was given (or rejects with the first failure). */
+  /** Resolves {@link finish} once every component is rendered (or rejects with the first failure). */
   private settle(): void {
     if (this.waiting.length === 0) return;
     if (this.failure) this.waiting.splice(0).forEach((w) => w.reject(this.failure!));
-    else if (this.threads.every((t) => t.received === t.given)) this.waiting.splice(0).forEach((w) => w.resolve());
+    else if (this.mine + this.threads.reduce((n, t) => n + t.received, 0) === this.specs.length)
+      this.waiting.splice(0).forEach((w) => w.resolve());
   }
 }
 
@@ -209,21 +221,23 @@ export function deferredPoolStream(start: () => RenderPool): RenderStream {
   };
 }
 
-/** In a worker started by {@link RenderPool}: renders each component it is sent. Returns whether this thread is such a worker. */
+/**
+ * In a worker started by {@link RenderPool}: renders each component it is sent that nobody has taken yet (the main
+ * thread takes the last ones). Returns whether this thread is such a worker.
+ */
 export function serveRenderRequests(): boolean {
-  const data = workerData as { role?: string; rendered?: Int32Array } | undefined;
-  if (isMainThread || data?.role !== ROLE || !parentPort || !data.rendered) return false;
+  const data = workerData as { role?: string; marks?: SharedArrayBuffer } | undefined;
+  if (isMainThread || data?.role !== ROLE || !parentPort || !data.marks) return false;
   const port = parentPort;
-  const rendered = data.rendered;
+  const marks = new Int32Array(data.marks);
   let platform: PlatformSettings | undefined;
   port.on('message', (request: Request) => {
     if ('platform' in request) {
       platform = request.platform;
       return;
     }
-    const file = renderChecked(request.spec, platform!);
-    Atomics.add(rendered, 0, 1);
-    port.postMessage({ index: request.index, file } satisfies Reply);
+    if (Atomics.compareExchange(marks, request.index, FREE, TAKEN_BY_THREAD) !== FREE) return;
+    port.postMessage({ index: request.index, file: renderChecked(request.spec, platform!) } satisfies Reply);
   });
   return true;
 }

@@ -69,26 +69,44 @@ describe('GIVEN a render pool', () => {
     }
   });
 
-  test('GIVEN a thread that exits before returning what it was given WHEN rendered THEN the run fails, saying which thread and how much it rendered', async () => {
-    const pool = RenderPool.start(2, workerScript("require('worker_threads').parentPort.once('message', () => process.exit(3));\n"));
-    try {
-      await expect(
-        compile(fleet(PARALLEL_THRESHOLD), { render: (specs, platform, onProgress) => pool.render(specs, platform, onProgress) }),
-      ).rejects.toThrow(/^render thread 1 exited \(code 3\) with 0 of the [1-8] components given to it rendered$/);
-    } finally {
-      await pool.close();
-    }
+  /**
+   * A render thread that takes the first component it is sent (as a real one does), then does `then` instead of
+   * rendering it; the run's components are added, and the main thread waits a moment before it finishes.
+   */
+  async function withBrokenThread(then: string): Promise<{ readonly finished: Promise<unknown> }> {
+    const script = workerScript(
+      "const { parentPort, workerData } = require('worker_threads');\n" +
+        'const marks = new Int32Array(workerData.marks);\n' +
+        `parentPort.on('message', (m) => { if ('index' in m && Atomics.compareExchange(marks, m.index, 0, 1) === 0) { ${then} } });\n`,
+    );
+    const pool = RenderPool.start(2, script, PARALLEL_THRESHOLD);
+    const { components, platform } = loadProject(fleet(PARALLEL_THRESHOLD));
+    const stream = pool.stream();
+    for (const spec of components) stream.add(spec, platform);
+    await new Promise((r) => setTimeout(r, 1000));
+    return { finished: stream.finish(components).finally(() => pool.close()) };
+  }
+
+  test('GIVEN a thread that exits after it took a component WHEN the run finishes THEN it fails, saying which thread and how much it rendered', async () => {
+    await expect((await withBrokenThread('process.exit(3);')).finished).rejects.toThrow(
+      'render thread 1 exited (code 3) before the run was rendered (it had rendered 0 components)',
+    );
   });
 
-  test('GIVEN a thread that throws WHEN rendered THEN the run fails with its error', async () => {
+  test('GIVEN a thread that throws WHEN the run finishes THEN it fails with its error', async () => {
+    await expect((await withBrokenThread("throw new Error('render thread broke');")).finished).rejects.toThrow('render thread broke');
+  });
+
+  test('GIVEN a thread that never takes anything WHEN the run finishes THEN this thread renders every component', async () => {
     const pool = RenderPool.start(
       2,
-      workerScript("require('worker_threads').parentPort.once('message', () => { throw new Error('render thread broke'); });\n"),
+      workerScript("require('worker_threads').parentPort.on('message', () => undefined);\n"),
+      PARALLEL_THRESHOLD,
     );
     try {
-      await expect(
-        compile(fleet(PARALLEL_THRESHOLD), { render: (specs, platform, onProgress) => pool.render(specs, platform, onProgress) }),
-      ).rejects.toThrow('render thread broke');
+      const input = fleet(PARALLEL_THRESHOLD);
+      const pooled = await compile(input, { render: (specs, platform, onProgress) => pool.render(specs, platform, onProgress) });
+      expect(pooled.files).toEqual(compile(input).files);
     } finally {
       await pool.close();
     }

@@ -48,7 +48,7 @@ export interface CompileOptions {
   readonly helm?: HelmOptions;
   /** Accept a components folder with no component (its output is then empty). @default false: an error */
   readonly allowEmpty?: boolean;
-  /** How the components are rendered. @default on this thread, one after the other ({@link renderHere}) */
+  /** How the components are rendered. @default on this thread, one after the other */
   readonly render?: Renderer | AsyncRenderer;
   /**
    * Renders each component as soon as it has passed its own checks, while the rest are read (render threads);

@@ -1,7 +1,8 @@
 export * from './constructs';
 export { compile } from './compile';
-export type { AsyncRenderer, CompileInput, CompileOptions, CompileResult, Renderer } from './compile';
+export type { AsyncRenderer, CompileInput, CompileOptions, CompileResult, Renderer, RenderStream } from './compile';
 export type { InputFile } from './input/project';
+export type { FileContents } from './input/text';
 export type { Diagnostic } from './input/diagnostics';
 export type { OutputFile } from './output/output-file';
 export type { HelmOptions } from './output/helm';

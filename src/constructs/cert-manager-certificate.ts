@@ -16,6 +16,7 @@ import { TlsInitContainer } from './tls-init-container';
 
 /** The issuer every Certificate names, as plugin 3.9.0 wrote it: the ONAP CMPv2 issuer's group and kind. */
 export const CMPV2_ISSUER_GROUP = 'certmanager.onap.org';
+/** The kind of the issuer every Certificate names. */
 export const CMPV2_ISSUER_KIND = 'CMPv2Issuer';
 
 /** Options of {@link CertManagerCertificate}: its props without the TLS init container. */

@@ -14,8 +14,9 @@ import {
   STRIMZI_CLUSTER_LABEL,
 } from '../contract/names';
 
-/** The operations a KafkaUser is allowed on a topic it publishes to, and on one it subscribes to. */
+/** The operations a KafkaUser is allowed on a topic it publishes to. */
 export const PUBLISH_OPERATIONS: readonly string[] = ['Write', 'DescribeConfigs'];
+/** The operations a KafkaUser is allowed on a topic it subscribes to. */
 export const SUBSCRIBE_OPERATIONS: readonly string[] = ['Read', 'Describe'];
 /** The operation a KafkaUser is allowed on a consumer group. */
 export const GROUP_OPERATIONS: readonly string[] = ['Read'];

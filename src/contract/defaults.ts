@@ -154,7 +154,20 @@ export const COMPONENT_DEFAULTS = deepFreeze({
   /** The certificate's subject alternative names (`sans`). */
   sans: '',
   /** An MSB registration's values when not given (`msb_list` entries; serviceName defaults to the component name). */
-  msb: { port: '80', version: 'v1', url: '/', protocol: 'REST', enableSsl: false, visualRange: '1' },
+  msb: {
+    /** The registered port. */
+    port: '80',
+    /** The service's version. */
+    version: 'v1',
+    /** The service's URL path. */
+    url: '/',
+    /** The protocol MSB proxies. */
+    protocol: 'REST',
+    /** Whether MSB reaches the service over TLS. */
+    enableSsl: false,
+    /** Where the service is visible (MSB's visualRange). */
+    visualRange: '1',
+  },
 });
 
 /** The plugin's built-in platform defaults. Frozen: pass props to a construct to use other values. */

@@ -4,13 +4,19 @@
  * which write them; this folder imports nothing from outside it.
  */
 
-/** The containers the constructs add beside the main container, which is named after the component. */
 import { MAX_NAME } from './limits';
 
+// The containers the constructs add beside the main container, which is named after the component.
+
+/** The filebeat sidecar's container. */
 export const FILEBEAT_CONTAINER = 'filebeat';
+/** The TLS init container. */
 export const TLS_INIT_CONTAINER = 'init-tls';
+/** The cert-service-client init container. */
 export const CERT_SERVICE_CLIENT_CONTAINER = 'cert-service-client';
+/** The cert-post-processor init container. */
 export const CERT_POST_PROCESSOR_CONTAINER = 'cert-post-processor';
+/** The policy-sync sidecar's container. */
 export const POLICY_SYNC_CONTAINER = 'policy-sync';
 
 export { MAX_NAME } from './limits';
@@ -53,8 +59,16 @@ export interface ComponentObject {
   readonly name: string;
 }
 
+/** What {@link nodePortsOf} reads of a port. */
+export interface PortFamily {
+  /** Whether the port's NodePort goes on the IPv6 Service. @default false */
+  readonly ipv6?: boolean;
+  /** The NodePort; 0 (or none) means no NodePort. @default 0 */
+  readonly hostPort?: number;
+}
+
 /** The ports of one IP family that have a host port: those of the NodePort Service of that family. */
-export function nodePortsOf<T extends { readonly ipv6?: boolean; readonly hostPort?: number }>(ports: readonly T[], ipv6: boolean): T[] {
+export function nodePortsOf<T extends PortFamily>(ports: readonly T[], ipv6: boolean): T[] {
   return ports.filter((p) => (p.ipv6 ?? false) === ipv6 && (p.hostPort ?? 0) !== 0);
 }
 
@@ -137,7 +151,12 @@ export const POLICY_FILE = `${POLICY_MOUNT_PATH}/policies.json`;
 /** The PDP's decision endpoint, relative to its URL: POLICY_SYNC_V1_DECISION_ENDPOINT. */
 export const POLICY_DECISION_ENDPOINT = 'policy/pdpx/v1/decision';
 /** The keys of the PDP's credentials in the platform's policy_sync.pdp_secret: the user and the password. */
-export const PDP_SECRET_KEYS = { user: 'login', password: 'password' } as const;
+export const PDP_SECRET_KEYS = {
+  /** The key of the user name. */
+  user: 'login',
+  /** The key of the password. */
+  password: 'password',
+} as const;
 /** The API version of Strimzi's KafkaUser and KafkaTopic: Strimzi up to 0.48 serves only v1beta2, 0.49 both it and v1. */
 export const STRIMZI_API_VERSION = 'kafka.strimzi.io/v1beta2';
 /** The label that names the Strimzi Kafka cluster a KafkaUser or KafkaTopic belongs to. */
@@ -160,8 +179,9 @@ export function kafkaTopicObjectName(topic: string): string {
 
 /** The key of the KafkaUser's Secret that holds the SASL JAAS configuration (user name and password). */
 export const KAFKA_JAAS_SECRET_KEY = 'sasl.jaas.config';
-/** The main container's variables with Kafka streams: the bootstrap address, and the JAAS configuration from the Secret. */
+/** The main container's variable with Kafka streams that holds the bootstrap address. */
 export const KAFKA_BOOTSTRAP_ENV = 'BOOTSTRAP_SERVERS';
+/** The main container's variable with Kafka streams that holds the JAAS configuration, from the KafkaUser's Secret. */
 export const KAFKA_JAAS_ENV = 'JAAS_CONFIG';
 
 /** A message-router stream's `dmaap_info.topic_url` in the application configuration; DCAE's SDK reads the topic from its last part. */

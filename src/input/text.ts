@@ -14,14 +14,25 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 
 /**
  * A file's contents, as the caller found them: its text (a test's file), its bytes as read from disk
- * (decoded here), or only its size, for a file the reader did not read because it is above {@link MAX_FILE_BYTES}.
+ * (decoded here), or only its size, for a file the reader did not read because it is above the size limit for one input file (1 MiB).
  */
 export type FileContents =
-  | { readonly text: string }
-  | { readonly bytes: Uint8Array }
-  | { readonly oversize: number }
-  /** An entry that could not be read, and why: a dangling or looping link, a FIFO, a file the process may not read. */
-  | { readonly unreadable: string };
+  | {
+      /** Its text, as a test gives it. */
+      readonly text: string;
+    }
+  | {
+      /** Its bytes as read from disk, decoded strictly as UTF-8 by the compiler. */
+      readonly bytes: Uint8Array;
+    }
+  | {
+      /** Its size in bytes, for a file above the limit, not read. */
+      readonly oversize: number;
+    }
+  | {
+      /** Why the entry could not be read: a dangling or looping link, a FIFO, a file the process may not read. */
+      readonly unreadable: string;
+    };
 
 /** A file's text, or the one diagnostic that says why it has none. */
 export type Decoded = { readonly text: string } | { readonly diagnostic: Diagnostic };

@@ -10,14 +10,24 @@ import { appendPath } from '../input/diagnostics';
 /** The most a compiled object may take, serialised as compact JSON: 1 MiB. */
 export const MAX_OBJECT_BYTES = 1024 * 1024;
 
-/** An object above {@link MAX_OBJECT_BYTES}. */
+/** The largest string value of an object. */
+export interface LargestValue {
+  /** Where it is, as a key path. */
+  readonly path: string;
+  /** Its size, in UTF-8 bytes. */
+  readonly bytes: number;
+  /** The `name` of the mapping that holds it, when it has one. @default none */
+  readonly owner?: string;
+}
+
+/** An object above the most a compiled object may take (1 MiB as compact JSON). */
 export interface OversizedObject {
   /** `Kind "name"`. */
   readonly object: string;
   /** Its size, serialised as compact JSON, in bytes. */
   readonly bytes: number;
-  /** Its largest string value: where (a key path), how big (bytes, UTF-8) and, when the value's mapping has one, its `name`. */
-  readonly largest?: { readonly path: string; readonly bytes: number; readonly owner?: string };
+  /** Its largest string value. @default none: the object has no string value */
+  readonly largest?: LargestValue;
 }
 
 /** The objects above the limit, in order. */

@@ -9,7 +9,9 @@ export const MANIFEST_EXTENSION = '.k8s.yaml';
 
 /** One output file: its path relative to the output folder (with `/`), and its bytes. */
 export interface OutputFile {
+  /** Its path relative to the output folder, with `/`. */
   readonly path: string;
+  /** Its text, written as UTF-8. */
   readonly content: string;
 }
 

@@ -1,0 +1,24 @@
+// `npm run docs`: regenerates the generated parts of docs/: the API reference of the constructs and `compile`
+// (docs/api/, TypeDoc with its Markdown plugin, configured in scripts/typedoc.json). Plain JavaScript, so that it
+// runs before anything is compiled. A test (test/docs/generated.test.ts) runs it into a temporary folder and fails
+// when docs/ differs: regenerate and commit.
+//
+//   node scripts/docs.mjs [--out DIR]   (default: docs; the API reference goes to DIR/api)
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const at = process.argv.indexOf('--out');
+const out = resolve(at >= 0 ? process.argv[at + 1] : join(root, 'docs'));
+
+const api = join(out, 'api');
+rmSync(api, { recursive: true, force: true });
+const typedoc = join(dirname(require.resolve('typedoc/package.json')), 'bin', 'typedoc');
+execFileSync(process.execPath, [typedoc, '--options', join(root, 'scripts', 'typedoc.json'), '--out', api, '--logLevel', 'Warn'], {
+  cwd: root,
+  stdio: 'inherit',
+});

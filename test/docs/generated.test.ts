@@ -6,18 +6,26 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { ROOT, snapshotFolder, tmpdir } from '../helpers';
 
-describe('GIVEN the committed docs/api', () => {
-  test('WHEN npm run docs regenerates it THEN every file is the same (else: run npm run docs and commit the result)', () => {
-    const out = tmpdir('dcae-docs-');
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'docs.mjs'), '--out', out], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    const fresh = snapshotFolder(path.join(out, 'api'));
-    const committed = snapshotFolder(path.join(ROOT, 'docs', 'api'));
-    expect(Object.keys(fresh).length).toBeGreaterThan(50);
-    expect(Object.keys(committed).sort()).toEqual(Object.keys(fresh).sort());
-    for (const file of Object.keys(fresh)) expect({ file, text: committed[file] }).toEqual({ file, text: fresh[file] });
-  }, 120_000);
+/** The generated docs, made once for this file into a temporary folder (the build must be there: npm test builds). */
+let regenerated = '';
+beforeAll(() => {
+  regenerated = tmpdir('dcae-docs-');
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'docs.mjs'), '--out', regenerated], { cwd: ROOT, encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+}, 120_000);
+
+describe('GIVEN the committed docs/api and docs/examples', () => {
+  test.each(['api', 'examples'])(
+    'WHEN npm run docs regenerates docs/%s THEN every file is the same (else: run npm run docs and commit the result)',
+    (folder) => {
+      const fresh = snapshotFolder(path.join(regenerated, folder));
+      const committed = snapshotFolder(path.join(ROOT, 'docs', folder));
+      expect(Object.keys(fresh).length).toBeGreaterThan(4);
+      expect(Object.keys(committed).sort()).toEqual(Object.keys(fresh).sort());
+      for (const file of Object.keys(fresh)) expect({ file, text: committed[file] }).toEqual({ file, text: fresh[file] });
+    },
+  );
 
   test('WHEN read THEN the constructs and compile each have a page, with their props', () => {
     const api = snapshotFolder(path.join(ROOT, 'docs', 'api'));
@@ -25,5 +33,31 @@ describe('GIVEN the committed docs/api', () => {
       expect(api[`classes/${c}.md`]).toMatch(new RegExp(`^# Class: ${c}\\n`));
     expect(api['functions/compile.md']).toContain('CompileInput');
     expect(api['interfaces/FilebeatSidecarProps.md']).toContain('logDirectory');
+  });
+});
+
+describe('GIVEN the drawing of the HV-VES example', () => {
+  const page = snapshotFolder(path.join(ROOT, 'docs', 'examples'))['dcae-hv-ves-collector.md'];
+  const diagram = /```mermaid\n([\s\S]*?)```/.exec(page)?.[1] ?? '';
+
+  test('WHEN read THEN it shows the init containers in their order, the main container and the sidecar', () => {
+    expect(diagram).toContain('init0["1. init-tls"]');
+    expect(diagram).toContain('init1["2. cert-post-processor"]');
+    expect(diagram).toContain('init0 --> init1');
+    expect(diagram).toContain('c0["dcae-hv-ves-collector (main)"]');
+    expect(diagram).toContain('c1["filebeat (sidecar)"]');
+  });
+
+  test('WHEN read THEN each mount is an arrow from its container to its volume, labelled with the path', () => {
+    expect(diagram).toMatch(/v(\d)\[\("tls-info<br\/>emptyDir"\)\]/);
+    const tls = /v(\d)\[\("tls-info/.exec(diagram)![1];
+    expect(diagram).toContain(`init0 -- "/opt/app/osaaf" --> v${tls}`);
+    expect(diagram).toContain(`c0 -- "/etc/ves-hv/ssl/" --> v${tls}`);
+  });
+
+  test('WHEN read THEN each Service is there with its type and ports, and the Certificate is linked to the volume of its Secret', () => {
+    expect(diagram).toContain('svc0{{"Service dcae-hv-ves-collector<br/>ClusterIP: 6061/TCP"}}');
+    expect(diagram).toMatch(/svc1\{\{"Service xdcae-hv-ves-collector<br\/>NodePort: 6061 → node \d+\/TCP"\}\}/);
+    expect(diagram).toMatch(/o\d\["Certificate dcae-hv-ves-collector-cert"\]\n {2}o\d -\.-> v\d/);
   });
 });

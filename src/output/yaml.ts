@@ -184,6 +184,22 @@ function quotedText(value: string): string | undefined {
   return value.includes("'") ? undefined : `'${value}'`;
 }
 
+/** Lines of printable ASCII, none empty at the start, none ending in a space, with at most one line break at the end. */
+const LITERAL_LINES = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?(?:\n(?:[\x20-\x7e]*[\x21-\x7e])?)*\n?$/;
+
+/**
+ * A multi-line string as the library writes it, a literal block (`|`, or `|-` without a final line break) whose
+ * lines are indented by `indent` (empty lines stay empty). Undefined for anything else: an ambiguous string (the
+ * compiler double-quotes those), more than one final line break, leading or trailing blanks on a line, tabs,
+ * non-ASCII, a line that starts like a document marker.
+ */
+function literalText(value: string, indent: string): string | undefined {
+  if (value.length > 65536 || !LITERAL_LINES.test(value) || /^(?:%|---|\.\.\.)/m.test(value) || isAmbiguous(value)) return undefined;
+  if (value.endsWith('\n\n')) return undefined;
+  const body = value.endsWith('\n') ? value.slice(0, -1) : value;
+  return `|${value.endsWith('\n') ? '' : '-'}\n${indent}${body.replace(/\n+/g, `$&${indent}`)}`;
+}
+
 /**
  * A scalar as the library writes it in block context, or undefined when it is not one this writer handles. A key
  * is written only plain (or, when ambiguous, double-quoted): the library's rules for keys differ.
@@ -191,6 +207,7 @@ function quotedText(value: string): string | undefined {
 function scalarText(value: unknown, key = false): string | undefined {
   if (typeof value === 'string') {
     if (value === '') return '""';
+    if (value.includes('\n')) return undefined;
     if (value.length > 1024) return undefined;
     if (SIMPLE.test(value) && !value.endsWith(' ')) return isAmbiguous(value) ? `"${value}"` : value;
     return key ? undefined : quotedText(value);
@@ -263,7 +280,7 @@ function emitBlock(value: Record<string, unknown> | unknown[], indent: string, l
       lines.push(`${start}${prefix}${key === undefined ? '' : ' '}null`);
       continue;
     }
-    const text = scalarText(item);
+    const text = typeof item === 'string' && item.includes('\n') ? literalText(item, `${indent}  `) : scalarText(item);
     if (text === undefined) return false;
     lines.push(`${start}${prefix}${key === undefined ? '' : ' '}${text}`);
   }

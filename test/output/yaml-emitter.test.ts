@@ -171,9 +171,14 @@ describe.each([
     for (const o of objects.slice(0, 500)) expect(stringifyYaml(o)).toBe(emitDocument(o) ?? stringifyWithLibrary(o));
   });
 
-  test('WHEN a value holds something the fast writer does not handle (a multi-line string, -0, a float with an exponent, a document marker, both quotes, a backslash, non-ASCII, a key that needs quotes) THEN it says so', () => {
+  test('WHEN a value holds something the fast writer does not handle (a multi-line string with blanks at the ends of a line, tabs or several final line breaks, -0, a float with an exponent, a document marker, both quotes, a backslash, non-ASCII, a key that needs quotes) THEN it says so', () => {
     for (const v of [
-      'a\nb',
+      'a\n\n',
+      ' a\nb',
+      'a \nb',
+      'a\tb\nc',
+      'é\nb',
+      '---\nb',
       -0,
       1e21,
       1e-7,
@@ -191,7 +196,7 @@ describe.each([
       expect(emitDocument({ v })).toBeUndefined();
   });
 
-  test('WHEN a value is a plain decimal or a one-line string that needs quotes THEN the fast writer writes it, as the library does', () => {
+  test('WHEN a value is a plain decimal, a one-line string that needs quotes or a multi-line string THEN the fast writer writes it, as the library does', () => {
     const cases: Array<[unknown, string]> = [
       [1.5, '1.5'],
       [-0.25, '-0.25'],
@@ -206,6 +211,10 @@ describe.each([
       ['"q"', `'"q"'`],
       ['[{"port": "8443"}]', `'[{"port": "8443"}]'`],
       ["it's: x", `"it's: x"`],
+      ['a\nb', '|-\n  a\n  b'],
+      ['a\nb\n', '|\n  a\n  b'],
+      ['yes\n', '|\n  yes'],
+      ['a: 1\n\nb: [x]\n', '|\n  a: 1\n\n  b: [x]'],
     ];
     for (const [v, text] of cases) {
       expect(emitDocument({ v })).toBe(`v: ${text}\n`);

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { validateObject } from '../../src/output/validate';
-import { compile, compileFiles, errorsOf, find, kindsAndNames, mainOf, ROOT, tryCompile, withHead, y } from '../helpers';
+import { compile, compileFiles, dcae, errorsOf, find, kindsAndNames, mainOf, ROOT, tryCompile, withHead, y } from '../helpers';
 
 const ON = { kafka: { enabled: true } };
 const CONFIGMAP = { kafka: { enabled: true }, application_config: { source: 'configmap' } };
@@ -422,6 +422,46 @@ describe('compared with what OOM renders for the same streams', () => {
     const r = compileFiles({ 'components/pnf-registrar.json': spec }, y('kafka: {enabled: true}'));
     expect(r.errors).toEqual([
       'components/pnf-registrar.json:10:7: streams.subscribes[0].topic: missing; the message_router stream "ves-reg-output" has no topic: neither topics.ves-reg-output nor the stream gives one (in a DCAE spec, a streams_publishes or streams_subscribes parameter whose entry has a dmaap_info.topic_url ending in /events/<topic>, or a kafka_info.topic_name); expected topics: {ves-reg-output: <topic>}. To fix it, write a YAML spec beside it with dcae_spec: pnf-registrar.json that sets topics',
+    ]);
+  });
+});
+
+describe('schema warnings about the streams of a DCAE spec', () => {
+  // A stream without its format, which schema v3 requires.
+  const streams = dcae({}, {}, { streams: { publishes: [{ version: '1.0.0', type: 'kafka', config_key: 'out' }], subscribes: [] } });
+  const streamWarning = (compiler: string): string =>
+    'components/c.json:10:7: streams.publishes[0].format: missing; this key is required: the name of the data format ' +
+    `(component-spec schema v3; the plugin ignored this${compiler})`;
+  // A parameter with only a name and a value, which schema v1 (the closest) lacks a description for.
+  const parameters = dcae({}, {}, { parameters: [{ name: 'p', value: 1 }] });
+  const parameterWarning = (compiler: string): string =>
+    'components/c.json:17:5: parameters[0].description: missing; this key is required: a sentence that says what the parameter is for ' +
+    `(component-spec schema v1; the plugin ignored this${compiler})`;
+
+  test('GIVEN the mode off WHEN a DCAE stream or parameter has a schema complaint THEN the warning says the compiler ignores it too', () => {
+    const r = compileFiles({ 'components/c.json': streams });
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([streamWarning(', and so does the compiler')]);
+    expect(compileFiles({ 'components/c.json': parameters }).warnings).toEqual([parameterWarning(', and so does the compiler')]);
+  });
+
+  test('GIVEN kafka.enabled: true WHEN a DCAE stream or parameter has a schema complaint THEN the warning says what the compiler reads of it', () => {
+    const r = compileFiles(
+      { 'components/c.json': streams, 'components/c.yaml': y('dcae_spec: c.json', 'topics: {out: OUT}') },
+      y('kafka: {enabled: true}'),
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([streamWarning("; the compiler reads each stream's config_key and type (platform kafka.enabled)")]);
+    expect(compileFiles({ 'components/c.json': parameters }, y('kafka: {enabled: true}')).warnings).toEqual([
+      parameterWarning(
+        '; the compiler reads the topics of the streams_publishes and streams_subscribes parameters (platform kafka.enabled)',
+      ),
+    ]);
+    // With a ConfigMap too, the parameters are the configuration: the warning says so, as without Kafka streams.
+    expect(
+      compileFiles({ 'components/c.json': parameters }, y('kafka: {enabled: true}', 'application_config: {source: configmap}')).warnings,
+    ).toEqual([
+      parameterWarning("; the compiler reads only each parameter's name and value (platform application_config.source: configmap)"),
     ]);
   });
 });

@@ -33,6 +33,12 @@
  *                                     policy-sync container (as ONAP OOM writes it) are added afterwards.
  *   - `pod_security` (spec or platform) -> left out (plugin 3.4.3 had no Pod Security); with profile restricted, the
  *                                     securityContexts are added afterwards, as docs/reference.md ("Pod Security") says.
+ *   - `streams`, `topics` (spec) and `kafka` (platform) -> left out (the plugin ignored streams); with the platform's
+ *                                     kafka.enabled and a message-router or Kafka stream, the KafkaTopics (one per distinct
+ *                                     published topic, in stream order) and the KafkaUser `<name>-ku` with its ACLs are added
+ *                                     before the Deployment, BOOTSTRAP_SERVERS and JAAS_CONFIG before POD_IP, and with a
+ *                                     ConfigMap configuration its streams_publishes / streams_subscribes entries, as
+ *                                     docs/reference.md ("Kafka streams") says.
  *
  * Each case's edits are printed, so that its CASE.md can be checked against them.
  *
@@ -303,6 +309,11 @@ function oracleInput(spec: Obj): { input: Obj; transformed: string[] } {
   if (input.pod_security !== undefined) {
     delete input.pod_security;
     transformed.push('pod_security left out for the oracle (plugin 3.4.3 had no Pod Security)');
+  }
+  for (const key of ['streams', 'topics']) {
+    if (input[key] === undefined) continue;
+    delete input[key];
+    transformed.push(`${key} left out for the oracle (the plugin ignored streams)`);
   }
   return { input, transformed };
 }
@@ -597,7 +608,7 @@ function editApplicationConfig(objects: Obj[], c: EditContext, platform: Obj): O
   const pod = dep.spec.template.spec;
   const main = pod.containers[0];
   const name = `${c.spec.name}-application-config`;
-  const text = stringifyYaml(sortKeys(c.spec.application_config));
+  const text = stringifyYaml(sortKeys(configurationWithStreams(c, platform)));
   const userVolumes = (c.spec.volumes ?? []).length;
   pod.volumes.splice(userVolumes, 0, { name: APP_CONFIG.volume, configMap: { name, defaultMode: 420 } });
   main.volumeMounts.splice(userVolumes, 0, { name: APP_CONFIG.volume, mountPath: APP_CONFIG.mountPath, readOnly: true });
@@ -656,12 +667,22 @@ function editServiceAccount(objects: Obj[], c: EditContext, platform: Obj): Obj[
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: sa.role },
     });
   }
-  const at = objects.indexOf(dep);
+  const at = podObjectsAt(objects);
   c.edits.push(
     `${added.map((o) => `${o.kind} ${name}`).join(' and ')} added before the Deployment (service_account.enabled); pod serviceAccountName ${name}` +
       (pod.automountServiceAccountToken ? ', automountServiceAccountToken: true' : ''),
   );
   return [...objects.slice(0, at), ...added, ...objects.slice(at)];
+}
+
+/**
+ * Where the objects that go with the pod (ServiceAccount, RoleBinding, KafkaTopics, KafkaUser) are inserted: before a
+ * Certificate, else before the Deployment (docs/reference.md, Objects, order and names: ConfigMap, ServiceAccount,
+ * RoleBinding, KafkaTopics, KafkaUser, Certificate, Deployment).
+ */
+function podObjectsAt(objects: Obj[]): number {
+  const certificate = objects.findIndex((o) => o.kind === 'Certificate');
+  return certificate >= 0 ? certificate : objects.indexOf(deploymentOf(objects));
 }
 
 /** The platform's policy_sync defaults (docs/reference.md, Platform settings), written out here on purpose. */
@@ -707,6 +728,133 @@ function editPolicySync(objects: Obj[], c: EditContext, platform: Obj): void {
   c.edits.push(
     `policy-sync container added last (policy_sync.enabled, POLICY_SYNC_ID ${JSON.stringify(ids)}); policy-shared volume and main mount at /etc/policies before tls-info`,
   );
+}
+
+/** The platform's kafka defaults (docs/reference.md, Platform settings), written out here on purpose. */
+const KAFKA_DEFAULTS = { cluster: 'onap-strimzi', retention_ms: 7200000, segment_bytes: 1073741824 };
+
+/** The stream types that run on Kafka (docs/reference.md, Kafka streams); `http` and `https` streams get no object. */
+const KAFKA_TYPES = ['message_router', 'message router', 'kafka'];
+
+interface KafkaStream {
+  readonly configKey: string;
+  readonly type: string;
+  readonly topic: string;
+  readonly consumerGroup?: string;
+}
+
+/** The platform's kafka settings over the defaults; bootstrap_servers derives from the final cluster unless given. */
+function kafkaSettings(platform: Obj): Obj {
+  const k = { ...KAFKA_DEFAULTS, ...(platform.kafka ?? {}) };
+  return { ...k, bootstrap_servers: k.bootstrap_servers ?? `${k.cluster}-kafka-bootstrap:9092` };
+}
+
+/**
+ * A YAML spec's message-router and Kafka streams with the platform's kafka.enabled (none without it): each entry's
+ * config_key and type, and its topic, which `topics` by config_key replaces.
+ */
+function kafkaStreams(c: EditContext, platform: Obj): { publishes: KafkaStream[]; subscribes: KafkaStream[] } {
+  if (platform.kafka?.enabled !== true) return { publishes: [], subscribes: [] };
+  const topics: Obj = c.spec.topics ?? {};
+  const list = (entries: Obj[] | undefined): KafkaStream[] =>
+    (entries ?? [])
+      .filter((e) => KAFKA_TYPES.includes(e.type))
+      .map((e) => ({ configKey: e.config_key, type: e.type, topic: topics[e.config_key] ?? e.topic, consumerGroup: e.consumer_group }));
+  return { publishes: list(c.spec.streams?.publishes), subscribes: list(c.spec.streams?.subscribes) };
+}
+
+/**
+ * The configuration a ConfigMap holds: the spec's application_config, and with Kafka streams each stream's entry by
+ * config_key under streams_publishes / streams_subscribes, as DCAE's SDK reads them (docs/reference.md, Kafka
+ * streams, "The configuration"): it replaces an entry of the same config_key; other entries and keys stay.
+ */
+function configurationWithStreams(c: EditContext, platform: Obj): Obj {
+  const config = JSON.parse(JSON.stringify(c.spec.application_config)) as Obj;
+  const { publishes, subscribes } = kafkaStreams(c, platform);
+  const { bootstrap_servers } = kafkaSettings(platform);
+  const entry = (s: KafkaStream): Obj =>
+    s.type === 'kafka'
+      ? { type: 'kafka', kafka_info: { bootstrap_servers, topic_name: s.topic } }
+      : { type: 'message_router', dmaap_info: { topic_url: `http://message-router:3904/events/${s.topic}` } };
+  for (const [key, streams] of [
+    ['streams_publishes', publishes],
+    ['streams_subscribes', subscribes],
+  ] as const) {
+    if (streams.length === 0) continue;
+    const given = config[key] ?? {};
+    if (given === null || typeof given !== 'object' || Array.isArray(given)) throw new Error(`application_config.${key} is not a mapping`);
+    config[key] = { ...given };
+    for (const s of streams) {
+      const replaced = s.configKey in given;
+      config[key][s.configKey] = entry(s);
+      c.edits.push(
+        `configuration ${key}.${s.configKey}: the ${entry(s).type} entry of topic ${s.topic}${replaced ? ", over the configuration's own" : ''}`,
+      );
+    }
+  }
+  return config;
+}
+
+/**
+ * With the platform's kafka.enabled and at least one message-router or Kafka stream (docs/reference.md, Kafka streams),
+ * written out here on purpose: a KafkaTopic per distinct published topic in stream order, then the KafkaUser
+ * `<name>-ku` (SCRAM-SHA-512; an ACL per distinct topic, published ones first, then one per distinct consumer group),
+ * before a Certificate and the Deployment; BOOTSTRAP_SERVERS and JAAS_CONFIG (from the KafkaUser's Secret) just
+ * before POD_IP, so after the component's own variables and CBS_CLIENT_CONFIG_PATH.
+ */
+function editKafka(objects: Obj[], c: EditContext, platform: Obj): Obj[] {
+  const { publishes, subscribes } = kafkaStreams(c, platform);
+  if (publishes.length === 0 && subscribes.length === 0) return objects;
+  const k = kafkaSettings(platform);
+  const dep = deploymentOf(objects);
+  const name = c.spec.name as string;
+  const namespace = dep.metadata.namespace;
+  const labels = { ...dep.metadata.labels, 'strimzi.io/cluster': k.cluster };
+  const apiVersion = 'kafka.strimzi.io/v1beta2';
+  const distinct = (list: string[]) => [...new Set(list)];
+  const published = distinct(publishes.map((s) => s.topic));
+  const subscribed = distinct(subscribes.map((s) => s.topic));
+  const topicObjects = published.map((topic) => ({
+    apiVersion,
+    kind: 'KafkaTopic',
+    metadata: { name: `${topic.toLowerCase().replace(/_/g, '-')}-kt`, namespace, labels },
+    spec: { topicName: topic, config: { 'retention.ms': k.retention_ms, 'segment.bytes': k.segment_bytes } },
+  }));
+  const resource = (type: string, resourceName: string) => ({ type, name: resourceName, patternType: 'literal' });
+  const acls = [
+    ...distinct([...published, ...subscribed]).map((topic) => ({
+      resource: resource('topic', topic),
+      operations: [
+        ...(published.includes(topic) ? ['Write', 'DescribeConfigs'] : []),
+        ...(subscribed.includes(topic) ? ['Read', 'Describe'] : []),
+      ],
+    })),
+    ...distinct(subscribes.map((s) => s.consumerGroup ?? `${name}-group`)).map((group) => ({
+      resource: resource('group', group),
+      operations: ['Read'],
+    })),
+  ];
+  const user = {
+    apiVersion,
+    kind: 'KafkaUser',
+    metadata: { name: `${name}-ku`, namespace, labels },
+    spec: { authentication: { type: 'scram-sha-512' }, authorization: { type: 'simple', acls } },
+  };
+  const main = dep.spec.template.spec.containers[0];
+  const podIp = main.env.findIndex((e: Obj) => e.name === 'POD_IP');
+  if (podIp !== main.env.length - 1) throw new Error('main container: POD_IP is not the last variable');
+  main.env.splice(
+    podIp,
+    0,
+    { name: 'BOOTSTRAP_SERVERS', value: k.bootstrap_servers },
+    { name: 'JAAS_CONFIG', valueFrom: { secretKeyRef: { name: `${name}-ku`, key: 'sasl.jaas.config' } } },
+  );
+  const at = podObjectsAt(objects);
+  c.edits.push(
+    `${[...topicObjects, user].map((o) => `${o.kind} ${o.metadata.name}`).join(', ')} added before the Deployment (kafka.enabled), ` +
+      `the KafkaUser with ${acls.length} ACLs; BOOTSTRAP_SERVERS ${k.bootstrap_servers} and JAAS_CONFIG (Secret ${name}-ku) before POD_IP`,
+  );
+  return [...objects.slice(0, at), ...topicObjects, user, ...objects.slice(at)];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -839,6 +987,7 @@ export function expectedManifest(
     pod_security: platformPodSecurity,
     service_account: platformServiceAccount,
     policy_sync: platformPolicySync,
+    kafka: platformKafka,
     ...oraclePlatform
   } = platform;
   if (platformPodSecurity !== undefined)
@@ -847,6 +996,7 @@ export function expectedManifest(
     transformed.push('platform service_account left out for the oracle (the plugin wrote no ServiceAccount)');
   if (platformPolicySync !== undefined)
     transformed.push('platform policy_sync left out for the oracle (the plugin ran no policy-sync sidecar)');
+  if (platformKafka !== undefined) transformed.push('platform kafka left out for the oracle (the plugin ignored streams)');
   if (cm) transformed.push(...sansForOracle39(input));
   const run = (file: string, platformFile?: string) =>
     cm ? runOracle39(oracle39 ?? findOracle39(), file, platformFile) : runOracle(oracle, file, platformFile);
@@ -857,7 +1007,8 @@ export function expectedManifest(
       const file = path.join(tmp, 'component.json'); // JSON is YAML: the oracle reads it with yaml.safe_load
       fs.writeFileSync(file, JSON.stringify(input, null, 2));
       let platformFile = golden.platformFile;
-      if (platformPodSecurity !== undefined || platformServiceAccount !== undefined || platformPolicySync !== undefined) {
+      const left = [platformPodSecurity, platformServiceAccount, platformPolicySync, platformKafka];
+      if (left.some((x) => x !== undefined)) {
         platformFile = path.join(tmp, 'platform.json');
         fs.writeFileSync(platformFile, JSON.stringify(oraclePlatform, null, 2));
       }
@@ -888,6 +1039,7 @@ export function expectedManifest(
   editSecretEnv(objects, c);
   objects = editServiceAccount(objects, c, platform);
   editPolicySync(objects, c, platform);
+  objects = editKafka(objects, c, platform);
   // Keys sorted at every depth, except that apiVersion, kind and metadata lead each object (cdk8s's order; only a ConfigMap's data sorts before them).
   editPodSecurity(objects, c);
   objects = omitEmpty(objects, c)

@@ -87,15 +87,21 @@ export interface DcaeSchemaOptions {
   readonly readsParameters?: boolean;
   /** Each policy's policy_id, which the policy-sync sidecar fetches (platform policy_sync.enabled). @default false */
   readonly readsPolicies?: boolean;
+  /** Each stream's config_key and type, and the topics of the streams_publishes / streams_subscribes parameters (platform kafka.enabled). @default false */
+  readonly readsStreams?: boolean;
 }
 
 /**
  * What a warning says the compiler does with an ignored part: the same as the plugin, or for the parameters in
  * configmap mode, what it reads: each parameter's name and value of a list, or a whole mapping; for the policies,
- * with the policy-sync sidecar, each policy's id.
+ * with the policy-sync sidecar, each policy's id; for the streams, with Kafka streams, each stream's config_key and
+ * type, and (without configmap mode) the topics of the streams parameters.
  */
 function compilerReads(part: string, options: DcaeSchemaOptions, source: SpecSource): string {
   if (part === 'policy_info' && options.readsPolicies) return "; the compiler reads each policy's policy_id (platform policy_sync.enabled)";
+  if (part === 'streams' && options.readsStreams) return "; the compiler reads each stream's config_key and type (platform kafka.enabled)";
+  if (part === 'parameters' && options.readsStreams && !options.readsParameters)
+    return '; the compiler reads the topics of the streams_publishes and streams_subscribes parameters (platform kafka.enabled)';
   if (part !== 'parameters' || !options.readsParameters) return ', and so does the compiler';
   return isObj((source.value as Json).parameters)
     ? '; the compiler reads the whole mapping as the application configuration (platform application_config.source: configmap)'

@@ -37,7 +37,7 @@ export function readDcaeComponent(
   // With a ConfigMap, the parameters are the application configuration: the compiler reads their names and values.
   const configmap = platform.application_config.source === 'configmap';
   const policySync = platform.policy_sync.enabled;
-  const schema = checkDcaeSchema(source, { readsParameters: configmap, readsPolicies: policySync });
+  const schema = checkDcaeSchema(source, { readsParameters: configmap, readsPolicies: policySync, readsStreams: platform.kafka.enabled });
   const value = source.value as Json;
   const self = isObj(value.self) ? value.self : {};
   if (self.component_type !== 'docker') {

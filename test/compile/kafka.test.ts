@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { validateObject } from '../../src/output/validate';
-import { compile, compileFiles, dcae, errorsOf, find, kindsAndNames, mainOf, ROOT, tryCompile, withHead, y } from '../helpers';
+import { compile, compileFiles, dcae, errorsOf, find, kindsAndNames, mainOf, podOf, ROOT, tryCompile, withHead, y } from '../helpers';
 
 const ON = { kafka: { enabled: true } };
 const CONFIGMAP = { kafka: { enabled: true }, application_config: { source: 'configmap' } };
@@ -414,6 +414,60 @@ describe('compared with what OOM renders for the same streams', () => {
     expect(config).toContain('      topic_url: http://message-router:3904/events/unauthenticated.PNF_READY\n');
     expect(config).toContain('      topic_url: http://message-router:3904/events/unauthenticated.VES_PNFREG_OUTPUT\n');
     expect(config).toContain('dmaap.dmaapConsumerConfiguration.consumerGroup: OpenDCAE-c12\n');
+  });
+
+  test("GIVEN the PRH-like spec migrated with Kafka, Secrets and a ServiceAccount on (as OOM runs PRH) WHEN compiled THEN the env, the Secret references and the RoleBinding are OOM's, field by field, except for the documented names", () => {
+    // The override of a real migration: the AAI credentials from OOM's Secret, the consumer group OOM's chart uses.
+    const override = y(
+      'dcae_spec: pnf-registrar.json',
+      'topics: {ves-reg-output: unauthenticated.VES_PNFREG_OUTPUT}',
+      'env:',
+      '  AAI_USER: {secret: onap-dcae-prh-aaicreds, key: login}',
+      '  AAI_PASSWORD: {secret: onap-dcae-prh-aaicreds, key: password}',
+      'streams:',
+      '  subscribes:',
+      '    - {config_key: ves-reg-output, type: message_router, consumer_group: OpenDCAE-c12}',
+    );
+    const r = compileFiles(
+      { 'components/pnf-registrar.json': fixture('pnf-registrar.json'), 'components/pnf-registrar.yaml': override },
+      y(
+        'namespace: onap',
+        'kafka: {enabled: true}',
+        'service_account: {enabled: true, role: onap-read}',
+        'application_config: {source: configmap}',
+      ),
+    );
+    expect(r.errors).toEqual([]);
+    const env = mainOf(r.objects).env as Array<{ name: string; value?: string; valueFrom?: unknown }>;
+    const byName = (n: string) => env.find((e) => e.name === n);
+    // As OOM's dcae-prh Deployment writes them.
+    expect(byName('AAI_USER')).toEqual({ name: 'AAI_USER', valueFrom: { secretKeyRef: { name: 'onap-dcae-prh-aaicreds', key: 'login' } } });
+    expect(byName('AAI_PASSWORD')).toEqual({
+      name: 'AAI_PASSWORD',
+      valueFrom: { secretKeyRef: { name: 'onap-dcae-prh-aaicreds', key: 'password' } },
+    });
+    expect(byName('BOOTSTRAP_SERVERS')).toEqual({ name: 'BOOTSTRAP_SERVERS', value: 'onap-strimzi-kafka-bootstrap:9092' });
+    // OOM names the KafkaUser dcae-prh-ku after its chart; here it is <name>-ku, the component's name.
+    expect(byName('JAAS_CONFIG')).toEqual({
+      name: 'JAAS_CONFIG',
+      valueFrom: { secretKeyRef: { name: 'pnf-registrar-ku', key: 'sasl.jaas.config' } },
+    });
+    expect(byName('CBS_CLIENT_CONFIG_PATH')).toEqual({
+      name: 'CBS_CLIENT_CONFIG_PATH',
+      value: '/app-config-input/application_config.yaml',
+    });
+    // No password is ever written as a value.
+    expect(JSON.stringify(r.objects)).not.toContain('demo123456');
+    // OOM: ServiceAccount onap-dcae-prh-read, RoleBinding onap-dcae-prh-read to the Role onap-read; here named after the
+    // component, with the token not mounted unless asked for (docs/reference.md, ServiceAccount).
+    const binding = find(r.objects, 'RoleBinding', 'pnf-registrar');
+    expect(binding.roleRef).toEqual({ kind: 'Role', name: 'onap-read', apiGroup: 'rbac.authorization.k8s.io' });
+    expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'pnf-registrar', namespace: 'onap' }]);
+    expect(podOf(r.objects).serviceAccountName).toBe('pnf-registrar');
+    expect(find(r.objects, 'ServiceAccount', 'pnf-registrar').automountServiceAccountToken).toBe(false);
+    expect(r.objects.filter((o) => o.kind === 'KafkaTopic').map((o) => [o.metadata.name, o.spec.topicName])).toEqual(OOM.prh.topics);
+    for (const o of r.objects.filter((x) => x.kind === 'KafkaTopic' || x.kind === 'KafkaUser'))
+      expect(o.metadata.labels['strimzi.io/cluster']).toBe('onap-strimzi');
   });
 
   test('GIVEN a DCAE stream whose topic no parameter names WHEN compiled THEN the error points into the JSON and says to set topics in the override', () => {

@@ -10,8 +10,8 @@ import {
   kafkaBootstrapServers,
   kafkaTopicObjectName,
   kafkaUserName,
-  STRIMZI_API_VERSION,
   STRIMZI_CLUSTER_LABEL,
+  StrimziApiVersion,
 } from '../contract/names';
 
 /** The operations a KafkaUser is allowed on a topic it publishes to. */
@@ -56,6 +56,11 @@ export interface KafkaAccessOptions {
    * @default 7200000 (platform kafka.retention_ms)
    */
   readonly retentionMs?: number;
+  /**
+   * The API version of the KafkaUser and KafkaTopics: `kafka.strimzi.io/v1` for Strimzi 1.x.
+   * @default "kafka.strimzi.io/v1beta2" (platform kafka.api_version)
+   */
+  readonly apiVersion?: StrimziApiVersion;
   /**
    * Each KafkaTopic's `segment.bytes`, a whole number.
    * @default 1073741824 (platform kafka.segment_bytes)
@@ -103,7 +108,7 @@ export class KafkaAccess extends PodPart {
     this.topics = publishes.map(
       (topic) =>
         new ApiObject(this, `Topic-${topic}`, {
-          apiVersion: STRIMZI_API_VERSION,
+          apiVersion: props.apiVersion ?? d.apiVersion,
           kind: 'KafkaTopic',
           metadata: { name: kafkaTopicObjectName(topic), labels },
           spec: {
@@ -118,7 +123,7 @@ export class KafkaAccess extends PodPart {
     ];
     const name = kafkaUserName(pod.componentName);
     this.user = new ApiObject(this, 'User', {
-      apiVersion: STRIMZI_API_VERSION,
+      apiVersion: props.apiVersion ?? d.apiVersion,
       kind: 'KafkaUser',
       metadata: { name, labels },
       spec: {

@@ -3,6 +3,7 @@
  * as docs/reference.md lists them. Each value is written here once; the compiler's platform
  * settings (`DEFAULT_PLATFORM`, snake_case, as `components/platform.yaml` spells them) are built from these.
  */
+import type { StrimziApiVersion } from './names';
 import { PodSecurityProfile } from './pod-security';
 
 /** Defaults of {@link FilebeatSidecar}. */
@@ -111,6 +112,8 @@ export interface KafkaDefaults {
   readonly retentionMs: number;
   /** Each KafkaTopic's `segment.bytes` (platform `kafka.segment_bytes`). */
   readonly segmentBytes: number;
+  /** The API version of the KafkaUser and KafkaTopics (platform `kafka.api_version`). */
+  readonly apiVersion: StrimziApiVersion;
 }
 
 /** Every platform default the constructs use. */
@@ -228,6 +231,8 @@ export const PLATFORM_DEFAULTS: PlatformDefaults = deepFreeze({
     cluster: 'onap-strimzi',
     retentionMs: 7200000,
     segmentBytes: 1073741824,
+    // What OOM's charts write, and what every Strimzi before 1.0 serves.
+    apiVersion: 'kafka.strimzi.io/v1beta2',
   },
 });
 

@@ -157,8 +157,13 @@ export const PDP_SECRET_KEYS = {
   /** The key of the password. */
   password: 'password',
 } as const;
-/** The API version of Strimzi's KafkaUser and KafkaTopic: Strimzi up to 0.48 serves only v1beta2, 0.49 both it and v1. */
-export const STRIMZI_API_VERSION = 'kafka.strimzi.io/v1beta2';
+/**
+ * The API versions of Strimzi's KafkaUser and KafkaTopic the compiler writes: Strimzi up to 0.48 serves only
+ * v1beta2, 0.49 both, 1.x only v1. The fields the compiler writes are the same in both.
+ */
+export const STRIMZI_API_VERSIONS = ['kafka.strimzi.io/v1beta2', 'kafka.strimzi.io/v1'] as const;
+/** One of {@link STRIMZI_API_VERSIONS}. */
+export type StrimziApiVersion = (typeof STRIMZI_API_VERSIONS)[number];
 /** The label that names the Strimzi Kafka cluster a KafkaUser or KafkaTopic belongs to. */
 export const STRIMZI_CLUSTER_LABEL = 'strimzi.io/cluster';
 

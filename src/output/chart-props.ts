@@ -72,6 +72,7 @@ export function chartProps(spec: ComponentSpec, platform: PlatformSettings): Com
       bootstrapServers: platform.kafka.bootstrap_servers,
       retentionMs: platform.kafka.retention_ms,
       segmentBytes: platform.kafka.segment_bytes,
+      apiVersion: platform.kafka.api_version,
     },
     msbList: spec.msbList.map((e) => ({
       serviceName: e.serviceName,

@@ -4,7 +4,7 @@
  * it is required, and refuse any other field, as Strimzi's CRDs (0.49) define them. Like the Kubernetes check, a
  * problem here is a bug in the compiler, never in the user's spec.
  */
-import { STRIMZI_API_VERSION, STRIMZI_CLUSTER_LABEL } from '../contract/names';
+import { STRIMZI_API_VERSIONS, STRIMZI_CLUSTER_LABEL } from '../contract/names';
 
 /** What one value must be. */
 export type Shape =
@@ -44,7 +44,7 @@ const METADATA: Shape = {
 const OBJECT = (kind: string, spec: Shape): Shape => ({
   type: 'object',
   required: ['apiVersion', 'kind', 'metadata', 'spec'],
-  properties: { apiVersion: str({ const: STRIMZI_API_VERSION }), kind: str({ const: kind }), metadata: METADATA, spec },
+  properties: { apiVersion: str({ enum: STRIMZI_API_VERSIONS }), kind: str({ const: kind }), metadata: METADATA, spec },
 });
 
 /** KafkaTopic: the topic's exact name and its configuration, whole numbers only (partitions and replicas as the CRD has them). */
@@ -114,10 +114,12 @@ const KAFKA_USER = OBJECT('KafkaUser', {
 });
 
 /** The shapes by `apiVersion/kind`. */
-export const STRIMZI_SHAPES: Readonly<Record<string, Shape>> = {
-  [`${STRIMZI_API_VERSION}/KafkaTopic`]: KAFKA_TOPIC,
-  [`${STRIMZI_API_VERSION}/KafkaUser`]: KAFKA_USER,
-};
+export const STRIMZI_SHAPES: Readonly<Record<string, Shape>> = Object.fromEntries(
+  STRIMZI_API_VERSIONS.flatMap((version) => [
+    [`${version}/KafkaTopic`, KAFKA_TOPIC],
+    [`${version}/KafkaUser`, KAFKA_USER],
+  ]),
+);
 
 /** Every way a value breaks a shape, at JSON pointers from `at`. */
 export function checkShape(value: unknown, shape: Shape, at = ''): ShapeError[] {

@@ -169,6 +169,22 @@ describe('kafka.enabled: true', () => {
   });
 });
 
+describe('kafka.api_version', () => {
+  test('GIVEN kafka.api_version: kafka.strimzi.io/v1 (Strimzi 1.x) WHEN compiled THEN every KafkaTopic and KafkaUser has that apiVersion, and nothing else changes', () => {
+    const v1 = compile(STREAMS, { kafka: { enabled: true, api_version: 'kafka.strimzi.io/v1' } });
+    const beta = compile(STREAMS, ON);
+    const strimzi = v1.objects.filter((o) => o.kind === 'KafkaTopic' || o.kind === 'KafkaUser');
+    expect(strimzi.map((o) => o.apiVersion)).toEqual(['kafka.strimzi.io/v1', 'kafka.strimzi.io/v1']);
+    expect(v1.yaml.replace(/kafka\.strimzi\.io\/v1\n/g, 'kafka.strimzi.io/v1beta2\n')).toBe(beta.yaml);
+  });
+
+  test('GIVEN an apiVersion Strimzi does not serve WHEN compiled THEN the platform file is refused at the key with the two it takes', () => {
+    expect(errorsOf(withHead(), { kafka: { enabled: true, api_version: 'kafka.strimzi.io/v2' } })).toEqual([
+      'components/platform.yaml:3:16: kafka.api_version: "kafka.strimzi.io/v2" is not kafka.strimzi.io/v1beta2 (Strimzi before 1.0) or kafka.strimzi.io/v1 (Strimzi 0.49 and later)',
+    ]);
+  });
+});
+
 describe('errors with the mode on', () => {
   test.each([
     [

@@ -50,7 +50,7 @@ describe('platform defaults', () => {
         ].includes(k),
     );
     expect(used.filter((k) => !keys.has(k))).toEqual([]);
-    expect(used).toHaveLength(40);
+    expect(used).toHaveLength(41);
   });
 
   test("GIVEN PLATFORM_DEFAULTS WHEN DEFAULT_PLATFORM is built THEN each construct value comes from it, and the compiler's own keys are added", () => {

@@ -45,7 +45,14 @@ function changedPlatform(): PlatformSettings {
     pod_security: { ...DEFAULT_PLATFORM.pod_security, profile: 'restricted' },
     // Valid values of their own: the schema checks the URL and the Secret's name.
     policy_sync: { enabled: true, image: 'repo/policy-sync:9', pdp_url: 'https://pdp.example:1', pdp_secret: 'pdp-creds-x', interval: 42 },
-    kafka: { enabled: true, cluster: 'other-cluster', bootstrap_servers: 'other:9093', retention_ms: 1000, segment_bytes: 2000 },
+    kafka: {
+      enabled: true,
+      cluster: 'other-cluster',
+      bootstrap_servers: 'other:9093',
+      retention_ms: 1000,
+      segment_bytes: 2000,
+      api_version: 'kafka.strimzi.io/v1',
+    },
   };
 }
 
@@ -54,7 +61,7 @@ describe('chartProps', () => {
     const platform = changedPlatform();
     const withStreams = `${EVERYTHING}policy_ids: [onap.ves.policy]\nstreams: {publishes: [{config_key: out, type: kafka, topic: OUT}]}\n`;
     const props = chartProps(loadComponent(withStreams, platform), platform);
-    expect(props.kafka).toMatchObject({ retentionMs: 1000, segmentBytes: 2000 });
+    expect(props.kafka).toMatchObject({ retentionMs: 1000, segmentBytes: 2000, apiVersion: 'kafka.strimzi.io/v1' });
     const values = strings(props);
     const changed = strings({
       ...platform,
@@ -64,7 +71,7 @@ describe('chartProps', () => {
       application_config: undefined,
       cmpv2_issuer: undefined,
     });
-    expect(changed).toHaveLength(33);
+    expect(changed).toHaveLength(34);
     expect(props.policySync).toEqual({
       policyIds: ['onap.ves.policy'],
       image: 'repo/policy-sync:9',

@@ -99,8 +99,12 @@ test.each([
   expect(validateObject(make())).toEqual(expected);
 });
 
-test('GIVEN a Strimzi kind at another apiVersion WHEN checked THEN there is no schema for it', () => {
-  expect(validateObject({ ...user, apiVersion: 'kafka.strimzi.io/v1' })).toEqual([
-    { object: 'KafkaUser comp-ku', field: 'kind', message: 'no schema for apiVersion kafka.strimzi.io/v1 kind KafkaUser' },
+test('GIVEN the same objects at kafka.strimzi.io/v1 (Strimzi 0.49 and 1.x) WHEN checked THEN they pass too', () => {
+  expect(validateObject({ ...user, apiVersion: 'kafka.strimzi.io/v1' })).toEqual([]);
+});
+
+test('GIVEN a Strimzi kind at an apiVersion the compiler does not write WHEN checked THEN there is no schema for it', () => {
+  expect(validateObject({ ...user, apiVersion: 'kafka.strimzi.io/v2' })).toEqual([
+    { object: 'KafkaUser comp-ku', field: 'kind', message: 'no schema for apiVersion kafka.strimzi.io/v2 kind KafkaUser' },
   ]);
 });

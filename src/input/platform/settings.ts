@@ -1,5 +1,5 @@
 import { PLATFORM_DEFAULTS, PlatformDefaults } from '../../contract/defaults';
-import { kafkaBootstrapServers } from '../../contract/names';
+import { kafkaBootstrapServers, StrimziApiVersion } from '../../contract/names';
 import { PodSecurityProfile } from '../../contract/pod-security';
 
 /**
@@ -65,6 +65,8 @@ export interface KafkaSettings {
   readonly retention_ms: number;
   /** Each KafkaTopic's `segment.bytes`. */
   readonly segment_bytes: number;
+  /** The API version of the KafkaUser and KafkaTopics: `kafka.strimzi.io/v1beta2` (Strimzi before 1.0) or `kafka.strimzi.io/v1`. */
+  readonly api_version: StrimziApiVersion;
 }
 
 /** ServiceAccounts: off by default, which writes what the plugin wrote (none; the namespace's `default` applies). */
@@ -207,6 +209,7 @@ function platformSettingsOf(d: PlatformDefaults): PlatformSettings {
       bootstrap_servers: kafkaBootstrapServers(d.kafka.cluster),
       retention_ms: d.kafka.retentionMs,
       segment_bytes: d.kafka.segmentBytes,
+      api_version: d.kafka.apiVersion,
     },
   };
 }

@@ -37,7 +37,7 @@ function isExcerptOf(block: string, file: string): boolean {
   return `\n${file}`.includes(`\n${block}`);
 }
 
-describe('GIVEN the migration guide\'s quotes of the examples', () => {
+describe("GIVEN the migration guide's quotes of the examples", () => {
   test('WHEN its marked blocks are found THEN the migration example has the JSON (two excerpts), the YAML (whole) and the two runs', () => {
     expect(quotes(GUIDE).map((q) => `${q.kind}: ${q.what}`)).toEqual(
       expect.arrayContaining([
@@ -51,6 +51,18 @@ describe('GIVEN the migration guide\'s quotes of the examples', () => {
   });
 
   test.each(quotes(GUIDE).filter((q) => q.kind !== 'output'))('WHEN a block is $kind $what THEN it is that file, exactly', (q) => {
+    const file = text(q.what);
+    if (q.kind === 'quoted') expect(q.body).toBe(file);
+    else expect(isExcerptOf(q.body, file)).toBe(true);
+  });
+
+  test.each(
+    fs
+      .readdirSync(path.join(ROOT, 'docs', 'guide'))
+      .filter((f) => f.endsWith('.md'))
+      .flatMap((f) => quotes(text(`docs/guide/${f}`)).map((q) => ({ ...q, page: f })))
+      .filter((q) => q.kind !== 'output'),
+  )('WHEN docs/guide/$page quotes ($kind) $what THEN it is that file, exactly', (q) => {
     const file = text(q.what);
     if (q.kind === 'quoted') expect(q.body).toBe(file);
     else expect(isExcerptOf(q.body, file)).toBe(true);
@@ -99,7 +111,7 @@ describe('GIVEN the HV-VES migration example', () => {
     expect(manifests[0].content).toBe(text(`dist/${HV_VES_MANIFEST}`));
   });
 
-  test('WHEN the guide's runs are replayed (the other examples compiled, then the JSON added, then its YAML spec) THEN each prints what the guide shows', async () => {
+  test('WHEN the guide runs are replayed (the other examples compiled, then the JSON added, then its YAML spec) THEN each prints what the guide shows', async () => {
     const shown = (what: string) => {
       const [command, ...output] = quotes(GUIDE)
         .find((q) => q.kind === 'output' && q.what === what)!

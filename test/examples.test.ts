@@ -1,7 +1,7 @@
 /**
- * The shipped examples (components/) and the README's quotes of them: the HV-VES migration example (a DCAE
- * component spec and the YAML spec that starts from it) is quoted exactly, prints what the README shows, and
- * compiles to the committed manifest.
+ * The shipped examples (components/) and the migration guide's quotes of them (docs/guide/migrate-a-dcae-component.md):
+ * the HV-VES migration example (a DCAE component spec and the YAML spec that starts from it) is quoted exactly,
+ * prints what the guide shows, and compiles to the committed manifest.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -11,13 +11,13 @@ import { checkDcaeSchema } from '../src/input/dcae/dcae-schema';
 import { SourceFile } from '../src/input/source';
 import { EXAMPLES, folderWith, ROOT, run, stderrLines, tmpdir } from './helpers';
 
-const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const GUIDE = fs.readFileSync(path.join(ROOT, 'docs', 'guide', 'migrate-a-dcae-component.md'), 'utf8');
 const HV_VES_JSON = 'components/dcae-hv-ves-collector.json';
 const HV_VES_YAML = 'components/dcae-hv-ves-collector.yaml';
 const HV_VES_MANIFEST = 'dcae-hv-ves-collector.k8s.yaml';
 const text = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 
-/** A fenced block of the README after a marker `<!-- <kind>: <what> -->` (the next fence after the marker line). */
+/** A fenced block of the guide after a marker `<!-- <kind>: <what> -->` (the next fence after the marker line). */
 interface Quote {
   readonly kind: string;
   readonly what: string;
@@ -37,9 +37,9 @@ function isExcerptOf(block: string, file: string): boolean {
   return `\n${file}`.includes(`\n${block}`);
 }
 
-describe('GIVEN the README quotes of the examples', () => {
+describe("GIVEN the migration guide's quotes of the examples", () => {
   test('WHEN its marked blocks are found THEN the migration example has the JSON (two excerpts), the YAML (whole) and the two runs', () => {
-    expect(quotes(README).map((q) => `${q.kind}: ${q.what}`)).toEqual(
+    expect(quotes(GUIDE).map((q) => `${q.kind}: ${q.what}`)).toEqual(
       expect.arrayContaining([
         `quoted from: ${HV_VES_JSON}`,
         `quoted: ${HV_VES_YAML}`,
@@ -47,10 +47,22 @@ describe('GIVEN the README quotes of the examples', () => {
         'output: the JSON and its YAML spec',
       ]),
     );
-    expect(quotes(README).filter((q) => q.what === HV_VES_JSON)).toHaveLength(2);
+    expect(quotes(GUIDE).filter((q) => q.what === HV_VES_JSON)).toHaveLength(2);
   });
 
-  test.each(quotes(README).filter((q) => q.kind !== 'output'))('WHEN a block is $kind $what THEN it is that file, exactly', (q) => {
+  test.each(quotes(GUIDE).filter((q) => q.kind !== 'output'))('WHEN a block is $kind $what THEN it is that file, exactly', (q) => {
+    const file = text(q.what);
+    if (q.kind === 'quoted') expect(q.body).toBe(file);
+    else expect(isExcerptOf(q.body, file)).toBe(true);
+  });
+
+  test.each(
+    fs
+      .readdirSync(path.join(ROOT, 'docs', 'guide'))
+      .filter((f) => f.endsWith('.md'))
+      .flatMap((f) => quotes(text(`docs/guide/${f}`)).map((q) => ({ ...q, page: f })))
+      .filter((q) => q.kind !== 'output'),
+  )('WHEN docs/guide/$page quotes ($kind) $what THEN it is that file, exactly', (q) => {
     const file = text(q.what);
     if (q.kind === 'quoted') expect(q.body).toBe(file);
     else expect(isExcerptOf(q.body, file)).toBe(true);
@@ -99,9 +111,9 @@ describe('GIVEN the HV-VES migration example', () => {
     expect(manifests[0].content).toBe(text(`dist/${HV_VES_MANIFEST}`));
   });
 
-  test('WHEN the README runs are replayed (the other examples compiled, then the JSON added, then its YAML spec) THEN each prints what the README shows', async () => {
+  test('WHEN the guide runs are replayed (the other examples compiled, then the JSON added, then its YAML spec) THEN each prints what the guide shows', async () => {
     const shown = (what: string) => {
-      const [command, ...output] = quotes(README)
+      const [command, ...output] = quotes(GUIDE)
         .find((q) => q.kind === 'output' && q.what === what)!
         .body.trimEnd()
         .split('\n');

@@ -21,7 +21,7 @@ const NAME = 'dcae-gitops-compiler';
 /** Every package the app needs beside the tarball: the peers and the package's own dependencies. */
 const LINKED = ['cdk8s', 'cdk8s-plus-27', 'constructs', 'ajv', 'diff', 'kubernetes-models', '@kubernetes-models/cert-manager', 'yaml'];
 
-/** The example app, as the README shows it: one chart by hand from the constructs, one ComponentChart. */
+/** The example app, as docs/guide/constructs.md shows it: one chart by hand from the constructs, one ComponentChart. */
 const APP = `import { App, Chart } from 'cdk8s';
 import {
   CertPostProcessor, CertServiceClient, ComponentChart, ComponentPod, ComponentService, FilebeatSidecar, TlsInitContainer,

@@ -17,7 +17,7 @@ const TAKEN_HERE = 2;
 
 /**
  * A render thread keeps little alive (one chart at a time), so a small young generation costs it few extra
- * collections and keeps the process's peak memory down (measured: see README, Performance).
+ * collections and keeps the process's peak memory down (measured: see docs/architecture.md, Performance measurements).
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 12 };
 

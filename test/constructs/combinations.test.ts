@@ -1,6 +1,6 @@
 /**
  * The constructs together in one pod, by hand and through ComponentChart: each adds its pieces after those
- * added before, and ComponentChart adds them in the plugin's order (README, "Container order").
+ * added before, and ComponentChart adds them in the plugin's order (docs/reference.md, "List orders").
  */
 import { App, Chart, Testing } from 'cdk8s';
 import { CertPostProcessor } from '../../src/constructs/cert-post-processor';

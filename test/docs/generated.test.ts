@@ -3,6 +3,7 @@
  * folder, and every file must be the same as the committed one (none missing, none extra).
  */
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT, snapshotFolder, tmpdir } from '../helpers';
 
@@ -59,5 +60,15 @@ describe('GIVEN the drawing of the HV-VES example', () => {
     expect(diagram).toContain('svc0{{"Service dcae-hv-ves-collector<br/>ClusterIP: 6061/TCP"}}');
     expect(diagram).toMatch(/svc1\{\{"Service xdcae-hv-ves-collector<br\/>NodePort: 6061 → node \d+\/TCP"\}\}/);
     expect(diagram).toMatch(/o\d\["Certificate dcae-hv-ves-collector-cert"\]\n {2}o\d -\.-> v\d/);
+  });
+});
+
+describe('GIVEN the README', () => {
+  test("WHEN its picture is read THEN it is the HV-VES example's drawing in docs/examples, as npm run docs makes it", () => {
+    const block = (text: string) => /```mermaid\n[\s\S]*?```\n/.exec(text)?.[0];
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const page = fs.readFileSync(path.join(ROOT, 'docs', 'examples', 'dcae-hv-ves-collector.md'), 'utf8');
+    expect(block(readme)).toBeDefined();
+    expect(block(readme)).toBe(block(page));
   });
 });

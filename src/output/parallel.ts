@@ -7,8 +7,12 @@ import { RenderedFile, renderChecked, renderHere, RenderStream } from './plan';
 export const PARALLEL_THRESHOLD = 64;
 
 const ROLE = 'dcae-synth-render';
-/** Components handed out between looks at how many are claimed: a render thread never waits long for more. */
-const CHUNK = 8;
+/**
+ * The most components a render thread holds sent and not yet handled. Enough that it never waits while the main
+ * thread checks files or runs the checks across them; few enough that a fleet's components are not all copied into
+ * its queue at once (memory), and that the main thread takes the rest itself at the end.
+ */
+const AHEAD = 64;
 
 /** Who took a component: nobody yet, a render thread, or the main thread. */
 const FREE = 0;
@@ -32,6 +36,8 @@ interface Reply {
 /** One render thread, as the main thread sees it. */
 interface Thread {
   readonly worker: Worker;
+  /** Its place in the pool's shared count of handled components. */
+  readonly slot: number;
   /** Components sent to it (it renders those nobody else has claimed). */
   given: number;
   /** Replies received. */
@@ -53,25 +59,29 @@ export class RenderPool {
   public static start(jobs: number, entry: string | undefined, capacity = 1024): RenderPool {
     // One mark per component, shared by every thread: whoever sets it first renders the component.
     const marks = new SharedArrayBuffer(4 * Math.max(1, capacity));
+    // Per thread, how many of the components sent to it it has handled (rendered, or found taken).
+    const handled = new SharedArrayBuffer(4 * Math.max(1, jobs));
     const threads: Thread[] =
       entry && /\.js$/.test(entry) && jobs > 1
-        ? Array.from({ length: jobs - 1 }, () => ({
-            worker: new Worker(entry, { workerData: { role: ROLE, marks }, resourceLimits: WORKER_LIMITS }),
+        ? Array.from({ length: jobs - 1 }, (_, slot) => ({
+            worker: new Worker(entry, { workerData: { role: ROLE, marks, handled, slot }, resourceLimits: WORKER_LIMITS }),
+            slot,
             given: 0,
             received: 0,
           }))
         : [];
-    return new RenderPool(threads, marks);
+    return new RenderPool(threads, marks, handled);
   }
 
   private constructor(
     private readonly workers: Thread[],
     private readonly marks: SharedArrayBuffer,
+    private readonly handled: SharedArrayBuffer,
   ) {}
 
   /** A stream that renders the components added to it on these threads and this one (one stream per pool). */
   public stream(): RenderStream {
-    return new PoolStream(this.workers, this.marks);
+    return new PoolStream(this.workers, this.marks, this.handled);
   }
 
   /** Renders every component, split between the threads; the result is in the order given, whatever thread did what. */
@@ -92,15 +102,19 @@ export class RenderPool {
 }
 
 /**
- * A render stream over a pool. Each component added is sent at once to a render thread (in chunks of {@link CHUNK},
- * in turn), which renders what it is sent in order. Once every component is known ({@link finish}), this thread
- * renders from the last component down; a shared mark per component says who took it, so that the threads and
- * this one meet in the middle and none renders a component twice. Results go back in the order added.
+ * A render stream over a pool. Each component added is sent to a render thread that holds fewer than {@link AHEAD}
+ * not yet handled; a thread renders what it is sent, in order. Once every component is known ({@link finish}),
+ * this thread renders from the last component down, keeping the threads supplied; a shared mark per component says
+ * who took it, so that the threads and this one meet in the middle and none renders a component twice. Results go
+ * back in the order added.
  */
 class PoolStream implements RenderStream {
   private readonly specs: ComponentSpec[] = [];
   private readonly results: RenderedFile[] = [];
   private readonly marks: Int32Array;
+  private readonly handled: Int32Array;
+  /** The first component not yet sent to a thread. */
+  private next = 0;
   /** The platform settings the components were added with (the same for all). */
   private platform: PlatformSettings | undefined;
   /** Components this thread rendered. */
@@ -113,9 +127,11 @@ class PoolStream implements RenderStream {
 
   constructor(
     private readonly threads: readonly Thread[],
-    shared: SharedArrayBuffer,
+    marks: SharedArrayBuffer,
+    handled: SharedArrayBuffer,
   ) {
-    this.marks = new Int32Array(shared);
+    this.marks = new Int32Array(marks);
+    this.handled = new Int32Array(handled);
     threads.forEach((t, i) => {
       t.worker.on('message', (reply: Reply) => {
         t.received++;
@@ -137,13 +153,25 @@ class PoolStream implements RenderStream {
 
   public add(spec: ComponentSpec, platform: PlatformSettings): void {
     this.platform ??= platform;
-    const index = this.specs.length;
     this.specs.push(spec);
-    if (this.threads.length === 0 || index >= this.marks.length) return;
-    const t = this.threads[Math.floor(index / CHUNK) % this.threads.length];
-    if (t.given === 0) t.worker.postMessage({ platform } satisfies Request);
-    t.worker.postMessage({ index, spec } satisfies Request);
-    t.given++;
+    this.feed();
+  }
+
+  /**
+   * Sends each thread the next components until it holds {@link AHEAD} not yet handled; a component already taken
+   * here is not sent, and one beyond the shared marks is never sent (it renders here).
+   */
+  private feed(): void {
+    const last = Math.min(this.specs.length, this.marks.length);
+    for (const t of this.threads) {
+      while (this.next < last && t.given - Atomics.load(this.handled, t.slot) < AHEAD) {
+        const index = this.next++;
+        if (Atomics.load(this.marks, index) !== FREE) continue;
+        if (t.given === 0) t.worker.postMessage({ platform: this.platform! } satisfies Request);
+        t.worker.postMessage({ index, spec: this.specs[index] } satisfies Request);
+        t.given++;
+      }
+    }
   }
 
   public async finish(specs: readonly ComponentSpec[], onProgress?: (done: number) => void): Promise<RenderedFile[]> {
@@ -153,6 +181,7 @@ class PoolStream implements RenderStream {
     const platform = this.platform!;
     // From the last component down, each one no thread has taken yet.
     for (let i = this.specs.length - 1; i >= 0; i--) {
+      this.feed();
       const shared = this.threads.length > 0 && i < this.marks.length;
       if (shared && Atomics.compareExchange(this.marks, i, FREE, TAKEN_HERE) !== FREE) continue;
       this.results[i] = renderChecked(this.specs[i], platform);
@@ -226,18 +255,21 @@ export function deferredPoolStream(start: () => RenderPool): RenderStream {
  * thread takes the last ones). Returns whether this thread is such a worker.
  */
 export function serveRenderRequests(): boolean {
-  const data = workerData as { role?: string; marks?: SharedArrayBuffer } | undefined;
-  if (isMainThread || data?.role !== ROLE || !parentPort || !data.marks) return false;
+  const data = workerData as { role?: string; marks?: SharedArrayBuffer; handled?: SharedArrayBuffer; slot?: number } | undefined;
+  if (isMainThread || data?.role !== ROLE || !parentPort || !data.marks || !data.handled || data.slot === undefined) return false;
   const port = parentPort;
   const marks = new Int32Array(data.marks);
+  const handled = new Int32Array(data.handled);
+  const slot = data.slot;
   let platform: PlatformSettings | undefined;
   port.on('message', (request: Request) => {
     if ('platform' in request) {
       platform = request.platform;
       return;
     }
-    if (Atomics.compareExchange(marks, request.index, FREE, TAKEN_BY_THREAD) !== FREE) return;
-    port.postMessage({ index: request.index, file: renderChecked(request.spec, platform!) } satisfies Reply);
+    if (Atomics.compareExchange(marks, request.index, FREE, TAKEN_BY_THREAD) === FREE)
+      port.postMessage({ index: request.index, file: renderChecked(request.spec, platform!) } satisfies Reply);
+    Atomics.add(handled, slot, 1);
   });
   return true;
 }

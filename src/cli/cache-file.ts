@@ -4,9 +4,9 @@
  * one that cannot be written costs the next run time, never a wrong byte (see ../output/cache.ts).
  */
 import { createHash } from 'crypto';
-import * as fs from 'fs';
 import * as path from 'path';
 import { makeFolder, readIfExists } from '../output/write';
+import { writeWhole } from './cache-folder';
 
 /** The cache file of an output folder (both absolute). */
 export function cacheFileOf(cacheDir: string, out: string): string {
@@ -22,20 +22,10 @@ export function readQuietly(file: string): string | undefined {
   }
 }
 
-/** Writes the cache file whole (aside, then renamed over); says why it could not, or undefined. */
+/**
+ * Writes the cache file whole; says why it could not, or undefined. The folder is the user's (`--cache DIR`), made
+ * one level at a time ({@link makeFolder}: a file system that refuses a folder is an error, never a loop).
+ */
 export function writeCacheFile(file: string, text: string): string | undefined {
-  const aside = `${file}.${process.pid}.new`;
-  try {
-    makeFolder(path.dirname(file));
-    fs.writeFileSync(aside, text);
-    fs.renameSync(aside, file);
-    return undefined;
-  } catch (e) {
-    try {
-      fs.rmSync(aside, { force: true });
-    } catch {
-      // nothing was made there
-    }
-    return (e as Error).message;
-  }
+  return writeWhole(file, text, (dir) => makeFolder(dir));
 }

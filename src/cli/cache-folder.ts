@@ -20,3 +20,28 @@ export function cacheFolderAbove(start: string): string | undefined {
     if (dir === path.dirname(dir)) return undefined;
   }
 }
+
+/**
+ * Writes a cache file whole (aside, then renamed over it), making its folder with `makeFolder`; says why it could
+ * not, or undefined. A cache that is not written only costs the next run time.
+ */
+export function writeWhole(
+  file: string,
+  data: string | Uint8Array,
+  makeFolder: (dir: string) => void = (dir) => fs.mkdirSync(dir, { recursive: true }),
+): string | undefined {
+  const aside = `${file}.${process.pid}.new`;
+  try {
+    makeFolder(path.dirname(file));
+    fs.writeFileSync(aside, data);
+    fs.renameSync(aside, file);
+    return undefined;
+  } catch (e) {
+    try {
+      fs.rmSync(aside, { force: true });
+    } catch {
+      // nothing was made there
+    }
+    return (e as Error).message;
+  }
+}

@@ -10,7 +10,7 @@ import Module, { createRequire } from 'module';
 import * as path from 'path';
 import * as vm from 'vm';
 import { isMainThread } from 'worker_threads';
-import { cacheFolderAbove } from './cache-folder';
+import { cacheFolderAbove, writeWhole } from './cache-folder';
 
 /** A hash of the compiler bundle, set by scripts/build.mjs. */
 declare const BUILD: string;
@@ -49,7 +49,13 @@ function loadCompiler(file: string): Compiler {
   const source = fs.readFileSync(file, 'latin1').replace(/^#!.*/, '');
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData: cached });
   if (cacheFile !== undefined && isMainThread && (cached === undefined || script.cachedDataRejected))
-    process.once('exit', () => writeAside(cacheFile, () => script.createCachedData()));
+    process.once('exit', () => {
+      try {
+        writeWhole(cacheFile, script.createCachedData());
+      } catch {
+        // no code cache this time: the next run makes one
+      }
+    });
   const compiler = new Module(file, module);
   compiler.filename = file;
   const wrapper = script.runInThisContext() as (...a: unknown[]) => void;
@@ -66,20 +72,4 @@ function loadCompiler(file: string): Compiler {
 function codeCacheFile(): string | undefined {
   const folder = cacheFolderAbove(__dirname);
   return folder && path.join(folder, `code-${BUILD.slice(0, 16)}-${process.version}-${process.arch}`);
-}
-
-/** Writes a file whole (aside, then renamed over it), or nothing: a read-only folder only costs the next run time. */
-function writeAside(file: string, bytes: () => Buffer): void {
-  const aside = `${file}.${process.pid}.new`;
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(aside, bytes());
-    fs.renameSync(aside, file);
-  } catch {
-    try {
-      fs.rmSync(aside, { force: true });
-    } catch {
-      // nothing was made
-    }
-  }
 }

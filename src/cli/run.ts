@@ -146,7 +146,7 @@ async function run(
     const diffs = diffFolder(out, result.files, undefined, outDir);
     for (const d of diffs) io.out(d.patch.replace(/\n$/, ''));
     // A changed Deployment selector is a diff the API server refuses to apply: say so after the diffs.
-    if (diffs.length > 0) for (const line of selectorChangeLines(out, outDir, result.files)) io.err(line);
+    if (diffs.length > 0) for (const line of selectorChangeLines(out, outDir, result.files, outcome?.taken)) io.err(line);
     if (unfinished) io.err(unfinishedMessage(outDir));
     if (diffs.length > 0) io.err(staleSummary(outDir, diffs));
     if (unfinished || diffs.length > 0) return EXIT.input;
@@ -161,7 +161,7 @@ async function run(
   const clashes = conflicts(out, result.files);
   if (clashes.length > 0) return reportBlocked(io, outDir, clashes, []);
   // Read before the writes replace the old manifests.
-  if (!quiet) for (const line of selectorChangeLines(out, outDir, result.files)) io.err(`warning: ${line}`);
+  if (!quiet) for (const line of selectorChangeLines(out, outDir, result.files, outcome?.taken)) io.err(`warning: ${line}`);
   let synced;
   try {
     synced = syncFolder(out, result.files);

@@ -58,6 +58,8 @@ export interface CacheOutcome {
   readonly hits: number;
   /** Components rendered. */
   readonly rendered: number;
+  /** The manifests taken from the output folder (their bytes are the folder's): nothing need read them again. */
+  readonly taken: ReadonlySet<string>;
   /** The cache to keep: this run's components only. */
   readonly cache: RenderCache;
 }
@@ -98,7 +100,8 @@ export function cachedStream(
       const all = found.map((f) => f ?? fresh[next++]);
       // A file taken from the folder has the hash the cache gave; a rendered one is hashed now.
       const entries = new Map(all.map((f, i) => [keys[i], found[i] ? cache.entries.get(keys[i])! : contentHash(f.content)]));
-      outcome = { hits, rendered: missing.length, cache: { compiler: cache.compiler, entries } };
+      const taken = new Set(found.flatMap((f) => (f ? [f.path] : [])));
+      outcome = { hits, rendered: missing.length, taken, cache: { compiler: cache.compiler, entries } };
       return all;
     },
     cancel: () => inner.cancel(),

@@ -43,18 +43,6 @@ export interface RenderStream {
   cancel(): void;
 }
 
-/** A render stream on this thread: it keeps what is added and renders it all when finished. */
-export function localStream(): RenderStream {
-  let platform: PlatformSettings | undefined;
-  return {
-    add: (_spec, p) => {
-      platform ??= p;
-    },
-    finish: async (specs, onProgress) => renderHere(specs, platform!, onProgress),
-    cancel: () => undefined,
-  };
-}
-
 /** Everything a run would write, or the compiler bugs that stop it. */
 export interface Plan {
   /** Manifests, kustomizations, Helm charts and the record, sorted by path. */

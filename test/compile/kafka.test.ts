@@ -373,6 +373,24 @@ const aclRow = (a: { resource: { type: string; name: string }; operations: strin
   a.operations.join(','),
 ];
 
+/**
+ * The PRH-like DCAE spec with its override: the topic of its subscription and the consumer group OOM's chart uses,
+ * then `more` lines.
+ */
+function prhLike(...more: string[]): Record<string, string> {
+  return {
+    'components/pnf-registrar.json': fixture('pnf-registrar.json'),
+    'components/pnf-registrar.yaml': y(
+      'dcae_spec: pnf-registrar.json',
+      'topics: {ves-reg-output: unauthenticated.VES_PNFREG_OUTPUT}',
+      'streams:',
+      '  subscribes:',
+      '    - {config_key: ves-reg-output, type: message_router, consumer_group: OpenDCAE-c12}',
+      ...more,
+    ),
+  };
+}
+
 describe('compared with what OOM renders for the same streams', () => {
   const platform = y('kafka: {enabled: true}', 'service_account: {enabled: true}');
 
@@ -397,17 +415,7 @@ describe('compared with what OOM renders for the same streams', () => {
   });
 
   test("GIVEN a PRH-like DCAE spec, its consumer group given in an override WHEN compiled THEN the topics are OOM's; the ACLs differ as documented", () => {
-    const override = y(
-      'dcae_spec: pnf-registrar.json',
-      'topics: {ves-reg-output: unauthenticated.VES_PNFREG_OUTPUT}',
-      'streams:',
-      '  subscribes:',
-      '    - {config_key: ves-reg-output, type: message_router, consumer_group: OpenDCAE-c12}',
-    );
-    const r = compileFiles(
-      { 'components/pnf-registrar.json': fixture('pnf-registrar.json'), 'components/pnf-registrar.yaml': override },
-      y('kafka: {enabled: true}', 'application_config: {source: configmap}'),
-    );
+    const r = compileFiles(prhLike(), y('kafka: {enabled: true}', 'application_config: {source: configmap}'));
     expect(r.errors).toEqual([]);
     expect(r.objects.filter((o) => o.kind === 'KafkaTopic').map((o) => [o.metadata.name, o.spec.topicName])).toEqual(OOM.prh.topics);
     const acls = find(r.objects, 'KafkaUser', 'pnf-registrar-ku').spec.authorization.acls.map(aclRow);
@@ -433,19 +441,13 @@ describe('compared with what OOM renders for the same streams', () => {
   });
 
   test("GIVEN the PRH-like spec migrated with Kafka, Secrets and a ServiceAccount on (as OOM runs PRH) WHEN compiled THEN the env, the Secret references and the RoleBinding are OOM's, field by field, except for the documented names", () => {
-    // The override of a real migration: the AAI credentials from OOM's Secret, the consumer group OOM's chart uses.
-    const override = y(
-      'dcae_spec: pnf-registrar.json',
-      'topics: {ves-reg-output: unauthenticated.VES_PNFREG_OUTPUT}',
-      'env:',
-      '  AAI_USER: {secret: onap-dcae-prh-aaicreds, key: login}',
-      '  AAI_PASSWORD: {secret: onap-dcae-prh-aaicreds, key: password}',
-      'streams:',
-      '  subscribes:',
-      '    - {config_key: ves-reg-output, type: message_router, consumer_group: OpenDCAE-c12}',
-    );
+    // The override of a real migration: also the AAI credentials from OOM's Secret.
     const r = compileFiles(
-      { 'components/pnf-registrar.json': fixture('pnf-registrar.json'), 'components/pnf-registrar.yaml': override },
+      prhLike(
+        'env:',
+        '  AAI_USER: {secret: onap-dcae-prh-aaicreds, key: login}',
+        '  AAI_PASSWORD: {secret: onap-dcae-prh-aaicreds, key: password}',
+      ),
       y(
         'namespace: onap',
         'kafka: {enabled: true}',

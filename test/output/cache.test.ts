@@ -4,7 +4,8 @@
  */
 import { DEFAULT_PLATFORM, PlatformSettings } from '../../src/input/platform/settings';
 import { cachedStream, contentHash, formatCache, inputHash, parseCache, RenderCache } from '../../src/output/cache';
-import { localStream, renderHere, RenderStream } from '../../src/output/plan';
+import { RenderPool } from '../../src/output/parallel';
+import { renderHere, RenderStream } from '../../src/output/plan';
 import { ComponentSpec } from '../../src/input/model';
 import { loadComponent } from '../helpers';
 
@@ -15,10 +16,15 @@ const PLATFORM = DEFAULT_PLATFORM;
 /** A stream that renders on this thread and remembers which components it was given. */
 function counting(): { stream: RenderStream; asked: string[] } {
   const asked: string[] = [];
-  const local = localStream();
+  // A pool without threads renders on this thread.
+  const local = RenderPool.start(1, undefined).stream();
   return {
     asked,
-    stream: { ...local, add: (spec, platform) => (asked.push(spec.name), local.add(spec, platform)) },
+    stream: {
+      add: (spec, platform) => (asked.push(spec.name), local.add(spec, platform)),
+      finish: (specs, onProgress) => local.finish(specs, onProgress),
+      cancel: () => local.cancel(),
+    },
   };
 }
 

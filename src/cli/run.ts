@@ -2,21 +2,25 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { compile, CompileInput, RenderStream } from '../compile';
 import { cachedStream, formatCache, parseCache, RenderCache } from '../output/cache';
-import { deferredPoolStream, RenderPool, PARALLEL_THRESHOLD } from '../output/parallel';
+import { deferredPoolStream, PoolStaging, RenderPool, PARALLEL_THRESHOLD } from '../output/parallel';
 import {
   conflicts,
   diffFolder,
   FolderChanged,
+  FolderHold,
   FolderLocked,
+  holdFolder,
   OddEntry,
   oddEntries,
   readJournal,
   RECORD_FILE,
+  StagedRun,
   STATE_FOLDER,
   syncFolder,
   WriteFailure,
 } from '../output/write';
 import { readComponentsFolder } from './read-folder';
+import { flushStaged } from '../output/stage';
 import { chartVersionWarnings } from './chart-versions';
 import { selectorChangeLines } from './selector-changes';
 import { formatDiagnostic } from '../input/diagnostics';
@@ -68,22 +72,62 @@ export async function main(argv: readonly string[], io: Console, context: RunCon
   }
   const files = readComponentsFolder(options.componentsDir, options.base);
   const cache = readCache(options, context);
+  const warm = cache !== undefined && cache.cache.entries.size > 0;
+  // A writing run stages what it renders (see Staging), from the moment it expects to render many components.
+  const staging = options.check ? undefined : new Staging(path.resolve(options.base, options.outDir));
   // Render threads load the compiler while this thread reads and checks the specs, and render each component as
   // soon as it has passed its checks. With a cache of earlier runs most components are not rendered again, and
   // threads start only when many are.
   let pool: RenderPool | undefined;
   let stream: RenderStream;
   const capacity = files.components.length;
-  if (cache && cache.cache.entries.size > 0)
-    stream = deferredPoolStream(() => (pool = RenderPool.start(options.jobs, context.entry, capacity)));
+  if (warm) stream = deferredPoolStream(() => (pool = RenderPool.start(options.jobs, context.entry, capacity, staging?.start())));
   else {
-    pool = RenderPool.start(capacity >= PARALLEL_THRESHOLD ? options.jobs : 1, context.entry, capacity);
+    pool = RenderPool.start(capacity >= PARALLEL_THRESHOLD ? options.jobs : 1, context.entry, capacity, staging?.start());
     stream = pool.stream();
   }
   try {
-    return await run(files, stream, cache, options, io, context, started);
+    return await run(files, stream, cache, options, io, context, started, staging);
   } finally {
+    // The threads first: none stages a file once the staged files are removed.
     await pool?.close();
+    staging?.release();
+  }
+}
+
+/**
+ * A writing run's staging. When it starts rendering many components (all of them without a render cache, or the
+ * threads' share with one), it takes the output folder's lock, and each thread writes every manifest it renders
+ * aside in the folder's temporary folder at once. The write then flushes them all to the disk together (the file
+ * system merges the flushes) and only renames them into place. Without the lock now (another run holds it, or the
+ * folder cannot be written) the run renders without staging, and its write tries the lock again and reports.
+ */
+class Staging {
+  private hold: FolderHold | undefined;
+  private readonly staged = new Map<string, string>();
+
+  constructor(private readonly out: string) {}
+
+  /** Takes the lock (once): where the render threads stage, or nothing when the lock cannot be taken. */
+  public start(): PoolStaging | undefined {
+    if (!this.hold) {
+      try {
+        this.hold = holdFolder(this.out);
+      } catch {
+        return undefined;
+      }
+    }
+    return { area: { outdir: this.out, temp: this.hold.temp }, staged: this.staged };
+  }
+
+  /** The staged files, flushed to the disk, for the write; nothing when the run did not stage. */
+  public async flushed(): Promise<StagedRun | undefined> {
+    return this.hold && { hold: this.hold, staged: await flushStaged(this.staged) };
+  }
+
+  /** Releases the lock, with whatever is still staged. */
+  public release(): void {
+    this.hold?.release();
   }
 }
 
@@ -104,6 +148,7 @@ async function run(
   io: Console,
   context: RunContext,
   started: bigint,
+  staging: Staging | undefined,
 ): Promise<number> {
   const { quiet } = options;
   const outDir = options.outDir;
@@ -164,7 +209,7 @@ async function run(
   if (!quiet) for (const line of selectorChangeLines(out, outDir, result.files, outcome?.taken)) io.err(`warning: ${line}`);
   let synced;
   try {
-    synced = syncFolder(out, result.files);
+    synced = syncFolder(out, result.files, undefined, await staging?.flushed());
     if (context.mirror !== undefined && path.resolve(options.base, context.mirror) !== out)
       syncFolder(path.resolve(options.base, context.mirror), result.files);
   } catch (e) {

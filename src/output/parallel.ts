@@ -2,6 +2,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { PlatformSettings } from '../input/platform/settings';
 import { ComponentSpec } from '../input/model';
 import { RenderedFile, renderChecked, renderHere, RenderStream } from './plan';
+import { stageFile, StagingArea } from './stage';
 
 /** Below this many components a second thread costs more (its start-up) than it saves. */
 export const PARALLEL_THRESHOLD = 64;
@@ -27,10 +28,26 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 12 };
 
 /** What the main thread sends a render thread: the platform settings once, then components with their place. */
 type Request = { readonly platform: PlatformSettings } | { readonly index: number; readonly spec: ComponentSpec };
-/** What a render thread sends back: one rendered component and its place. */
+/** What a render thread sends back: one rendered component and its place, and the file it is staged in. */
 interface Reply {
   readonly index: number;
   readonly file: RenderedFile;
+  readonly staged?: string;
+}
+
+/**
+ * A pool that stages each manifest as soon as it is rendered (the run holds the output folder's lock): where, and
+ * the map it fills, from output path to the staged file (flushed) that holds its bytes.
+ */
+export interface PoolStaging {
+  readonly area: StagingArea;
+  readonly staged: Map<string, string>;
+}
+
+/** Stages a rendered manifest when it can be used (a manifest with errors is never written): the staged file, or undefined. */
+function stageIfWritten(area: StagingArea | undefined, index: number, file: RenderedFile): string | undefined {
+  if (!area || file.invalid.length > 0 || file.tooLarge.length > 0) return undefined;
+  return stageFile(area, index, file);
 }
 
 /** One render thread, as the main thread sees it. */
@@ -54,9 +71,9 @@ export class RenderPool {
    * Starts `jobs - 1` worker threads running `entry` (a compiled script that calls {@link serveRenderRequests}
    * at load). With `jobs` 1, or no script to run, nothing starts and everything renders on the main thread.
    * `capacity` is the most components the threads may share (the run's number of files): any beyond it render
-   * on the main thread.
+   * on the main thread. With `staging`, every thread stages each manifest it renders.
    */
-  public static start(jobs: number, entry: string | undefined, capacity = 1024): RenderPool {
+  public static start(jobs: number, entry: string | undefined, capacity = 1024, staging?: PoolStaging): RenderPool {
     // One mark per component, shared by every thread: whoever sets it first renders the component.
     const marks = new SharedArrayBuffer(4 * Math.max(1, capacity));
     // Per thread, how many of the components sent to it it has handled (rendered, or found taken).
@@ -64,24 +81,28 @@ export class RenderPool {
     const threads: Thread[] =
       entry && /\.js$/.test(entry) && jobs > 1
         ? Array.from({ length: jobs - 1 }, (_, slot) => ({
-            worker: new Worker(entry, { workerData: { role: ROLE, marks, handled, slot }, resourceLimits: WORKER_LIMITS }),
+            worker: new Worker(entry, {
+              workerData: { role: ROLE, marks, handled, slot, area: staging?.area },
+              resourceLimits: WORKER_LIMITS,
+            }),
             slot,
             given: 0,
             received: 0,
           }))
         : [];
-    return new RenderPool(threads, marks, handled);
+    return new RenderPool(threads, marks, handled, staging);
   }
 
   private constructor(
     private readonly workers: Thread[],
     private readonly marks: SharedArrayBuffer,
     private readonly handled: SharedArrayBuffer,
+    private readonly staging: PoolStaging | undefined,
   ) {}
 
   /** A stream that renders the components added to it on these threads and this one (one stream per pool). */
   public stream(): RenderStream {
-    return new PoolStream(this.workers, this.marks, this.handled);
+    return new PoolStream(this.workers, this.marks, this.handled, this.staging);
   }
 
   /** Renders every component, split between the threads; the result is in the order given, whatever thread did what. */
@@ -129,6 +150,7 @@ class PoolStream implements RenderStream {
     private readonly threads: readonly Thread[],
     marks: SharedArrayBuffer,
     handled: SharedArrayBuffer,
+    private readonly staging: PoolStaging | undefined,
   ) {
     this.marks = new Int32Array(marks);
     this.handled = new Int32Array(handled);
@@ -136,6 +158,7 @@ class PoolStream implements RenderStream {
       t.worker.on('message', (reply: Reply) => {
         t.received++;
         this.results[reply.index] = reply.file;
+        if (reply.staged !== undefined) this.staging?.staged.set(reply.file.path, reply.staged);
         this.progress();
       });
       // A worker that ends before the run has every component must fail the run, never end it quietly.
@@ -184,7 +207,10 @@ class PoolStream implements RenderStream {
       this.feed();
       const shared = this.threads.length > 0 && i < this.marks.length;
       if (shared && Atomics.compareExchange(this.marks, i, FREE, TAKEN_HERE) !== FREE) continue;
-      this.results[i] = renderChecked(this.specs[i], platform);
+      const file = renderChecked(this.specs[i], platform);
+      this.results[i] = file;
+      const aside = stageIfWritten(this.staging?.area, i, file);
+      if (aside !== undefined) this.staging?.staged.set(file.path, aside);
       this.mine++;
       this.progress();
     }
@@ -192,6 +218,7 @@ class PoolStream implements RenderStream {
       this.waiting.push({ resolve, reject });
       this.settle();
     });
+
     this.finished = true;
     return this.results;
   }
@@ -255,7 +282,8 @@ export function deferredPoolStream(start: () => RenderPool): RenderStream {
  * thread takes the last ones). Returns whether this thread is such a worker.
  */
 export function serveRenderRequests(): boolean {
-  const data = workerData as { role?: string; marks?: SharedArrayBuffer; handled?: SharedArrayBuffer; slot?: number } | undefined;
+  const data = workerData as
+    { role?: string; marks?: SharedArrayBuffer; handled?: SharedArrayBuffer; slot?: number; area?: StagingArea } | undefined;
   if (isMainThread || data?.role !== ROLE || !parentPort || !data.marks || !data.handled || data.slot === undefined) return false;
   const port = parentPort;
   const marks = new Int32Array(data.marks);
@@ -267,8 +295,11 @@ export function serveRenderRequests(): boolean {
       platform = request.platform;
       return;
     }
-    if (Atomics.compareExchange(marks, request.index, FREE, TAKEN_BY_THREAD) === FREE)
-      port.postMessage({ index: request.index, file: renderChecked(request.spec, platform!) } satisfies Reply);
+    const { index } = request;
+    if (Atomics.compareExchange(marks, index, FREE, TAKEN_BY_THREAD) === FREE) {
+      const file = renderChecked(request.spec, platform!);
+      port.postMessage({ index, file, staged: stageIfWritten(data.area, index, file) } satisfies Reply);
+    }
     Atomics.add(handled, slot, 1);
   });
   return true;

@@ -107,7 +107,7 @@ export interface OddEntry {
 }
 
 /** What a path holds, following links: a file, nothing (or a dangling link), or something odd. */
-function kindOf(file: string, fs: FileSystem): 'file' | 'none' | OddKind {
+function kindOf(file: string, fs: Pick<FileSystem, 'statSync'>): 'file' | 'none' | OddKind {
   let stat: nodeFs.Stats;
   try {
     stat = fs.statSync(file);
@@ -324,31 +324,101 @@ function lock(outdir: string, fs: FileSystem): { release(): void; tookOver?: str
 }
 
 /**
+ * A run's hold on an output folder: its lock, taken before the run renders, so that it can stage each manifest
+ * in the folder's temporary folder as soon as it is rendered (flushed while the rest render), and only rename
+ * it into place when the run writes. Give it to {@link syncFolder} with the files staged.
+ */
+export interface FolderHold {
+  /** The folder of this run's temporary files (`.dcae-synth/tmp`), where it may stage files. */
+  readonly temp: string;
+  /** The run that held the lock, which this run took over because that run's process is gone. */
+  readonly tookOver?: string;
+  /**
+   * Releases the lock: removes the temporary files (staged or not), the lock, the compiler's folder, and the
+   * folders that taking the lock made (the output folder itself when it did not exist), when they are empty.
+   * Once only; later calls do nothing.
+   */
+  release(): void;
+}
+
+/**
+ * Takes the output folder's lock before the run writes ({@link FolderHold}). Throws {@link FolderLocked} when
+ * another run holds it, or the file system's error when the lock cannot be made (a read-only folder): a run
+ * then renders without staging, and {@link syncFolder} tries the lock again when it writes.
+ */
+export function holdFolder(outdir: string, fs: FileSystem = nodeFs): FolderHold {
+  const made: string[] = [];
+  for (let d = path.resolve(outdir); !fs.existsSync(d) && d !== path.dirname(d); d = path.dirname(d)) made.push(d);
+  let held: ReturnType<typeof lock>;
+  try {
+    held = lock(outdir, fs);
+  } catch (e) {
+    removeIfEmpty(made, fs);
+    throw e;
+  }
+  let released = false;
+  return {
+    temp: path.join(outdir, STATE_FOLDER, TEMP),
+    ...(held.tookOver ? { tookOver: held.tookOver } : {}),
+    release: () => {
+      if (released) return;
+      released = true;
+      held.release();
+      removeIfEmpty(made, fs);
+    },
+  };
+}
+
+/** Removes folders (deepest first) that are empty; one that is not, or is gone, stays as it is. */
+function removeIfEmpty(folders: readonly string[], fs: FileSystem): void {
+  for (const dir of folders) {
+    try {
+      fs.rmdirSync(dir);
+    } catch {
+      return; // not empty (the run wrote there, or someone else did): it and the folders above stay
+    }
+  }
+}
+
+/** A run that holds the output folder already ({@link holdFolder}), and the files it staged there. */
+export interface StagedRun {
+  readonly hold: FolderHold;
+  /**
+   * Files staged in the hold's temporary folder, flushed to the disk, by output path: each holds exactly the
+   * desired bytes of its path. {@link syncFolder} renames those it must write instead of writing them again.
+   */
+  readonly staged: ReadonlyMap<string, string>;
+}
+
+/**
  * Makes the output folder hold exactly the desired files, plus whatever the compiler did not write, while
  * holding the folder's lock (a second run refuses with {@link FolderLocked}):
  * 1. the journal lists every file the run may leave (the record's and the new ones), so that a run killed at
  *    any later moment leaves no file the compiler does not own, and the next run knows it did not finish;
  * 2. each new or changed file is written to a temporary file in `.dcae-synth/tmp/`, flushed to the disk, and
- *    renamed over the old one: the manifests and chart files first, then each `kustomization.yaml`, so that
- *    a kustomization never lists a manifest that is not there yet;
+ *    renamed over the old one (a file staged there already is only renamed): the manifests and chart files
+ *    first, then each `kustomization.yaml`, so that a kustomization never lists a manifest that is not there yet;
  * 3. files of the record that are no longer desired are removed (and folders they leave empty);
  * 4. every folder changed is flushed, then the record is replaced, flushed, and the journal removed.
  * A kill at any moment leaves each file old or new, never half written, and the journal; the next run
- * completes the rest.
+ * completes the rest. With `run`, the lock is the run's (taken before it rendered), and it stays held.
  */
-export function syncFolder(outdir: string, desired: readonly OutputFile[], fs: FileSystem = nodeFs): SyncResult {
-  // Up to date, and nothing left by a run that was stopped: nothing to write, so no lock either.
+export function syncFolder(outdir: string, desired: readonly OutputFile[], fs: FileSystem = nodeFs, run?: StagedRun): SyncResult {
   const files = desired.filter((f) => f.path !== RECORD_FILE);
-  if (planOf(outdir, files, fs).total === 0 && !fs.existsSync(path.join(outdir, STATE_FOLDER)))
-    return { created: [], changed: [], unchanged: files.map((f) => f.path), removed: [] };
-  const held = lock(outdir, fs);
+  const upToDate = () => ({ created: [], changed: [], unchanged: files.map((f) => f.path), removed: [] });
+  // Up to date, and nothing left by a run that was stopped: nothing to write, so no lock either.
+  if (!run && planOf(outdir, files, fs).total === 0 && !fs.existsSync(path.join(outdir, STATE_FOLDER))) return upToDate();
+  const held = run?.hold ?? lock(outdir, fs);
   try {
     const odd = oddEntries(outdir, desired, fs);
     const clashes = conflicts(outdir, desired, fs);
     if (odd.length > 0 || clashes.length > 0) throw new FolderChanged(clashes, odd);
-    return { ...writeAll(outdir, files, fs), ...(held.tookOver ? { tookOver: held.tookOver } : {}) };
+    const tookOver = held.tookOver ? { tookOver: held.tookOver } : {};
+    const plan = planOf(outdir, files, fs);
+    if (plan.total === 0) return { ...upToDate(), ...tookOver };
+    return { ...writeAll(outdir, plan, files, fs, run?.staged), ...tookOver };
   } finally {
-    held.release();
+    if (!run) held.release();
   }
 }
 
@@ -381,10 +451,16 @@ function planOf(outdir: string, files: readonly OutputFile[], fs: FileSystem): P
   };
 }
 
-/** {@link syncFolder}'s writes, under the lock. */
-function writeAll(outdir: string, files: readonly OutputFile[], fs: FileSystem): SyncResult {
+/** {@link syncFolder}'s writes, under the lock: a plan made under it. */
+function writeAll(
+  outdir: string,
+  plan: Plan,
+  files: readonly OutputFile[],
+  fs: FileSystem,
+  staged: ReadonlyMap<string, string> = new Map(),
+): SyncResult {
   const result = { created: [] as string[], changed: [] as string[], unchanged: [] as string[], removed: [] as string[] };
-  const { writes, stale, journal, owned, record } = planOf(outdir, files, fs);
+  const { writes, stale, journal, owned, record } = plan;
   const temp = path.join(outdir, STATE_FOLDER, TEMP);
   const journalFile = path.join(outdir, STATE_FOLDER, JOURNAL);
   const union = [...new Set([...owned, ...files.map((f) => f.path)])].sort();
@@ -415,7 +491,8 @@ function writeAll(outdir: string, files: readonly OutputFile[], fs: FileSystem):
   for (const file of ordered) {
     const dest = target(outdir, file.path);
     const existed = fs.existsSync(dest);
-    step(file.path, () => writeAtomic(dest, file.content, fs, temp));
+    const aside = staged.get(file.path);
+    step(file.path, () => (aside === undefined ? writeAtomic(dest, file.content, fs, temp) : moveInto(aside, dest, fs)));
     touched.add(path.dirname(dest));
     (existed ? result.changed : result.created).push(file.path);
     done++;
@@ -533,6 +610,12 @@ export function writeAtomic(file: string, content: string, fs: FileSystem, temp:
   }
 }
 
+/** Renames a file written and flushed aside (staged) over a file, making the folders it needs. */
+function moveInto(aside: string, file: string, fs: FileSystem): void {
+  makeFolder(path.dirname(file), fs);
+  fs.renameSync(aside, file);
+}
+
 /**
  * Makes a folder and the missing ones above it, one level at a time. Not `mkdirSync(dir, { recursive: true })`:
  * where a file system refuses a new folder with ENOENT although its parent exists (as /proc does), Node's
@@ -558,7 +641,7 @@ export function makeFolder(dir: string, fs: FileSystem = nodeFs): void {
  * A file's text, or undefined when there is no file (nothing, a dangling link, or a folder). Something that
  * is not a file (a FIFO, whose reading would wait for ever, a socket, a device) is an error, never read.
  */
-export function readIfExists(file: string, fs: FileSystem = nodeFs): string | undefined {
+export function readIfExists(file: string, fs: Pick<FileSystem, 'statSync' | 'readFileSync'> = nodeFs): string | undefined {
   const kind = kindOf(file, fs);
   if (kind === 'none' || kind === 'a folder') return undefined;
   if (kind !== 'file') {
@@ -575,7 +658,8 @@ export function readIfExists(file: string, fs: FileSystem = nodeFs): string | un
   }
 }
 
-function target(outdir: string, relative: string): string {
+/** The path of an output file (a relative path with `/`) in the output folder. */
+export function target(outdir: string, relative: string): string {
   return path.join(outdir, ...relative.split('/'));
 }
 

@@ -9,6 +9,7 @@ import { compile, CompileInput } from '../../src/compile';
 import { deferredPoolStream, PARALLEL_THRESHOLD, RenderPool, serveRenderRequests } from '../../src/output/parallel';
 import { loadProject } from '../../src/input/project';
 import { renderHere } from '../../src/output/plan';
+import { holdFolder } from '../../src/output/write';
 import { ROOT, tmpdir } from '../helpers';
 
 /** The compiled entry the CLI's render threads run. */
@@ -32,6 +33,27 @@ function workerScript(body: string): string {
 }
 
 describe('GIVEN a render pool', () => {
+  test('GIVEN two jobs and a held output folder WHEN a fleet is rendered with staging THEN each manifest is staged once, by the thread that rendered it, with its bytes', async () => {
+    const input = fleet(PARALLEL_THRESHOLD + 6);
+    const out = path.join(tmpdir(), 'out');
+    const hold = holdFolder(out);
+    const staged = new Map<string, string>();
+    const pool = RenderPool.start(2, ENTRY, input.components.length, { area: { outdir: out, temp: hold.temp }, staged });
+    try {
+      const project = loadProject(input);
+      const rendered = await pool.render(project.components, project.platform);
+      expect([...staged.keys()].sort()).toEqual(rendered.map((r) => r.path).sort());
+      for (const r of rendered) expect(fs.readFileSync(staged.get(r.path)!, 'utf8')).toBe(r.content);
+      // Staged files are named by component: both threads staged some (the main thread takes the last ones).
+      expect(new Set(staged.values()).size).toBe(rendered.length);
+      expect(staged.get(rendered[rendered.length - 1].path)).toBe(path.join(hold.temp, `${process.pid}-${rendered.length - 1}.stage`));
+    } finally {
+      await pool.close();
+      hold.release();
+    }
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   test('GIVEN two jobs and a fleet above the threshold WHEN compiled through the pool THEN the files are those rendered on one thread, in order, and progress grows to the number of components', async () => {
     const input = fleet(PARALLEL_THRESHOLD + 6);
     const alone = compile(input);

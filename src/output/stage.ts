@@ -1,0 +1,71 @@
+import * as nodeFs from 'fs';
+import * as path from 'path';
+import { OutputFile } from './output-file';
+import { readIfExists, target } from './write';
+
+/**
+ * Where a run that holds the output folder's lock (see `holdFolder`) stages rendered manifests: plain strings,
+ * so that render threads can be given it.
+ */
+export interface StagingArea {
+  /** The output folder. */
+  readonly outdir: string;
+  /** The run's temporary folder in it (`.dcae-synth/tmp`), removed with everything in it when the lock is released. */
+  readonly temp: string;
+}
+
+/** The file-system calls staging makes (tests make them fail). */
+export type StageFileSystem = Pick<
+  typeof nodeFs,
+  'statSync' | 'readFileSync' | 'writeFileSync' | 'rmSync' | 'open' | 'fdatasync' | 'close'
+>;
+
+/** How many flushes to the disk a run asks for at once: the file system merges them (on ext4, into few journal commits). */
+const FLUSHES_AT_ONCE = 16;
+
+/**
+ * Stages component `index`'s manifest in the area when its bytes differ from the output folder's file: written
+ * aside, not yet flushed ({@link flushStaged} does that once every manifest is rendered). Returns the staged file,
+ * or undefined when it was not staged (the output folder has these bytes already, or a call failed: staging never
+ * fails a run, the run's write then writes the file as any other and reports a real failure).
+ */
+export function stageFile(area: StagingArea, index: number, file: OutputFile, fs: StageFileSystem = nodeFs): string | undefined {
+  const aside = path.join(area.temp, `${process.pid}-${index}.stage`);
+  try {
+    if (readIfExists(target(area.outdir, file.path), fs) === file.content) return undefined;
+    fs.writeFileSync(aside, file.content, { mode: 0o644 });
+    return aside;
+  } catch {
+    fs.rmSync(aside, { force: true });
+    return undefined;
+  }
+}
+
+/**
+ * Flushes staged files (output path to staged file) to the disk, many at once, on the I/O threads. Resolves to
+ * those flushed: one that could not be is left out, and the run's write then writes it as any other.
+ */
+export async function flushStaged(staged: ReadonlyMap<string, string>, fs: StageFileSystem = nodeFs): Promise<Map<string, string>> {
+  const entries = [...staged];
+  const flushed = new Map<string, string>();
+  let next = 0;
+  const flushOne = (aside: string) =>
+    new Promise<void>((resolve, reject) =>
+      fs.open(aside, 'r+', (err, fd) => {
+        if (err) return reject(err);
+        fs.fdatasync(fd, (failed) => fs.close(fd, () => (failed ? reject(failed) : resolve())));
+      }),
+    );
+  await Promise.all(
+    Array.from({ length: Math.min(FLUSHES_AT_ONCE, entries.length) }, async () => {
+      while (next < entries.length) {
+        const [file, aside] = entries[next++];
+        await flushOne(aside).then(
+          () => flushed.set(file, aside),
+          () => undefined,
+        );
+      }
+    }),
+  );
+  return flushed;
+}

@@ -1,0 +1,191 @@
+/**
+ * Staging: a writing run takes the output folder's lock before it renders (holdFolder), writes each rendered
+ * manifest aside in the folder's temporary folder (stageFile), flushes them all at once (flushStaged), and the
+ * write renames them into place (syncFolder with the staged files). Staging never fails a run: a file it cannot
+ * stage is written by the write as any other.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { OutputFile } from '../../src/output/output-file';
+import { flushStaged, StageFileSystem, stageFile, StagingArea } from '../../src/output/stage';
+import { FileSystem, FolderLocked, holdFolder, RECORD_FILE, STATE_FOLDER, syncFolder } from '../../src/output/write';
+import { snapshotFolder, tmpdir } from '../helpers';
+
+const MANIFEST: OutputFile = { path: 'central/a.k8s.yaml', content: 'kind: ConfigMap\n' };
+const OTHER: OutputFile = { path: 'central/b.k8s.yaml', content: 'kind: Service\n' };
+
+/** An output folder held by this process, and its staging area. */
+function held(out = path.join(tmpdir(), 'out')) {
+  const hold = holdFolder(out);
+  const area: StagingArea = { outdir: out, temp: hold.temp };
+  return { out, hold, area };
+}
+
+/** The real file system, with the named calls failing as a full disk would. */
+function failing(...calls: Array<keyof StageFileSystem>): StageFileSystem {
+  const broken = Object.fromEntries(
+    calls.map((name) => [
+      name,
+      (...args: unknown[]) => {
+        const err = Object.assign(new Error(`ENOSPC: no space left on device, ${name}`), { code: 'ENOSPC' });
+        const callback = args[args.length - 1];
+        if (typeof callback === 'function') return (callback as (e: Error) => void)(err);
+        throw err;
+      },
+    ]),
+  );
+  return { ...fs, ...broken } as unknown as StageFileSystem;
+}
+
+describe('GIVEN an output folder held by a live process', () => {
+  test('WHEN a run tries to hold it THEN it is refused and the lock is left as it was; a file where the folder should be is the file system error', () => {
+    const out = path.join(tmpdir(), 'out');
+    fs.mkdirSync(path.join(out, STATE_FOLDER), { recursive: true });
+    const holder = { pid: process.ppid, host: os.hostname(), since: '2026-01-01T00:00:00.000Z' };
+    fs.writeFileSync(path.join(out, STATE_FOLDER, 'lock'), JSON.stringify(holder));
+    expect(() => holdFolder(out)).toThrow(FolderLocked);
+    expect(fs.readFileSync(path.join(out, STATE_FOLDER, 'lock'), 'utf8')).toBe(JSON.stringify(holder));
+    const missing = path.join(tmpdir(), 'a', 'b');
+    fs.mkdirSync(path.dirname(missing));
+    fs.writeFileSync(path.join(path.dirname(missing), 'b'), 'a file where the folder should be\n');
+    expect(() => holdFolder(path.join(missing, 'out'))).toThrow(/ENOTDIR|EEXIST/);
+  });
+});
+
+describe('GIVEN an output folder that does not exist', () => {
+  test('WHEN a run holds it and releases it without writing THEN the lock, its folder and the output folder (with the folder above it the hold made) are gone', () => {
+    const parent = path.join(tmpdir(), 'deep');
+    const { out, hold } = held(path.join(parent, 'out'));
+    expect(fs.existsSync(path.join(out, STATE_FOLDER, 'lock'))).toBe(true);
+    expect(hold.temp).toBe(path.join(out, STATE_FOLDER, 'tmp'));
+    expect(fs.existsSync(hold.temp)).toBe(true);
+    hold.release();
+    expect(fs.existsSync(parent)).toBe(false);
+    // A second release does nothing (and does not fail).
+    expect(() => hold.release()).not.toThrow();
+  });
+
+  test('WHEN a held run writes THEN the output folder stays after the release, with the files and without the lock', () => {
+    const { out, hold, area } = held();
+    const staged = stageFile(area, 0, MANIFEST);
+    syncFolder(out, [MANIFEST], undefined, { hold, staged: new Map([[MANIFEST.path, staged!]]) });
+    hold.release();
+    expect(Object.keys(snapshotFolder(out)).sort()).toEqual([RECORD_FILE, MANIFEST.path]);
+  });
+});
+
+describe('GIVEN an output folder held by this run', () => {
+  test('WHEN the same process holds it again THEN it takes its own leftover lock over (one process writes one run at a time)', () => {
+    const { out, hold } = held();
+    const again = holdFolder(out);
+    expect(again.tookOver).toMatch(new RegExp(`^pid ${process.pid} on host `));
+    again.release();
+    hold.release();
+    expect(fs.existsSync(path.join(out, STATE_FOLDER))).toBe(false);
+  });
+
+  test('WHEN a manifest the folder does not hold is staged THEN it is written whole in the temporary folder, named by the pid and the component', () => {
+    const { hold, area } = held();
+    try {
+      const staged = stageFile(area, 7, MANIFEST);
+      expect(staged).toBe(path.join(hold.temp, `${process.pid}-7.stage`));
+      expect(fs.readFileSync(staged!, 'utf8')).toBe(MANIFEST.content);
+    } finally {
+      hold.release();
+    }
+  });
+
+  test('WHEN a manifest the folder holds already (same bytes) is staged THEN nothing is staged', () => {
+    const { out, hold, area } = held();
+    try {
+      fs.mkdirSync(path.join(out, 'central'));
+      fs.writeFileSync(path.join(out, MANIFEST.path), MANIFEST.content);
+      expect(stageFile(area, 0, MANIFEST)).toBeUndefined();
+      expect(fs.readdirSync(hold.temp)).toEqual([]);
+      // Other bytes at the path: staged.
+      expect(stageFile(area, 0, { ...MANIFEST, content: 'kind: Secret\n' })).toBeDefined();
+    } finally {
+      hold.release();
+    }
+  });
+
+  test('WHEN the disk is full while staging THEN nothing is staged and no partial file is left', () => {
+    const { hold, area } = held();
+    try {
+      expect(stageFile(area, 0, MANIFEST, failing('writeFileSync'))).toBeUndefined();
+      expect(fs.readdirSync(hold.temp)).toEqual([]);
+    } finally {
+      hold.release();
+    }
+  });
+
+  test('WHEN the staged files are flushed THEN every one is returned by its output path', async () => {
+    const { hold, area } = held();
+    try {
+      const staged = new Map([
+        [MANIFEST.path, stageFile(area, 0, MANIFEST)!],
+        [OTHER.path, stageFile(area, 1, OTHER)!],
+      ]);
+      expect(await flushStaged(staged)).toEqual(staged);
+      expect(await flushStaged(new Map())).toEqual(new Map());
+    } finally {
+      hold.release();
+    }
+  });
+
+  test('WHEN a flush fails, or a staged file is gone THEN it is left out (the write writes that file itself)', async () => {
+    const { hold, area } = held();
+    try {
+      const staged = new Map([[MANIFEST.path, stageFile(area, 0, MANIFEST)!]]);
+      expect(await flushStaged(staged, failing('fdatasync'))).toEqual(new Map());
+      expect(await flushStaged(new Map([[OTHER.path, path.join(hold.temp, 'gone.stage')]]))).toEqual(new Map());
+    } finally {
+      hold.release();
+    }
+  });
+
+  test('WHEN the write is given staged files THEN it renames them into place, writes the others itself, and the staged files are gone', () => {
+    const { out, hold, area } = held();
+    const staged = new Map([[MANIFEST.path, stageFile(area, 0, MANIFEST)!]]);
+    const written: string[] = [];
+    const counting = {
+      ...fs,
+      openSync: (file: string, ...rest: unknown[]) => (written.push(file), (fs.openSync as (...a: unknown[]) => number)(file, ...rest)),
+    };
+    try {
+      const result = syncFolder(out, [MANIFEST, OTHER], counting as unknown as FileSystem, { hold, staged });
+      expect(result.created).toEqual([MANIFEST.path, OTHER.path]);
+      expect(fs.readFileSync(path.join(out, MANIFEST.path), 'utf8')).toBe(MANIFEST.content);
+      expect(fs.readFileSync(path.join(out, OTHER.path), 'utf8')).toBe(OTHER.content);
+      // The staged manifest was never written again: the only temporary files opened are the other manifest's, the
+      // journal's and the record's.
+      expect(written.filter((f) => f.startsWith(hold.temp)).map((f) => path.basename(f).replace(/^\d+-/, ''))).toEqual([
+        'journal',
+        'b.k8s.yaml',
+        RECORD_FILE,
+      ]);
+      expect(fs.readdirSync(hold.temp)).toEqual([]);
+      // The lock is the run's: the write leaves it held.
+      expect(fs.existsSync(path.join(out, STATE_FOLDER, 'lock'))).toBe(true);
+    } finally {
+      hold.release();
+    }
+    expect(fs.existsSync(path.join(out, STATE_FOLDER))).toBe(false);
+  });
+
+  test('WHEN the folder is up to date THEN the write writes nothing, not even a journal, and leaves the staged files to the release', () => {
+    const { out, hold, area } = held();
+    try {
+      syncFolder(out, [MANIFEST], undefined, { hold, staged: new Map() });
+      const before = snapshotFolder(out);
+      const leftover = stageFile(area, 0, { ...MANIFEST, content: 'kind: Secret\n' })!;
+      const result = syncFolder(out, [MANIFEST], undefined, { hold, staged: new Map() });
+      expect(result).toEqual({ created: [], changed: [], unchanged: [MANIFEST.path], removed: [] });
+      expect(snapshotFolder(out)).toEqual({ ...before, [path.relative(out, leftover)]: 'kind: Secret\n' });
+    } finally {
+      hold.release();
+    }
+    expect(fs.existsSync(path.join(out, STATE_FOLDER))).toBe(false);
+  });
+});

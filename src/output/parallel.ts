@@ -45,8 +45,8 @@ export interface PoolStaging {
 }
 
 /** Stages a rendered manifest when it can be used (a manifest with errors is never written): the staged file, or undefined. */
-function stageIfWritten(area: StagingArea | undefined, index: number, file: RenderedFile): string | undefined {
-  if (!area || file.invalid.length > 0 || file.tooLarge.length > 0) return undefined;
+function stageIfWritten(area: StagingArea | undefined, index: number, file: RenderedFile): Promise<string | undefined> {
+  if (!area || file.invalid.length > 0 || file.tooLarge.length > 0) return Promise.resolve(undefined);
   return stageFile(area, index, file);
 }
 
@@ -202,6 +202,7 @@ class PoolStream implements RenderStream {
       throw new Error(`the render stream was given ${this.specs.length} components, and the run has ${specs.length}`);
     this.onProgress = onProgress;
     const platform = this.platform!;
+    const staged: Array<Promise<unknown>> = [];
     // From the last component down, each one no thread has taken yet.
     for (let i = this.specs.length - 1; i >= 0; i--) {
       this.feed();
@@ -209,8 +210,10 @@ class PoolStream implements RenderStream {
       if (shared && Atomics.compareExchange(this.marks, i, FREE, TAKEN_HERE) !== FREE) continue;
       const file = renderChecked(this.specs[i], platform);
       this.results[i] = file;
-      const aside = stageIfWritten(this.staging?.area, i, file);
-      if (aside !== undefined) this.staging?.staged.set(file.path, aside);
+      if (this.staging) {
+        const { area, staged: map } = this.staging;
+        staged.push(stageIfWritten(area, i, file).then((aside) => aside !== undefined && map.set(file.path, aside)));
+      }
       this.mine++;
       this.progress();
     }
@@ -218,7 +221,8 @@ class PoolStream implements RenderStream {
       this.waiting.push({ resolve, reject });
       this.settle();
     });
-
+    // What this thread staged is written aside, and in the map, before the run writes.
+    await Promise.all(staged);
     this.finished = true;
     return this.results;
   }
@@ -298,7 +302,8 @@ export function serveRenderRequests(): boolean {
     const { index } = request;
     if (Atomics.compareExchange(marks, index, FREE, TAKEN_BY_THREAD) === FREE) {
       const file = renderChecked(request.spec, platform!);
-      port.postMessage({ index, file, staged: stageIfWritten(data.area, index, file) } satisfies Reply);
+      // The reply waits for the file to be staged; this thread goes on rendering meanwhile.
+      void stageIfWritten(data.area, index, file).then((staged) => port.postMessage({ index, file, staged } satisfies Reply));
     }
     Atomics.add(handled, slot, 1);
   });

@@ -15,30 +15,32 @@ export interface StagingArea {
 }
 
 /** The file-system calls staging makes (tests make them fail). */
-export type StageFileSystem = Pick<
-  typeof nodeFs,
-  'statSync' | 'readFileSync' | 'writeFileSync' | 'rmSync' | 'open' | 'fdatasync' | 'close'
->;
+export type StageFileSystem = Pick<typeof nodeFs, 'statSync' | 'readFileSync' | 'writeFile' | 'rm' | 'open' | 'fdatasync' | 'close'>;
 
 /** How many flushes to the disk a run asks for at once: the file system merges them (on ext4, into few journal commits). */
 const FLUSHES_AT_ONCE = 16;
 
 /**
  * Stages component `index`'s manifest in the area when its bytes differ from the output folder's file: written
- * aside, not yet flushed ({@link flushStaged} does that once every manifest is rendered). Returns the staged file,
- * or undefined when it was not staged (the output folder has these bytes already, or a call failed: staging never
- * fails a run, the run's write then writes the file as any other and reports a real failure).
+ * aside by the I/O threads (making a file is the slow part of writing one, and the thread that rendered the
+ * manifest goes on meanwhile), not yet flushed ({@link flushStaged} does that once every manifest is rendered).
+ * Resolves to the staged file, or to undefined when it was not staged (the output folder has these bytes
+ * already, or a call failed: staging never fails a run, the run's write then writes the file as any other and
+ * reports a real failure).
  */
-export function stageFile(area: StagingArea, index: number, file: OutputFile, fs: StageFileSystem = nodeFs): string | undefined {
+export function stageFile(area: StagingArea, index: number, file: OutputFile, fs: StageFileSystem = nodeFs): Promise<string | undefined> {
   const aside = path.join(area.temp, `${process.pid}-${index}.stage`);
   try {
-    if (readIfExists(target(area.outdir, file.path), fs) === file.content) return undefined;
-    fs.writeFileSync(aside, file.content, { mode: 0o644 });
-    return aside;
+    if (readIfExists(target(area.outdir, file.path), fs) === file.content) return Promise.resolve(undefined);
   } catch {
-    fs.rmSync(aside, { force: true });
-    return undefined;
+    return Promise.resolve(undefined);
   }
+  return new Promise((resolve) =>
+    fs.writeFile(aside, file.content, { mode: 0o644 }, (err) => {
+      if (!err) return resolve(aside);
+      fs.rm(aside, { force: true }, () => resolve(undefined));
+    }),
+  );
 }
 
 /**

@@ -34,7 +34,7 @@ async function synth(dir: string, args: string[]) {
   const io = fakeConsole(false);
   stagings.mockClear();
   const status = await main(['--components', 'components', '--out', 'out', ...args], io, { cwd: dir, build: 'build-a' });
-  const staged = stagings.mock.results.filter((r) => r.type === 'return' && r.value !== undefined).length;
+  const staged = (await Promise.all(stagings.mock.results.map((r) => r.value))).filter((aside) => aside !== undefined).length;
   return { status, staged, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
 }
 

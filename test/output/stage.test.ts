@@ -66,9 +66,9 @@ describe('GIVEN an output folder that does not exist', () => {
     expect(() => hold.release()).not.toThrow();
   });
 
-  test('WHEN a held run writes THEN the output folder stays after the release, with the files and without the lock', () => {
+  test('WHEN a held run writes THEN the output folder stays after the release, with the files and without the lock', async () => {
     const { out, hold, area } = held();
-    const staged = stageFile(area, 0, MANIFEST);
+    const staged = await stageFile(area, 0, MANIFEST);
     syncFolder(out, [MANIFEST], undefined, { hold, staged: new Map([[MANIFEST.path, staged!]]) });
     hold.release();
     expect(Object.keys(snapshotFolder(out)).sort()).toEqual([RECORD_FILE, MANIFEST.path]);
@@ -85,10 +85,10 @@ describe('GIVEN an output folder held by this run', () => {
     expect(fs.existsSync(path.join(out, STATE_FOLDER))).toBe(false);
   });
 
-  test('WHEN a manifest the folder does not hold is staged THEN it is written whole in the temporary folder, named by the pid and the component', () => {
+  test('WHEN a manifest the folder does not hold is staged THEN it is written whole in the temporary folder, named by the pid and the component', async () => {
     const { hold, area } = held();
     try {
-      const staged = stageFile(area, 7, MANIFEST);
+      const staged = await stageFile(area, 7, MANIFEST);
       expect(staged).toBe(path.join(hold.temp, `${process.pid}-7.stage`));
       expect(fs.readFileSync(staged!, 'utf8')).toBe(MANIFEST.content);
     } finally {
@@ -96,24 +96,24 @@ describe('GIVEN an output folder held by this run', () => {
     }
   });
 
-  test('WHEN a manifest the folder holds already (same bytes) is staged THEN nothing is staged', () => {
+  test('WHEN a manifest the folder holds already (same bytes) is staged THEN nothing is staged', async () => {
     const { out, hold, area } = held();
     try {
       fs.mkdirSync(path.join(out, 'central'));
       fs.writeFileSync(path.join(out, MANIFEST.path), MANIFEST.content);
-      expect(stageFile(area, 0, MANIFEST)).toBeUndefined();
+      expect(await stageFile(area, 0, MANIFEST)).toBeUndefined();
       expect(fs.readdirSync(hold.temp)).toEqual([]);
       // Other bytes at the path: staged.
-      expect(stageFile(area, 0, { ...MANIFEST, content: 'kind: Secret\n' })).toBeDefined();
+      expect(await stageFile(area, 0, { ...MANIFEST, content: 'kind: Secret\n' })).toBeDefined();
     } finally {
       hold.release();
     }
   });
 
-  test('WHEN the disk is full while staging THEN nothing is staged and no partial file is left', () => {
+  test('WHEN the disk is full while staging THEN nothing is staged and no partial file is left', async () => {
     const { hold, area } = held();
     try {
-      expect(stageFile(area, 0, MANIFEST, failing('writeFileSync'))).toBeUndefined();
+      expect(await stageFile(area, 0, MANIFEST, failing('writeFile'))).toBeUndefined();
       expect(fs.readdirSync(hold.temp)).toEqual([]);
     } finally {
       hold.release();
@@ -124,8 +124,8 @@ describe('GIVEN an output folder held by this run', () => {
     const { hold, area } = held();
     try {
       const staged = new Map([
-        [MANIFEST.path, stageFile(area, 0, MANIFEST)!],
-        [OTHER.path, stageFile(area, 1, OTHER)!],
+        [MANIFEST.path, (await stageFile(area, 0, MANIFEST))!],
+        [OTHER.path, (await stageFile(area, 1, OTHER))!],
       ]);
       expect(await flushStaged(staged)).toEqual(staged);
       expect(await flushStaged(new Map())).toEqual(new Map());
@@ -137,7 +137,7 @@ describe('GIVEN an output folder held by this run', () => {
   test('WHEN a flush fails, or a staged file is gone THEN it is left out (the write writes that file itself)', async () => {
     const { hold, area } = held();
     try {
-      const staged = new Map([[MANIFEST.path, stageFile(area, 0, MANIFEST)!]]);
+      const staged = new Map([[MANIFEST.path, (await stageFile(area, 0, MANIFEST))!]]);
       expect(await flushStaged(staged, failing('fdatasync'))).toEqual(new Map());
       expect(await flushStaged(new Map([[OTHER.path, path.join(hold.temp, 'gone.stage')]]))).toEqual(new Map());
     } finally {
@@ -145,9 +145,9 @@ describe('GIVEN an output folder held by this run', () => {
     }
   });
 
-  test('WHEN the write is given staged files THEN it renames them into place, writes the others itself, and the staged files are gone', () => {
+  test('WHEN the write is given staged files THEN it renames them into place, writes the others itself, and the staged files are gone', async () => {
     const { out, hold, area } = held();
-    const staged = new Map([[MANIFEST.path, stageFile(area, 0, MANIFEST)!]]);
+    const staged = new Map([[MANIFEST.path, (await stageFile(area, 0, MANIFEST))!]]);
     const written: string[] = [];
     const counting = {
       ...fs,
@@ -174,12 +174,12 @@ describe('GIVEN an output folder held by this run', () => {
     expect(fs.existsSync(path.join(out, STATE_FOLDER))).toBe(false);
   });
 
-  test('WHEN the folder is up to date THEN the write writes nothing, not even a journal, and leaves the staged files to the release', () => {
+  test('WHEN the folder is up to date THEN the write writes nothing, not even a journal, and leaves the staged files to the release', async () => {
     const { out, hold, area } = held();
     try {
       syncFolder(out, [MANIFEST], undefined, { hold, staged: new Map() });
       const before = snapshotFolder(out);
-      const leftover = stageFile(area, 0, { ...MANIFEST, content: 'kind: Secret\n' })!;
+      const leftover = (await stageFile(area, 0, { ...MANIFEST, content: 'kind: Secret\n' }))!;
       const result = syncFolder(out, [MANIFEST], undefined, { hold, staged: new Map() });
       expect(result).toEqual({ created: [], changed: [], unchanged: [MANIFEST.path], removed: [] });
       expect(snapshotFolder(out)).toEqual({ ...before, [path.relative(out, leftover)]: 'kind: Secret\n' });

@@ -1,5 +1,5 @@
-import { ApiObject } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { objectJson } from './object-json';
 
 type Json = Record<string, any>;
 
@@ -43,7 +43,7 @@ export class Deployment extends k8s.KubeDeployment {
   ];
 
   public override toJson(): any {
-    const resolved = ApiObject.prototype.toJson.call(this);
+    const resolved = objectJson(this);
     return { ...k8s.KubeDeployment.GVK, ...convertKeepingMaps(resolved, Deployment.MAPS, k8s.toJson_KubeDeploymentProps) };
   }
 }
@@ -53,7 +53,7 @@ export class Service extends k8s.KubeService {
   private static readonly MAPS = [...META_MAPS, ['spec', 'selector']];
 
   public override toJson(): any {
-    const resolved = ApiObject.prototype.toJson.call(this);
+    const resolved = objectJson(this);
     return { ...k8s.KubeService.GVK, ...convertKeepingMaps(resolved, Service.MAPS, k8s.toJson_KubeServiceProps) };
   }
 }
@@ -63,7 +63,7 @@ export class ConfigMap extends k8s.KubeConfigMap {
   private static readonly MAPS = [...META_MAPS, ['data']];
 
   public override toJson(): any {
-    const resolved = ApiObject.prototype.toJson.call(this);
+    const resolved = objectJson(this);
     return { ...k8s.KubeConfigMap.GVK, ...convertKeepingMaps(resolved, ConfigMap.MAPS, k8s.toJson_KubeConfigMapProps) };
   }
 }
@@ -71,7 +71,7 @@ export class ConfigMap extends k8s.KubeConfigMap {
 /** A `KubeServiceAccount` whose labels and annotations serialise in linear time. */
 export class ServiceAccount extends k8s.KubeServiceAccount {
   public override toJson(): any {
-    const resolved = ApiObject.prototype.toJson.call(this);
+    const resolved = objectJson(this);
     return { ...k8s.KubeServiceAccount.GVK, ...convertKeepingMaps(resolved, META_MAPS, k8s.toJson_KubeServiceAccountProps) };
   }
 }
@@ -79,7 +79,7 @@ export class ServiceAccount extends k8s.KubeServiceAccount {
 /** A `KubeRoleBinding` whose labels and annotations serialise in linear time. */
 export class RoleBinding extends k8s.KubeRoleBinding {
   public override toJson(): any {
-    const resolved = ApiObject.prototype.toJson.call(this);
+    const resolved = objectJson(this);
     return { ...k8s.KubeRoleBinding.GVK, ...convertKeepingMaps(resolved, META_MAPS, k8s.toJson_KubeRoleBindingProps) };
   }
 }

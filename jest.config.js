@@ -3,6 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // The run's temporary files (its own, and the folders cdk8s's Testing makes) go to a folder removed after it.
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
   transform: { '^.+\\.ts$': '<rootDir>/test/esbuild-transform.js' },
   // Jest's transform cache, kept in the (git-ignored) build folder rather than in the system temporary folder,
   // so that a test run leaves nothing in TMPDIR.

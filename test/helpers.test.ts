@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { Testing } from 'cdk8s';
 import { runCli, runMain, snapshotFolder, tmpdir } from './helpers';
 
 /** A folder holding `components/` with these files (name → YAML text). */
@@ -30,6 +31,13 @@ describe('tmpdir()', () => {
 
   test('GIVEN a folder made outside any test WHEN tests have ended since THEN it is still there (it goes after the file)', () => {
     expect(fs.statSync(madeAtCollection).isDirectory()).toBe(true);
+  });
+
+  test("GIVEN cdk8s's Testing.app(), which makes a folder in the system temporary folder and never removes it WHEN called in a test THEN that folder is inside the test run's own temporary folder (test/temporary-folder.ts removes it after the run)", () => {
+    const own = process.env.TMPDIR!;
+    expect(path.basename(own)).toMatch(/^dcae-jest-/);
+    expect(path.dirname(Testing.app().outdir)).toBe(own);
+    expect(path.dirname(madeAtCollection)).toBe(own);
   });
 });
 

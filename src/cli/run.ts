@@ -73,14 +73,15 @@ export async function main(argv: readonly string[], io: Console, context: RunCon
   const files = readComponentsFolder(options.componentsDir, options.base);
   const cache = readCache(options, context);
   const warm = cache !== undefined && cache.cache.entries.size > 0;
-  // A writing run stages what it renders (see Staging), from the moment it expects to render many components.
-  const staging = options.check ? undefined : new Staging(path.resolve(options.base, options.outDir));
+  const capacity = files.components.length;
+  // A writing run of many components stages what it renders (see Staging), from the moment it expects to render
+  // many: with few, the I/O threads it needs cost more than they save.
+  const staging = options.check || capacity < PARALLEL_THRESHOLD ? undefined : new Staging(path.resolve(options.base, options.outDir));
   // Render threads load the compiler while this thread reads and checks the specs, and render each component as
   // soon as it has passed its checks. With a cache of earlier runs most components are not rendered again, and
   // threads start only when many are.
   let pool: RenderPool | undefined;
   let stream: RenderStream;
-  const capacity = files.components.length;
   if (warm) stream = deferredPoolStream(() => (pool = RenderPool.start(options.jobs, context.entry, capacity, staging?.start())));
   else {
     pool = RenderPool.start(capacity >= PARALLEL_THRESHOLD ? options.jobs : 1, context.entry, capacity, staging?.start());

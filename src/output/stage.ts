@@ -15,10 +15,20 @@ export interface StagingArea {
 }
 
 /** The file-system calls staging makes (tests make them fail). */
-export type StageFileSystem = Pick<typeof nodeFs, 'statSync' | 'readFileSync' | 'writeFile' | 'rm' | 'open' | 'fdatasync' | 'close'>;
+export type StageFileSystem = Pick<
+  typeof nodeFs,
+  'statSync' | 'readFileSync' | 'writeFile' | 'writeFileSync' | 'rm' | 'open' | 'fdatasync' | 'close'
+>;
 
 /** How many flushes to the disk a run asks for at once: the file system merges them (on ext4, into few journal commits). */
 const FLUSHES_AT_ONCE = 16;
+
+/**
+ * The most files a thread has being written aside at once. Beyond it, the thread writes the file itself before it
+ * goes on: when the disk is slower than rendering, the files waiting (each a copy of its bytes) never pile up.
+ */
+const WRITES_AT_ONCE = 32;
+let writing = 0;
 
 /**
  * Stages component `index`'s manifest in the area when its bytes differ from the output folder's file: written
@@ -35,8 +45,19 @@ export function stageFile(area: StagingArea, index: number, file: OutputFile, fs
   } catch {
     return Promise.resolve(undefined);
   }
+  if (writing >= WRITES_AT_ONCE) {
+    try {
+      fs.writeFileSync(aside, file.content, { mode: 0o644 });
+      return Promise.resolve(aside);
+    } catch {
+      fs.rm(aside, { force: true }, () => undefined);
+      return Promise.resolve(undefined);
+    }
+  }
+  writing++;
   return new Promise((resolve) =>
     fs.writeFile(aside, file.content, { mode: 0o644 }, (err) => {
+      writing--;
       if (!err) return resolve(aside);
       fs.rm(aside, { force: true }, () => resolve(undefined));
     }),

@@ -96,6 +96,19 @@ describe('GIVEN an output folder held by this run', () => {
     }
   });
 
+  test('WHEN many manifests are staged at once THEN each is staged whole (beyond 32 at a time, the thread writes them itself)', async () => {
+    const { hold, area } = held();
+    try {
+      const files = Array.from({ length: 80 }, (_, i) => ({ path: `central/m${i}.k8s.yaml`, content: `kind: ConfigMap\nn: ${i}\n` }));
+      const staged = await Promise.all(files.map((f, i) => stageFile(area, i, f)));
+      expect(staged.every((aside) => aside !== undefined)).toBe(true);
+      staged.forEach((aside, i) => expect(fs.readFileSync(aside!, 'utf8')).toBe(files[i].content));
+      expect(fs.readdirSync(hold.temp)).toHaveLength(80);
+    } finally {
+      hold.release();
+    }
+  });
+
   test('WHEN a manifest the folder holds already (same bytes) is staged THEN nothing is staged', async () => {
     const { out, hold, area } = held();
     try {

@@ -320,10 +320,30 @@ describe('the CLI bundle', () => {
       expect(run().status).toBe(0);
       const file = path.join(cacheDir, codeCaches(cacheDir)[0]);
       fs.writeFileSync(file, 'garbage');
-      const r = run('--check');
+      // A check without the render cache renders the component again: a run that renders keeps the code cache.
+      const r = run('--check', '--cache', 'off');
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       expect(fs.statSync(file).size).toBeGreaterThan(1000);
+    });
+
+    test('WHEN a run renders nothing (an error in its input, or everything from the render cache) THEN it keeps no code cache; the next run that renders makes it', () => {
+      const { pkg, cacheDir, run } = installed();
+      const spec = path.join(pkg, '..', 'components', 'c.yaml');
+      const good = fs.readFileSync(spec, 'utf8');
+      fs.writeFileSync(spec, 'name: Not_A_Name\nimage: repo/c:1.0\n');
+      expect(run().status).toBe(1);
+      expect(codeCaches(cacheDir)).toEqual([]);
+      fs.writeFileSync(spec, good);
+      expect(run('--cache', '.cache').status).toBe(0);
+      const made = codeCaches(cacheDir);
+      expect(made).toHaveLength(1);
+      // Served by the render cache, a run renders nothing, and leaves the code cache as it was.
+      fs.rmSync(path.join(cacheDir, made[0]));
+      expect(run('--cache', '.cache').stdout).toMatch(/\(1 unchanged, not rendered again\)/);
+      expect(codeCaches(cacheDir)).toEqual([]);
+      expect(run('--cache', 'off').status).toBe(0);
+      expect(codeCaches(cacheDir)).toEqual(made);
     });
 
     test('WHEN the cache folder cannot be made (a file is in the way) THEN it runs as well, and says nothing about it', () => {

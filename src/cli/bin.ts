@@ -4,6 +4,7 @@
  * started by a small file that turns source maps on first (see scripts/build.mjs), so `start` takes that file.
  */
 import { serveRenderRequests } from '../output/parallel';
+import { hasRendered } from '../output/plan';
 import { runAsProcess } from './process';
 
 /**
@@ -12,6 +13,15 @@ import { runAsProcess } from './process';
  */
 export function start(entry: string, build?: string): void {
   if (!serveRenderRequests()) runAsProcess(process.argv.slice(2), { entry, build });
+}
+
+/**
+ * Whether V8's code cache of the compiler is worth keeping after this run: it rendered on this thread, so that
+ * the code of every step was compiled. A run that rendered nothing (an error in the input, a run served by the
+ * render cache) would keep a cache without the rendering code, which every later run of the build would load.
+ */
+export function worthCaching(): boolean {
+  return hasRendered();
 }
 
 if (require.main === module) start(__filename);

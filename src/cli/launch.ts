@@ -3,7 +3,8 @@
  * `npm run synth`), with the build's hash as `BUILD`; it runs only there, beside the compiler bundle. It answers
  * `--version` and `--help` without loading the compiler. Otherwise it loads the compiler bundle with V8's code
  * cache, kept in `node_modules/.cache/dcae-synth` beside the compiler (made by the first run of each build and
- * Node.js version; a cache V8 refuses is made again), and starts it. Render threads start this file too.
+ * Node.js version that renders a component; a cache V8 refuses is made again), and starts it. Render threads start
+ * this file too.
  */
 import * as fs from 'fs';
 import Module, { createRequire } from 'module';
@@ -18,6 +19,7 @@ declare const BUILD: string;
 /** What the compiler bundle exports: see ./bin.ts. */
 interface Compiler {
   start(entry: string, build?: string): void;
+  worthCaching(): boolean;
 }
 
 const args = isMainThread ? process.argv.slice(2) : [];
@@ -32,8 +34,8 @@ if (args.length === 1 && args[0] === '--version') {
 
 /**
  * Loads the compiler bundle as Node.js would (a CommonJS module), compiled with V8's code cache when there is a
- * good one. Without one, the main thread writes it when the process ends (it then holds the functions the run
- * compiled). A cache that cannot be read or written costs time, never a wrong result: V8 checks it against the
+ * good one. Without one, the main thread writes it when the process ends, after a run that rendered (it then
+ * holds the functions of every step). A cache that cannot be read or written costs time, never a wrong result: V8 checks it against the
  * source and its own version and flags, and refuses one that does not match.
  */
 function loadCompiler(file: string): Compiler {
@@ -50,6 +52,8 @@ function loadCompiler(file: string): Compiler {
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData: cached });
   if (cacheFile !== undefined && isMainThread && (cached === undefined || script.cachedDataRejected))
     process.once('exit', () => {
+      // Only after a run that rendered: one that did not has not compiled the rendering code (see worthCaching).
+      if (!(compiler.exports as Compiler).worthCaching()) return;
       try {
         writeWhole(cacheFile, script.createCachedData());
       } catch {

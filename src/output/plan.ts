@@ -51,11 +51,23 @@ export interface Plan {
   readonly invalid: readonly string[];
 }
 
+/** Whether this thread has rendered a component (see {@link hasRendered}). */
+let rendered = false;
+
+/**
+ * Whether this thread has rendered a component: then it has run (and V8 has compiled) the code of every step of
+ * a run, which is when the command keeps V8's code cache of the compiler (src/cli/launch.ts).
+ */
+export function hasRendered(): boolean {
+  return rendered;
+}
+
 /**
  * Renders one component and checks each of its objects against the Kubernetes schema and the size limit. cdk8s
  * and the schemas load here, at the first render (once per thread): a run that renders nothing never loads them.
  */
 export function renderChecked(spec: ComponentSpec, platform: PlatformSettings): RenderedFile {
+  rendered = true;
   const { renderManifest } = require('./synthesize') as typeof import('./synthesize');
   const { validateObject } = require('./validate') as typeof import('./validate');
   const m = renderManifest(spec, platform);

@@ -54,6 +54,27 @@ function snapshot(dir: string, withState = false): Record<string, string> {
   return withState ? all : Object.fromEntries(Object.entries(all).filter(([f]) => !f.startsWith(`${STATE_FOLDER}/`)));
 }
 
+/** How a folder's snapshot differs from the expected one, in a few words: the paths extra, missing and changed. */
+function difference(now: Record<string, string>, expected: Record<string, string>): string {
+  const list = (paths: string[]) => (paths.length > 3 ? `${paths.slice(0, 3).join(', ')} and ${paths.length - 3} more` : paths.join(', '));
+  const extra = Object.keys(now)
+    .filter((f) => !(f in expected))
+    .sort();
+  const missing = Object.keys(expected)
+    .filter((f) => !(f in now))
+    .sort();
+  const changed = Object.keys(now)
+    .filter((f) => f in expected && now[f] !== expected[f])
+    .sort();
+  return [
+    extra.length > 0 ? `extra: ${list(extra)}` : '',
+    missing.length > 0 ? `missing: ${list(missing)}` : '',
+    changed.length > 0 ? `changed: ${list(changed)}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
 const same = (a: Record<string, string>, b: Record<string, string>) =>
   JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
@@ -178,7 +199,8 @@ async function checkRecovery(
     syncFolder(out, filesB);
     if (readJournal(out) !== undefined || diffFolder(out, filesB).length > 0) fail(trial, 'a check after the next run finds differences');
   }
-  if (!same(snapshot(out, true), refB)) fail(trial, 'the next run did not leave exactly B');
+  const left = snapshot(out, true);
+  if (!same(left, refB)) fail(trial, `the next run did not leave exactly B (${difference(left, refB)})`);
 }
 
 /** Runs the CLI child (counting or killing itself at a change), or the plain CLI; resolves to its exit code or signal. */

@@ -248,6 +248,22 @@ function processGone(pid: number): boolean {
   }
 }
 
+/** The name of a lock written aside, or moved aside to take it over, by the process of that pid. */
+const LOCK_ASIDE = /^lock-(\d+)\.(new|stale)$/;
+
+/**
+ * Removes, once this run holds the lock, what runs killed while they took it left in the compiler's folder: a lock
+ * written aside (`lock-<pid>.new`) or moved aside (`lock-<pid>.stale`) by a process that is gone. Another run's
+ * may be taking the lock right now: that of a live process stays; one of another host's process can go, which then
+ * only tries again (and finds this run's lock).
+ */
+function removeDeadAsides(state: string, fs: FileSystem): void {
+  for (const name of fs.readdirSync(state) as string[]) {
+    const pid = Number(LOCK_ASIDE.exec(name)?.[1]);
+    if (pid && pid !== process.pid && processGone(pid)) fs.rmSync(path.join(state, name), { force: true });
+  }
+}
+
 /**
  * Takes the output folder's lock: `<out>/.dcae-synth/lock`, made whole at once (written aside in the same folder,
  * then linked into place, which fails when the lock exists). A lock whose process is gone (same host) is taken
@@ -260,7 +276,7 @@ function lock(outdir: string, fs: FileSystem): { release(): void; tookOver?: str
   const mine: Holder = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
   let tookOver: string | undefined;
   for (let attempt = 0; ; attempt++) {
-    // Aside in the lock's own folder, under this process's name: nothing else there is ever removed by pattern.
+    // Aside in the lock's own folder, under this process's name (see removeDeadAsides for the ones left by a kill).
     const aside = path.join(state, `${LOCK}-${process.pid}.new`);
     let text: string | undefined;
     try {
@@ -304,6 +320,7 @@ function lock(outdir: string, fs: FileSystem): { release(): void; tookOver?: str
     fs.rmSync(stale, { force: true });
     tookOver = describeHolder(holder);
   }
+  removeDeadAsides(state, fs);
   makeFolder(path.join(state, TEMP), fs);
   return {
     tookOver,

@@ -127,6 +127,30 @@ describe('GIVEN a run that writes the folder', () => {
   });
 });
 
+describe('GIVEN what runs killed while they took the lock left (a lock written or moved aside)', () => {
+  test('WHEN a run writes THEN those of processes that are gone are removed, with the folder; one of a live process stays', () => {
+    const out = path.join(tmpdir(), 'out');
+    const state = path.join(out, STATE_FOLDER);
+    fs.mkdirSync(state, { recursive: true });
+    const [killedWriting, killedTakingOver] = [deadPid(), deadPid()];
+    fs.writeFileSync(path.join(state, `lock-${killedWriting}.new`), '');
+    fs.writeFileSync(
+      path.join(state, `lock-${killedTakingOver}.stale`),
+      `${JSON.stringify({ pid: 1, host: os.hostname(), since: 'x' })}\n`,
+    );
+    syncFolder(out, A);
+    expect(fs.existsSync(state)).toBe(false);
+    expect(snapshotFolder(out)).toEqual(folderOf(A));
+    // A live process's aside (this one's parent, which might be taking the lock right now) stays.
+    fs.mkdirSync(state);
+    const live = `lock-${process.ppid}.new`;
+    fs.writeFileSync(path.join(state, live), '');
+    syncFolder(out, B);
+    expect(fs.readdirSync(state)).toEqual([live]);
+    expect(snapshotFolder(out)).toEqual({ ...folderOf(B), [`${STATE_FOLDER}/${live}`]: '' });
+  });
+});
+
 describe('GIVEN a run that did not finish (its journal is there)', () => {
   /** The folder as a run from A to B leaves it when it stops after writing b.k8s.yaml. */
   function stopped(): string {

@@ -40,26 +40,23 @@ let writing = 0;
  */
 export function stageFile(area: StagingArea, index: number, file: OutputFile, fs: StageFileSystem = nodeFs): Promise<string | undefined> {
   const aside = path.join(area.temp, `${process.pid}-${index}.stage`);
+  // A file that could not be written aside: whatever was written of it goes, and the run's write writes it.
+  const dropped = () => new Promise<undefined>((resolve) => fs.rm(aside, { force: true }, () => resolve(undefined)));
   try {
     if (readIfExists(target(area.outdir, file.path), fs) === file.content) return Promise.resolve(undefined);
-  } catch {
-    return Promise.resolve(undefined);
-  }
-  if (writing >= WRITES_AT_ONCE) {
-    try {
+    if (writing >= WRITES_AT_ONCE) {
       fs.writeFileSync(aside, file.content, { mode: 0o644 });
       return Promise.resolve(aside);
-    } catch {
-      fs.rm(aside, { force: true }, () => undefined);
-      return Promise.resolve(undefined);
     }
+  } catch {
+    return dropped();
   }
   writing++;
   return new Promise((resolve) =>
     fs.writeFile(aside, file.content, { mode: 0o644 }, (err) => {
       writing--;
-      if (!err) return resolve(aside);
-      fs.rm(aside, { force: true }, () => resolve(undefined));
+      if (err) void dropped().then(resolve);
+      else resolve(aside);
     }),
   );
 }

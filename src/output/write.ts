@@ -364,8 +364,8 @@ export interface FolderHold {
  * then renders without staging, and {@link syncFolder} tries the lock again when it writes.
  */
 export function holdFolder(outdir: string, fs: FileSystem = nodeFs): FolderHold {
-  const made: string[] = [];
-  for (let d = path.resolve(outdir); !fs.existsSync(d) && d !== path.dirname(d); d = path.dirname(d)) made.push(d);
+  // The folders taking the lock makes (the output folder, when it does not exist yet), to remove again.
+  const made = missingFolders(outdir, fs);
   let held: ReturnType<typeof lock>;
   try {
     held = lock(outdir, fs);
@@ -639,12 +639,7 @@ function moveInto(aside: string, file: string, fs: FileSystem): void {
  * recursive mkdir retries for ever; here the refusal is an error.
  */
 export function makeFolder(dir: string, fs: FileSystem = nodeFs): void {
-  const missing: string[] = [];
-  for (let d = path.resolve(dir); !fs.existsSync(d); d = path.dirname(d)) {
-    missing.push(d);
-    if (d === path.dirname(d)) break;
-  }
-  for (const d of missing.reverse()) {
+  for (const d of missingFolders(dir, fs).reverse()) {
     try {
       fs.mkdirSync(d);
     } catch (e) {
@@ -652,6 +647,16 @@ export function makeFolder(dir: string, fs: FileSystem = nodeFs): void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !isFolder(d, fs)) throw e;
     }
   }
+}
+
+/** The folders from `dir` up that do not exist, deepest first. */
+function missingFolders(dir: string, fs: Pick<FileSystem, 'existsSync'>): string[] {
+  const missing: string[] = [];
+  for (let d = path.resolve(dir); !fs.existsSync(d); d = path.dirname(d)) {
+    missing.push(d);
+    if (d === path.dirname(d)) break;
+  }
+  return missing;
 }
 
 /**

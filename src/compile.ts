@@ -5,6 +5,7 @@
  * points into when it names no file, through `listFolder`) and writes the result.
  */
 import { InputFile, loadProject } from './input/project';
+import { CheckMemo } from './input/check-memo';
 import { Diagnostic, sortDiagnostics } from './input/diagnostics';
 import { FileContents } from './input/text';
 import { HELM_RESERVED_LOCATIONS, HelmOptions } from './output/helm';
@@ -57,6 +58,8 @@ export interface CompileOptions {
   readonly stream?: RenderStream;
   /** Called as components are rendered, with how many are done. @default none */
   readonly onProgress?: (done: number) => void;
+  /** Files checked by earlier runs, not parsed or checked again; the files that pass are kept there. @default none */
+  readonly memo?: CheckMemo;
 }
 
 /** What a run produced. When `diagnostics` or `invalid` is not empty, `files` is empty and nothing may be written. */
@@ -89,6 +92,7 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
     readFile: input.readFile,
     listFolder: input.listFolder,
     onComponent: options.stream && ((spec, platform) => options.stream!.add(spec, platform)),
+    memo: options.memo,
   });
   const diagnostics = [...project.diagnostics];
   if (input.components.length === 0 && !options.allowEmpty) {

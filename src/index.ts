@@ -2,6 +2,7 @@ export * from './constructs';
 export { compile } from './compile';
 export type { AsyncRenderer, CompileInput, CompileOptions, CompileResult, Renderer, RenderStream } from './compile';
 export type { InputFile } from './input/project';
+export type { CheckedFile, CheckMemo } from './input/check-memo';
 export type { FileContents } from './input/text';
 export type { Diagnostic } from './input/diagnostics';
 export type { OutputFile } from './output/output-file';

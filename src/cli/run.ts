@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { compile, CompileInput, RenderStream } from '../compile';
-import { cachedStream, formatCache, parseCache, RenderCache } from '../output/cache';
+import { cachedStream, checkMemo, formatCache, parseCache, RenderCache } from '../output/cache';
 import { deferredPoolStream, PoolStaging, RenderPool, PARALLEL_THRESHOLD } from '../output/parallel';
 import {
   conflicts,
@@ -156,10 +156,12 @@ async function run(
   const out = path.resolve(options.base, outDir);
   // A manifest of the output folder, for the cache to compare with what it knows (unreadable: rendered again).
   const cached = cacheUse && cachedStream(cacheUse.cache, (p) => readQuietly(path.join(out, ...p.split('/'))), stream);
+  const memo = cacheUse && checkMemo(cacheUse.cache);
   const result = await compile(input, {
     helm: options.helm,
     allowEmpty: options.allowEmpty,
     stream: cached ?? stream,
+    memo,
     onProgress: progressBar(io, input.components.length, quiet),
   });
   if (!quiet) for (const w of result.warnings) io.err(`warning: ${formatDiagnostic(w)}`);
@@ -176,7 +178,7 @@ async function run(
   }
   const outcome = cached?.outcome();
   if (cacheUse && outcome) {
-    const text = formatCache(outcome.cache);
+    const text = formatCache({ ...outcome.cache, checked: memo?.kept() });
     const failed = text === cacheUse.text ? undefined : writeCacheFile(cacheUse.file, text);
     if (failed && !quiet) io.err(`warning: the render cache could not be written (${failed}); the next run renders every component`);
   }

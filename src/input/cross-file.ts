@@ -7,12 +7,16 @@ import { Diagnostic, KeyPath } from './diagnostics';
 import { ComponentSpec } from './model';
 import { SpecSource } from './source';
 
-/** Diagnostics with no message yet, at the keys the cross-file checks point at: `name` and each `ports` entry. */
+/**
+ * Diagnostics with no message yet, at the keys that checks after a file's own point at: `name`, each `ports` entry
+ * and `k8s_location` (when set).
+ */
 export type Anchors = ReadonlyMap<string, Diagnostic>;
 
 export function anchorsOf(spec: ComponentSpec, source: SpecSource): Anchors {
   const anchors = new Map<string, Diagnostic>([['name', source.error(['name'], '')]]);
   for (const p of spec.ports) anchors.set(`ports.${p.entry}`, source.error(['ports', p.entry], ''));
+  if (spec.k8sLocation !== undefined) anchors.set('k8s_location', source.error(['k8s_location'], ''));
   return anchors;
 }
 

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { anchorsOf, Anchors, checkAcrossComponents } from './cross-file';
+import { CheckedFile, checkKey, CheckMemo, platformKey } from './check-memo';
 import { readDcaeComponent } from './dcae/import';
 import { loadPlatform, PlatformResult } from './platform/load';
 import { nodePortRange, PlatformSettings } from './platform/settings';
@@ -68,6 +69,11 @@ export interface LoadOptions {
    * files). @default none
    */
   readonly onComponent?: (spec: ComponentSpec, platform: PlatformSettings) => void;
+  /**
+   * Files checked by earlier runs: a file found there is not parsed or checked again, and a file that passes is
+   * kept there. @default none: every file is parsed and checked
+   */
+  readonly memo?: CheckMemo;
 }
 
 /** The platform facts that validating a component needs: the platform's settings, each left out when the file's is invalid. */
@@ -136,13 +142,39 @@ export function loadProject(
     if (typeof ref === 'string') referenced.add(path.resolve(path.dirname(where(file)), ref));
   }
   const byPath = new Map(sorted.map((f) => [where(f), f]));
+  const memo = options.memo;
+  const platformPart =
+    memo && platformKey(platformText && 'text' in platformText ? { name: files.platform!.name, text: platformText.text } : undefined);
+  /** A component that passed its own checks: kept for the checks across files, and handed to the run. */
+  const accept = (checked: CheckedFile) => {
+    for (const w of checked.warnings) warnings.set(formatDiagnostic(w), w);
+    loaded.push({ spec: checked.spec, anchors: checked.anchors });
+    options.onComponent?.(checked.spec, platform);
+    const location = checked.spec.k8sLocation;
+    const reserved = location !== undefined ? options.reservedLocations?.[location] : undefined;
+    if (reserved) {
+      const anchor = checked.anchors.get('k8s_location') as Diagnostic;
+      diagnostics.push({
+        ...anchor,
+        message: `"${location}" ${reserved}; expected another location name with --helm-chart${anchor.message}`,
+      });
+    }
+  };
   // The DCAE specs of each folder that a dcae_spec naming no file points into, listed once: see nearestDcaeFile.
   const listed = new Map<string, readonly string[]>();
 
   for (const file of sorted) {
     let result: { spec?: ComponentSpec; diagnostics: Diagnostic[]; warnings?: Diagnostic[]; source?: SpecSource };
-    if (DCAE_FILE.test(file.name)) {
-      if (referenced.has(where(file))) continue;
+    const dcae = DCAE_FILE.test(file.name);
+    if (dcae && referenced.has(where(file))) continue;
+    // A file that reads no other file (no dcae_spec) is known by its name, its text and the platform file.
+    const key = platformPart !== undefined && (dcae || !parsedAhead.has(file)) ? checkKey(platformPart, file) : undefined;
+    const recalled = key !== undefined ? memo?.recall(key) : undefined;
+    if (recalled) {
+      accept(recalled);
+      continue;
+    }
+    if (dcae) {
       result = readDcaeComponent(file, platform, context);
     } else {
       const parsed = parsedAhead.get(file) ?? SourceFile.parse(file.name, file.text);
@@ -196,17 +228,14 @@ export function loadProject(
       }
     }
     diagnostics.push(...result.diagnostics);
-    for (const w of result.warnings ?? []) warnings.set(formatDiagnostic(w), w);
-    if (!result.spec || !result.source) continue;
+    if (!result.spec || !result.source) {
+      for (const w of result.warnings ?? []) warnings.set(formatDiagnostic(w), w);
+      continue;
+    }
     // Keep only where the cross-file checks may point, not the parsed file: a fleet's documents would not fit in memory.
-    loaded.push({ spec: result.spec, anchors: anchorsOf(result.spec, result.source) });
-    options.onComponent?.(result.spec, platform);
-    const location = result.spec.k8sLocation;
-    const reserved = location !== undefined ? options.reservedLocations?.[location] : undefined;
-    if (reserved)
-      diagnostics.push(
-        result.source.error(['k8s_location'], `"${location}" ${reserved}; expected another location name with --helm-chart`),
-      );
+    const checked: CheckedFile = { spec: result.spec, anchors: anchorsOf(result.spec, result.source), warnings: result.warnings ?? [] };
+    if (key !== undefined && result.diagnostics.length === 0) memo?.remember(key, checked);
+    accept(checked);
   }
   diagnostics.push(...checkAcrossComponents(loaded));
   return {

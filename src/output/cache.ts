@@ -3,23 +3,33 @@
  * the platform settings and the component's checked spec) and a hash of the manifest it rendered to. A later
  * run whose component has the same inputs, and whose output folder holds a file with that very hash, takes the
  * file's bytes instead of rendering again. Nothing is trusted blindly: a file edited by hand has another hash and
- * the component is rendered. Pure: the caller reads and writes the cache file and the output folder.
+ * the component is rendered. Beside it, the files that passed their checks ({@link CheckMemo}): a later run does
+ * not parse or check a file whose name, text and platform file are the same. Pure: the caller reads and writes
+ * the cache file and the output folder.
  */
 import { createHash } from 'crypto';
+import { CheckedFile, CheckMemo } from '../input/check-memo';
+import { Diagnostic } from '../input/diagnostics';
 import { ComponentSpec } from '../input/model';
 import { PlatformSettings } from '../input/platform/settings';
+import { exactJson, isPlainJson } from './exact-json';
 import { RenderedFile, RenderStream } from './plan';
 import { manifestPath } from './output-file';
 
 /** The first line of a cache file: a file of another format, or of another build of the compiler, is not used. */
-const FORMAT = 'dcae-synth render cache 1';
+const FORMAT = 'dcae-synth render cache 2';
+/** How a checked file's line starts. */
+const CHECKED = 'checked ';
+const HASH = /^[0-9a-f]{64}$/;
 
-/** What a render cache holds: the build it was made by, and for each input hash the hash of its manifest. */
+/** What a render cache holds: the build it was made by, for each input hash the hash of its manifest, and checked files. */
 export interface RenderCache {
   /** The compiler's build (its version and a hash of its code). */
   readonly compiler: string;
   /** Input hash → manifest hash (both SHA-256, hex). */
   readonly entries: ReadonlyMap<string, string>;
+  /** A checked file's key → its record: the SHA-256 of its JSON, a space, the JSON ({@link checkMemo}). @default none */
+  readonly checked?: ReadonlyMap<string, string>;
 }
 
 /** SHA-256 of a text (as UTF-8), hex. */
@@ -27,29 +37,80 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** The hash of what one component's manifest is made from. */
+/**
+ * The hash of what one component's manifest is made from (exact: a `.nan` or a `-0` is not a `null` or a `0`, see
+ * {@link exactJson}).
+ */
 export function inputHash(compiler: string, platform: PlatformSettings | string, spec: ComponentSpec): string {
-  const settings = typeof platform === 'string' ? platform : JSON.stringify(platform);
-  return createHash('sha256').update(compiler).update('\0').update(settings).update('\0').update(JSON.stringify(spec)).digest('hex');
+  const settings = typeof platform === 'string' ? platform : exactJson(platform);
+  return createHash('sha256').update(compiler).update('\0').update(settings).update('\0').update(exactJson(spec)).digest('hex');
 }
 
-/** A cache file's entries, when it was written by this build in this format; otherwise none. */
+/** A cache file's entries, when it was written by this build in this format; otherwise none. A damaged line is left out. */
 export function parseCache(text: string | undefined, compiler: string): RenderCache {
   const entries = new Map<string, string>();
+  const checked = new Map<string, string>();
   const lines = (text ?? '').split('\n');
   if (lines[0] === FORMAT && lines[1] === `compiler ${compiler}`) {
-    for (const line of lines.slice(2)) {
-      const m = /^([0-9a-f]{64}) ([0-9a-f]{64})$/.exec(line);
-      if (m) entries.set(m[1], m[2]);
+    for (let i = 2; i < lines.length; i++) {
+      const line = lines[i];
+      if (line.startsWith(CHECKED)) {
+        const key = line.slice(CHECKED.length, CHECKED.length + 64);
+        if (HASH.test(key) && line[CHECKED.length + 64] === ' ') checked.set(key, line.slice(CHECKED.length + 65));
+      } else if (line.length === 129 && line[64] === ' ' && HASH.test(line.slice(0, 64)) && HASH.test(line.slice(65))) {
+        entries.set(line.slice(0, 64), line.slice(65));
+      }
     }
   }
-  return { compiler, entries };
+  return { compiler, entries, checked };
 }
 
-/** A cache file's text: the format, the build, then one `<input hash> <manifest hash>` line per component, sorted. */
+/**
+ * A cache file's text: the format, the build, one `<input hash> <manifest hash>` line per component, then one
+ * `checked <key> <record>` line per checked file, each part sorted.
+ */
 export function formatCache(cache: RenderCache): string {
   const lines = [...cache.entries].map(([input, output]) => `${input} ${output}`).sort();
-  return `${FORMAT}\ncompiler ${cache.compiler}\n${lines.map((l) => `${l}\n`).join('')}`;
+  const checked = [...(cache.checked ?? [])]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, record]) => `${CHECKED}${key} ${record}`);
+  return `${FORMAT}\ncompiler ${cache.compiler}\n${[...lines, ...checked].map((l) => `${l}\n`).join('')}`;
+}
+
+/**
+ * The checked files of a cache, as a {@link CheckMemo}; `kept()` gives, once the files are read, the records of
+ * this run's files only (recalled or remembered), for the cache to keep. A record whose hash does not match its
+ * JSON (a damaged file) is not recalled, and a component that JSON would not give back exactly (a `.nan`, a `-0`) is
+ * not remembered: that file is checked each time.
+ */
+export function checkMemo(cache: RenderCache): CheckMemo & { kept(): ReadonlyMap<string, string> } {
+  const kept = new Map<string, string>();
+  return {
+    recall: (key) => {
+      const record = cache.checked?.get(key);
+      const file = record === undefined ? undefined : checkedOf(record);
+      if (file) kept.set(key, record!);
+      return file;
+    },
+    remember: (key, file) => {
+      if (!isPlainJson(file.spec)) return;
+      const json = JSON.stringify({ spec: file.spec, anchors: [...file.anchors], warnings: file.warnings });
+      kept.set(key, `${contentHash(json)} ${json}`);
+    },
+    kept: () => kept,
+  };
+}
+
+/** A record's checked file, or undefined when its hash does not match. */
+function checkedOf(record: string): CheckedFile | undefined {
+  const json = record.slice(65);
+  if (record[64] !== ' ' || contentHash(json) !== record.slice(0, 64)) return undefined;
+  const { spec, anchors, warnings } = JSON.parse(json) as {
+    spec: ComponentSpec;
+    anchors: Array<[string, Diagnostic]>;
+    warnings: Diagnostic[];
+  };
+  return { spec, anchors: new Map(anchors), warnings };
 }
 
 /** What a cached render did. */
@@ -81,7 +142,7 @@ export function cachedStream(
   return {
     outcome: () => outcome,
     add: (spec, platform) => {
-      settings ??= JSON.stringify(platform);
+      settings ??= exactJson(platform);
       const key = inputHash(cache.compiler, settings, spec);
       keys.push(key);
       const expected = cache.entries.get(key);

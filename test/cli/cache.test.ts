@@ -3,10 +3,11 @@
  * where the cache file goes, that an unchanged component is not rendered again, that the output bytes are those
  * of a run without a cache, and that a hand edit, a new platform file or another build are never missed.
  */
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../../src/cli/run';
-import { fakeConsole, snapshotFolder, tmpdir, withExamples } from '../helpers';
+import { fakeConsole, snapshotFolder, tmpdir, withComponents, withExamples } from '../helpers';
 
 /** Runs the command line in `dir`, as the bundle of build `build` would. */
 async function synth(dir: string, args: string[], build = 'build-a') {
@@ -71,6 +72,34 @@ describe('GIVEN the examples and a cache folder', () => {
     expect(r.stdout).toMatch(/^compiled 4 components into out in \d+\.\d\d s; files: 0 new, 4 changed/);
   });
 
+  test('WHEN a spec is unchanged THEN its checks are taken from the cache (not read again), and never once a byte of it or of the platform file changes', async () => {
+    const dir = withExamples();
+    await synth(dir, ['--cache', '.cache']);
+    const file = path.join(dir, '.cache', cacheFiles(path.join(dir, '.cache'))[0]);
+    // A record forged to say replicas 5 for ves.yaml, its hash made to match: only a run that takes the record
+    // instead of reading ves.yaml writes 5.
+    const forge = () => {
+      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      const at = lines.findIndex((l) => l.startsWith('checked ') && l.includes('"file":"components/ves.yaml"'));
+      expect(at).toBeGreaterThan(0);
+      const json = lines[at].slice(8 + 65 + 65).replace('"replicas":1', '"replicas":5');
+      lines[at] = `${lines[at].slice(0, 8 + 65)}${createHash('sha256').update(json).digest('hex')} ${json}`;
+      fs.writeFileSync(file, lines.join('\n'));
+    };
+    const manifest = path.join(dir, 'out', 'dcae-ves-collector.k8s.yaml');
+    forge();
+    expect((await synth(dir, ['--cache', '.cache'])).status).toBe(0);
+    expect(fs.readFileSync(manifest, 'utf8')).toContain('replicas: 5');
+    const ves = path.join(dir, 'components', 'ves.yaml');
+    fs.appendFileSync(ves, '# one byte more\n');
+    await synth(dir, ['--cache', '.cache']);
+    expect(fs.readFileSync(manifest, 'utf8')).toContain('replicas: 1');
+    forge();
+    fs.appendFileSync(path.join(dir, 'components', 'platform.yaml'), '# a comment changes no setting\n');
+    await synth(dir, ['--cache', '.cache']);
+    expect(fs.readFileSync(manifest, 'utf8')).toContain('replicas: 1');
+  });
+
   test('WHEN another build of the compiler runs THEN it renders every component and keeps its own cache', async () => {
     const dir = withExamples();
     await synth(dir, ['--cache', '.cache']);
@@ -91,16 +120,40 @@ describe('GIVEN the examples and a cache folder', () => {
   });
 });
 
+describe('GIVEN values that JSON does not tell apart', () => {
+  test.each([
+    ['null', '.nan', '.nan'],
+    ['0', '-0', '-0'],
+    ['.inf', '-.inf', '-.inf'],
+  ])(
+    'WHEN an application_config value changes from %s to %s THEN the cached run writes %s, as a run without a cache',
+    async (before, after, written) => {
+      const dir = withComponents({
+        'platform.yaml': 'application_config:\n  source: configmap\n',
+        'a.yaml': `name: a\nimage: repo/a:1.0\napplication_config:\n  x: ${before}\n`,
+      });
+      expect((await synth(dir, ['--cache', '.cache'])).status).toBe(0);
+      fs.writeFileSync(path.join(dir, 'components', 'a.yaml'), `name: a\nimage: repo/a:1.0\napplication_config:\n  x: ${after}\n`);
+      const r = await synth(dir, ['--cache', '.cache']);
+      expect(r.stdout).toMatch(/^compiled 1 component into out .*1 changed/);
+      expect(fs.readFileSync(path.join(dir, 'out', 'a.k8s.yaml'), 'utf8')).toContain(`    x: ${written}\n`);
+    },
+  );
+});
+
 describe('GIVEN a cache that cannot be used', () => {
   test('WHEN the cache file is garbage THEN every component is rendered, and the run succeeds and writes a good cache', async () => {
     const dir = withExamples();
     await synth(dir, ['--cache', '.cache']);
     const file = path.join(dir, '.cache', cacheFiles(path.join(dir, '.cache'))[0]);
-    fs.writeFileSync(file, 'dcae-synth render cache 1\n\u0000garbage\n');
+    fs.writeFileSync(file, 'dcae-synth render cache 2\n\u0000garbage\n');
     const r = await synth(dir, ['--cache', '.cache']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^compiled 4 components into out/);
-    expect(fs.readFileSync(file, 'utf8')).toMatch(/^dcae-synth render cache 1\ncompiler \S+ build-a\n([0-9a-f]{64} [0-9a-f]{64}\n){4}$/);
+    // One line per component, then one per checked file: the three specs that read no other file.
+    expect(fs.readFileSync(file, 'utf8')).toMatch(
+      /^dcae-synth render cache 2\ncompiler \S+ build-a\n([0-9a-f]{64} [0-9a-f]{64}\n){4}(checked [0-9a-f]{64} [0-9a-f]{64} \{.+\}\n){3}$/,
+    );
   });
 
   test('WHEN the cache folder cannot be made (a file is in the way) THEN the run succeeds with a warning that says why', async () => {

@@ -120,16 +120,26 @@ describe('the cache file', () => {
   test('GIVEN a cache WHEN written THEN it is the format line, the build, then one line per component sorted, and reads back the same', () => {
     const text = formatCache(cache);
     expect(text).toBe(
-      `dcae-synth render cache 1\ncompiler ${BUILD}\n${'a'.repeat(64)} ${'2'.repeat(64)}\n${'b'.repeat(64)} ${'1'.repeat(64)}\n`,
+      `dcae-synth render cache 2\ncompiler ${BUILD}\n${'a'.repeat(64)} ${'2'.repeat(64)}\n${'b'.repeat(64)} ${'1'.repeat(64)}\n`,
     );
-    expect(parseCache(text, BUILD)).toEqual(cache);
+    expect(parseCache(text, BUILD)).toEqual({ ...cache, checked: new Map() });
+  });
+
+  test('GIVEN checked files WHEN written THEN they follow the components, one `checked <key> <record>` line each sorted by key, and read back the same', () => {
+    const checked = new Map([
+      ['d'.repeat(64), 'record {"x":2}'],
+      ['c'.repeat(64), 'record {"x":1}'],
+    ]);
+    const text = formatCache({ ...cache, checked });
+    expect(text.split('\n').slice(4)).toEqual([`checked ${'c'.repeat(64)} record {"x":1}`, `checked ${'d'.repeat(64)} record {"x":2}`, '']);
+    expect(parseCache(text, BUILD)).toEqual({ ...cache, checked });
   });
 
   test.each([
     ['nothing', undefined],
     ['an empty file', ''],
-    ['another format', formatCache(cache).replace('cache 1', 'cache 2')],
-    ['a file cut after its first line', 'dcae-synth render cache 1\n'],
+    ['another format', formatCache(cache).replace('cache 2', 'cache 1')],
+    ['a file cut after its first line', 'dcae-synth render cache 2\n'],
     ['binary garbage', '\u0000\u0001\uFFFD'],
   ])('GIVEN %s WHEN read THEN the cache is empty', (_, text) => {
     expect(parseCache(text, BUILD).entries.size).toBe(0);

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { MANIFEST_EXTENSION, OutputFile } from '../output/output-file';
+import { MANIFEST_EXTENSION, OutputFile, sameContent } from '../output/output-file';
 import { selectorChanges, selectorMessage } from '../output/selectors';
 import { readIfExists } from '../output/write';
 
@@ -19,7 +19,7 @@ export function selectorChangeLines(
   for (const file of files) {
     if (!file.path.endsWith(MANIFEST_EXTENSION) || same.has(file.path)) continue;
     const old = readIfExists(path.join(out, ...file.path.split('/')));
-    if (old === undefined || old === file.content) continue;
+    if (old === undefined || sameContent(old, file)) continue;
     for (const change of selectorChanges(old, file.content)) lines.push(selectorMessage(path.join(display, file.path), change));
   }
   return lines;

@@ -14,7 +14,9 @@ import { ComponentSpec } from '../input/model';
 import { PlatformSettings } from '../input/platform/settings';
 import { exactJson, isPlainJson } from './exact-json';
 import { RenderedFile, RenderStream } from './plan';
-import { manifestPath } from './output-file';
+import { contentHash, manifestPath } from './output-file';
+
+export { contentHash } from './output-file';
 
 /** The first line of a cache file: a file of another format, or of another build of the compiler, is not used. */
 const FORMAT = 'dcae-synth render cache 2';
@@ -30,11 +32,6 @@ export interface RenderCache {
   readonly entries: ReadonlyMap<string, string>;
   /** A checked file's key → its record: the SHA-256 of its JSON, a space, the JSON ({@link checkMemo}). @default none */
   readonly checked?: ReadonlyMap<string, string>;
-}
-
-/** SHA-256 of a text (as UTF-8), hex. */
-export function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /**
@@ -160,7 +157,7 @@ export function cachedStream(
       let next = 0;
       const all = found.map((f) => f ?? fresh[next++]);
       // A file taken from the folder has the hash the cache gave; a rendered one is hashed now.
-      const entries = new Map(all.map((f, i) => [keys[i], found[i] ? cache.entries.get(keys[i])! : contentHash(f.content)]));
+      const entries = new Map(all.map((f, i) => [keys[i], found[i] ? cache.entries.get(keys[i])! : (f.sha256 ?? contentHash(f.content))]));
       const taken = new Set(found.flatMap((f) => (f ? [f.path] : [])));
       outcome = { hits, rendered: missing.length, taken, cache: { compiler: cache.compiler, entries } };
       return all;

@@ -2,7 +2,8 @@ import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { PlatformSettings } from '../input/platform/settings';
 import { ComponentSpec } from '../input/model';
 import { RenderedFile, renderChecked, renderHere, RenderStream } from './plan';
-import { stageFile, StagingArea } from './stage';
+import { contentHash } from './output-file';
+import { StagedManifest, stageFile, StagingArea } from './stage';
 
 /** Below this many components a second thread costs more (its start-up) than it saves. */
 export const PARALLEL_THRESHOLD = 64;
@@ -21,19 +22,23 @@ const TAKEN_BY_THREAD = 1;
 const TAKEN_HERE = 2;
 
 /**
- * A render thread keeps little alive (one chart at a time), so a small young generation costs it few extra
- * collections and keeps the process's peak memory down (measured: see docs/architecture.md, Performance measurements).
+ * A render thread keeps little alive (the compiler, and one chart at a time), so a small young generation costs it
+ * few extra collections and keeps the process's peak memory down. The old generation's limit is far above what one
+ * component needs, and it is there for V8's heap growth, which scales with the limit: with the default (a quarter
+ * of the machine's memory, up to 4 GiB) the thread's old generation grew to about 50 MiB, mostly garbage, before V8
+ * collected it; with 1 GiB, to about 22 MiB (measured: see docs/architecture.md, Performance measurements).
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 12 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 1024 };
 
 /** What the main thread sends a render thread: the platform settings once, then components with their place. */
 type Request = { readonly platform: PlatformSettings } | { readonly index: number; readonly spec: ComponentSpec };
-/** What a render thread sends back: one rendered component and its place, and the file it is staged in. */
-interface Reply {
-  readonly index: number;
-  readonly file: RenderedFile;
-  readonly staged?: string;
-}
+/**
+ * What a render thread sends back: one rendered component and its place; or, for a manifest it staged, where and
+ * the hash of its text (not the text: the main thread then never holds it, see {@link StagedManifest}).
+ */
+type Reply =
+  | { readonly index: number; readonly file: RenderedFile }
+  | { readonly index: number; readonly staged: { readonly path: string; readonly sha256: string; readonly aside: string } };
 
 /**
  * A pool that stages each manifest as soon as it is rendered (the run holds the output folder's lock): where, and
@@ -157,8 +162,12 @@ class PoolStream implements RenderStream {
     threads.forEach((t, i) => {
       t.worker.on('message', (reply: Reply) => {
         t.received++;
-        this.results[reply.index] = reply.file;
-        if (reply.staged !== undefined) this.staging?.staged.set(reply.file.path, reply.staged);
+        if ('file' in reply) this.results[reply.index] = reply.file;
+        else {
+          const { path, sha256, aside } = reply.staged;
+          this.results[reply.index] = new StagedManifest(path, sha256, aside, this.staging!.area.outdir);
+          this.staging!.staged.set(path, aside);
+        }
         this.progress();
       });
       // A worker that ends before the run has every component must fail the run, never end it quietly.
@@ -212,7 +221,13 @@ class PoolStream implements RenderStream {
       this.results[i] = file;
       if (this.staging) {
         const { area, staged: map } = this.staging;
-        staged.push(stageIfWritten(area, i, file).then((aside) => aside !== undefined && map.set(file.path, aside)));
+        staged.push(
+          stageIfWritten(area, i, file).then((aside) => {
+            if (aside === undefined) return;
+            map.set(file.path, aside);
+            this.results[i] = new StagedManifest(file.path, contentHash(file.content), aside, area.outdir);
+          }),
+        );
       }
       this.mine++;
       this.progress();
@@ -303,7 +318,13 @@ export function serveRenderRequests(): boolean {
     if (Atomics.compareExchange(marks, index, FREE, TAKEN_BY_THREAD) === FREE) {
       const file = renderChecked(request.spec, platform!);
       // The reply waits for the file to be staged; this thread goes on rendering meanwhile.
-      void stageIfWritten(data.area, index, file).then((staged) => port.postMessage({ index, file, staged } satisfies Reply));
+      void stageIfWritten(data.area, index, file).then((aside) =>
+        port.postMessage(
+          (aside === undefined
+            ? { index, file }
+            : { index, staged: { path: file.path, sha256: contentHash(file.content), aside } }) satisfies Reply,
+        ),
+      );
     }
     Atomics.add(handled, slot, 1);
   });

@@ -98,7 +98,8 @@ export function renderHere(
 
 /** The plan for rendered manifests: them, a kustomization per folder, the Helm charts asked for, and the record. */
 export function assemblePlan(rendered: readonly RenderedFile[], options: PlanOptions = {}): Plan {
-  const manifests: OutputFile[] = rendered.map((r) => ({ path: r.path, content: r.content }));
+  // A manifest whose text is on the disk (staged, known by its hash) is kept as it is: its text is read only if asked for.
+  const manifests: OutputFile[] = rendered.map((r) => (r.sha256 !== undefined ? r : { path: r.path, content: r.content }));
   const files = [...manifests, ...kustomizations(manifests), ...(options.helm ? helmCharts(manifests, options.helm) : [])];
   files.push(recordFile(files));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

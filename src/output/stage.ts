@@ -1,6 +1,8 @@
 import * as nodeFs from 'fs';
 import * as path from 'path';
-import { OutputFile } from './output-file';
+import { contentHash, OutputFile } from './output-file';
+import type { OversizedObject } from './limits';
+import type { RenderedFile } from './plan';
 import { readIfExists, target } from './write';
 
 /**
@@ -88,4 +90,39 @@ export async function flushStaged(staged: ReadonlyMap<string, string>, fs: Stage
     }),
   );
   return flushed;
+}
+
+/**
+ * A staged manifest as the run keeps it, without its text: the text is on the disk, in the staged file (or in the
+ * output folder, once the write has moved it there), and is read back, checked against its SHA-256, only when
+ * something asks for it (a Helm chart, a mirror folder, the selector check of a changed Deployment). Comparisons
+ * with the output folder use the hash. So a fleet's manifests never all sit in memory at once.
+ */
+export class StagedManifest implements RenderedFile {
+  public readonly invalid: readonly string[] = [];
+  public readonly tooLarge: readonly OversizedObject[] = [];
+
+  constructor(
+    /** Its path relative to the output folder. */
+    public readonly path: string,
+    /** The SHA-256 of its text. */
+    public readonly sha256: string,
+    /** The staged file. */
+    private readonly aside: string,
+    /** The output folder. */
+    private readonly outdir: string,
+  ) {}
+
+  /** Its text, from the disk. Throws (with a code: a failure of the disk, for the run) when neither place holds it. */
+  public get content(): string {
+    for (const file of [this.aside, target(this.outdir, this.path)]) {
+      const text = readIfExists(file);
+      if (text !== undefined && contentHash(text) === this.sha256) return text;
+    }
+    const err = new Error(
+      `its staged text is no longer in ${this.aside} or ${target(this.outdir, this.path)} (changed while the run held the lock)`,
+    ) as NodeJS.ErrnoException;
+    err.code = 'ESTAGED';
+    throw err;
+  }
 }

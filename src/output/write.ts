@@ -2,7 +2,7 @@ import * as nodeFs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { KUSTOMIZATION } from './kustomize';
-import { OutputFile } from './output-file';
+import { OutputFile, sameContent } from './output-file';
 
 /** The record, at the top of the output folder, of every file the compiler wrote there. */
 export const RECORD_FILE = '.dcae-synth-files';
@@ -165,7 +165,7 @@ export function conflicts(outdir: string, desired: readonly OutputFile[], fs: Fi
     if (fs.existsSync(file) && isFolder(file, fs)) out.add(f.path);
     else {
       const current = readIfExists(file, fs);
-      if (current !== undefined && current !== f.content) out.add(f.path);
+      if (current !== undefined && !sameContent(current, f)) out.add(f.path);
     }
   }
   return [...out].sort();
@@ -455,7 +455,7 @@ function planOf(outdir: string, files: readonly OutputFile[], fs: FileSystem): P
   const owned = ownedFiles(outdir, fs, journal);
   const wanted = new Set(files.map((f) => f.path));
   const stale = owned.filter((p) => !wanted.has(p));
-  const writes = files.filter((f) => readIfExists(target(outdir, f.path), fs) !== f.content);
+  const writes = files.filter((f) => !sameContent(readIfExists(target(outdir, f.path), fs), f));
   const record = recordFile(files);
   const recordChanged = readIfExists(target(outdir, RECORD_FILE), fs) !== record.content;
   return {
@@ -554,7 +554,7 @@ export function diffFolder(outdir: string, desired: readonly OutputFile[], fs: F
   const wanted = new Set(all.map((f) => f.path));
   for (const file of all) {
     const current = readIfExists(target(outdir, file.path), fs);
-    if (current === file.content) continue;
+    if (sameContent(current, file)) continue;
     out.push({
       path: file.path,
       kind: current === undefined ? 'missing' : 'stale',

@@ -9,6 +9,8 @@ import { compile, CompileInput } from '../../src/compile';
 import { deferredPoolStream, PARALLEL_THRESHOLD, RenderPool, serveRenderRequests } from '../../src/output/parallel';
 import { loadProject } from '../../src/input/project';
 import { renderHere } from '../../src/output/plan';
+import { contentHash } from '../../src/output/output-file';
+import { StagedManifest } from '../../src/output/stage';
 import { holdFolder } from '../../src/output/write';
 import { ROOT, tmpdir } from '../helpers';
 
@@ -44,6 +46,10 @@ describe('GIVEN a render pool', () => {
       const rendered = await pool.render(project.components, project.platform);
       expect([...staged.keys()].sort()).toEqual(rendered.map((r) => r.path).sort());
       for (const r of rendered) expect(fs.readFileSync(staged.get(r.path)!, 'utf8')).toBe(r.content);
+      // The run keeps no staged manifest's text, only its hash (the text is read back when asked for: above).
+      const alone = renderHere(project.components, project.platform);
+      expect(rendered.every((r) => r instanceof StagedManifest && Object.getOwnPropertyNames(r).every((k) => k !== 'content'))).toBe(true);
+      expect(rendered.map((r) => [r.path, r.sha256])).toEqual(alone.map((r) => [r.path, contentHash(r.content)]));
       // Staged files are named by component: both threads staged some (the main thread takes the last ones).
       expect(new Set(staged.values()).size).toBe(rendered.length);
       expect(staged.get(rendered[rendered.length - 1].path)).toBe(path.join(hold.temp, `${process.pid}-${rendered.length - 1}.stage`));

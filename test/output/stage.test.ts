@@ -7,8 +7,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { OutputFile } from '../../src/output/output-file';
-import { flushStaged, StageFileSystem, stageFile, StagingArea } from '../../src/output/stage';
+import { contentHash, OutputFile, sameContent } from '../../src/output/output-file';
+import { flushStaged, StagedManifest, StageFileSystem, stageFile, StagingArea } from '../../src/output/stage';
 import { FileSystem, FolderLocked, holdFolder, RECORD_FILE, STATE_FOLDER, syncFolder } from '../../src/output/write';
 import { snapshotFolder, tmpdir } from '../helpers';
 
@@ -200,5 +200,65 @@ describe('GIVEN an output folder held by this run', () => {
       hold.release();
     }
     expect(fs.existsSync(path.join(out, STATE_FOLDER))).toBe(false);
+  });
+});
+
+describe('GIVEN a staged manifest kept by its hash', () => {
+  test('WHEN its text is asked for THEN it is read from the staged file, then from the output folder once the write moved it there', async () => {
+    const { out, hold, area } = held();
+    try {
+      const aside = (await stageFile(area, 0, MANIFEST))!;
+      const kept = new StagedManifest(MANIFEST.path, contentHash(MANIFEST.content), aside, out);
+      expect(kept.content).toBe(MANIFEST.content);
+      syncFolder(out, [kept], undefined, { hold, staged: new Map([[MANIFEST.path, aside]]) });
+      expect(fs.existsSync(aside)).toBe(false);
+      expect(fs.readFileSync(path.join(out, 'central', 'a.k8s.yaml'), 'utf8')).toBe(MANIFEST.content);
+      expect(kept.content).toBe(MANIFEST.content);
+    } finally {
+      hold.release();
+    }
+  });
+
+  test('WHEN neither place holds its bytes THEN asking for its text fails with a code (a failure of the disk for the run, not a crash)', async () => {
+    const { out, hold, area } = held();
+    try {
+      const aside = (await stageFile(area, 0, MANIFEST))!;
+      fs.writeFileSync(aside, 'kind: Changed\n');
+      const kept = new StagedManifest(MANIFEST.path, contentHash(MANIFEST.content), aside, out);
+      expect(() => kept.content).toThrow(expect.objectContaining({ code: 'ESTAGED', message: expect.stringContaining(aside) }));
+    } finally {
+      hold.release();
+    }
+  });
+
+  test('WHEN it is compared with the output folder THEN the hash decides, and its text is not read', () => {
+    const kept = new StagedManifest(MANIFEST.path, contentHash(MANIFEST.content), '/nowhere/0.stage', '/nowhere');
+    expect(sameContent(MANIFEST.content, kept)).toBe(true);
+    expect(sameContent('kind: Other\n', kept)).toBe(false);
+    expect(sameContent(undefined, kept)).toBe(false);
+    expect(sameContent(MANIFEST.content, MANIFEST)).toBe(true);
+    expect(sameContent(OTHER.content, MANIFEST)).toBe(false);
+  });
+
+  test('WHEN a run writes it over an older file, with the cache and the record THEN nothing reads its text', async () => {
+    const { out, hold, area } = held();
+    try {
+      syncFolder(out, [{ ...MANIFEST, content: 'kind: Old\n' }], undefined, { hold, staged: new Map() });
+      const aside = (await stageFile(area, 0, MANIFEST))!;
+      let reads = 0;
+      const kept = new StagedManifest(MANIFEST.path, contentHash(MANIFEST.content), aside, out);
+      const counted = Object.defineProperty(Object.create(kept) as StagedManifest, 'content', {
+        get: () => {
+          reads++;
+          return kept.content;
+        },
+      });
+      const result = syncFolder(out, [counted], undefined, { hold, staged: new Map([[MANIFEST.path, aside]]) });
+      expect(result.changed).toEqual([MANIFEST.path]);
+      expect(reads).toBe(0);
+      expect(fs.readFileSync(path.join(out, 'central', 'a.k8s.yaml'), 'utf8')).toBe(MANIFEST.content);
+    } finally {
+      hold.release();
+    }
   });
 });

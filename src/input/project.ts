@@ -101,12 +101,23 @@ export function loadProject(
   const base = options.base ?? process.cwd();
   const where = (f: { name: string; path?: string }) => path.resolve(base, f.path ?? f.name);
   // Every file is checked for size and decoded first: parsing gets its text, or the file is reported and left out.
+  // The text is not kept: it is decoded again each time it is read (a spec is read a few times, and decoding is far
+  // cheaper than parsing), so that a fleet's texts never all sit in memory at once.
   const unreadable = new Map<string, Diagnostic>();
   const decode = (f: InputFile): TextFile | undefined => {
     const decoded = decodeFile(f.name, f);
-    if ('text' in decoded) return { name: f.name, path: f.path, text: decoded.text };
-    unreadable.set(where(f), decoded.diagnostic);
-    return undefined;
+    if (!('text' in decoded)) {
+      unreadable.set(where(f), decoded.diagnostic);
+      return undefined;
+    }
+    if ('text' in f) return { name: f.name, path: f.path, text: decoded.text };
+    return {
+      name: f.name,
+      path: f.path,
+      get text() {
+        return (decodeFile(f.name, f) as { text: string }).text;
+      },
+    };
   };
   const platformText = files.platform && decodeFile(files.platform.name, files.platform);
   const platformResult = loadPlatform(files.platform?.name, platformText && 'text' in platformText ? platformText.text : platformText);

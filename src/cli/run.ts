@@ -10,6 +10,7 @@ import {
   FolderHold,
   FolderLocked,
   holdFolder,
+  holdsNothing,
   OddEntry,
   oddEntries,
   readJournal,
@@ -105,6 +106,8 @@ export async function main(argv: readonly string[], io: Console, context: RunCon
  */
 class Staging {
   private hold: FolderHold | undefined;
+  /** Whether the output folder held nothing of anyone's when the lock was taken. */
+  private empty = false;
   private readonly staged = new Map<string, string>();
 
   constructor(private readonly out: string) {}
@@ -117,8 +120,9 @@ class Staging {
       } catch {
         return undefined;
       }
+      this.empty = holdsNothing(this.out);
     }
-    return { area: { outdir: this.out, temp: this.hold.temp }, staged: this.staged };
+    return { area: { outdir: this.out, temp: this.hold.temp, empty: this.empty }, staged: this.staged };
   }
 
   /** The staged files, flushed to the disk, for the write; nothing when the run did not stage. */

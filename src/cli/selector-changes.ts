@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { MANIFEST_EXTENSION, OutputFile, sameContent } from '../output/output-file';
 import { selectorChanges, selectorMessage } from '../output/selectors';
-import { readIfExists } from '../output/write';
+import { holdsNothing, readIfExists } from '../output/write';
 
 /**
  * One line for each Deployment whose selector a run changes ({@link selectorChanges}): the manifests of the run
@@ -16,6 +16,7 @@ export function selectorChangeLines(
   same: ReadonlySet<string> = new Set(),
 ): string[] {
   const lines: string[] = [];
+  if (holdsNothing(out)) return lines;
   for (const file of files) {
     if (!file.path.endsWith(MANIFEST_EXTENSION) || same.has(file.path)) continue;
     const old = readIfExists(path.join(out, ...file.path.split('/')));

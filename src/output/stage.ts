@@ -14,6 +14,11 @@ export interface StagingArea {
   readonly outdir: string;
   /** The run's temporary folder in it (`.dcae-synth/tmp`), removed with everything in it when the lock is released. */
   readonly temp: string;
+  /**
+   * The output folder held nothing but the compiler's state folder when the run took its lock (a fresh output
+   * folder): every manifest is staged without a look at the folder. @default false: each is compared first
+   */
+  readonly empty?: boolean;
 }
 
 /** The file-system calls staging makes (tests make them fail). */
@@ -45,7 +50,7 @@ export function stageFile(area: StagingArea, index: number, file: OutputFile, fs
   // A file that could not be written aside: whatever was written of it goes, and the run's write writes it.
   const dropped = () => new Promise<undefined>((resolve) => fs.rm(aside, { force: true }, () => resolve(undefined)));
   try {
-    if (readIfExists(target(area.outdir, file.path), fs) === file.content) return Promise.resolve(undefined);
+    if (!area.empty && readIfExists(target(area.outdir, file.path), fs) === file.content) return Promise.resolve(undefined);
     if (writing >= WRITES_AT_ONCE) {
       fs.writeFileSync(aside, file.content, { mode: 0o644 });
       return Promise.resolve(aside);

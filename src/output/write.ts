@@ -135,6 +135,7 @@ export function statKind(stat: nodeFs.Stats): 'file' | OddKind {
  * refuses them all before it writes anything.
  */
 export function oddEntries(outdir: string, desired: readonly OutputFile[], fs: FileSystem = nodeFs): OddEntry[] {
+  if (holdsNothing(outdir, fs)) return [];
   const paths = new Set([RECORD_FILE, ...desired.map((f) => f.path)]);
   if (kindOf(path.join(outdir, RECORD_FILE), fs) === 'file') for (const p of ownedFiles(outdir, fs)) paths.add(p);
   const out: OddEntry[] = [];
@@ -151,6 +152,7 @@ export function oddEntries(outdir: string, desired: readonly OutputFile[], fs: F
  */
 export function conflicts(outdir: string, desired: readonly OutputFile[], fs: FileSystem = nodeFs): string[] {
   if (fs.existsSync(outdir) && !isFolder(outdir, fs)) return ['.'];
+  if (holdsNothing(outdir, fs)) return [];
   const owned = new Set(ownedFiles(outdir, fs));
   const out = new Set<string>();
   for (const f of desired) {
@@ -386,6 +388,20 @@ export function holdFolder(outdir: string, fs: FileSystem = nodeFs): FolderHold 
   };
 }
 
+/**
+ * Whether a folder holds nothing but the compiler's own state folder, or does not exist: then no path a run writes
+ * is taken, and nothing need be looked at path by path (one listing instead of a look at each of thousands of files).
+ * Undefined answers (a file where the folder should be, a folder that cannot be listed) are `false`: the run then
+ * looks at each path, and reports what it finds.
+ */
+export function holdsNothing(outdir: string, fs: Pick<FileSystem, 'readdirSync'> = nodeFs): boolean {
+  try {
+    return fs.readdirSync(outdir).every((name) => name === STATE_FOLDER);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+}
+
 /** Removes folders (deepest first) that are empty; one that is not, or is gone, stays as it is. */
 function removeIfEmpty(folders: readonly string[], fs: FileSystem): void {
   for (const dir of folders) {
@@ -455,7 +471,8 @@ function planOf(outdir: string, files: readonly OutputFile[], fs: FileSystem): P
   const owned = ownedFiles(outdir, fs, journal);
   const wanted = new Set(files.map((f) => f.path));
   const stale = owned.filter((p) => !wanted.has(p));
-  const writes = files.filter((f) => !sameContent(readIfExists(target(outdir, f.path), fs), f));
+  // A folder that holds nothing yet (a fresh output folder) is written whole, without a look at each path.
+  const writes = holdsNothing(outdir, fs) ? files : files.filter((f) => !sameContent(readIfExists(target(outdir, f.path), fs), f));
   const record = recordFile(files);
   const recordChanged = readIfExists(target(outdir, RECORD_FILE), fs) !== record.content;
   return {

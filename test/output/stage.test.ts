@@ -203,6 +203,20 @@ describe('GIVEN an output folder held by this run', () => {
   });
 });
 
+describe('GIVEN an output folder that held nothing when the run took its lock', () => {
+  test('WHEN a manifest is staged THEN it is staged without a look at the folder (a file put there since is not read)', async () => {
+    const { out, hold, area } = held();
+    try {
+      fs.mkdirSync(path.join(out, 'central'));
+      fs.writeFileSync(path.join(out, MANIFEST.path), MANIFEST.content);
+      expect(await stageFile(area, 0, MANIFEST)).toBeUndefined();
+      expect(await stageFile({ ...area, empty: true }, 1, MANIFEST)).toBe(path.join(hold.temp, `${process.pid}-1.stage`));
+    } finally {
+      hold.release();
+    }
+  });
+});
+
 describe('GIVEN a staged manifest kept by its hash', () => {
   test('WHEN its text is asked for THEN it is read from the staged file, then from the output folder once the write moved it there', async () => {
     const { out, hold, area } = held();

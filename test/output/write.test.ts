@@ -5,7 +5,9 @@ import {
   conflicts,
   diffFolder,
   FileSystem,
+  holdsNothing,
   makeFolder,
+  oddEntries,
   readIfExists,
   RECORD_FILE,
   STATE_FOLDER,
@@ -115,5 +117,44 @@ describe("GIVEN the writer's helpers with the real file system (no FileSystem gi
     ]);
     const name = `${out.split(path.sep).join('/')}/comp/comp.k8s.yaml`.replace(/^\/+/, '');
     expect(diffs[1].patch).toBe(`--- /dev/null\n+++ b/${name}\n@@ -0,0 +1,1 @@\n+kind: Deployment\n`);
+  });
+});
+
+describe('GIVEN an output folder that holds nothing of anyone yet', () => {
+  const FILES = Array.from({ length: 40 }, (_, i) => ({ path: `c${i}.k8s.yaml`, content: `kind: ConfigMap\nmetadata:\n  name: c${i}\n` }));
+
+  test.each([
+    ['does not exist', () => undefined],
+    ['holds only the state folder', (out: string) => fs.mkdirSync(path.join(out, STATE_FOLDER, 'tmp'), { recursive: true })],
+  ])('WHEN it %s THEN holdsNothing says so, and the checks and the write look at no path of the run one by one', (_, prepare) => {
+    const out = path.join(tmpdir(), 'out');
+    prepare(out);
+    expect(holdsNothing(out)).toBe(true);
+    const looked: string[] = [];
+    const counting = {
+      ...fs,
+      statSync: (p: string, ...rest: unknown[]) => {
+        if (FILES.some((f) => p === path.join(out, f.path))) looked.push(p);
+        return (fs.statSync as (...a: unknown[]) => unknown)(p, ...rest);
+      },
+    } as unknown as FileSystem;
+    expect(oddEntries(out, FILES, counting)).toEqual([]);
+    expect(conflicts(out, FILES, counting)).toEqual([]);
+    expect(looked).toEqual([]);
+    const result = syncFolder(out, FILES, counting);
+    expect(result.created.length).toBe(FILES.length);
+    expect(looked).toEqual([]);
+    expect(snapshotFolder(out)[FILES[7].path]).toBe(FILES[7].content);
+  });
+
+  test('WHEN it holds a file of its own, a file of the user, or is a file THEN holdsNothing is false, and the checks look at each path as before', () => {
+    const out = path.join(tmpdir(), 'out');
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, FILES[3].path), 'kind: Mine\n');
+    expect(holdsNothing(out)).toBe(false);
+    expect(conflicts(out, FILES)).toEqual([FILES[3].path]);
+    const file = path.join(tmpdir(), 'a-file');
+    fs.writeFileSync(file, 'x\n');
+    expect(holdsNothing(file)).toBe(false);
   });
 });

@@ -21,7 +21,7 @@ import {
   WriteFailure,
 } from '../output/write';
 import { readComponentsFolder } from './read-folder';
-import { flushStaged } from '../output/stage';
+import { flushStaged, STAGED_GONE } from '../output/stage';
 import { chartVersionWarnings } from './chart-versions';
 import { selectorChangeLines } from './selector-changes';
 import { formatDiagnostic } from '../input/diagnostics';
@@ -161,13 +161,20 @@ async function run(
   // A manifest of the output folder, for the cache to compare with what it knows (unreadable: rendered again).
   const cached = cacheUse && cachedStream(cacheUse.cache, (p) => readQuietly(path.join(out, ...p.split('/'))), stream);
   const memo = cacheUse && checkMemo(cacheUse.cache);
-  const result = await compile(input, {
-    helm: options.helm,
-    allowEmpty: options.allowEmpty,
-    stream: cached ?? stream,
-    memo,
-    onProgress: progressBar(io, input.components.length, quiet),
-  });
+  let result;
+  try {
+    result = await compile(input, {
+      helm: options.helm,
+      allowEmpty: options.allowEmpty,
+      stream: cached ?? stream,
+      memo,
+      onProgress: progressBar(io, input.components.length, quiet),
+    });
+  } catch (e) {
+    // A staged manifest read back for a Helm chart, gone from the disk.
+    if ((e as NodeJS.ErrnoException)?.code !== STAGED_GONE) throw e;
+    return diskFailure(io, outDir, e);
+  }
   if (!quiet) for (const w of result.warnings) io.err(`warning: ${formatDiagnostic(w)}`);
   if (result.diagnostics.length > 0) {
     reportErrors(io, result.diagnostics, outDir);
@@ -213,7 +220,12 @@ async function run(
   const clashes = conflicts(out, result.files);
   if (clashes.length > 0) return reportBlocked(io, outDir, clashes, []);
   // Read before the writes replace the old manifests.
-  if (!quiet) for (const line of selectorChangeLines(out, outDir, result.files, outcome?.taken)) io.err(`warning: ${line}`);
+  try {
+    if (!quiet) for (const line of selectorChangeLines(out, outDir, result.files, outcome?.taken)) io.err(`warning: ${line}`);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException)?.code !== STAGED_GONE) throw e;
+    return diskFailure(io, outDir, e);
+  }
   let synced;
   try {
     synced = syncFolder(out, result.files, undefined, await staging?.flushed());
@@ -236,16 +248,23 @@ async function run(
       );
       return EXIT.io;
     }
-    const err = e as NodeJS.ErrnoException;
-    if (!err.code) throw e;
-    // The disk, not the input: say what failed; nothing of this run is in place yet.
-    io.err(`error: writing ${outDir} failed: ${err.message}. Every file is either its old or its new version; fix the cause and run again`);
-    return EXIT.io;
+    return diskFailure(io, outDir, e);
   }
   if (!quiet && synced.tookOver) io.err(`warning: ${outDir}: took over the lock of a run that is gone (${synced.tookOver})`);
   if (!quiet && synced.repaired) io.err(`warning: ${outDir}: the last run into it did not finish; this run finished it`);
   if (!quiet) io.out(writeSummary(outDir, result.components, seconds(), synced, outcome?.hits));
   return EXIT.ok;
+}
+
+/**
+ * A failure of the disk before anything of the run is in place (an error with a code, such as a staged manifest
+ * gone from the disk): said, exit 74. Anything else is a bug, and is thrown on.
+ */
+function diskFailure(io: Console, outDir: string, e: unknown): number {
+  const err = e as NodeJS.ErrnoException;
+  if (!err?.code) throw e;
+  io.err(`error: writing ${outDir} failed: ${err.message}. Every file is either its old or its new version; fix the cause and run again`);
+  return EXIT.io;
 }
 
 /** What --check says when the last run into the folder did not finish. */

@@ -142,11 +142,11 @@ export function loadProject(
   diagnostics.push(...unreadable.values());
 
   // The DCAE specs that YAML specs start from (dcae_spec) are compiled through them, not alone. Only files
-  // that mention dcae_spec are parsed ahead (and kept); the rest are parsed one at a time below, so that a
-  // fleet's parsed documents never all sit in memory at once.
+  // that mention dcae_spec, or hold a backslash (an escape can spell the key: "dcae\x5fspec"), are parsed ahead
+  // (and kept); the rest are parsed one at a time below, so that a fleet's parsed documents never all sit in memory.
   const parsedAhead = new Map<TextFile, ReturnType<typeof SourceFile.parse>>();
   const referenced = new Set<string>();
-  for (const file of sorted.filter((f) => !DCAE_FILE.test(f.name) && f.text.includes('dcae_spec'))) {
+  for (const file of sorted.filter((f) => !DCAE_FILE.test(f.name) && (f.text.includes('dcae_spec') || f.text.includes('\\')))) {
     const parsed = SourceFile.parse(file.name, file.text);
     parsedAhead.set(file, parsed);
     const ref = (parsed.source?.value as Record<string, unknown> | undefined)?.dcae_spec;
@@ -154,8 +154,11 @@ export function loadProject(
   }
   const byPath = new Map(sorted.map((f) => [where(f), f]));
   const memo = options.memo;
+  // A platform file with an error (or a second one) gives other checks than its text says: no memo then.
   const platformPart =
-    memo && platformKey(platformText && 'text' in platformText ? { name: files.platform!.name, text: platformText.text } : undefined);
+    memo && platformResult.diagnostics.length === 0 && (files.extraPlatform ?? []).length === 0
+      ? platformKey(platformText && 'text' in platformText ? { name: files.platform!.name, text: platformText.text } : undefined)
+      : undefined;
   /** A component that passed its own checks: kept for the checks across files, and handed to the run. */
   const accept = (checked: CheckedFile) => {
     for (const w of checked.warnings) warnings.set(formatDiagnostic(w), w);
@@ -178,8 +181,9 @@ export function loadProject(
     let result: { spec?: ComponentSpec; diagnostics: Diagnostic[]; warnings?: Diagnostic[]; source?: SpecSource };
     const dcae = DCAE_FILE.test(file.name);
     if (dcae && referenced.has(where(file))) continue;
-    // A file that reads no other file (no dcae_spec) is known by its name, its text and the platform file.
-    const key = platformPart !== undefined && (dcae || !parsedAhead.has(file)) ? checkKey(platformPart, file) : undefined;
+    // A file that reads no other file (no dcae_spec) is known by its name, its text and the platform file: only
+    // such files are remembered (decided once parsed, below), so a record is only ever found for one.
+    let key = platformPart !== undefined ? checkKey(platformPart, file) : undefined;
     const recalled = key !== undefined ? memo?.recall(key) : undefined;
     if (recalled) {
       accept(recalled);
@@ -195,6 +199,7 @@ export function loadProject(
         continue;
       }
       const { dcae_spec: ref, $schema: _schema, ...rest } = parsed.source.value as Record<string, unknown>;
+      if (ref !== undefined) key = undefined; // it reads its DCAE spec too
       if (ref === undefined) {
         result = readComponent(parsed.source, context);
       } else {

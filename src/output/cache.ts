@@ -2,10 +2,12 @@
  * The render cache: for each component, a hash of everything its manifest is made from (the compiler's build,
  * the platform settings and the component's checked spec) and a hash of the manifest it rendered to. A later
  * run whose component has the same inputs, and whose output folder holds a file with that very hash, takes the
- * file's bytes instead of rendering again. Nothing is trusted blindly: a file edited by hand has another hash and
- * the component is rendered. Beside it, the files that passed their checks ({@link CheckMemo}): a later run does
- * not parse or check a file whose name, text and platform file are the same. Pure: the caller reads and writes
- * the cache file and the output folder.
+ * file's bytes instead of rendering again. The output folder is never trusted: a file edited by hand has another
+ * hash and the component is rendered. Beside it, the files that passed their checks ({@link CheckMemo}): a later run
+ * does not parse or check a file whose name, text and platform file are the same. The cache file itself is trusted
+ * as a build cache is (whoever can write the cache folder can change what a run compiles); its records carry a
+ * hash against damage, not against such a writer. Pure: the caller reads and writes the cache file and the output
+ * folder.
  */
 import { createHash } from 'crypto';
 import { CheckedFile, CheckMemo } from '../input/check-memo';
@@ -98,16 +100,22 @@ export function checkMemo(cache: RenderCache): CheckMemo & { kept(): ReadonlyMap
   };
 }
 
-/** A record's checked file, or undefined when its hash does not match. */
+/** A record's checked file, or undefined when its hash does not match or it is not the shape a record has. */
 function checkedOf(record: string): CheckedFile | undefined {
   const json = record.slice(65);
   if (record[64] !== ' ' || contentHash(json) !== record.slice(0, 64)) return undefined;
-  const { spec, anchors, warnings } = JSON.parse(json) as {
-    spec: ComponentSpec;
-    anchors: Array<[string, Diagnostic]>;
-    warnings: Diagnostic[];
-  };
-  return { spec, anchors: new Map(anchors), warnings };
+  try {
+    const { spec, anchors, warnings } = JSON.parse(json) as {
+      spec: ComponentSpec;
+      anchors: Array<[string, Diagnostic]>;
+      warnings: Diagnostic[];
+    };
+    if (typeof spec?.name !== 'string' || !Array.isArray(anchors) || !Array.isArray(warnings) || !anchors.some(([k]) => k === 'name'))
+      return undefined;
+    return { spec, anchors: new Map(anchors), warnings };
+  } catch {
+    return undefined;
+  }
 }
 
 /** What a cached render did. */

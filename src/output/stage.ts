@@ -97,6 +97,9 @@ export async function flushStaged(staged: ReadonlyMap<string, string>, fs: Stage
   return flushed;
 }
 
+/** The code of the error a staged manifest throws when its text is no longer on the disk. */
+export const STAGED_GONE = 'ESTAGED';
+
 /**
  * A staged manifest as the run keeps it, without its text: the text is on the disk, in the staged file (or in the
  * output folder, once the write has moved it there), and is read back, checked against its SHA-256, only when
@@ -121,13 +124,18 @@ export class StagedManifest implements RenderedFile {
   /** Its text, from the disk. Throws (with a code: a failure of the disk, for the run) when neither place holds it. */
   public get content(): string {
     for (const file of [this.aside, target(this.outdir, this.path)]) {
-      const text = readIfExists(file);
+      let text: string | undefined;
+      try {
+        text = readIfExists(file);
+      } catch {
+        continue; // not a file, or not readable: the other place, then the error below
+      }
       if (text !== undefined && contentHash(text) === this.sha256) return text;
     }
     const err = new Error(
       `its staged text is no longer in ${this.aside} or ${target(this.outdir, this.path)} (changed while the run held the lock)`,
     ) as NodeJS.ErrnoException;
-    err.code = 'ESTAGED';
+    err.code = STAGED_GONE;
     throw err;
   }
 }

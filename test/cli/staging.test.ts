@@ -5,6 +5,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { compile } from '../../src/compile';
+import { readComponentsFolder } from '../../src/cli/read-folder';
 import { PARALLEL_THRESHOLD } from '../../src/output/parallel';
 import { STATE_FOLDER } from '../../src/output/write';
 import { fakeConsole, snapshotFolder, withComponents } from '../helpers';
@@ -72,6 +74,24 @@ describe(`GIVEN ${N} components`, () => {
     const plain = withComponents({ ...fleet(N), 'platform.yaml': 'namespace: elsewhere\n' });
     expect((await synth(plain, ['--cache', 'off'])).status).toBe(0);
     expect(snapshotFolder(path.join(dir, 'out'))).toEqual(snapshotFolder(path.join(plain, 'out')));
+  });
+
+  test('WHEN a run with Helm charts and a changed Deployment selector stages them THEN the charts and the warning come from the staged texts, as an in-process compile gives them', async () => {
+    const dir = withComponents(fleet(N));
+    expect((await synth(dir, ['--cache', 'off', '--helm-chart', 'fleet', '--chart-version', '0.1.0'])).status).toBe(0);
+    // A label of the selector changes: the run reads the old manifest and the staged new one to say so.
+    fs.writeFileSync(path.join(dir, 'components', 'c000.yaml'), 'name: comp-0\nimage: repo/comp:1.0\nlabels: {tier: edge}\n');
+    const r = await synth(dir, ['--cache', 'off', '--helm-chart', 'fleet', '--chart-version', '0.1.0']);
+    expect(r.status).toBe(0);
+    expect(r.staged).toBe(1);
+    expect(r.stderr).toMatch(/^warning: out\/comp-0\.k8s\.yaml: .*selector/m);
+    const written = snapshotFolder(path.join(dir, 'out'));
+    const expected = compile(readComponentsFolder('components', dir), { helm: { name: 'fleet', version: '0.1.0' } }).files;
+    const templates = expected.filter((f) => f.path.includes('/templates/'));
+    expect(templates.length).toBe(N);
+    for (const f of [...templates, ...expected.filter((e) => e.path.endsWith('.k8s.yaml'))])
+      expect([f.path, written[f.path]]).toEqual([f.path, f.content]);
+    expect(written['comp-0.k8s.yaml']).toContain('tier: edge');
   });
 
   test('WHEN one spec has an error THEN nothing is staged nor written, and the output folder the lock made is removed again', async () => {

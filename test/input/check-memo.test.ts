@@ -10,7 +10,7 @@ import { compile, CompileInput, CompileOptions, CompileResult } from '../../src/
 import { CheckMemo, checkKey, platformKey } from '../../src/input/check-memo';
 import { checkMemo, formatCache, parseCache } from '../../src/output/cache';
 import { writeFleet } from '../bench/fleet';
-import { DCAE_FIXTURES, EXAMPLES, tmpdir } from '../helpers';
+import { dcae, DCAE_FIXTURES, EXAMPLES, json, tmpdir } from '../helpers';
 
 const BUILD = '0.1.0 build-a';
 const GOLDEN = path.join(__dirname, '..', 'golden', 'cases');
@@ -95,7 +95,7 @@ describe('GIVEN every golden case, every DCAE fixture under every golden platfor
     },
   );
 
-  test('WHEN the examples run through the memo THEN the result is the same, and the files that name or are named by dcae_spec are never looked up', () => {
+  test('WHEN the examples run through the memo THEN the result is the same, and the files that name or are named by dcae_spec are never kept', () => {
     const names = fs.readdirSync(EXAMPLES).filter((f) => f !== 'platform.yaml');
     const { plain, recalled, first, second } = throughMemo({
       components: names.map((f) => ({ name: `components/${f}`, text: read(path.join(EXAMPLES, f)), path: path.join(EXAMPLES, f) })),
@@ -104,7 +104,8 @@ describe('GIVEN every golden case, every DCAE fixture under every golden platfor
     expect(plain.diagnostics).toEqual([]);
     expect(recalled).toEqual(plain);
     expect(first.kept.sort()).toEqual(['components/prh.yaml', 'components/snmptrap.yaml', 'components/ves.yaml']);
-    expect(second.asked.length).toBe(3);
+    // The YAML spec with dcae_spec is asked for (before it is parsed) but never kept; the DCAE spec it names is not asked for.
+    expect(second.asked.length).toBe(4);
     expect(second.answered).toBe(3);
   });
 
@@ -225,5 +226,49 @@ describe('GIVEN files checked before', () => {
     const kept = checkMemo(parseCache(undefined, BUILD));
     expect((compile(files, { memo: kept }) as CompileResult).diagnostics).toEqual([]);
     expect([...kept.kept().values()].map((r) => (JSON.parse(r.slice(65)) as { spec: { name: string } }).spec.name)).toEqual(['c']);
+  });
+
+  test('WHEN a YAML spec spells dcae_spec with an escape THEN it is never kept (it reads its DCAE spec), so a change of that DCAE spec shows', () => {
+    const yaml = '"dcae\\x5fspec": x.json\n';
+    const withImage = (image: string) =>
+      input({
+        'a.yaml': yaml,
+        'x.json': json(dcae({}, { name: 'x', version: '1.0.0' }, { artifacts: [{ type: 'docker image', uri: image }] })),
+      });
+    const memo = checkMemo(parseCache(undefined, BUILD));
+    const first = compile(withImage('repo/one:1.0'), { memo }) as CompileResult;
+    expect(first.diagnostics).toEqual([]);
+    // The DCAE spec is compiled through the YAML spec only (not also on its own), and nothing is kept.
+    expect(first.components).toBe(1);
+    expect(memo.kept().size).toBe(0);
+    const second = compile(withImage('repo/two:2.0'), { memo }) as CompileResult;
+    expect(second.files.find((f) => f.path.endsWith('.k8s.yaml'))?.content).toContain('image: repo/two:2.0');
+  });
+
+  test.each([
+    ['has an error', 'namespace: [not, a, name]\n'],
+    ['is not UTF-8', undefined],
+  ])('WHEN the platform file %s THEN the memo is neither asked nor given anything', (_, platform) => {
+    const files: CompileInput = {
+      components: [{ name: 'components/a.yaml', text: spec('a') }],
+      platform: {
+        name: 'components/platform.yaml',
+        ...(platform === undefined ? { bytes: Uint8Array.from([0xff, 0xfe, 0x41]) } : { text: platform }),
+      },
+    };
+    const memo = counted(checkMemo(parseCache(undefined, BUILD)));
+    expect((compile(files, { memo }) as CompileResult).diagnostics.length).toBeGreaterThan(0);
+    expect(memo.asked).toEqual([]);
+    expect(memo.kept).toEqual([]);
+  });
+
+  test('WHEN the files are bytes, as the command reads them THEN the run through the memo is the same, every file recalled', () => {
+    const files: CompileInput = {
+      components: ['a', 'b', 'c'].map((n) => ({ name: `components/${n}.yaml`, bytes: Buffer.from(spec(n, 'replicas: 2\n')) })),
+    };
+    const { plain, recalled, second } = throughMemo(files);
+    expect(plain.components).toBe(3);
+    expect(second.answered).toBe(3);
+    expect(recalled).toEqual(plain);
   });
 });

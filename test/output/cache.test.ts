@@ -3,7 +3,7 @@
  * folder with the hash it knows), which it renders, the order of the result, and the cache file's format.
  */
 import { DEFAULT_PLATFORM, PlatformSettings } from '../../src/input/platform/settings';
-import { cachedStream, contentHash, formatCache, inputHash, parseCache, RenderCache } from '../../src/output/cache';
+import { cachedStream, checkMemo, contentHash, formatCache, inputHash, parseCache, RenderCache } from '../../src/output/cache';
 import { RenderPool } from '../../src/output/parallel';
 import { renderHere, RenderStream } from '../../src/output/plan';
 import { ComponentSpec } from '../../src/input/model';
@@ -149,4 +149,18 @@ describe('the cache file', () => {
     const text = formatCache(cache).replace(`${'a'.repeat(64)} `, `${'a'.repeat(63)} `);
     expect([...parseCache(text, BUILD).entries.keys()]).toEqual(['b'.repeat(64)]);
   });
+
+  test.each([
+    ['null', 'null'],
+    ['a record without warnings', '{"spec":{"name":"a"},"anchors":[["name",{}]]}'],
+    ['not JSON', '{"spec":'],
+  ])(
+    'GIVEN a checked record whose hash matches but which is %s WHEN recalled THEN nothing is recalled (the file is checked again)',
+    (_, json) => {
+      const key = 'e'.repeat(64);
+      const memo = checkMemo({ ...cache, checked: new Map([[key, `${contentHash(json)} ${json}`]]) });
+      expect(memo.recall(key)).toBeUndefined();
+      expect(memo.kept().size).toBe(0);
+    },
+  );
 });

@@ -2,7 +2,7 @@
 // it runs before anything is compiled.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +18,15 @@ run(require.resolve('typescript/bin/tsc'), ['-p', 'tsconfig.json']);
 run(join(root, 'build', 'scripts', 'precompile.js'), []);
 // One file for the compiler: fast to start. Minified, but with the names of functions and classes kept and a
 // source map beside it, so that a compiler bug's stack trace (exit 70) names real functions, files and lines.
+// Every run reads the whole file, so what few runs need stays out of it: the DCAE validators (about 400 KB, for
+// `.json` specs only) are a file of their own beside it, loaded at the first DCAE spec; and cdk8s's own copy of
+// `yaml`, when it is the very version the compiler has, is that one (one copy of about 120 KB, not two).
 const esbuild = require('esbuild');
-esbuild.buildSync({
+const versionOf = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
+const cdk8sYaml = join(root, 'node_modules', 'cdk8s', 'node_modules', 'yaml');
+const sameYaml = existsSync(cdk8sYaml) && versionOf(cdk8sYaml) === versionOf(join(root, 'node_modules', 'yaml'));
+const DCAE_VALIDATORS = 'dcae-validators.js';
+await esbuild.build({
   entryPoints: [join(root, 'build', 'src', 'cli', 'bin.js')],
   bundle: true,
   platform: 'node',
@@ -31,7 +38,26 @@ esbuild.buildSync({
   sourcemap: true,
   sourcesContent: false,
   external: ['ajv', 'diff'],
+  ...(sameYaml ? { alias: { yaml: join(root, 'node_modules', 'yaml') } } : {}),
+  plugins: [
+    {
+      name: 'dcae-validators-apart',
+      setup: (b) =>
+        b.onResolve({ filter: /[/\\]generated[/\\]dcae-validators$/ }, () => ({ path: `./${DCAE_VALIDATORS}`, external: true })),
+    },
+  ],
   outfile: join(root, 'build', 'bundle', 'compiler.js'),
+  logLevel: 'warning',
+});
+await esbuild.build({
+  entryPoints: [join(root, 'build', 'src', 'input', 'dcae', 'generated', DCAE_VALIDATORS)],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  charset: 'ascii',
+  external: ['ajv'],
+  outfile: join(root, 'build', 'bundle', DCAE_VALIDATORS),
   logLevel: 'warning',
 });
 // The texts of --help, apart: `--help` and `--version` start without loading the compiler.
@@ -46,8 +72,10 @@ esbuild.buildSync({
 });
 const cli = join(root, 'build', 'bundle', 'cli.js');
 // The build's identity, which the render cache and the code cache key on: another build renders everything again.
+// Both files of the compiler: a change of the DCAE validators alone checks DCAE specs another way.
 const build = createHash('sha256')
   .update(readFileSync(join(root, 'build', 'bundle', 'compiler.js')))
+  .update(readFileSync(join(root, 'build', 'bundle', DCAE_VALIDATORS)))
   .digest('hex');
 // The command (package bin, npm run synth; render threads start it too): answers `--version` and `--help` alone
 // without loading the compiler, and loads the compiler with V8's code cache (src/cli/launch.ts).

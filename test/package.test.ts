@@ -15,6 +15,7 @@ import * as path from 'path';
 import { INIT_EXAMPLES } from '../src/cli/init';
 import { compile } from '../src/compile';
 import { MANIFEST_EXTENSION } from '../src/output/output-file';
+import { dcae, json } from './helpers';
 
 const ROOT = path.resolve(__dirname, '..');
 const NAME = 'dcae-gitops-compiler';
@@ -167,6 +168,7 @@ describe('the npm package', () => {
         'build/bundle/cli.js',
         'build/bundle/compiler.js',
         'build/bundle/compiler.js.map',
+        'build/bundle/dcae-validators.js',
         'src/input/schemas/component.schema.json',
         'src/input/schemas/platform.schema.json',
         'build/src/input/dcae/format.js',
@@ -181,7 +183,7 @@ describe('the npm package', () => {
           f === 'package.json' ||
           f === 'README.md' ||
           /^build\/src\/.+\.(js|js\.map|d\.ts|json)$/.test(f) ||
-          /^build\/bundle\/(cli|compiler|usage)\.js$/.test(f) ||
+          /^build\/bundle\/(cli|compiler|usage|dcae-validators)\.js$/.test(f) ||
           f === 'build/bundle/compiler.js.map' ||
           /^src\/input\/schemas\/[^/]+\.json$/.test(f) ||
           INIT_EXAMPLES.map((e) => `components/${e}`).includes(f)
@@ -244,15 +246,19 @@ describe('the npm package', () => {
   });
 });
 
+/** The build's identity as scripts/build.mjs makes it: the SHA-256 of the compiler bundle and of its DCAE validators. */
+function buildHash(): string {
+  const file = (f: string) => fs.readFileSync(path.join(ROOT, 'build', 'bundle', f));
+  return createHash('sha256').update(file('compiler.js')).update(file('dcae-validators.js')).digest('hex');
+}
+
 describe('the CLI bundle', () => {
   const bundle = fs.readFileSync(path.join(ROOT, 'build', 'bundle', 'compiler.js'), 'utf8');
 
   test('GIVEN the built command WHEN read THEN it is the start-up file made from src/cli/launch.ts, holding the hash of the compiler bundle, whose map leads to the TypeScript sources', () => {
     const cli = fs.readFileSync(path.join(ROOT, 'build', 'bundle', 'cli.js'), 'utf8');
     expect(cli.split('\n').slice(0, 2)).toEqual(['#!/usr/bin/env node', '// Made by scripts/build.mjs from src/cli/launch.ts.']);
-    const build = createHash('sha256')
-      .update(fs.readFileSync(path.join(ROOT, 'build', 'bundle', 'compiler.js')))
-      .digest('hex');
+    const build = buildHash();
     expect(cli).toContain(`"${build}"`);
     expect(cli).not.toContain('cdk8s');
     expect(bundle.trimEnd().split('\n').pop()).toBe('//# sourceMappingURL=compiler.js.map');
@@ -287,7 +293,7 @@ describe('the CLI bundle', () => {
       cleanup.push(tmp);
       const pkg = path.join(tmp, 'pkg');
       fs.mkdirSync(path.join(pkg, 'build', 'bundle'), { recursive: true });
-      for (const f of ['cli.js', 'compiler.js', 'compiler.js.map', 'usage.js'])
+      for (const f of ['cli.js', 'compiler.js', 'compiler.js.map', 'dcae-validators.js', 'usage.js'])
         fs.copyFileSync(path.join(ROOT, 'build', 'bundle', f), path.join(pkg, 'build', 'bundle', f));
       fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(pkg, 'package.json'));
       fs.mkdirSync(path.join(pkg, 'node_modules'));
@@ -306,13 +312,35 @@ describe('the CLI bundle', () => {
     test("WHEN it runs THEN it keeps a V8 code cache of the compiler in the project's node_modules/.cache/dcae-synth, named by build, Node.js and architecture", () => {
       const { cacheDir, run } = installed();
       expect(run().status).toBe(0);
-      const build = createHash('sha256')
-        .update(fs.readFileSync(path.join(ROOT, 'build', 'bundle', 'compiler.js')))
-        .digest('hex');
+      const build = buildHash();
       expect(codeCaches(cacheDir)).toEqual([`code-${build.slice(0, 16)}-${process.version}-${process.arch}`]);
       const second = run();
       expect(second.status).toBe(0);
       expect(second.stderr).toBe('');
+    });
+
+    test('WHEN it compiles a DCAE spec THEN it loads the DCAE validators from their file beside the bundle (they are not in the bundle)', () => {
+      const { pkg, run } = installed();
+      expect(bundle).not.toContain('DCAE component spec, format v3');
+      expect(fs.readFileSync(path.join(pkg, 'build', 'bundle', 'dcae-validators.js'), 'utf8')).toContain('DCAE component spec, format v3');
+      const components = path.join(path.dirname(pkg), 'components');
+      fs.writeFileSync(path.join(components, 'relay.json'), json(dcae({}, { name: 'relay' })));
+      const r = run();
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(fs.readdirSync(path.join(path.dirname(pkg), 'out')).filter((f) => f.endsWith('.k8s.yaml'))).toEqual([
+        'c.k8s.yaml',
+        'relay.k8s.yaml',
+      ]);
+      // The file is loaded at the first DCAE spec, and only then: a file that throws fails a run with a DCAE spec,
+      // and no run without one.
+      fs.writeFileSync(path.join(pkg, 'build', 'bundle', 'dcae-validators.js'), 'throw new Error("loaded the DCAE validators");\n');
+      fs.rmSync(path.join(path.dirname(pkg), 'out'), { recursive: true });
+      const loaded = run('--cache', 'off');
+      expect(loaded.status).toBe(70);
+      expect(loaded.stderr).toContain('loaded the DCAE validators');
+      fs.rmSync(path.join(components, 'relay.json'));
+      expect(run('--cache', 'off').status).toBe(0);
     });
 
     test('WHEN its code cache is garbage THEN it runs as well, and replaces the cache with a good one', () => {

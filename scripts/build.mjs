@@ -20,7 +20,8 @@ run(join(root, 'build', 'scripts', 'precompile.js'), []);
 // source map beside it, so that a compiler bug's stack trace (exit 70) names real functions, files and lines.
 // Every run reads the whole file, so what few runs need stays out of it: the DCAE validators (about 400 KB, for
 // `.json` specs only) are a file of their own beside it, loaded at the first DCAE spec; and cdk8s's own copy of
-// `yaml`, when it is the very version the compiler has, is that one (one copy of about 120 KB, not two).
+// `yaml`, when it is the very version the compiler has, is that one (one copy of about 120 KB, not two); and of
+// ajv-i18n, only the English messages.
 const esbuild = require('esbuild');
 const versionOf = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
 const cdk8sYaml = join(root, 'node_modules', 'cdk8s', 'node_modules', 'yaml');
@@ -40,6 +41,11 @@ await esbuild.build({
   external: ['ajv', 'diff'],
   ...(sameYaml ? { alias: { yaml: join(root, 'node_modules', 'yaml') } } : {}),
   plugins: [
+    {
+      // @kubernetes-models/validate writes its messages in English only: not every language's (about 90 KB).
+      name: 'ajv-i18n-english',
+      setup: (b) => b.onResolve({ filter: /^ajv-i18n$/ }, () => ({ path: join(root, 'scripts', 'ajv-i18n-en.cjs') })),
+    },
     {
       name: 'dcae-validators-apart',
       setup: (b) =>

@@ -399,6 +399,13 @@ describe('the CLI bundle', () => {
     });
   });
 
+  test("GIVEN the minified bundle WHEN read THEN it holds one copy of yaml (cdk8s shares the compiler's) and the English messages of ajv-i18n only", () => {
+    const count = (text: string) => bundle.split(text).length - 1;
+    expect(count('Implicit keys need to be on a single line')).toBe(1);
+    expect(count('must be equal to constant')).toBeGreaterThan(0);
+    expect(count('muss gleich der Konstanten sein')).toBe(0);
+  });
+
   test('GIVEN the minified bundle WHEN read THEN classes keep their names (errors and stack traces name CertServiceClient, not a letter)', () => {
     // esbuild's keepNames sets each class's name in its static block: `static{<helper>(this,"Name")}`.
     const kept = (name: string) => new RegExp(`static\\{[\\w$]+\\(this,"${name}"\\)\\}`).test(bundle);

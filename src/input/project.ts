@@ -142,14 +142,15 @@ export function loadProject(
   diagnostics.push(...unreadable.values());
 
   // The DCAE specs that YAML specs start from (dcae_spec) are compiled through them, not alone. Only files
-  // that mention dcae_spec, or hold a backslash (an escape can spell the key: "dcae\x5fspec"), are parsed ahead
-  // (and kept); the rest are parsed one at a time below, so that a fleet's parsed documents never all sit in memory.
+  // that mention dcae_spec, or hold a backslash (an escape can spell the key: "dcae\x5fspec"), are parsed ahead;
+  // a parse is kept only when the file names a DCAE spec (the rest are parsed again, one at a time, below), so that
+  // a fleet's parsed documents never all sit in memory.
   const parsedAhead = new Map<TextFile, ReturnType<typeof SourceFile.parse>>();
   const referenced = new Set<string>();
   for (const file of sorted.filter((f) => !DCAE_FILE.test(f.name) && (f.text.includes('dcae_spec') || f.text.includes('\\')))) {
     const parsed = SourceFile.parse(file.name, file.text);
-    parsedAhead.set(file, parsed);
     const ref = (parsed.source?.value as Record<string, unknown> | undefined)?.dcae_spec;
+    if (ref !== undefined || file.text.includes('dcae_spec')) parsedAhead.set(file, parsed);
     if (typeof ref === 'string') referenced.add(path.resolve(path.dirname(where(file)), ref));
   }
   const byPath = new Map(sorted.map((f) => [where(f), f]));

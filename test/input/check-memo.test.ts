@@ -228,22 +228,27 @@ describe('GIVEN files checked before', () => {
     expect([...kept.kept().values()].map((r) => (JSON.parse(r.slice(65)) as { spec: { name: string } }).spec.name)).toEqual(['c']);
   });
 
-  test('WHEN a YAML spec spells dcae_spec with an escape THEN it is never kept (it reads its DCAE spec), so a change of that DCAE spec shows', () => {
-    const yaml = '"dcae\\x5fspec": x.json\n';
-    const withImage = (image: string) =>
-      input({
-        'a.yaml': yaml,
-        'x.json': json(dcae({}, { name: 'x', version: '1.0.0' }, { artifacts: [{ type: 'docker image', uri: image }] })),
-      });
-    const memo = checkMemo(parseCache(undefined, BUILD));
-    const first = compile(withImage('repo/one:1.0'), { memo }) as CompileResult;
-    expect(first.diagnostics).toEqual([]);
-    // The DCAE spec is compiled through the YAML spec only (not also on its own), and nothing is kept.
-    expect(first.components).toBe(1);
-    expect(memo.kept().size).toBe(0);
-    const second = compile(withImage('repo/two:2.0'), { memo }) as CompileResult;
-    expect(second.files.find((f) => f.path.endsWith('.k8s.yaml'))?.content).toContain('image: repo/two:2.0');
-  });
+  test.each([
+    ['an escaped key', '"dcae\\x5fspec": x.json\n'],
+    ['an alias of an escaped value', 'labels: {tier: &k "dcae\\u005fspec"}\n*k : x.json\n'],
+  ])(
+    'WHEN a YAML spec spells dcae_spec with %s THEN it is never kept (it reads its DCAE spec), so a change of that DCAE spec shows',
+    (_, yaml) => {
+      const withImage = (image: string) =>
+        input({
+          'a.yaml': yaml,
+          'x.json': json(dcae({}, { name: 'x', version: '1.0.0' }, { artifacts: [{ type: 'docker image', uri: image }] })),
+        });
+      const memo = checkMemo(parseCache(undefined, BUILD));
+      const first = compile(withImage('repo/one:1.0'), { memo }) as CompileResult;
+      expect(first.diagnostics).toEqual([]);
+      // The DCAE spec is compiled through the YAML spec only (not also on its own), and nothing is kept.
+      expect(first.components).toBe(1);
+      expect(memo.kept().size).toBe(0);
+      const second = compile(withImage('repo/two:2.0'), { memo }) as CompileResult;
+      expect(second.files.find((f) => f.path.endsWith('.k8s.yaml'))?.content).toContain('image: repo/two:2.0');
+    },
+  );
 
   test.each([
     ['has an error', 'namespace: [not, a, name]\n'],

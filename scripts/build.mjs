@@ -42,6 +42,14 @@ await esbuild.build({
   ...(sameYaml ? { alias: { yaml: join(root, 'node_modules', 'yaml') } } : {}),
   plugins: [
     {
+      // cdk8s's `child_process` (scripts/child-process-lazy.cjs): loaded at its first call, which never comes.
+      name: 'cdk8s-child-process-lazy',
+      setup: (b) =>
+        b.onResolve({ filter: /^child_process$/ }, (args) =>
+          /[/\\]node_modules[/\\]cdk8s[/\\]/.test(args.importer) ? { path: join(root, 'scripts', 'child-process-lazy.cjs') } : undefined,
+        ),
+    },
+    {
       // @kubernetes-models/validate writes its messages in English only: not every language's (about 90 KB).
       name: 'ajv-i18n-english',
       setup: (b) => b.onResolve({ filter: /^ajv-i18n$/ }, () => ({ path: join(root, 'scripts', 'ajv-i18n-en.cjs') })),

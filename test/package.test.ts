@@ -406,6 +406,32 @@ describe('the CLI bundle', () => {
     expect(count('muss gleich der Konstanten sein')).toBe(0);
   });
 
+  test('GIVEN a quiet run of one YAML spec WHEN it has finished THEN it never loaded child_process or net (cdk8s gets a child_process that loads at its first call)', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'dcae-modules-'));
+    try {
+      const probe = path.join(out, 'probe.js');
+      fs.writeFileSync(
+        probe,
+        `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(path.join(out, 'loaded.json'))}, JSON.stringify(process.moduleLoadList)));\n`,
+      );
+      fs.mkdirSync(path.join(out, 'components'));
+      fs.writeFileSync(path.join(out, 'components', 'c.yaml'), 'name: c\nimage: repo/c:1.0\n');
+      const cli = path.join(ROOT, 'build', 'bundle', 'cli.js');
+      const r = spawnSync(process.execPath, ['-r', probe, cli, '--components', 'components', '--out', 'out', '--cache', 'off', '--quiet'], {
+        cwd: out,
+        encoding: 'utf8',
+      });
+      expect(r.status).toBe(0);
+      const loaded = JSON.parse(fs.readFileSync(path.join(out, 'loaded.json'), 'utf8')) as string[];
+      expect(loaded.filter((m) => /^NativeModule (child_process|net|dgram)$/.test(m))).toEqual([]);
+      // The stand-in loads the real module at a call.
+      const lazy = require(path.join(ROOT, 'scripts', 'child-process-lazy.cjs')) as typeof import('child_process');
+      expect(lazy.spawnSync(process.execPath, ['-e', 'process.exit(3)']).status).toBe(3);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   test('GIVEN the minified bundle WHEN read THEN classes keep their names (errors and stack traces name CertServiceClient, not a letter)', () => {
     // esbuild's keepNames sets each class's name in its static block: `static{<helper>(this,"Name")}`.
     const kept = (name: string) => new RegExp(`static\\{[\\w$]+\\(this,"${name}"\\)\\}`).test(bundle);

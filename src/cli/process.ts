@@ -12,7 +12,11 @@ export function runAsProcess(argv: readonly string[], context: RunContext, optio
   const io: Console = {
     out: (s) => (options.summaryOnStderr ? process.stderr : process.stdout).write(`${s}\n`),
     err: (s) => process.stderr.write(`${s}\n`),
-    progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r\x1b[K${line}`) : undefined,
+    // Asked only when a progress bar may be drawn: making process.stderr loads Node's stream modules (for a pipe,
+    // `net`), which a quiet run that prints nothing need not pay for.
+    get progress() {
+      return process.stderr.isTTY ? (line: string) => process.stderr.write(`\r\x1b[K${line}`) : undefined;
+    },
   };
   main(argv, io, context).then(
     (code) => {

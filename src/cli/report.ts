@@ -51,8 +51,9 @@ export function writeSummary(outDir: string, components: number, seconds: string
 
 /** A progress bar on a terminal, for large fleets: redrawn at each whole percent, cleared at the end. */
 export function progressBar(io: Console, total: number, quiet: boolean): ((done: number) => void) | undefined {
+  if (quiet || total <= PROGRESS_THRESHOLD) return undefined;
   const draw = io.progress;
-  if (quiet || !draw || total <= PROGRESS_THRESHOLD) return undefined;
+  if (!draw) return undefined;
   const width = 30;
   let shown = -1;
   return (done: number) => {

@@ -113,16 +113,19 @@ function main(): void {
     const cli = (...extra: string[]) => measure(process.execPath, [CLI, '--components', components, '--out', out, '--quiet', ...extra]);
     const runs: Run[] = [];
     const rounds = n >= 10000 ? 1 : RUNS;
-    // The floor runs right after each fresh run, so that both see the machine as it is then (a shared machine's
-    // speed drifts from one minute to the next); each is the median of its runs.
+    // The floor (and node's start-up, part of it) runs right after each fresh run, so that both see the machine as it
+    // is then (a shared machine's speed drifts from one minute to the next); each is the median of its runs.
     const objectsFile = path.join(work, `objects-${n}.json`);
     const floorRuns: FloorParts[] = [];
+    const startupRuns: number[] = [];
     for (let i = 0; i < rounds; i++) {
       fs.rmSync(out, { recursive: true, force: true });
       runs.push(cli('--cache', 'off'));
       if (i === 0) fs.writeFileSync(objectsFile, JSON.stringify(outputObjects(out)));
       floorRuns.push(runFloor(components, objectsFile, path.join(work, `floor-out-${n}`)));
+      startupRuns.push(measure(process.execPath, ['-e', '0']).seconds);
     }
+    const startupNow = median(startupRuns);
     const seconds = median(runs.map((r) => r.seconds));
     const rss = Math.max(...runs.map((r) => r.maxRssMiB));
     // Nothing changed: a first run fills the render cache, then the timed runs render nothing and write nothing.
@@ -132,7 +135,7 @@ function main(): void {
 
     const floorTotal = (p: FloorParts) => p.parseSeconds + p.serialiseSeconds + p.writeSeconds;
     const floorParts = [...floorRuns].sort((a, b) => floorTotal(a) - floorTotal(b))[Math.floor(floorRuns.length / 2)];
-    const floor = startup + floorTotal(floorParts);
+    const floor = startupNow + floorTotal(floorParts);
     const row = {
       specs: n,
       seconds,
@@ -147,7 +150,8 @@ function main(): void {
       upToDateRatio: median(upToDate.map((r) => r.seconds)) / floor,
       checkSeconds: median(check.map((r) => r.seconds)),
       checkRatio: median(check.map((r) => r.seconds)) / floor,
-      oneSpecToStartup: n === 1 ? seconds / startup : Number.NaN,
+      startupSeconds: startupNow,
+      oneSpecToStartup: n === 1 ? seconds / startupNow : Number.NaN,
     };
     results.push(row);
     const f = (x: number, w: number, d = 2) => x.toFixed(d).padStart(w);
@@ -156,7 +160,10 @@ function main(): void {
     );
   }
   const one = results.find((r) => r.specs === 1);
-  if (one) console.log(`\none spec, fresh: ${(one.seconds / startup).toFixed(2)}x node's start-up (target: at most 2.2x)`);
+  if (one)
+    console.log(
+      `\none spec, fresh: ${one.oneSpecToStartup.toFixed(2)}x node's start-up, measured after each run (${one.startupSeconds.toFixed(3)} s; target: at most 2.2x)`,
+    );
   const at = (n: number) => results.find((r) => r.specs === n);
   const growth =
     at(1000) && at(10000) ? (at(10000) as Record<string, number>).seconds / (at(1000) as Record<string, number>).seconds : undefined;

@@ -5,7 +5,6 @@
  * or misfiled others), items are trimmed, empty ones are ignored, `*.` wildcard DNS names are accepted, and an
  * item of no kind is an error at the `sans` line that names it.
  */
-import { isIPv6 } from 'net';
 import { describeValue, KeyPath } from '../diagnostics';
 import { SubjectAltNames } from '../model';
 import { Report } from '../values';
@@ -49,9 +48,14 @@ function isEmailAddress(item: string): boolean {
   return at > 0 && EMAIL_LOCAL.test(item.slice(0, at)) && !item.slice(at + 1).startsWith('*.') && isDnsName(item.slice(at + 1));
 }
 
-/** Whether an item is one IPv4 or IPv6 address (no zone, no prefix length). */
+/**
+ * Whether an item is one IPv4 or IPv6 address (no zone, no prefix length). Node's `net` loads here, at the first
+ * item that is not IPv4: loading it costs every run a few milliseconds, and few specs have such items.
+ */
 function isIpAddress(item: string): boolean {
-  return IPV4.test(item) || (isIPv6(item) && !item.includes('%'));
+  if (IPV4.test(item)) return true;
+  const { isIPv6 } = require('net') as typeof import('net');
+  return isIPv6(item) && !item.includes('%');
 }
 
 /** Why an item is no SAN, when something more useful than "none of the kinds" can be said. */

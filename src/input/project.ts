@@ -147,7 +147,11 @@ export function loadProject(
   // a fleet's parsed documents never all sit in memory.
   const parsedAhead = new Map<TextFile, ReturnType<typeof SourceFile.parse>>();
   const referenced = new Set<string>();
-  for (const file of sorted.filter((f) => !DCAE_FILE.test(f.name) && (f.text.includes('dcae_spec') || f.text.includes('\\')))) {
+  const mayNameDcaeSpec = (f: TextFile) => {
+    const text = f.text;
+    return text.includes('dcae_spec') || text.includes('\\');
+  };
+  for (const file of sorted.filter((f) => !DCAE_FILE.test(f.name) && mayNameDcaeSpec(f))) {
     const parsed = SourceFile.parse(file.name, file.text);
     const ref = (parsed.source?.value as Record<string, unknown> | undefined)?.dcae_spec;
     if (ref !== undefined || file.text.includes('dcae_spec')) parsedAhead.set(file, parsed);

@@ -34,6 +34,9 @@ export type FileContents =
       readonly unreadable: string;
     };
 
+/** A strict UTF-8 decoder (a byte that is not UTF-8 throws), made once: each `decode` call stands alone. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** A file's text, or the one diagnostic that says why it has none. */
 export type Decoded = { readonly text: string } | { readonly diagnostic: Diagnostic };
 
@@ -55,7 +58,7 @@ export function decodeFile(file: string, contents: FileContents): Decoded {
   const bytes = contents.bytes;
   try {
     // Fatal: a byte that is not UTF-8 is an error, not U+FFFD. A leading byte-order mark is dropped.
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { text: STRICT_UTF8.decode(bytes) };
   } catch {
     const offset = firstInvalidByte(bytes);
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));

@@ -1,6 +1,7 @@
 /** decodeFile through compile(): the UTF-8 check's edge cases (the common ones: test/input/parse-limits.test.ts). */
 import { compile } from '../../src/compile';
 import { formatDiagnostic } from '../../src/input/diagnostics';
+import { decodeFile } from '../../src/input/text';
 
 const F = 'components/c.yaml';
 const HEAD = 'name: comp\nimage: repo/comp:1.0\nenv:\n  CITY: M';
@@ -42,5 +43,14 @@ describe('GIVEN a sequence that is not UTF-8', () => {
     expect(compile({ components: [{ name: F, bytes }] }).diagnostics.map(formatDiagnostic)).toEqual([
       `${F}:1:1: the file is not valid UTF-8: byte 0xfe at offset 0; expected UTF-8 text (the file starts with a UTF-16 byte-order mark: save it as UTF-8)`,
     ]);
+  });
+});
+
+describe('GIVEN files decoded one after the other', () => {
+  test('WHEN one ends in the middle of a character THEN the next decodes whole (nothing of the first is carried over)', () => {
+    expect(decodeFile('a.yaml', { bytes: Uint8Array.from([0x61, 0xe2, 0x82]) })).toHaveProperty('diagnostic');
+    expect(decodeFile('b.yaml', { bytes: Buffer.from('name: b\n') })).toEqual({ text: 'name: b\n' });
+    expect(decodeFile('c.yaml', { bytes: Uint8Array.from([0xff]) })).toHaveProperty('diagnostic');
+    expect(decodeFile('d.yaml', { bytes: Buffer.from('\u00e9t\u00e9\n') })).toEqual({ text: 'été\n' });
   });
 });

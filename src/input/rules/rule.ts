@@ -128,13 +128,23 @@ export function runRules<P>(
     const missing = after.filter((name) => !results.has(name));
     if (missing.length > 0) throw new Error(`rule ${rule.name} runs before ${missing.join(', ')}, whose results it reads`);
     const reports = reportsOf(rule);
-    const sink = (list: keyof Reports) => (path: KeyPath, message: string, target?: Target) => {
-      reports?.[list].push(source.error(path, message, target));
-    };
     const read = Object.fromEntries(after.map((name) => [name, results.get(name)])) as Pick<ComponentReads, RuleName>;
-    results.set(rule.name, rule.check({ value, source, platform, read, report: sink('errors'), warn: sink('warnings') }));
+    results.set(
+      rule.name,
+      rule.check({ value, source, platform, read, report: sink(source, reports?.errors), warn: sink(source, reports?.warnings) }),
+    );
   }
   return Object.fromEntries(results);
+}
+
+/**
+ * What a rule reports through: a diagnostic at a path of the source, pushed onto `list` (none: dropped). A
+ * function of the module, not of each run of a rule: the bundle names every named inner function at each call.
+ */
+function sink(source: SpecSource, list: Diagnostic[] | undefined): (path: KeyPath, message: string, target?: Target) => void {
+  return (path, message, target) => {
+    list?.push(source.error(path, message, target));
+  };
 }
 
 /** The spec's log_info.log_directory, where the main container's logs are mounted (and filebeat is added). */

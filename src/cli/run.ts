@@ -172,8 +172,7 @@ async function run(
     });
   } catch (e) {
     // A staged manifest read back for a Helm chart, gone from the disk.
-    if ((e as NodeJS.ErrnoException)?.code !== STAGED_GONE) throw e;
-    return diskFailure(io, outDir, e);
+    return diskFailure(io, outDir, e, STAGED_GONE);
   }
   if (!quiet) for (const w of result.warnings) io.err(`warning: ${formatDiagnostic(w)}`);
   if (result.diagnostics.length > 0) {
@@ -223,8 +222,7 @@ async function run(
   try {
     if (!quiet) for (const line of selectorChangeLines(out, outDir, result.files, outcome?.taken)) io.err(`warning: ${line}`);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException)?.code !== STAGED_GONE) throw e;
-    return diskFailure(io, outDir, e);
+    return diskFailure(io, outDir, e, STAGED_GONE);
   }
   let synced;
   try {
@@ -257,12 +255,12 @@ async function run(
 }
 
 /**
- * A failure of the disk before anything of the run is in place (an error with a code, such as a staged manifest
- * gone from the disk): said, exit 74. Anything else is a bug, and is thrown on.
+ * A failure of the disk before anything of the run is in place (an error with a code; with `code`, that one only,
+ * such as a staged manifest gone from the disk): said, exit 74. Anything else is a bug, and is thrown on.
  */
-function diskFailure(io: Console, outDir: string, e: unknown): number {
+function diskFailure(io: Console, outDir: string, e: unknown, code?: string): number {
   const err = e as NodeJS.ErrnoException;
-  if (!err?.code) throw e;
+  if (!err?.code || (code !== undefined && err.code !== code)) throw e;
   io.err(`error: writing ${outDir} failed: ${err.message}. Every file is either its old or its new version; fix the cause and run again`);
   return EXIT.io;
 }

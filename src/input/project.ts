@@ -147,14 +147,14 @@ export function loadProject(
   // a fleet's parsed documents never all sit in memory.
   const parsedAhead = new Map<TextFile, ReturnType<typeof SourceFile.parse>>();
   const referenced = new Set<string>();
-  const mayNameDcaeSpec = (f: TextFile) => {
-    const text = f.text;
-    return text.includes('dcae_spec') || text.includes('\\');
-  };
-  for (const file of sorted.filter((f) => !DCAE_FILE.test(f.name) && mayNameDcaeSpec(f))) {
-    const parsed = SourceFile.parse(file.name, file.text);
+  for (const file of sorted) {
+    if (DCAE_FILE.test(file.name)) continue;
+    const text = file.text;
+    const mentions = text.includes('dcae_spec');
+    if (!mentions && !text.includes('\\')) continue;
+    const parsed = SourceFile.parse(file.name, text);
     const ref = (parsed.source?.value as Record<string, unknown> | undefined)?.dcae_spec;
-    if (ref !== undefined || file.text.includes('dcae_spec')) parsedAhead.set(file, parsed);
+    if (ref !== undefined || mentions) parsedAhead.set(file, parsed);
     if (typeof ref === 'string') referenced.add(path.resolve(path.dirname(where(file)), ref));
   }
   const byPath = new Map(sorted.map((f) => [where(f), f]));
@@ -188,16 +188,17 @@ export function loadProject(
     if (dcae && referenced.has(where(file))) continue;
     // A file that reads no other file (no dcae_spec) is known by its name, its text and the platform file: only
     // such files are remembered (decided once parsed, below), so a record is only ever found for one.
-    let key = platformPart !== undefined ? checkKey(platformPart, file) : undefined;
+    const text = file.text; // decoded once here (see decode)
+    let key = platformPart !== undefined ? checkKey(platformPart, { name: file.name, text }) : undefined;
     const recalled = key !== undefined ? memo?.recall(key) : undefined;
     if (recalled) {
       accept(recalled);
       continue;
     }
     if (dcae) {
-      result = readDcaeComponent(file, platform, context);
+      result = readDcaeComponent({ name: file.name, text }, platform, context);
     } else {
-      const parsed = parsedAhead.get(file) ?? SourceFile.parse(file.name, file.text);
+      const parsed = parsedAhead.get(file) ?? SourceFile.parse(file.name, text);
       parsedAhead.delete(file);
       if (!parsed.source) {
         diagnostics.push(...parsed.diagnostics);

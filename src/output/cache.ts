@@ -18,8 +18,6 @@ import { exactJson, isPlainJson } from './exact-json';
 import { RenderedFile, RenderStream } from './plan';
 import { contentHash, manifestPath } from './output-file';
 
-export { contentHash } from './output-file';
-
 /** The first line of a cache file: a file of another format, or of another build of the compiler, is not used. */
 const FORMAT = 'dcae-synth render cache 2';
 /** How a checked file's line starts. */
@@ -70,9 +68,8 @@ export function parseCache(text: string | undefined, compiler: string): RenderCa
  */
 export function formatCache(cache: RenderCache): string {
   const lines = [...cache.entries].map(([input, output]) => `${input} ${output}`).sort();
-  const checked = [...(cache.checked ?? [])]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, record]) => `${CHECKED}${key} ${record}`);
+  // Keys are unique and of one length: the lines sort by key.
+  const checked = [...(cache.checked ?? [])].map(([key, record]) => `${CHECKED}${key} ${record}`).sort();
   return `${FORMAT}\ncompiler ${cache.compiler}\n${[...lines, ...checked].map((l) => `${l}\n`).join('')}`;
 }
 

@@ -36,9 +36,14 @@ type Request = { readonly platform: PlatformSettings } | { readonly index: numbe
  * What a render thread sends back: one rendered component and its place; or, for a manifest it staged, where and
  * the hash of its text (not the text: the main thread then never holds it, see {@link StagedManifest}).
  */
-type Reply =
-  | { readonly index: number; readonly file: RenderedFile }
-  | { readonly index: number; readonly staged: { readonly path: string; readonly sha256: string; readonly aside: string } };
+type Reply = { readonly index: number; readonly file: RenderedFile } | { readonly index: number; readonly staged: Staged };
+
+/** A manifest staged by a thread: its path, the SHA-256 of its text, and the staged file that holds the text. */
+interface Staged {
+  readonly path: string;
+  readonly sha256: string;
+  readonly aside: string;
+}
 
 /**
  * A pool that stages each manifest as soon as it is rendered (the run holds the output folder's lock): where, and
@@ -49,10 +54,11 @@ export interface PoolStaging {
   readonly staged: Map<string, string>;
 }
 
-/** Stages a rendered manifest when it can be used (a manifest with errors is never written): the staged file, or undefined. */
-function stageIfWritten(area: StagingArea | undefined, index: number, file: RenderedFile): Promise<string | undefined> {
-  if (!area || file.invalid.length > 0 || file.tooLarge.length > 0) return Promise.resolve(undefined);
-  return stageFile(area, index, file);
+/** Stages a rendered manifest when it can be used (a manifest with errors is never written): what was staged, or undefined. */
+async function stageIfWritten(area: StagingArea | undefined, index: number, file: RenderedFile): Promise<Staged | undefined> {
+  if (!area || file.invalid.length > 0 || file.tooLarge.length > 0) return undefined;
+  const aside = await stageFile(area, index, file);
+  return aside === undefined ? undefined : { path: file.path, sha256: contentHash(file.content), aside };
 }
 
 /** One render thread, as the main thread sees it. */
@@ -163,11 +169,7 @@ class PoolStream implements RenderStream {
       t.worker.on('message', (reply: Reply) => {
         t.received++;
         if ('file' in reply) this.results[reply.index] = reply.file;
-        else {
-          const { path, sha256, aside } = reply.staged;
-          this.results[reply.index] = new StagedManifest(path, sha256, aside, this.staging!.area.outdir);
-          this.staging!.staged.set(path, aside);
-        }
+        else this.keepStaged(reply.index, reply.staged);
         this.progress();
       });
       // A worker that ends before the run has every component must fail the run, never end it quietly.
@@ -219,16 +221,7 @@ class PoolStream implements RenderStream {
       if (shared && Atomics.compareExchange(this.marks, i, FREE, TAKEN_HERE) !== FREE) continue;
       const file = renderChecked(this.specs[i], platform);
       this.results[i] = file;
-      if (this.staging) {
-        const { area, staged: map } = this.staging;
-        staged.push(
-          stageIfWritten(area, i, file).then((aside) => {
-            if (aside === undefined) return;
-            map.set(file.path, aside);
-            this.results[i] = new StagedManifest(file.path, contentHash(file.content), aside, area.outdir);
-          }),
-        );
-      }
+      if (this.staging) staged.push(stageIfWritten(this.staging.area, i, file).then((s) => s && this.keepStaged(i, s)));
       this.mine++;
       this.progress();
     }
@@ -240,6 +233,12 @@ class PoolStream implements RenderStream {
     await Promise.all(staged);
     this.finished = true;
     return this.results;
+  }
+
+  /** A staged manifest, kept as the run keeps one (by its hash, see {@link StagedManifest}) and in the staged files. */
+  private keepStaged(index: number, { path, sha256, aside }: Staged): void {
+    this.results[index] = new StagedManifest(path, sha256, aside, this.staging!.area.outdir);
+    this.staging!.staged.set(path, aside);
   }
 
   public cancel(): void {
@@ -318,12 +317,8 @@ export function serveRenderRequests(): boolean {
     if (Atomics.compareExchange(marks, index, FREE, TAKEN_BY_THREAD) === FREE) {
       const file = renderChecked(request.spec, platform!);
       // The reply waits for the file to be staged; this thread goes on rendering meanwhile.
-      void stageIfWritten(data.area, index, file).then((aside) =>
-        port.postMessage(
-          (aside === undefined
-            ? { index, file }
-            : { index, staged: { path: file.path, sha256: contentHash(file.content), aside } }) satisfies Reply,
-        ),
+      void stageIfWritten(data.area, index, file).then((staged) =>
+        port.postMessage((staged === undefined ? { index, file } : { index, staged }) satisfies Reply),
       );
     }
     Atomics.add(handled, slot, 1);

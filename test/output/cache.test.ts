@@ -3,7 +3,8 @@
  * folder with the hash it knows), which it renders, the order of the result, and the cache file's format.
  */
 import { DEFAULT_PLATFORM, PlatformSettings } from '../../src/input/platform/settings';
-import { cachedStream, checkMemo, contentHash, formatCache, inputHash, parseCache, RenderCache } from '../../src/output/cache';
+import { cachedStream, checkMemo, formatCache, inputHash, parseCache, RenderCache } from '../../src/output/cache';
+import { contentHash } from '../../src/output/output-file';
 import { RenderPool } from '../../src/output/parallel';
 import { renderHere, RenderStream } from '../../src/output/plan';
 import { ComponentSpec } from '../../src/input/model';

@@ -319,6 +319,32 @@ describe('the CLI bundle', () => {
       expect(second.stderr).toBe('');
     });
 
+    test("WHEN it runs again THEN V8 takes the code cache the first run made: the optimising compiler's budget is set before every load, as node's --interrupt-budget=1000000 sets it; a budget given to node is kept", () => {
+      const { pkg, cli, cacheDir, run } = installed();
+      const first = run('--cache', 'off');
+      expect(first.status).toBe(0);
+      expect(first.stdout).toMatch(/^compiled 1 component into out in [0-9.]+ s; files: 2 new/);
+      expect(first.stderr).toBe('');
+      const file = path.join(cacheDir, codeCaches(cacheDir)[0]);
+      const old = new Date('2020-01-01T00:00:00Z');
+      const node = (...flags: string[]) =>
+        spawnSync(process.execPath, [...flags, cli, '--components', 'components', '--out', 'out', '--cache', 'off'], {
+          cwd: path.dirname(pkg),
+          encoding: 'utf8',
+        });
+      // A cache V8 refuses (its flags differ from those of the run that made it) is written again when the run ends.
+      for (const r of [() => run('--cache', 'off'), () => node('--interrupt-budget=1000000')]) {
+        fs.utimesSync(file, old, old);
+        expect(r().status).toBe(0);
+        expect(fs.statSync(file).mtime).toEqual(old);
+      }
+      // Another budget given to node is kept: V8's flags differ from the first run's, and the cache is made again.
+      const other = node('--interrupt-budget=50000');
+      expect(other.stderr).toBe('');
+      expect(other.status).toBe(0);
+      expect(fs.statSync(file).mtime.getTime()).toBeGreaterThan(old.getTime());
+    });
+
     test('WHEN it compiles a DCAE spec THEN it loads the DCAE validators from their file beside the bundle (they are not in the bundle)', () => {
       const { pkg, run } = installed();
       expect(bundle).not.toContain('DCAE component spec, format v3');

@@ -62,7 +62,7 @@ const ALLOWED: Record<string, { layers: string[]; packages: string[] }> = {
   compile: { layers: ['compile', 'input', 'output', 'contract'], packages: [] },
   cli: {
     layers: ['cli', 'compile', 'input', 'output', 'contract'],
-    packages: ['crypto', 'fs', 'module', 'os', 'path', 'util', 'vm', 'worker_threads'],
+    packages: ['crypto', 'fs', 'module', 'os', 'path', 'util', 'v8', 'vm', 'worker_threads'],
   },
   'cdk8s-app': { layers: ['cdk8s-app', 'cli', 'compile', 'input', 'output', 'contract'], packages: ['fs', 'path'] },
   index: { layers: ['index', 'compile', 'constructs', 'input', 'output', 'contract'], packages: [] },

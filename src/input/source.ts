@@ -17,6 +17,7 @@ import {
 } from 'yaml';
 import { cut, describeValue, Diagnostic, formatPath, KeyPath, Target } from './diagnostics';
 import { parseJson } from './json';
+import { pathKey, readSimpleYaml } from './simple-yaml';
 
 /** How many aliases a document may expand before it is treated as an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
@@ -73,8 +74,8 @@ export class SourceFile implements SpecSource {
    * otherwise. Never throws for bad input: everything wrong is returned as diagnostics (syntax errors,
    * duplicate keys, nesting too deep, alias bombs, empty files, several documents, non-mappings).
    */
-  public static parse(file: string, text: string): ParseResult {
-    return JSON_FILE.test(file) ? SourceFile.parseJson(file, text) : SourceFile.parseYaml(file, text);
+  public static parse(file: string, text: string, options: ParseOptions = {}): ParseResult {
+    return JSON_FILE.test(file) ? SourceFile.parseJson(file, text) : SourceFile.parseYaml(file, text, options.simple ?? true);
   }
 
   private static parseJson(file: string, text: string): ParseResult {
@@ -92,10 +93,12 @@ export class SourceFile implements SpecSource {
     }
     const root = parsed.node as Node;
     if (!isMap(root)) return { diagnostics: [{ file, ...pos(root.range?.[0] ?? 0), path: '', message: notAMapping(root) }] };
-    return { source: new SourceFile(file, text, root, lineCounter, parsed.value), diagnostics: [] };
+    return { source: new SourceFile(file, text, parsed.value, { root, lineCounter }), diagnostics: [] };
   }
 
-  private static parseYaml(file: string, text: string): ParseResult {
+  private static parseYaml(file: string, text: string, simple: boolean): ParseResult {
+    const read = simple ? readSimpleYaml(text) : undefined;
+    if (read) return { source: new SourceFile(file, text, read.value, undefined, read.raws), diagnostics: [] };
     const lineCounter = new LineCounter();
     const pos = (offset: number) => {
       const p = lineCounter.linePos(offset);
@@ -179,7 +182,7 @@ export class SourceFile implements SpecSource {
     if (!isMap(doc.contents)) {
       return { diagnostics: [{ file, ...pos(doc.contents?.range?.[0] ?? 0), path: '', message: notAMapping(doc.contents) }] };
     }
-    return { source: new SourceFile(file, text, doc.contents, lineCounter, value, doc), diagnostics: [] };
+    return { source: new SourceFile(file, text, value, { root: doc.contents, lineCounter, doc }), diagnostics: [] };
   }
 
   /** For each mapping, its pairs by key (the first of each key), made when a path first passes through it. */
@@ -189,19 +192,35 @@ export class SourceFile implements SpecSource {
     /** The file name used in diagnostics. */
     public readonly file: string,
     private readonly text: string,
-    private readonly root: Node,
-    private readonly lineCounter: LineCounter,
     /** The document as plain JavaScript values. */
     public readonly value: unknown,
-    /** The YAML document, which resolves aliases; none for JSON. */
-    private readonly doc?: Document,
+    /** The parsed nodes, with their places; for a file the simple reader read, made when first asked for. */
+    private nodes: ParsedNodes | undefined,
+    /** For a file the simple reader read: the text of its plain scalars that are not strings (see SimpleYaml). */
+    private readonly raws?: ReadonlyMap<string, string>,
   ) {}
+
+  /**
+   * The file's nodes. A file the simple reader read is read again by the yaml library, the first time an error
+   * or warning is placed in it: the library reads it to the same value (tests check), and knows where each is.
+   */
+  private tree(): ParsedNodes {
+    if (!this.nodes) {
+      const again = SourceFile.parseYaml(this.file, this.text, false);
+      if (!again.source)
+        throw new Error(
+          `${this.file}: the simple YAML reader read this file, and the yaml library refuses it (${again.diagnostics[0]?.message}); this is a bug in the compiler`,
+        );
+      this.nodes = again.source.tree();
+    }
+    return this.nodes;
+  }
 
   /** The line and column of the value (or key) at a path; the deepest existing ancestor when the path does not exist. */
   public locate(path: KeyPath, target: Target = 'value'): { line: number; column: number } {
     const found = this.find(path);
     const range = (target === 'key' && found.keyNode?.range) || found.node?.range;
-    const p = this.lineCounter.linePos(range ? range[0] : 0);
+    const p = this.tree().lineCounter.linePos(range ? range[0] : 0);
     return { line: p.line, column: p.col };
   }
 
@@ -215,6 +234,7 @@ export class SourceFile implements SpecSource {
    * plugin turned into strings. Undefined when the path is not a scalar.
    */
   public rawScalar(path: KeyPath): string | undefined {
+    if (this.raws) return simpleRawScalar(this.value, this.raws, path);
     const { node } = this.find(path);
     if (!isScalar(node) || !node.range) return undefined;
     if (node.type === 'PLAIN') return this.text.slice(node.range[0], node.range[1]).trim();
@@ -222,7 +242,7 @@ export class SourceFile implements SpecSource {
   }
 
   private find(path: KeyPath): { node?: Node; keyNode?: Node } {
-    let node: Node | null | undefined = this.root;
+    let node: Node | null | undefined = this.tree().root;
     let keyNode: Node | undefined;
     for (const part of path) {
       node = this.deref(node);
@@ -261,11 +281,54 @@ export class SourceFile implements SpecSource {
 
   private deref(node: Node | null | undefined): Node | null | undefined {
     let n = node;
-    for (let i = 0; i < MAX_ALIAS_COUNT && isAlias(n) && this.doc; i++) {
-      n = (n as Alias).resolve(this.doc) as Node | undefined;
+    const { doc } = this.tree();
+    for (let i = 0; i < MAX_ALIAS_COUNT && isAlias(n) && doc; i++) {
+      n = (n as Alias).resolve(doc) as Node | undefined;
     }
     return n;
   }
+}
+
+/** How a file is parsed. */
+export interface ParseOptions {
+  /**
+   * Whether a YAML file is first given to the simple reader (see ./simple-yaml.ts), which reads most spec files
+   * faster, to the same value. @default true
+   */
+  readonly simple?: boolean;
+}
+
+/** A parsed file's nodes: its root, where its lines start, and (YAML) the document, which resolves aliases. */
+interface ParsedNodes {
+  readonly root: Node;
+  readonly lineCounter: LineCounter;
+  readonly doc?: Document;
+}
+
+/**
+ * What {@link SourceFile.rawScalar} gives for a file the simple reader read, from its value and the text of its
+ * non-string plain scalars: the walk stops where the library's does (a missing key, an index past the list's
+ * end, a scalar on the way), and a string is its own text (the reader takes only one-line scalars).
+ */
+function simpleRawScalar(root: unknown, raws: ReadonlyMap<string, string>, path: KeyPath): string | undefined {
+  let value = root;
+  const at: Array<string | number> = [];
+  for (const part of path) {
+    if (Array.isArray(value)) {
+      if (typeof part !== 'number' || part >= value.length) return undefined;
+      value = value[part];
+    } else if (value !== null && typeof value === 'object') {
+      const key = String(part);
+      if (!Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+      value = (value as Record<string, unknown>)[key];
+    } else {
+      break;
+    }
+    at.push(part);
+  }
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && value !== null) return undefined;
+  return raws.get(pathKey(at));
 }
 
 /** "found a list", "found the value ...": what a file that is not a mapping holds. */

@@ -21,15 +21,28 @@ export interface SimpleYaml {
   /** The file's mapping, as the yaml library's `toJS` makes it. */
   readonly value: Record<string, unknown>;
   /**
-   * The text, as written, of each plain scalar whose value is not a string (a number, a boolean, null), and of
-   * the key of each empty value (the library's node for an empty value is its key), by {@link pathKey}.
+   * The text, as written, of each plain scalar whose value is not a string (a number, a boolean, null; an empty
+   * value's is ""), by {@link childKey}.
    */
-  readonly raws: Map<string, string>;
+  readonly raws: ReadonlyMap<string, string>;
+  /**
+   * Where each value starts in the text (the offset the library's node has: a scalar's first character or quote,
+   * a block mapping's first key, a block list's first "-", a flow collection's bracket), by {@link childKey}; the
+   * file's mapping at "". An empty value has none.
+   */
+  readonly offsets: ReadonlyMap<string, number>;
+  /** Where the key of each value of a mapping starts, by {@link childKey}. */
+  readonly keyOffsets: ReadonlyMap<string, number>;
+  /** Where each line of the text starts. */
+  readonly lineStarts: readonly number[];
 }
 
-/** The key of a key path in {@link SimpleYaml.raws}: its parts joined by NUL (a character the reader declines). */
-export function pathKey(path: ReadonlyArray<string | number>): string {
-  return path.join('\u0000');
+/**
+ * The key of a value's place in {@link SimpleYaml}'s maps: its parent's key (the file's mapping is ""), NUL (a
+ * character the reader declines), and its key or index. An empty key is declined too, so keys never meet.
+ */
+export function childKey(parent: string, part: string | number): string {
+  return parent === '' ? String(part) : `${parent}\u0000${part}`;
 }
 
 /** The schema, and the options its tags resolve with, of the documents the library composes for spec files. */
@@ -44,6 +57,7 @@ const PLAIN_TAGS = REFERENCE.schema.tags.filter(
  * return...), C1 controls, the byte order mark, line and paragraph separators, and surrogates (an astral character,
  * or a lone half).
  */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const DECLINED_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\ufeff\u2028\u2029\ud800-\udfff]/;
 
 /** How deeply the reader nests mappings and lists; deeper files are read by the library (which has the real limit). */
@@ -56,6 +70,8 @@ const MAX_KEY = 1000;
 const DECLINE = new Error('not read by the simple reader');
 
 const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
 
 /**
  * The file's mapping, read as the yaml library reads it, with the text of its non-string plain scalars; or
@@ -81,12 +97,17 @@ class SimpleReader {
   /** The line being read. */
   private line = 0;
   private depth = 0;
-  private readonly path: string[] = [];
+  /** The {@link childKey} of each value being read, the innermost last. */
+  private readonly paths: string[] = [];
   private readonly raws = new Map<string, string>();
+  private readonly offsets = new Map<string, number>();
+  private readonly keyOffsets = new Map<string, number>();
+  private readonly lineStarts: number[] = [];
 
   constructor(private readonly text: string) {
     const n = text.length;
-    for (let begin = 0; begin <= n; ) {
+    for (let begin = 0; begin <= n;) {
+      this.lineStarts.push(begin);
       let end = text.indexOf('\n', begin);
       if (end < 0) end = n;
       let first = begin;
@@ -105,9 +126,17 @@ class SimpleReader {
 
   public read(): SimpleYaml {
     if (this.starts.length === 0 || this.indents[0] !== 0) throw DECLINE;
+    this.offsets.set('', this.starts[0]);
     const value = this.map(0);
     if (this.line < this.starts.length) throw DECLINE;
-    return { value, raws: this.raws };
+    return { value, raws: this.raws, offsets: this.offsets, keyOffsets: this.keyOffsets, lineStarts: this.lineStarts };
+  }
+
+  /** Goes into the value at `part` of the value being read. */
+  private enter(part: string): string {
+    const key = childKey(this.paths.length === 0 ? '' : this.paths[this.paths.length - 1], part);
+    this.paths.push(key);
+    return key;
   }
 
   private deeper(): void {
@@ -121,9 +150,10 @@ class SimpleReader {
     const { text } = this;
     while (this.line < this.starts.length && this.indents[this.line] === indent) {
       const end = this.ends[this.line];
-      const [key, afterColon] = this.key(this.starts[this.line], end);
+      const keyStart = this.starts[this.line];
+      const [key, afterColon] = this.key(keyStart, end);
       if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(out, key)) throw DECLINE;
-      this.path.push(key);
+      this.keyOffsets.set(this.enter(key), keyStart);
       let at = afterColon;
       while (at < end && text.charCodeAt(at) === SPACE) at++;
       if (at < end && text[at] !== '#') {
@@ -131,9 +161,9 @@ class SimpleReader {
         this.nextLine(indent);
       } else {
         this.line++;
-        out[key] = this.nested(indent, key);
+        out[key] = this.nested(indent);
       }
-      this.path.pop();
+      this.paths.pop();
     }
     this.depth--;
     return out;
@@ -151,7 +181,7 @@ class SimpleReader {
       while (at < end && text.charCodeAt(at) === SPACE) at++;
       // An item whose value starts on the next line, or a list in a list: read by the library.
       if (at === end || text[at] === '#' || (text[at] === '-' && spaceOrEnd(text, at + 1, end))) throw DECLINE;
-      this.path.push(String(out.length));
+      this.offsets.set(this.enter(String(out.length)), at);
       if (this.keyEnd(at, end) >= 0) {
         // A mapping that starts on the item's line: its keys are at the column of the first.
         const column = this.indents[this.line] + (at - start);
@@ -162,7 +192,7 @@ class SimpleReader {
         out.push(this.inline(at, end));
         this.nextLine(indent);
       }
-      this.path.pop();
+      this.paths.pop();
     }
     this.depth--;
     return out;
@@ -175,14 +205,16 @@ class SimpleReader {
   }
 
   /** The value of `key:` with nothing after it on its line: a block collection on the next lines, or null. */
-  private nested(indent: number, key: string): unknown {
+  private nested(indent: number): unknown {
     if (this.line < this.starts.length) {
       const next = this.indents[this.line];
       const item = this.isItem(this.line);
-      if (next > indent) return item ? this.list(next) : this.map(next);
-      if (next === indent && item) return this.list(next);
+      if (next > indent || (next === indent && item)) {
+        this.offsets.set(this.paths[this.paths.length - 1], this.starts[this.line]);
+        return item ? this.list(next) : this.map(next);
+      }
     }
-    this.raws.set(this.path.join('\u0000'), key);
+    this.raws.set(this.paths[this.paths.length - 1], ''); // the library's node for an empty value: a plain scalar of no text
     return null;
   }
 
@@ -196,7 +228,8 @@ class SimpleReader {
     const { text } = this;
     if (text[at] === '"' || text[at] === "'") {
       const [key, after] = this.quoted(at, end);
-      if (text[after] !== ':' || !spaceOrEnd(text, after + 1, end) || after - at > MAX_KEY) throw DECLINE;
+      // An empty key is declined: its path would be the file's own ("").
+      if (key === '' || text[after] !== ':' || !spaceOrEnd(text, after + 1, end) || after - at > MAX_KEY) throw DECLINE;
       return [key, after + 1];
     }
     const colon = this.keyEnd(at, end);
@@ -216,11 +249,10 @@ class SimpleReader {
     const { text } = this;
     const c = text[at];
     if (c === '"' || c === "'" || c === '[' || c === '{') return -1;
-    for (let i = text.indexOf(':', at); i >= 0 && i < end; i = text.indexOf(':', i + 1)) {
-      if (spaceOrEnd(text, i + 1, end)) {
-        const hash = text.indexOf(' #', at);
-        return hash >= 0 && hash < i ? -1 : i;
-      }
+    for (let i = at; i < end; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === HASH && text.charCodeAt(i - 1) === SPACE) return -1; // a comment before any ":"
+      if (ch === COLON && spaceOrEnd(text, i + 1, end)) return i;
     }
     return -1;
   }
@@ -228,6 +260,7 @@ class SimpleReader {
   /** A value that starts on the line after a key's ":" or an item's "-" and ends on it. */
   private inline(at: number, end: number): unknown {
     const { text } = this;
+    this.offsets.set(this.paths[this.paths.length - 1], at);
     const c = text[at];
     if (c === '"' || c === "'") {
       const [value, after] = this.quoted(at, end);
@@ -239,12 +272,11 @@ class SimpleReader {
       this.endOfValue(after, end);
       return value;
     }
-    let stop = text.indexOf(' #', at);
-    if (stop < 0 || stop > end) stop = end;
+    let stop = at;
+    while (stop < end && !(text.charCodeAt(stop) === HASH && text.charCodeAt(stop - 1) === SPACE)) stop++;
     while (text.charCodeAt(stop - 1) === SPACE) stop--;
     const raw = text.slice(at, stop);
-    if (!plainStart(raw) || raw.includes(': ') || raw.endsWith(':') || raw.startsWith('---') || raw.startsWith('...'))
-      throw DECLINE;
+    if (!plainStart(raw) || raw.includes(': ') || raw.endsWith(':') || raw.startsWith('---') || raw.startsWith('...')) throw DECLINE;
     return this.plain(raw);
   }
 
@@ -262,16 +294,16 @@ class SimpleReader {
   private quoted(at: number, end: number): [string, number] {
     const { text } = this;
     if (text[at] === '"') {
-      const close = text.indexOf('"', at + 1);
-      if (close < 0 || close >= end) throw DECLINE;
+      const close = indexIn(text, '"', at + 1, end);
+      if (close < 0) throw DECLINE;
       const value = text.slice(at + 1, close);
       if (value.includes('\\')) throw DECLINE;
       return [value, close + 1];
     }
     let value = '';
-    for (let from = at + 1; ; ) {
-      const close = text.indexOf("'", from);
-      if (close < 0 || close >= end) throw DECLINE;
+    for (let from = at + 1; ;) {
+      const close = indexIn(text, "'", from, end);
+      if (close < 0) throw DECLINE;
       if (close + 1 < end && text[close + 1] === "'") {
         value += text.slice(from, close + 1);
         from = close + 2;
@@ -296,18 +328,21 @@ class SimpleReader {
     }
     for (;;) {
       if (isList) {
-        this.path.push(String(list.length));
+        this.offsets.set(this.enter(String(list.length)), i);
         const [value, after] = this.flowValue(i, end);
         list.push(value);
-        this.path.pop();
+        this.paths.pop();
         i = this.skipSpaces(after, end);
       } else {
         const [key, afterKey] = this.flowKey(i, end);
         if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(map, key)) throw DECLINE;
-        this.path.push(key);
-        const [value, after] = this.flowValue(this.skipSpaces(afterKey, end), end);
+        const here = this.enter(key);
+        this.keyOffsets.set(here, i);
+        const valueStart = this.skipSpaces(afterKey, end);
+        this.offsets.set(here, valueStart);
+        const [value, after] = this.flowValue(valueStart, end);
         map[key] = value;
-        this.path.pop();
+        this.paths.pop();
         i = this.skipSpaces(after, end);
       }
       if (text[i] === close) {
@@ -332,7 +367,7 @@ class SimpleReader {
     const { text } = this;
     if (text[at] === '"' || text[at] === "'") {
       const [key, after] = this.quoted(at, end);
-      if (text[after] !== ':' || text.charCodeAt(after + 1) !== SPACE || after + 1 >= end) throw DECLINE;
+      if (key === '' || text[after] !== ':' || text.charCodeAt(after + 1) !== SPACE || after + 1 >= end) throw DECLINE;
       return [key, after + 1];
     }
     const stop = this.flowPlainEnd(at, end);
@@ -387,7 +422,7 @@ class SimpleReader {
       REFERENCE.options,
     );
     if (failed) throw DECLINE;
-    this.raws.set(this.path.join('\u0000'), raw);
+    this.raws.set(this.paths[this.paths.length - 1], raw);
     return isScalar(resolved) ? resolved.value : resolved;
   }
 }
@@ -408,6 +443,13 @@ function plainStart(raw: string): boolean {
   if ('[]{},#&*!|>\'"%@`'.includes(c)) return false;
   if ((c === '-' || c === '?' || c === ':') && (raw.length === 1 || raw[1] === ' ')) return false;
   return true;
+}
+
+/** Where a character is between `from` and `end` (each search stays in its line: linear time in the file), or -1. */
+function indexIn(text: string, char: string, from: number, end: number): number {
+  const code = char.charCodeAt(0);
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
 }
 
 /** Whether the character at `at` is a space, or the line ends there. */

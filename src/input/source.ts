@@ -17,7 +17,7 @@ import {
 } from 'yaml';
 import { cut, describeValue, Diagnostic, formatPath, KeyPath, Target } from './diagnostics';
 import { parseJson } from './json';
-import { pathKey, readSimpleYaml } from './simple-yaml';
+import { childKey, readSimpleYaml, SimpleYaml } from './simple-yaml';
 
 /** How many aliases a document may expand before it is treated as an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
@@ -98,7 +98,7 @@ export class SourceFile implements SpecSource {
 
   private static parseYaml(file: string, text: string, simple: boolean): ParseResult {
     const read = simple ? readSimpleYaml(text) : undefined;
-    if (read) return { source: new SourceFile(file, text, read.value, undefined, read.raws), diagnostics: [] };
+    if (read) return { source: new SourceFile(file, text, read.value, undefined, read), diagnostics: [] };
     const lineCounter = new LineCounter();
     const pos = (offset: number) => {
       const p = lineCounter.linePos(offset);
@@ -196,8 +196,8 @@ export class SourceFile implements SpecSource {
     public readonly value: unknown,
     /** The parsed nodes, with their places; for a file the simple reader read, made when first asked for. */
     private nodes: ParsedNodes | undefined,
-    /** For a file the simple reader read: the text of its plain scalars that are not strings (see SimpleYaml). */
-    private readonly raws?: ReadonlyMap<string, string>,
+    /** For a file the simple reader read: where its values are, and the text of its non-string scalars. */
+    private readonly simple?: SimpleYaml,
   ) {}
 
   /**
@@ -218,6 +218,8 @@ export class SourceFile implements SpecSource {
 
   /** The line and column of the value (or key) at a path; the deepest existing ancestor when the path does not exist. */
   public locate(path: KeyPath, target: Target = 'value'): { line: number; column: number } {
+    const at = this.simple && simpleOffset(this.simple, path, target);
+    if (at !== undefined) return linePosition(this.simple!.lineStarts, at);
     const found = this.find(path);
     const range = (target === 'key' && found.keyNode?.range) || found.node?.range;
     const p = this.tree().lineCounter.linePos(range ? range[0] : 0);
@@ -234,7 +236,7 @@ export class SourceFile implements SpecSource {
    * plugin turned into strings. Undefined when the path is not a scalar.
    */
   public rawScalar(path: KeyPath): string | undefined {
-    if (this.raws) return simpleRawScalar(this.value, this.raws, path);
+    if (this.simple) return simpleRawScalar(this.simple, path);
     const { node } = this.find(path);
     if (!isScalar(node) || !node.range) return undefined;
     if (node.type === 'PLAIN') return this.text.slice(node.range[0], node.range[1]).trim();
@@ -306,29 +308,58 @@ interface ParsedNodes {
 }
 
 /**
- * What {@link SourceFile.rawScalar} gives for a file the simple reader read, from its value and the text of its
- * non-string plain scalars: the walk stops where the library's does (a missing key, an index past the list's
- * end, a scalar on the way), and a string is its own text (the reader takes only one-line scalars).
+ * Walks a file the simple reader read as {@link SourceFile}'s `find` walks the library's nodes: it stops at a
+ * missing key, at an index past a list's end, and at a scalar on the way. The value reached, the {@link childKey}
+ * of where it is (see childKey), and where its key starts (none for a list's item).
  */
-function simpleRawScalar(root: unknown, raws: ReadonlyMap<string, string>, path: KeyPath): string | undefined {
-  let value = root;
-  const at: Array<string | number> = [];
+function simpleWalk(simple: SimpleYaml, path: KeyPath): { value: unknown; at: string; keyOffset?: number } {
+  let value: unknown = simple.value;
+  let at = '';
+  let keyOffset: number | undefined;
   for (const part of path) {
+    let item: boolean;
     if (Array.isArray(value)) {
-      if (typeof part !== 'number' || part >= value.length) return undefined;
+      if (typeof part !== 'number' || part >= value.length) break;
       value = value[part];
+      item = true;
     } else if (value !== null && typeof value === 'object') {
-      const key = String(part);
-      if (!Object.prototype.hasOwnProperty.call(value, key)) return undefined;
-      value = (value as Record<string, unknown>)[key];
+      if (!Object.prototype.hasOwnProperty.call(value, String(part))) break;
+      value = (value as Record<string, unknown>)[String(part)];
+      item = false;
     } else {
       break;
     }
-    at.push(part);
+    at = childKey(at, part);
+    keyOffset = item ? undefined : simple.keyOffsets.get(at);
   }
+  return { value, at, keyOffset };
+}
+
+/** What {@link SourceFile.rawScalar} gives for a file the simple reader read (a string is its own text: one line). */
+function simpleRawScalar(simple: SimpleYaml, path: KeyPath): string | undefined {
+  const { value, at } = simpleWalk(simple, path);
   if (typeof value === 'string') return value;
   if (typeof value === 'object' && value !== null) return undefined;
-  return raws.get(pathKey(at));
+  return simple.raws.get(at);
+}
+
+/** Where {@link SourceFile.locate} points in a file the simple reader read; undefined when it does not know (an empty value). */
+function simpleOffset(simple: SimpleYaml, path: KeyPath, target: Target): number | undefined {
+  const { at, keyOffset } = simpleWalk(simple, path);
+  if (target === 'key' && keyOffset !== undefined) return keyOffset;
+  return simple.offsets.get(at);
+}
+
+/** The line and column (from 1) of an offset, from where the lines start (as the library's LineCounter gives them). */
+function linePosition(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = lineStarts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (offset < lineStarts[mid]) high = mid;
+    else low = mid + 1;
+  }
+  return { line: low, column: offset - lineStarts[low - 1] + 1 };
 }
 
 /** "found a list", "found the value ...": what a file that is not a mapping holds. */

@@ -20,29 +20,31 @@ import { Document, isScalar, ScalarTag } from 'yaml';
 export interface SimpleYaml {
   /** The file's mapping, as the yaml library's `toJS` makes it. */
   readonly value: Record<string, unknown>;
-  /**
-   * The text, as written, of each plain scalar whose value is not a string (a number, a boolean, null; an empty
-   * value's is ""), by {@link childKey}.
-   */
-  readonly raws: ReadonlyMap<string, string>;
-  /**
-   * Where each value starts in the text (the offset the library's node has: a scalar's first character or quote,
-   * a block mapping's first key, a block list's first "-", a flow collection's bracket), by {@link childKey}; the
-   * file's mapping at "". An empty value has none.
-   */
-  readonly offsets: ReadonlyMap<string, number>;
-  /** Where the key of each value of a mapping starts, by {@link childKey}. */
-  readonly keyOffsets: ReadonlyMap<string, number>;
+  /** Where the entries of each mapping and list of the value are, by the mapping or list. */
+  readonly places: WeakMap<object, Places>;
+  /** Where the file's mapping starts (its first key). */
+  readonly start: number;
   /** Where each line of the text starts. */
   readonly lineStarts: readonly number[];
 }
 
 /**
- * The key of a value's place in {@link SimpleYaml}'s maps: its parent's key (the file's mapping is ""), NUL (a
- * character the reader declines), and its key or index. An empty key is declined too, so keys never meet.
+ * Where the entries of a mapping or a list are, in the order of the text (arrays, not maps: a mapping of 40 000
+ * keys costs no hashing). The offsets are those of the library's nodes: a scalar's first character or quote, a
+ * block mapping's first key, a block list's first "-", a flow collection's bracket.
  */
-export function childKey(parent: string, part: string | number): string {
-  return parent === '' ? String(part) : `${parent}\u0000${part}`;
+export interface Places {
+  /** A mapping's keys. @default none: a list */
+  readonly keys?: string[];
+  /** Where each key starts. @default none: a list */
+  readonly keyStarts?: number[];
+  /** Where each value starts; NaN for an empty value (the reader does not place it). */
+  readonly starts: number[];
+  /**
+   * The text, as written, of each value that is a plain scalar and not a string (a number, a boolean, null; an
+   * empty value's is ""); undefined for the others.
+   */
+  readonly raws: Array<string | undefined>;
 }
 
 /** The schema, and the options its tags resolve with, of the documents the library composes for spec files. */
@@ -97,11 +99,9 @@ class SimpleReader {
   /** The line being read. */
   private line = 0;
   private depth = 0;
-  /** The {@link childKey} of each value being read, the innermost last. */
-  private readonly paths: string[] = [];
-  private readonly raws = new Map<string, string>();
-  private readonly offsets = new Map<string, number>();
-  private readonly keyOffsets = new Map<string, number>();
+  private readonly places = new WeakMap<object, Places>();
+  /** The text of the last plain scalar read, when its value is not a string. */
+  private raw: string | undefined;
   private readonly lineStarts: number[] = [];
 
   constructor(private readonly text: string) {
@@ -126,17 +126,16 @@ class SimpleReader {
 
   public read(): SimpleYaml {
     if (this.starts.length === 0 || this.indents[0] !== 0) throw DECLINE;
-    this.offsets.set('', this.starts[0]);
+    const start = this.starts[0];
     const value = this.map(0);
     if (this.line < this.starts.length) throw DECLINE;
-    return { value, raws: this.raws, offsets: this.offsets, keyOffsets: this.keyOffsets, lineStarts: this.lineStarts };
+    return { value, places: this.places, start, lineStarts: this.lineStarts };
   }
 
-  /** Goes into the value at `part` of the value being read. */
-  private enter(part: string): string {
-    const key = childKey(this.paths.length === 0 ? '' : this.paths[this.paths.length - 1], part);
-    this.paths.push(key);
-    return key;
+  /** Keeps where a value starts, and the text of a plain scalar that is not a string. */
+  private place(places: Places, start: number, value: unknown): void {
+    places.starts.push(start);
+    places.raws.push(typeof value === 'object' && value !== null ? undefined : this.raw);
   }
 
   private deeper(): void {
@@ -147,23 +146,28 @@ class SimpleReader {
   private map(indent: number): Record<string, unknown> {
     this.deeper();
     const out: Record<string, unknown> = {};
+    const places: Places = { keys: [], keyStarts: [], starts: [], raws: [] };
+    this.places.set(out, places);
     const { text } = this;
     while (this.line < this.starts.length && this.indents[this.line] === indent) {
       const end = this.ends[this.line];
       const keyStart = this.starts[this.line];
       const [key, afterColon] = this.key(keyStart, end);
       if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(out, key)) throw DECLINE;
-      this.keyOffsets.set(this.enter(key), keyStart);
+      places.keys!.push(key);
+      places.keyStarts!.push(keyStart);
       let at = afterColon;
       while (at < end && text.charCodeAt(at) === SPACE) at++;
+      let value: unknown;
       if (at < end && text[at] !== '#') {
-        out[key] = this.inline(at, end);
+        value = this.inline(at, end);
         this.nextLine(indent);
       } else {
         this.line++;
-        out[key] = this.nested(indent);
+        [value, at] = this.nested(indent);
       }
-      this.paths.pop();
+      out[key] = value;
+      this.place(places, at, value);
     }
     this.depth--;
     return out;
@@ -173,6 +177,8 @@ class SimpleReader {
   private list(indent: number): unknown[] {
     this.deeper();
     const out: unknown[] = [];
+    const places: Places = { starts: [], raws: [] };
+    this.places.set(out, places);
     const { text } = this;
     while (this.line < this.starts.length && this.indents[this.line] === indent && this.isItem(this.line)) {
       const start = this.starts[this.line];
@@ -181,18 +187,19 @@ class SimpleReader {
       while (at < end && text.charCodeAt(at) === SPACE) at++;
       // An item whose value starts on the next line, or a list in a list: read by the library.
       if (at === end || text[at] === '#' || (text[at] === '-' && spaceOrEnd(text, at + 1, end))) throw DECLINE;
-      this.offsets.set(this.enter(String(out.length)), at);
+      let value: unknown;
       if (this.keyEnd(at, end) >= 0) {
         // A mapping that starts on the item's line: its keys are at the column of the first.
         const column = this.indents[this.line] + (at - start);
         this.starts[this.line] = at;
         this.indents[this.line] = column;
-        out.push(this.map(column));
+        value = this.map(column);
       } else {
-        out.push(this.inline(at, end));
+        value = this.inline(at, end);
         this.nextLine(indent);
       }
-      this.paths.pop();
+      out.push(value);
+      this.place(places, at, value);
     }
     this.depth--;
     return out;
@@ -204,18 +211,20 @@ class SimpleReader {
     if (this.line < this.starts.length && this.indents[this.line] > indent) throw DECLINE;
   }
 
-  /** The value of `key:` with nothing after it on its line: a block collection on the next lines, or null. */
-  private nested(indent: number): unknown {
+  /**
+   * The value of `key:` with nothing after it on its line, and where it starts: a block collection on the next
+   * lines, or null (not placed: NaN; its text is "", as the library's node for it is a plain scalar of no text).
+   */
+  private nested(indent: number): [unknown, number] {
     if (this.line < this.starts.length) {
       const next = this.indents[this.line];
       const item = this.isItem(this.line);
-      if (next > indent || (next === indent && item)) {
-        this.offsets.set(this.paths[this.paths.length - 1], this.starts[this.line]);
-        return item ? this.list(next) : this.map(next);
-      }
+      const start = this.starts[this.line];
+      if (next > indent) return [item ? this.list(next) : this.map(next), start];
+      if (next === indent && item) return [this.list(next), start];
     }
-    this.raws.set(this.paths[this.paths.length - 1], ''); // the library's node for an empty value: a plain scalar of no text
-    return null;
+    this.raw = '';
+    return [null, NaN];
   }
 
   private isItem(line: number): boolean {
@@ -260,7 +269,7 @@ class SimpleReader {
   /** A value that starts on the line after a key's ":" or an item's "-" and ends on it. */
   private inline(at: number, end: number): unknown {
     const { text } = this;
-    this.offsets.set(this.paths[this.paths.length - 1], at);
+    this.raw = undefined;
     const c = text[at];
     if (c === '"' || c === "'") {
       const [value, after] = this.quoted(at, end);
@@ -321,6 +330,8 @@ class SimpleReader {
     const close = isList ? ']' : '}';
     const list: unknown[] = [];
     const map: Record<string, unknown> = {};
+    const places: Places = isList ? { starts: [], raws: [] } : { keys: [], keyStarts: [], starts: [], raws: [] };
+    this.places.set(isList ? list : map, places);
     let i = this.skipSpaces(at + 1, end);
     if (text[i] === close) {
       this.depth--;
@@ -328,21 +339,19 @@ class SimpleReader {
     }
     for (;;) {
       if (isList) {
-        this.offsets.set(this.enter(String(list.length)), i);
         const [value, after] = this.flowValue(i, end);
         list.push(value);
-        this.paths.pop();
+        this.place(places, i, value);
         i = this.skipSpaces(after, end);
       } else {
         const [key, afterKey] = this.flowKey(i, end);
         if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(map, key)) throw DECLINE;
-        const here = this.enter(key);
-        this.keyOffsets.set(here, i);
+        places.keys!.push(key);
+        places.keyStarts!.push(i);
         const valueStart = this.skipSpaces(afterKey, end);
-        this.offsets.set(here, valueStart);
         const [value, after] = this.flowValue(valueStart, end);
         map[key] = value;
-        this.paths.pop();
+        this.place(places, valueStart, value);
         i = this.skipSpaces(after, end);
       }
       if (text[i] === close) {
@@ -380,6 +389,7 @@ class SimpleReader {
   /** A value in a flow collection: a quoted or plain scalar, or a flow collection. */
   private flowValue(at: number, end: number): [unknown, number] {
     const { text } = this;
+    this.raw = undefined;
     const c = text[at];
     if (c === '"' || c === "'") return this.quoted(at, end);
     if (c === '[' || c === '{') return this.flow(at, end);
@@ -412,6 +422,7 @@ class SimpleReader {
   private plain(raw: string): unknown {
     if (raw === '') throw DECLINE;
     const tag = tagOf(raw);
+    this.raw = undefined;
     if (tag === undefined) return raw;
     let failed = false;
     const resolved = tag.resolve(
@@ -422,7 +433,7 @@ class SimpleReader {
       REFERENCE.options,
     );
     if (failed) throw DECLINE;
-    this.raws.set(this.paths[this.paths.length - 1], raw);
+    this.raw = raw;
     return isScalar(resolved) ? resolved.value : resolved;
   }
 }

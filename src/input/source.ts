@@ -17,7 +17,7 @@ import {
 } from 'yaml';
 import { cut, describeValue, Diagnostic, formatPath, KeyPath, Target } from './diagnostics';
 import { parseJson } from './json';
-import { childKey, readSimpleYaml, SimpleYaml } from './simple-yaml';
+import { Places, readSimpleYaml, SimpleYaml } from './simple-yaml';
 
 /** How many aliases a document may expand before it is treated as an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
@@ -309,45 +309,56 @@ interface ParsedNodes {
 
 /**
  * Walks a file the simple reader read as {@link SourceFile}'s `find` walks the library's nodes: it stops at a
- * missing key, at an index past a list's end, and at a scalar on the way. The value reached, the {@link childKey}
- * of where it is (see childKey), and where its key starts (none for a list's item).
+ * missing key, at an index past a list's end, and at a scalar on the way. Where it stopped: the value, the places of the
+ * mapping or list that holds the value reached and its index there (none for the file's mapping), and where the
+ * last key passed starts (a list's item has none).
  */
-function simpleWalk(simple: SimpleYaml, path: KeyPath): { value: unknown; at: string; keyOffset?: number } {
+function simpleWalk(simple: SimpleYaml, path: KeyPath): { value: unknown; places?: Places; index: number; keyStart?: number } {
   let value: unknown = simple.value;
-  let at = '';
-  let keyOffset: number | undefined;
+  let found: { value: unknown; places?: Places; index: number; keyStart?: number } = { value, index: -1 };
   for (const part of path) {
-    let item: boolean;
+    if (typeof value !== 'object' || value === null) break;
+    const places = simple.places.get(value) as Places;
+    let index: number;
     if (Array.isArray(value)) {
       if (typeof part !== 'number' || part >= value.length) break;
-      value = value[part];
-      item = true;
-    } else if (value !== null && typeof value === 'object') {
-      if (!Object.prototype.hasOwnProperty.call(value, String(part))) break;
-      value = (value as Record<string, unknown>)[String(part)];
-      item = false;
+      index = part;
     } else {
-      break;
+      index = keyIndex(places, String(part));
+      if (index < 0) break;
     }
-    at = childKey(at, part);
-    keyOffset = item ? undefined : simple.keyOffsets.get(at);
+    value = (value as Record<string | number, unknown>)[part];
+    found = { value, places, index, keyStart: places.keyStarts?.[index] };
   }
-  return { value, at, keyOffset };
+  return found;
+}
+
+/** Where a key is among a mapping's keys, or -1; the first lookup in a mapping makes its index of keys. */
+const KEY_INDEXES = new WeakMap<Places, Map<string, number>>();
+function keyIndex(places: Places, key: string): number {
+  let index = KEY_INDEXES.get(places);
+  if (!index) {
+    index = new Map(places.keys!.map((k, i) => [k, i]));
+    KEY_INDEXES.set(places, index);
+  }
+  return index.get(key) ?? -1;
 }
 
 /** What {@link SourceFile.rawScalar} gives for a file the simple reader read (a string is its own text: one line). */
 function simpleRawScalar(simple: SimpleYaml, path: KeyPath): string | undefined {
-  const { value, at } = simpleWalk(simple, path);
+  const { value, places, index } = simpleWalk(simple, path);
   if (typeof value === 'string') return value;
   if (typeof value === 'object' && value !== null) return undefined;
-  return simple.raws.get(at);
+  return places?.raws[index];
 }
 
 /** Where {@link SourceFile.locate} points in a file the simple reader read; undefined when it does not know (an empty value). */
 function simpleOffset(simple: SimpleYaml, path: KeyPath, target: Target): number | undefined {
-  const { at, keyOffset } = simpleWalk(simple, path);
-  if (target === 'key' && keyOffset !== undefined) return keyOffset;
-  return simple.offsets.get(at);
+  const { places, index, keyStart } = simpleWalk(simple, path);
+  if (target === 'key' && keyStart !== undefined) return keyStart;
+  if (!places) return simple.start;
+  const start = places.starts[index];
+  return Number.isNaN(start) ? undefined : start;
 }
 
 /** The line and column (from 1) of an offset, from where the lines start (as the library's LineCounter gives them). */

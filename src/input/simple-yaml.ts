@@ -420,7 +420,9 @@ class SimpleReader {
 
   /** A plain scalar's value, resolved by the library's tags; the text of one that is not a string is kept. */
   private plain(raw: string): unknown {
-    if (raw === '') throw DECLINE;
+    // Blanks other than the space at either end (a no-break space, U+3000...): YAML keeps them in the value, and
+    // the text of the library's node for it is read trimmed of them (JavaScript's trim), so the two would differ.
+    if (raw === '' || raw.trim() !== raw) throw DECLINE;
     const tag = tagOf(raw);
     this.raw = undefined;
     if (tag === undefined) return raw;

@@ -236,7 +236,8 @@ export class SourceFile implements SpecSource {
    * plugin turned into strings. Undefined when the path is not a scalar.
    */
   public rawScalar(path: KeyPath): string | undefined {
-    if (this.simple) return simpleRawScalar(this.simple, path);
+    const simple = this.simple && simpleRawScalar(this.simple, path);
+    if (simple) return simple.raw;
     const { node } = this.find(path);
     if (!isScalar(node) || !node.range) return undefined;
     if (node.type === 'PLAIN') return this.text.slice(node.range[0], node.range[1]).trim();
@@ -311,14 +312,16 @@ interface ParsedNodes {
  * Walks a file the simple reader read as {@link SourceFile}'s `find` walks the library's nodes: it stops at a
  * missing key, at an index past a list's end, and at a scalar on the way. Where it stopped: the value, the places of the
  * mapping or list that holds the value reached and its index there (none for the file's mapping), and where the
- * last key passed starts (a list's item has none).
+ * last key passed starts (a list's item has none). Undefined when it meets a mapping or list the reader did not
+ * make.
  */
-function simpleWalk(simple: SimpleYaml, path: KeyPath): { value: unknown; places?: Places; index: number; keyStart?: number } {
+function simpleWalk(simple: SimpleYaml, path: KeyPath): { value: unknown; places?: Places; index: number; keyStart?: number } | undefined {
   let value: unknown = simple.value;
   let found: { value: unknown; places?: Places; index: number; keyStart?: number } = { value, index: -1 };
   for (const part of path) {
     if (typeof value !== 'object' || value === null) break;
-    const places = simple.places.get(value) as Places;
+    const places = simple.places.get(value);
+    if (!places) return undefined; // a mapping or list the reader did not make (the value was changed): ask the library
     let index: number;
     if (Array.isArray(value)) {
       if (typeof part !== 'number' || part >= value.length) break;
@@ -344,17 +347,24 @@ function keyIndex(places: Places, key: string): number {
   return index.get(key) ?? -1;
 }
 
-/** What {@link SourceFile.rawScalar} gives for a file the simple reader read (a string is its own text: one line). */
-function simpleRawScalar(simple: SimpleYaml, path: KeyPath): string | undefined {
-  const { value, places, index } = simpleWalk(simple, path);
-  if (typeof value === 'string') return value;
-  if (typeof value === 'object' && value !== null) return undefined;
-  return places?.raws[index];
+/**
+ * What {@link SourceFile.rawScalar} gives for a file the simple reader read (a string is its own text: one line,
+ * no blanks at either end); undefined when the reader's places cannot tell.
+ */
+function simpleRawScalar(simple: SimpleYaml, path: KeyPath): { raw: string | undefined } | undefined {
+  const found = simpleWalk(simple, path);
+  if (!found) return undefined;
+  const { value, places, index } = found;
+  if (typeof value === 'string') return { raw: value };
+  if (typeof value === 'object' && value !== null) return { raw: undefined };
+  return { raw: places?.raws[index] };
 }
 
 /** Where {@link SourceFile.locate} points in a file the simple reader read; undefined when it does not know (an empty value). */
 function simpleOffset(simple: SimpleYaml, path: KeyPath, target: Target): number | undefined {
-  const { places, index, keyStart } = simpleWalk(simple, path);
+  const found = simpleWalk(simple, path);
+  if (!found) return undefined;
+  const { places, index, keyStart } = found;
   if (target === 'key' && keyStart !== undefined) return keyStart;
   if (!places) return simple.start;
   const start = places.starts[index];

@@ -115,6 +115,8 @@ describe('GIVEN the simple YAML reader', () => {
     ['an empty value in a flow mapping', 'a: {b: }\n'],
     ['a value that starts with an indicator', 'a: @b\n'],
     ['text after a quoted scalar', 'a: "b" c\n'],
+    ['a no-break space at the end of a plain scalar', 'a: b\u00a0\n'],
+    ['an ideographic space in a flow list', 'a: [\u3000]\n'],
     ['nesting deeper than 50 levels', `${Array.from({ length: 52 }, (_, i) => `${' '.repeat(i * 2)}k:`).join('\n')} v\n`],
   ])('WHEN a file has %s THEN it declines it (the library reads it)', (_what, text) => {
     expect(readSimpleYaml(text)).toBeUndefined();
@@ -127,6 +129,17 @@ describe('GIVEN the simple YAML reader', () => {
       expect(withReader.diagnostics).toEqual(without.diagnostics);
       expect(exact(withReader.source?.value)).toBe(exact(without.source?.value));
     }
+  });
+
+  test("WHEN a file's value is changed after it was read (a mapping replaced) THEN rawScalar and locate ask the library, and still answer as it does", () => {
+    const text = 'a:\n  b: 1.10\nc: x\n';
+    const changed = SourceFile.parse('f.yaml', text).source!;
+    const value = changed.value as { a: object };
+    value.a = { ...value.a };
+    const library = SourceFile.parse('f.yaml', text, { simple: false }).source!;
+    expect(changed.locate(['a', 'b'])).toEqual(library.locate(['a', 'b']));
+    expect(changed.locate(['a', 'b'])).toEqual({ line: 2, column: 6 });
+    expect(changed.rawScalar(['a', 'b'])).toBe('1.10');
   });
 
   test('WHEN it reads the example components and platform file THEN it takes every one, as the library reads it', () => {
@@ -239,6 +252,7 @@ const SCALARS = [
     '--- a',
     'Ω',
   ],
+  ...['b\u00a0', '\u00a0', 'x\u3000', '\u2003b', 'a\u00a0b', '\u200bz'],
   ...['"quoted"', '""', "''", "'single'", "'it''s'", "'a''", '"with \\"esc"', '"a\\nb"', '"a # b"', "'a: b'", '"a" b', "'x' #c"],
   ...['[a, b]', '[]', '{}', '[ ]', '{a: 1, b: [x, y]}', '[a, [b, c]]', '{a: 1,}', '[a,,b]', '[a: b]', '{a}', '{a: }', '[-, a]', '[a #c]'],
   ...['["a", \'b\']', '{"a": 1}', '{"a":1}', '{a:1}', '[a:b]', '{url: http://x}', '[1, .5, ~, true]', '[a] b', '{a: [1, {b: c}]}'],

@@ -12,6 +12,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { INIT_EXAMPLES } from '../src/cli/init';
 import { compile } from '../src/compile';
 import { MANIFEST_EXTENSION } from '../src/output/output-file';
@@ -274,6 +275,69 @@ describe('the CLI bundle', () => {
     };
     expect(pkg.scripts.synth).toBe('node build/bundle/cli.js');
     expect(pkg.bin['dcae-synth']).toBe('build/bundle/cli.js');
+  });
+
+  describe("GIVEN cdk8s-plus-27's Kubernetes types trimmed to those the compiler uses (scripts/k8s-imports-used.mjs)", () => {
+    test('WHEN the bundle is read THEN it has the types the compiler builds, and not the others', () => {
+      for (const used of ['KubeDeployment', 'KubeService', 'KubeConfigMap', 'KubeServiceAccount', 'KubeRoleBinding', 'toJson_PodSpec'])
+        expect([used, bundle.includes(used)]).toEqual([used, true]);
+      for (const unused of ['KubeMutatingWebhookConfiguration', 'KubeCronJob', 'toJson_KubeIngressProps'])
+        expect([unused, bundle.includes(unused)]).toEqual([unused, false]);
+    });
+
+    test.each(['all-modes', 'all-new-modes', 'service-account', 'service-account-role'])(
+      'WHEN the command compiles golden case %s (Deployments, Services, ConfigMaps, ServiceAccounts, RoleBindings) THEN it writes the expected manifest, byte for byte',
+      (name) => {
+        const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dcae-bundle-golden-'));
+        try {
+          const cases = path.join(ROOT, 'test', 'golden', 'cases', name);
+          fs.mkdirSync(path.join(tmp, 'components'));
+          for (const f of ['component.yaml', 'platform.yaml'])
+            if (fs.existsSync(path.join(cases, f))) fs.copyFileSync(path.join(cases, f), path.join(tmp, 'components', f));
+          const r = spawnSync(
+            process.execPath,
+            [path.join(ROOT, 'build', 'bundle', 'cli.js'), '--components', 'components', '--out', 'out', '--cache', 'off', '--quiet'],
+            {
+              cwd: tmp,
+              encoding: 'utf8',
+            },
+          );
+          expect(r.stderr).toBe('');
+          expect(r.status).toBe(0);
+          const manifests: string[] = [];
+          const walk = (dir: string) => {
+            for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+              if (e.isDirectory()) walk(path.join(dir, e.name));
+              else if (e.name.endsWith(MANIFEST_EXTENSION)) manifests.push(path.join(dir, e.name));
+            }
+          };
+          walk(path.join(tmp, 'out'));
+          expect(manifests).toHaveLength(1);
+          expect(fs.readFileSync(manifests[0], 'utf8')).toBe(fs.readFileSync(path.join(cases, 'expected.k8s.yaml'), 'utf8'));
+        } finally {
+          fs.rmSync(tmp, { recursive: true, force: true });
+        }
+      },
+    );
+
+    test('WHEN a compiled file takes the module under another name than k8s THEN the build refuses (a type it reads could be left out)', () => {
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dcae-k8s-used-'));
+      try {
+        fs.writeFileSync(path.join(tmp, 'a.js'), 'const kube = __importStar(require("cdk8s-plus-27/lib/imports/k8s"));\nkube.KubeJob;\n');
+        const script = pathToFileURL(path.join(ROOT, 'scripts', 'k8s-imports-used.mjs')).href;
+        const r = spawnSync(
+          process.execPath,
+          ['--input-type=module', '-e', `import { usedNames } from ${JSON.stringify(script)}; usedNames(${JSON.stringify(tmp)});`],
+          {
+            encoding: 'utf8',
+          },
+        );
+        expect(r.status).not.toBe(0);
+        expect(r.stderr).toContain('a.js takes cdk8s-plus-27/lib/imports/k8s as kube');
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+    });
   });
 
   test('GIVEN a compiler bug inside the bundle (exit 70), source maps off WHEN its stack trace is printed THEN it names the src/ file, line and function', () => {

@@ -34,21 +34,6 @@ interface Compiler {
  */
 const INTERRUPT_BUDGET = 1_000_000;
 
-/**
- * How much V8 grows a thread's young generation when much of it survives a collection: not at all. At V8's default
- * (2) the main thread's young generation grew to 32 MiB, and a fresh run of 1000 specs peaked at about 137 MB of
- * memory, 10 000 at about 260 MB; at 1, about 105 MB and 235 to 240 MB, in the same time (measured in turns,
- * docs/architecture.md, Performance measurements). The render threads' young generation has its own limit (see
- * src/output/parallel.ts).
- */
-const SEMI_SPACE_GROWTH_FACTOR = 1;
-
-/** The V8 flags the command sets, each unless node's command line gives it. */
-const V8_FLAGS: ReadonlyArray<readonly [string, number]> = [
-  ['interrupt-budget', INTERRUPT_BUDGET],
-  ['semi-space-growth-factor', SEMI_SPACE_GROWTH_FACTOR],
-];
-
 const args = isMainThread ? process.argv.slice(2) : [];
 if (args.length === 1 && args[0] === '--version') {
   const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
@@ -56,20 +41,17 @@ if (args.length === 1 && args[0] === '--version') {
 } else if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
   process.stdout.write(`${(require(path.join(__dirname, 'usage.js')) as { USAGE: string }).USAGE}\n`);
 } else {
-  if (isMainThread) tuneV8();
+  if (isMainThread) tuneOptimisingCompiler();
   loadCompiler(path.join(__dirname, 'compiler.js')).start(__filename, BUILD);
 }
 
 /**
- * Sets {@link V8_FLAGS} for every thread of the process, before the compiler is loaded (the code cache is checked
- * against V8's flags, so every run sets the same). A flag given on node's command line is kept (NODE_OPTIONS
- * cannot give these).
+ * Sets V8's interrupt budget ({@link INTERRUPT_BUDGET}) for every thread of the process, before the compiler is
+ * loaded (the code cache is checked against V8's flags, so every run sets the same). A budget given on node's
+ * command line is kept (NODE_OPTIONS cannot give one).
  */
-function tuneV8(): void {
-  for (const [flag, value] of V8_FLAGS) {
-    const spelt = new RegExp(`^--${flag.replace(/-/g, '[-_]')}(=|$)`);
-    if (!process.execArgv.some((a) => spelt.test(a))) v8.setFlagsFromString(`--${flag}=${value}`);
-  }
+function tuneOptimisingCompiler(): void {
+  if (!process.execArgv.some((a) => /^--interrupt[-_]budget\b/.test(a))) v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 }
 
 /**

@@ -2,8 +2,8 @@
 // the minified bundle) defines a class or a `toJson_` function for every Kubernetes type, and the compiler uses a
 // handful. esbuild cannot leave out what a CommonJS module does not use, so this reads the module (acorn) and
 // keeps only the top-level statements the compiler's uses need: the names the compiled sources read from it
-// (`k8s.KubeDeployment`, `k8s.toJson_KubeServiceProps`...), and every top-level name those statements refer to,
-// over and over. A statement that refers to a name left out goes too (`exports.X = X`, `X.GVK = ...`). The build
+// (`k8s.KubeDeployment`, `k8s.toJson_KubeServiceProps`...), and every type those declarations refer to, over and
+// over. A statement that refers to a type left out goes too (`exports.X = X`, `X.GVK = ...`). The build
 // fails, rather than leave a name out, when a compiled file takes the module under another name than `k8s`.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

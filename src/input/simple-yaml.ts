@@ -10,11 +10,11 @@
  * a scalar or collection over several lines, an escape, a duplicate key, a key that is not a string...) makes it
  * decline. Tests compare the two on every fixture and on thousands of generated files.
  *
- * Where values are in the text is not kept: an error's line and column come from the library, which reads the
- * file again when the first error or warning is reported (see SourceFile). What the text of a plain scalar is
- * (`rawScalar`) is kept for the scalars whose value is not a string (`1.10`, `0x1F`, `yes`... as written).
+ * It keeps where each entry of each mapping and list starts, and the text of each plain scalar whose value is not
+ * a string (`1.10`, `0x1F`, `yes`... as written): SourceFile places errors and answers `rawScalar` from them as the
+ * library's nodes would, and asks the library only for what the reader did not place (an empty value).
  */
-import { Document, isScalar, ScalarTag } from 'yaml';
+import { Document, isScalar, LineCounter, ScalarTag } from 'yaml';
 
 /** What the reader made of a file it accepted. */
 export interface SimpleYaml {
@@ -22,10 +22,8 @@ export interface SimpleYaml {
   readonly value: Record<string, unknown>;
   /** Where the entries of each mapping and list of the value are, by the mapping or list. */
   readonly places: WeakMap<object, Places>;
-  /** Where the file's mapping starts (its first key). */
-  readonly start: number;
   /** Where each line of the text starts. */
-  readonly lineStarts: readonly number[];
+  readonly lineCounter: LineCounter;
 }
 
 /**
@@ -102,12 +100,12 @@ class SimpleReader {
   private readonly places = new WeakMap<object, Places>();
   /** The text of the last plain scalar read, when its value is not a string. */
   private raw: string | undefined;
-  private readonly lineStarts: number[] = [];
+  private readonly lineCounter = new LineCounter();
 
   constructor(private readonly text: string) {
     const n = text.length;
     for (let begin = 0; begin <= n;) {
-      this.lineStarts.push(begin);
+      this.lineCounter.addNewLine(begin);
       let end = text.indexOf('\n', begin);
       if (end < 0) end = n;
       let first = begin;
@@ -126,16 +124,32 @@ class SimpleReader {
 
   public read(): SimpleYaml {
     if (this.starts.length === 0 || this.indents[0] !== 0) throw DECLINE;
-    const start = this.starts[0];
     const value = this.map(0);
     if (this.line < this.starts.length) throw DECLINE;
-    return { value, places: this.places, start, lineStarts: this.lineStarts };
+    return { value, places: this.places, lineCounter: this.lineCounter };
   }
 
   /** Keeps where a value starts, and the text of a plain scalar that is not a string. */
   private place(places: Places, start: number, value: unknown): void {
     places.starts.push(start);
     places.raws.push(typeof value === 'object' && value !== null ? undefined : this.raw);
+  }
+
+  /**
+   * Enters a key of a mapping (block or flow) that starts at `keyStart`; declines a duplicate, `__proto__` (a
+   * JavaScript object would take it as its prototype) and `<<` (a merge key in YAML 1.1).
+   */
+  private addKey(map: Record<string, unknown>, places: Places, key: string, keyStart: number): void {
+    if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(map, key)) throw DECLINE;
+    places.keys!.push(key);
+    places.keyStarts!.push(keyStart);
+  }
+
+  /** Where the first character that is not a space is, from `at`, or `end`. */
+  private pastSpaces(at: number, end: number): number {
+    let i = at;
+    while (i < end && this.text.charCodeAt(i) === SPACE) i++;
+    return i;
   }
 
   private deeper(): void {
@@ -153,11 +167,8 @@ class SimpleReader {
       const end = this.ends[this.line];
       const keyStart = this.starts[this.line];
       const [key, afterColon] = this.key(keyStart, end);
-      if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(out, key)) throw DECLINE;
-      places.keys!.push(key);
-      places.keyStarts!.push(keyStart);
-      let at = afterColon;
-      while (at < end && text.charCodeAt(at) === SPACE) at++;
+      this.addKey(out, places, key, keyStart);
+      let at = this.pastSpaces(afterColon, end);
       let value: unknown;
       if (at < end && text[at] !== '#') {
         value = this.inline(at, end);
@@ -183,8 +194,7 @@ class SimpleReader {
     while (this.line < this.starts.length && this.indents[this.line] === indent && this.isItem(this.line)) {
       const start = this.starts[this.line];
       const end = this.ends[this.line];
-      let at = start + 1;
-      while (at < end && text.charCodeAt(at) === SPACE) at++;
+      const at = this.pastSpaces(start + 1, end);
       // An item whose value starts on the next line, or a list in a list: read by the library.
       if (at === end || text[at] === '#' || (text[at] === '-' && spaceOrEnd(text, at + 1, end))) throw DECLINE;
       let value: unknown;
@@ -237,7 +247,7 @@ class SimpleReader {
     const { text } = this;
     if (text[at] === '"' || text[at] === "'") {
       const [key, after] = this.quoted(at, end);
-      // An empty key is declined: its path would be the file's own ("").
+      // An empty key is rare: read by the library.
       if (key === '' || text[after] !== ':' || !spaceOrEnd(text, after + 1, end) || after - at > MAX_KEY) throw DECLINE;
       return [key, after + 1];
     }
@@ -246,7 +256,8 @@ class SimpleReader {
     const key = text.slice(at, colon);
     // A key with a space before its ":", a flow indicator, or an indicator first, or one that is not a string (a
     // number, a boolean, null): read by the library.
-    if (key.length > MAX_KEY || !plainStart(key) || /[ :]$|[[\]{},]/.test(key) || tagOf(key) !== undefined) throw DECLINE;
+    if (key.length > MAX_KEY || !startsPlain(text, at, colon, false) || /[ :]$|[[\]{},]/.test(key) || tagOf(key) !== undefined)
+      throw DECLINE;
     return [key, colon + 1];
   }
 
@@ -285,18 +296,17 @@ class SimpleReader {
     while (stop < end && !(text.charCodeAt(stop) === HASH && text.charCodeAt(stop - 1) === SPACE)) stop++;
     while (text.charCodeAt(stop - 1) === SPACE) stop--;
     const raw = text.slice(at, stop);
-    if (!plainStart(raw) || raw.includes(': ') || raw.endsWith(':') || raw.startsWith('---') || raw.startsWith('...')) throw DECLINE;
+    if (!startsPlain(text, at, stop, false) || raw.includes(': ') || raw.endsWith(':') || raw.startsWith('---') || raw.startsWith('...'))
+      throw DECLINE;
     return this.plain(raw);
   }
 
   /** After a quoted scalar or a flow collection: nothing, or spaces and a comment. */
   private endOfValue(after: number, end: number): void {
     if (after === end) return;
-    const { text } = this;
-    if (text.charCodeAt(after) !== SPACE) throw DECLINE;
-    let at = after;
-    while (at < end && text.charCodeAt(at) === SPACE) at++;
-    if (at < end && text[at] !== '#') throw DECLINE;
+    if (this.text.charCodeAt(after) !== SPACE) throw DECLINE;
+    const at = this.pastSpaces(after, end);
+    if (at < end && this.text[at] !== '#') throw DECLINE;
   }
 
   /** A one-line quoted scalar: its value and where it ends. Declines an escape ("\") and a missing end quote. */
@@ -345,9 +355,7 @@ class SimpleReader {
         i = this.skipSpaces(after, end);
       } else {
         const [key, afterKey] = this.flowKey(i, end);
-        if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(map, key)) throw DECLINE;
-        places.keys!.push(key);
-        places.keyStarts!.push(i);
+        this.addKey(map, places, key, i);
         const valueStart = this.skipSpaces(afterKey, end);
         const [value, after] = this.flowValue(valueStart, end);
         map[key] = value;
@@ -365,8 +373,7 @@ class SimpleReader {
   }
 
   private skipSpaces(at: number, end: number): number {
-    let i = at;
-    while (i < end && this.text.charCodeAt(i) === SPACE) i++;
+    const i = this.pastSpaces(at, end);
     if (i >= end) throw DECLINE; // a flow collection that goes on after its line
     return i;
   }
@@ -406,9 +413,7 @@ class SimpleReader {
    */
   private flowPlainEnd(at: number, end: number): number {
     const { text } = this;
-    const c = text[at];
-    if ('[]{},#&*!|>\'"%@`'.includes(c)) throw DECLINE;
-    if ((c === '-' || c === '?' || c === ':') && (at + 1 >= end || ' ,[]{}'.includes(text[at + 1]))) throw DECLINE;
+    if (!startsPlain(text, at, end, true)) throw DECLINE;
     for (let i = at; i < end; i++) {
       const c = text[i];
       if (c === ',' || c === ']' || c === '}') return i;
@@ -424,7 +429,6 @@ class SimpleReader {
     // the text of the library's node for it is read trimmed of them (JavaScript's trim), so the two would differ.
     if (raw === '' || raw.trim() !== raw) throw DECLINE;
     const tag = tagOf(raw);
-    this.raw = undefined;
     if (tag === undefined) return raw;
     let failed = false;
     const resolved = tag.resolve(
@@ -447,15 +451,15 @@ function tagOf(raw: string): (typeof PLAIN_TAGS)[number] | undefined {
 }
 
 /**
- * Whether a text may start a plain scalar: not an indicator ("[", "{", "#", "&", "*", "!", "|", ">", a quote, "%",
- * "@", "`", ",", "]", "}"), and not "-", "?" or ":" followed by a space or nothing.
+ * Whether the text from `at` to `end` may start a plain scalar: not an indicator ("[", "{", "#", "&", "*", "!",
+ * "|", ">", a quote, "%", "@", "`", ",", "]", "}"), and not "-", "?" or ":" followed by nothing, a space or (in a
+ * flow collection) a flow indicator.
  */
-function plainStart(raw: string): boolean {
-  if (raw === '') return false;
-  const c = raw[0];
+function startsPlain(text: string, at: number, end: number, flow: boolean): boolean {
+  if (at >= end) return false;
+  const c = text[at];
   if ('[]{},#&*!|>\'"%@`'.includes(c)) return false;
-  if ((c === '-' || c === '?' || c === ':') && (raw.length === 1 || raw[1] === ' ')) return false;
-  return true;
+  return !((c === '-' || c === '?' || c === ':') && (at + 1 >= end || (flow ? ' ,[]{}' : ' ').includes(text[at + 1])));
 }
 
 /** Where a character is between `from` and `end` (each search stays in its line: linear time in the file), or -1. */

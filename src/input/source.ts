@@ -219,11 +219,15 @@ export class SourceFile implements SpecSource {
   /** The line and column of the value (or key) at a path; the deepest existing ancestor when the path does not exist. */
   public locate(path: KeyPath, target: Target = 'value'): { line: number; column: number } {
     const at = this.simple && simpleOffset(this.simple, path, target);
-    if (at !== undefined) return linePosition(this.simple!.lineStarts, at);
+    const p = at !== undefined ? this.simple!.lineCounter.linePos(at) : this.tree().lineCounter.linePos(this.rangeStart(path, target));
+    return { line: p.line, column: p.col };
+  }
+
+  /** Where the library's node (or key) at a path starts. */
+  private rangeStart(path: KeyPath, target: Target): number {
     const found = this.find(path);
     const range = (target === 'key' && found.keyNode?.range) || found.node?.range;
-    const p = this.tree().lineCounter.linePos(range ? range[0] : 0);
-    return { line: p.line, column: p.col };
+    return range ? range[0] : 0;
   }
 
   /** A diagnostic for the value (or key) at a path. */
@@ -366,21 +370,10 @@ function simpleOffset(simple: SimpleYaml, path: KeyPath, target: Target): number
   if (!found) return undefined;
   const { places, index, keyStart } = found;
   if (target === 'key' && keyStart !== undefined) return keyStart;
-  if (!places) return simple.start;
+  // The file's mapping starts at its first key.
+  if (!places) return simple.places.get(simple.value)!.keyStarts![0];
   const start = places.starts[index];
   return Number.isNaN(start) ? undefined : start;
-}
-
-/** The line and column (from 1) of an offset, from where the lines start (as the library's LineCounter gives them). */
-function linePosition(lineStarts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = lineStarts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (offset < lineStarts[mid]) high = mid;
-    else low = mid + 1;
-  }
-  return { line: low, column: offset - lineStarts[low - 1] + 1 };
 }
 
 /** "found a list", "found the value ...": what a file that is not a mapping holds. */

@@ -383,7 +383,7 @@ describe('the CLI bundle', () => {
       expect(second.stderr).toBe('');
     });
 
-    test("WHEN it runs again THEN V8 takes the code cache the first run made: the optimising compiler's budget is set before every load, as node's --interrupt-budget=1000000 sets it; a budget given to node is kept", () => {
+    test("WHEN it runs again THEN V8 takes the code cache the first run made: V8's interrupt budget and heap growth are set before every load, as node's --interrupt-budget=1000000 --heap-growing-percent=25 sets them; a value given to node is kept", () => {
       const { pkg, cli, cacheDir, run } = installed();
       const first = run('--cache', 'off');
       expect(first.status).toBe(0);
@@ -397,16 +397,26 @@ describe('the CLI bundle', () => {
           encoding: 'utf8',
         });
       // A cache V8 refuses (its flags differ from those of the run that made it) is written again when the run ends.
-      for (const r of [() => run('--cache', 'off'), () => node('--interrupt-budget=1000000')]) {
+      for (const r of [
+        () => run('--cache', 'off'),
+        () => node('--interrupt-budget=1000000'),
+        () => node('--heap-growing-percent=25', '--interrupt-budget=1000000'),
+      ]) {
         fs.utimesSync(file, old, old);
         expect(r().status).toBe(0);
         expect(fs.statSync(file).mtime).toEqual(old);
       }
-      // Another budget given to node is kept: V8's flags differ from the first run's, and the cache is made again.
-      const other = node('--interrupt-budget=50000');
-      expect(other.stderr).toBe('');
-      expect(other.status).toBe(0);
-      expect(fs.statSync(file).mtime.getTime()).toBeGreaterThan(old.getTime());
+      // Another value given to node is kept: V8's flags differ from a default run's, and the cache is made again.
+      // (So a default run sets both: without the heap growth of 25 %, its flags would be those of
+      // --heap-growing-percent=0, V8's default.)
+      for (const flag of ['--interrupt-budget=50000', '--heap-growing-percent=0', '--heap_growing_percent=50']) {
+        expect(run('--cache', 'off').status).toBe(0); // a default run's cache again
+        fs.utimesSync(file, old, old);
+        const other = node(flag);
+        expect(other.stderr).toBe('');
+        expect(other.status).toBe(0);
+        expect([flag, fs.statSync(file).mtime.getTime() > old.getTime()]).toEqual([flag, true]);
+      }
     });
 
     test('WHEN it compiles a DCAE spec THEN it loads the DCAE validators from their file beside the bundle (they are not in the bundle)', () => {

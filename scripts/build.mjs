@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { trimK8sImports, usedNames } from './k8s-imports-used.mjs';
+import { lazyFormatProblems } from './lazy-formats-check.mjs';
 import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -28,6 +29,13 @@ const versionOf = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'u
 const cdk8sYaml = join(root, 'node_modules', 'cdk8s', 'node_modules', 'yaml');
 const sameYaml = existsSync(cdk8sYaml) && versionOf(cdk8sYaml) === versionOf(join(root, 'node_modules', 'yaml'));
 const DCAE_VALIDATORS = 'dcae-validators.js';
+const KUBERNETES_FORMATS = /[/\\]@kubernetes-models[/\\]validate[/\\]dist[/\\]formats\.js$/;
+const LAZY_FORMATS = join(root, 'scripts', 'kubernetes-formats-lazy.cjs');
+const formatProblems = lazyFormatProblems(require(LAZY_FORMATS));
+if (formatProblems.length > 0)
+  throw new Error(
+    `scripts/kubernetes-formats-lazy.cjs no longer matches the installed modules; update it:\n  ${formatProblems.join('\n  ')}`,
+  );
 await esbuild.build({
   entryPoints: [join(root, 'build', 'src', 'cli', 'bin.js')],
   bundle: true,
@@ -64,6 +72,24 @@ await esbuild.build({
           contents: trimK8sImports(readFileSync(args.path, 'utf8'), usedNames(join(root, 'build', 'src')), root),
           loader: 'js',
         })),
+    },
+    {
+      // @kubernetes-models/validate's list of formats takes ajv-formats-draft2019's formats and is-cidr as it
+      // loads; the Kubernetes schemas the compiler checks use none of them. The bundle gives that list stand-ins
+      // that load each real module at its first call (scripts/kubernetes-formats-lazy.cjs, checked above by scripts/lazy-formats-check.mjs).
+      name: 'kubernetes-formats-lazy',
+      setup: (b) => {
+        b.onResolve({ filter: /^(ajv-formats-draft2019\/formats\/index\.js|is-cidr)$/ }, (args) =>
+          KUBERNETES_FORMATS.test(args.importer)
+            ? { path: args.path === 'is-cidr' ? 'isCidr' : 'draft2019', namespace: 'kubernetes-formats-lazy' }
+            : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: 'kubernetes-formats-lazy' }, (args) => ({
+          contents: `module.exports = require(${JSON.stringify(LAZY_FORMATS)}).${args.path};`,
+          resolveDir: root,
+          loader: 'js',
+        }));
+      },
     },
     {
       name: 'dcae-validators-apart',

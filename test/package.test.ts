@@ -340,6 +340,135 @@ describe('the CLI bundle', () => {
     });
   });
 
+  describe("GIVEN @kubernetes-models/validate's formats of ajv-formats-draft2019 and is-cidr, given to it by stand-ins that load them at first use (scripts/kubernetes-formats-lazy.cjs)", () => {
+    const LAZY = path.join(ROOT, 'scripts', 'kubernetes-formats-lazy.cjs');
+    /** Runs a script with Node (an ES module with --input-type=module); its stdout, parsed as JSON. */
+    const nodeJson = (script: string, ...flags: string[]): unknown => {
+      const r = spawnSync(process.execPath, [...flags, '-e', script], { cwd: ROOT, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      return JSON.parse(r.stdout) as unknown;
+    };
+
+    test('WHEN each format is asked THEN it answers as the real one, for valid and invalid values', () => {
+      const values = {
+        iri: ['http://example.com/a', 'mailto:ops@example.com', 'urn:isbn:0451450523', 'not an iri', '', 'http://exa mple.com'],
+        'iri-reference': ['/a/b?c#d', 'http://example.com', '#frag', '[::1'],
+        'idn-email': ['ops@example.com', 'müller@bücher.de', 'no-at-sign', 'a@@b'],
+        'idn-hostname': ['example.com', 'bücher.de', 'ex ample.com', 'a'.repeat(300)],
+        duration: ['P1D', 'PT1H30M', 'P', '1D'],
+      };
+      const cidrs = ['10.0.0.0/8', '192.168.1.0/33', '2001:db8::/32', '::1/129', '10.0.0.0', 'text'];
+      const script = `
+        const lazy = require(${JSON.stringify(LAZY)});
+        const real = require('ajv-formats-draft2019/formats/index.js');
+        const isCidr = require('is-cidr');
+        const values = ${JSON.stringify(values)};
+        const answer = (f, v) => (f instanceof RegExp ? f.test(v) : f(v));
+        const out = { draft2019: {}, cidr: {} };
+        for (const [name, vs] of Object.entries(values))
+          out.draft2019[name] = vs.map((v) => [answer(lazy.draft2019[name], v), answer(real[name], v)]);
+        for (const v of ${JSON.stringify(cidrs)})
+          out.cidr[v] = [[lazy.isCidr(v), isCidr(v)], [lazy.isCidr.v4(v), isCidr.v4(v)], [lazy.isCidr.v6(v), isCidr.v6(v)]];
+        console.log(JSON.stringify(out));`;
+      const out = nodeJson(script) as {
+        draft2019: Record<string, Array<[boolean, boolean]>>;
+        cidr: Record<string, Array<[unknown, unknown]>>;
+      };
+      expect(Object.keys(out.draft2019)).toEqual(Object.keys(values));
+      for (const [name, pairs] of Object.entries(out.draft2019))
+        for (const [stand, real] of pairs) expect([name, stand]).toEqual([name, real]);
+      for (const [v, pairs] of Object.entries(out.cidr)) for (const [stand, real] of pairs) expect([v, stand]).toEqual([v, real]);
+      // The values cover both answers of every format (a format that always says the same would pass otherwise).
+      for (const [name, pairs] of Object.entries(out.draft2019))
+        expect([name, new Set(pairs.map(([, real]) => real)).size]).toEqual([name, 2]);
+      expect(new Set(Object.values(out.cidr).map(([[, real]]) => real))).toEqual(new Set([0, 4, 6]));
+    });
+
+    test('WHEN the stand-ins are loaded THEN the real modules are not, until a format is first asked', () => {
+      const script = `
+        const loaded = () => Object.keys(require.cache).filter((f) => /[\\/]node_modules[\\/](ajv-formats-draft2019|is-cidr|cidr-regex|uri-js|smtp-address-parser|schemes)[\\/]/.test(f) && !/duration\\.js$/.test(f)).length;
+        const lazy = require(${JSON.stringify(LAZY)});
+        const before = loaded();
+        lazy.draft2019.iri('http://example.com');
+        lazy.isCidr('10.0.0.0/8');
+        console.log(JSON.stringify([before, loaded() > 0]));`;
+      expect(nodeJson(script)).toEqual([0, true]);
+    });
+
+    test('WHEN a stand-in no longer matches the real module (a name missing or added, another kind, not its own value) THEN the build check says what differs', () => {
+      const check = pathToFileURL(path.join(ROOT, 'scripts', 'lazy-formats-check.mjs')).href;
+      const script = `
+        import { lazyFormatProblems } from ${JSON.stringify(check)};
+        import { createRequire } from 'node:module';
+        const lazy = createRequire(${JSON.stringify(LAZY)})(${JSON.stringify(LAZY)});
+        const { iri, ...rest } = lazy.draft2019;
+        console.log(JSON.stringify([
+          lazyFormatProblems(lazy),
+          lazyFormatProblems({ draft2019: { ...rest, extra: 1 }, isCidr: lazy.isCidr }),
+          lazyFormatProblems({ draft2019: { ...lazy.draft2019, duration: /^P/ }, isCidr: () => 0 }),
+        ]));`;
+      const [good, names, kinds] = nodeJson(script, '--input-type=module') as string[][];
+      expect(good).toEqual([]);
+      expect(names).toEqual([
+        'ajv-formats-draft2019: the module has object iri:function duration:RegExp idn-email:function idn-hostname:function iri-reference:function; ' +
+          'the stand-in has object duration:RegExp idn-email:function idn-hostname:function iri-reference:function extra:number',
+      ]);
+      expect(kinds).toEqual([
+        "ajv-formats-draft2019: duration is not the module's own value",
+        'is-cidr: the module has function v4:function v6:function; the stand-in has function',
+      ]);
+    });
+
+    test("WHEN the command compiles a spec THEN it never loads them: not even Node's punycode module (deprecated, and a warning in newer Node.js)", () => {
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dcae-lazy-formats-'));
+      try {
+        const cases = path.join(ROOT, 'test', 'golden', 'cases', 'all-modes');
+        fs.mkdirSync(path.join(tmp, 'components'));
+        for (const f of ['component.yaml', 'platform.yaml'])
+          if (fs.existsSync(path.join(cases, f))) fs.copyFileSync(path.join(cases, f), path.join(tmp, 'components', f));
+        const preload = path.join(tmp, 'modules.js');
+        fs.writeFileSync(
+          preload,
+          "process.on('exit', () => require('fs').writeFileSync(__dirname + '/modules.json', JSON.stringify(process.moduleLoadList)));\n",
+        );
+        const r = spawnSync(
+          process.execPath,
+          [
+            '-r',
+            preload,
+            path.join(ROOT, 'build', 'bundle', 'cli.js'),
+            '--components',
+            'components',
+            '--out',
+            'out',
+            '--cache',
+            'off',
+            '--quiet',
+          ],
+          { cwd: tmp, encoding: 'utf8' },
+        );
+        expect(r.stderr).toBe('');
+        expect(r.status).toBe(0);
+        const modules = JSON.parse(fs.readFileSync(path.join(tmp, 'modules.json'), 'utf8')) as string[];
+        expect(modules).toContain('NativeModule crypto'); // the list is the run's
+        expect(modules).not.toContain('NativeModule punycode');
+        expect(
+          fs.readFileSync(
+            path.join(
+              tmp,
+              'out',
+              fs.readdirSync(path.join(tmp, 'out')).find((f) => f.endsWith(MANIFEST_EXTENSION))!,
+            ),
+            'utf8',
+          ),
+        ).toBe(fs.readFileSync(path.join(cases, 'expected.k8s.yaml'), 'utf8'));
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+    });
+  });
+
   test('GIVEN a compiler bug inside the bundle (exit 70), source maps off WHEN its stack trace is printed THEN it names the src/ file, line and function', () => {
     // A number as the entry makes path.dirname throw inside the bundle: an internal error, as a bug would be.
     const compiler = JSON.stringify(path.join(ROOT, 'build', 'bundle', 'compiler.js'));

@@ -74,6 +74,14 @@ await esbuild.build({
         })),
     },
     {
+      // ajv stays a dependency of its own (the DCAE validators and the rare schema compiled at run time load it), but
+      // the small runtime helpers that the precompiled validators require as they load are bundled: resolving and
+      // compiling them from node_modules cost every run a few milliseconds.
+      name: 'ajv-runtime-bundled',
+      setup: (b) =>
+        b.onResolve({ filter: /^ajv\/dist\/runtime\// }, (args) => ({ path: require.resolve(args.path, { paths: [args.resolveDir] }) })),
+    },
+    {
       // @kubernetes-models/validate's list of formats takes ajv-formats-draft2019's formats and is-cidr as it
       // loads; the Kubernetes schemas the compiler checks use none of them. The bundle gives that list stand-ins
       // that load each real module at its first call (scripts/kubernetes-formats-lazy.cjs, checked above by scripts/lazy-formats-check.mjs).

@@ -24,7 +24,7 @@ export abstract class CertificateSource extends PodPart {
   /** The certificate type, as given. */
   public readonly certType: string;
 
-  /** Errors name the concrete construct (the CLI's bundle keeps class names). */
+  /** Errors name the concrete construct (the CLI never gets here: its input checks refuse such a type first). */
   protected constructor(scope: Construct, id: string, props: CertificateSourceProps) {
     // The pod the certificates are for: the TLS init container's.
     super(scope, id, props.tls.pod);

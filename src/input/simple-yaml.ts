@@ -88,12 +88,17 @@ export function readSimpleYaml(text: string): SimpleYaml | undefined {
 }
 
 class SimpleReader {
-  /** Per line that holds something (not blank, not only a comment): where its first character is... */
-  private readonly starts: number[] = [];
+  /**
+   * Per line that holds something (not blank, not only a comment): where its first character is... (arrays made
+   * once, of the file's number of lines: growing arrays copy a large file's into new memory several times)
+   */
+  private readonly starts: Int32Array;
   /** ...its column... */
-  private readonly indents: number[] = [];
+  private readonly indents: Int32Array;
   /** ...and where it ends, trailing spaces left out. */
-  private readonly ends: number[] = [];
+  private readonly ends: Int32Array;
+  /** How many lines hold something. */
+  private readonly count: number;
   /** The line being read. */
   private line = 0;
   private depth = 0;
@@ -104,6 +109,12 @@ class SimpleReader {
 
   constructor(private readonly text: string) {
     const n = text.length;
+    let lines = 1;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+    this.starts = new Int32Array(lines);
+    this.indents = new Int32Array(lines);
+    this.ends = new Int32Array(lines);
+    let count = 0;
     for (let begin = 0; begin <= n;) {
       this.lineCounter.addNewLine(begin);
       let end = text.indexOf('\n', begin);
@@ -114,18 +125,19 @@ class SimpleReader {
         if (first === begin && marker(text, first, end)) throw DECLINE;
         let last = end;
         while (text.charCodeAt(last - 1) === SPACE) last--;
-        this.starts.push(first);
-        this.indents.push(first - begin);
-        this.ends.push(last);
+        this.starts[count] = first;
+        this.indents[count] = first - begin;
+        this.ends[count++] = last;
       }
       begin = end + 1;
     }
+    this.count = count;
   }
 
   public read(): SimpleYaml {
-    if (this.starts.length === 0 || this.indents[0] !== 0) throw DECLINE;
+    if (this.count === 0 || this.indents[0] !== 0) throw DECLINE;
     const value = this.map(0);
-    if (this.line < this.starts.length) throw DECLINE;
+    if (this.line < this.count) throw DECLINE;
     return { value, places: this.places, lineCounter: this.lineCounter };
   }
 
@@ -163,7 +175,7 @@ class SimpleReader {
     const places: Places = { keys: [], keyStarts: [], starts: [], raws: [] };
     this.places.set(out, places);
     const { text } = this;
-    while (this.line < this.starts.length && this.indents[this.line] === indent) {
+    while (this.line < this.count && this.indents[this.line] === indent) {
       const end = this.ends[this.line];
       const keyStart = this.starts[this.line];
       const [key, afterColon] = this.key(keyStart, end);
@@ -191,7 +203,7 @@ class SimpleReader {
     const places: Places = { starts: [], raws: [] };
     this.places.set(out, places);
     const { text } = this;
-    while (this.line < this.starts.length && this.indents[this.line] === indent && this.isItem(this.line)) {
+    while (this.line < this.count && this.indents[this.line] === indent && this.isItem(this.line)) {
       const start = this.starts[this.line];
       const end = this.ends[this.line];
       const at = this.pastSpaces(start + 1, end);
@@ -218,7 +230,7 @@ class SimpleReader {
   /** Goes past a line whose value ended on it: a line more indented after it would continue it. */
   private nextLine(indent: number): void {
     this.line++;
-    if (this.line < this.starts.length && this.indents[this.line] > indent) throw DECLINE;
+    if (this.line < this.count && this.indents[this.line] > indent) throw DECLINE;
   }
 
   /**
@@ -226,7 +238,7 @@ class SimpleReader {
    * lines, or null (not placed: NaN; its text is "", as the library's node for it is a plain scalar of no text).
    */
   private nested(indent: number): [unknown, number] {
-    if (this.line < this.starts.length) {
+    if (this.line < this.count) {
       const next = this.indents[this.line];
       const item = this.isItem(this.line);
       const start = this.starts[this.line];

@@ -78,6 +78,6 @@ function checkNumbers(value: unknown, at: KeyPath, warn: Report): void {
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => checkNumbers(item, [...at, i], warn));
   } else if (isObj(value)) {
-    for (const [key, item] of Object.entries(value)) checkNumbers(item, [...at, key], warn);
+    for (const key of Object.keys(value)) checkNumbers(value[key], [...at, key], warn); // not Object.entries: see env.ts
   }
 }

@@ -17,6 +17,7 @@ import { PlatformSettings } from '../input/platform/settings';
 import { exactJson, isPlainJson } from './exact-json';
 import { RenderedFile, RenderStream } from './plan';
 import { contentHash, manifestPath } from './output-file';
+import { STAGED_GONE } from './stage';
 
 /** The first line of a cache file: a file of another format, or of another build of the compiler, is not used. */
 const FORMAT = 'dcae-synth render cache 2';
@@ -151,7 +152,7 @@ export function cachedStream(
       const path = manifestPath(spec);
       const content = expected === undefined ? undefined : readOutput(path);
       const hit = content !== undefined && contentHash(content) === expected;
-      found.push(hit ? { path, content, invalid: [], tooLarge: [] } : undefined);
+      found.push(hit ? new TakenManifest(path, expected, readOutput) : undefined);
       if (!hit) inner.add(spec, platform);
     },
     finish: async (specs, onProgress) => {
@@ -169,4 +170,33 @@ export function cachedStream(
     },
     cancel: () => inner.cancel(),
   };
+}
+
+/**
+ * A manifest taken from the output folder, kept by its hash: its text stays on the disk, read again (and checked
+ * against the hash) only when something asks for it (a Helm chart, a mirror folder). Comparisons with the output
+ * folder use the hash. So a run with nothing to render never holds every manifest's text (at 10000 specs, about
+ * 32 MB).
+ */
+class TakenManifest implements RenderedFile {
+  public readonly invalid: readonly string[] = [];
+  public readonly tooLarge: RenderedFile['tooLarge'] = [];
+
+  constructor(
+    /** Its path relative to the output folder. */
+    public readonly path: string,
+    /** The SHA-256 of its text. */
+    public readonly sha256: string,
+    /** Reads a manifest's text from the output folder. */
+    private readonly readOutput: (path: string) => string | undefined,
+  ) {}
+
+  /** Its text, from the output folder. Throws (with a code: a failure of the disk, for the run) when it changed there. */
+  public get content(): string {
+    const text = this.readOutput(this.path);
+    if (text !== undefined && contentHash(text) === this.sha256) return text;
+    const err = new Error(`${this.path} changed in the output folder while the run was using it`) as NodeJS.ErrnoException;
+    err.code = STAGED_GONE;
+    throw err;
+  }
 }

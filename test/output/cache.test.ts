@@ -6,7 +6,8 @@ import { DEFAULT_PLATFORM, PlatformSettings } from '../../src/input/platform/set
 import { cachedStream, checkMemo, formatCache, inputHash, parseCache, RenderCache } from '../../src/output/cache';
 import { contentHash } from '../../src/output/output-file';
 import { RenderPool } from '../../src/output/parallel';
-import { renderHere, RenderStream } from '../../src/output/plan';
+import { RenderedFile, renderHere, RenderStream } from '../../src/output/plan';
+import { STAGED_GONE } from '../../src/output/stage';
 import { ComponentSpec } from '../../src/input/model';
 import { loadComponent } from '../helpers';
 
@@ -70,6 +71,40 @@ describe('GIVEN a cache of an earlier run', () => {
     expect(progress).toEqual([3]);
   });
 
+  test('WHEN a file is taken from the output folder THEN it is kept by its hash, its text read again from the folder when asked for (and refused when it changed there)', async () => {
+    // GIVEN the output folder of a first run, read through a counter
+    const { specs, cache, disk } = await firstRun();
+    const folder = new Map(disk);
+    const reads: string[] = [];
+    const stream = cachedStream(cache, (p) => (reads.push(p), folder.get(p)), counting().stream);
+    for (const spec of specs) stream.add(spec, PLATFORM);
+    // WHEN nothing changed
+    const files = await stream.finish(specs);
+    // THEN each file is read once, to compare its hash, and kept by that hash, not by its text
+    expect(reads).toEqual(['comp-1.k8s.yaml', 'comp-2.k8s.yaml', 'comp-3.k8s.yaml']);
+    expect(files.map((f) => f.sha256)).toEqual([...disk.values()].map((text) => contentHash(text)));
+    expect(files.map((f) => Object.getOwnPropertyNames(f).includes('content'))).toEqual([false, false, false]);
+    // its text, when asked for, is the folder's, read again
+    expect(files[0].content).toBe(disk.get('comp-1.k8s.yaml'));
+    expect(reads).toHaveLength(4);
+    // a file changed (or removed) in the folder since is refused, with the code of a disk failure
+    folder.set('comp-2.k8s.yaml', 'changed\n');
+    folder.delete('comp-3.k8s.yaml');
+    for (const file of [files[1], files[2]]) {
+      let error: NodeJS.ErrnoException | undefined;
+      try {
+        void file.content;
+      } catch (e) {
+        error = e as NodeJS.ErrnoException;
+      }
+      expect([file.path, error?.code, error?.message]).toEqual([
+        file.path,
+        STAGED_GONE,
+        `${file.path} changed in the output folder while the run was using it`,
+      ]);
+    }
+  });
+
   test('WHEN one spec changed THEN only it is rendered, the result keeps the order given, and progress counts all', async () => {
     const { cache, disk } = await firstRun();
     const changed = [specOf(1), specOf(2, 'repo/comp:2.0'), specOf(3)];
@@ -78,7 +113,8 @@ describe('GIVEN a cache of an earlier run', () => {
     expect(asked).toEqual(['comp-2']);
     expect(files.map((f) => f.path)).toEqual(['comp-1.k8s.yaml', 'comp-2.k8s.yaml', 'comp-3.k8s.yaml']);
     expect(files[1].content).toContain('image: repo/comp:2.0');
-    expect(files).toEqual(renderHere(changed, PLATFORM));
+    const fields = (f: RenderedFile) => ({ path: f.path, content: f.content, invalid: f.invalid, tooLarge: f.tooLarge });
+    expect(files.map(fields)).toEqual(renderHere(changed, PLATFORM).map(fields));
     expect(progress).toEqual([2, 3]);
     expect(outcome.cache.entries.size).toBe(3);
   });

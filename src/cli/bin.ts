@@ -5,14 +5,15 @@
  */
 import { serveRenderRequests } from '../output/parallel';
 import { hasRendered } from '../output/plan';
-import { runAsProcess } from './process';
+import { crashStack, runAsProcess } from './process';
 
 /**
  * Serves a render thread, or runs the command line; `entry` is the file render threads start, `build` a hash of
  * the compiler's code (the render cache is used only when it is known).
  */
 export function start(entry: string, build?: string): void {
-  if (!serveRenderRequests()) runAsProcess(process.argv.slice(2), { entry, build });
+  // A render thread writes the trace of a bug where its call sites are, with the names and places of the sources.
+  if (!serveRenderRequests(crashStack)) runAsProcess(process.argv.slice(2), { entry, build });
 }
 
 /**

@@ -56,21 +56,20 @@ export function crashStack(e: unknown): string {
 }
 
 /**
- * One frame as V8 writes it (`async`, `new`, the receiver's type for a method call), with the bundle's names and
- * places mapped; a frame placed in the sources names its function alone (the receiver's type in the bundle is a
+ * One frame: V8's own text for a frame outside the bundle; for one in it, `async` and `new` as V8 writes them, then
+ * the function's name and its place in the sources (the receiver's type is left out: in the bundle it is a
  * minified name, and the place says where the function is).
  */
 function frame(site: NodeJS.CallSite, bundles: Map<string, Bundle | undefined>): string {
   const file = site.getFileName();
   const [line, column] = [site.getLineNumber(), site.getColumnNumber()];
   const bundle = file ? bundleOf(file, bundles) : undefined;
-  const mapped = line !== null && column !== null ? bundle?.place(line, column) : undefined;
-  const place = mapped ?? `${file ?? '<anonymous>'}:${line}:${column}`;
+  const place = line !== null && column !== null ? bundle?.place(line, column) : undefined;
+  if (place === undefined) return site.toString();
   const [startLine, startColumn] = [site.getEnclosingLineNumber(), site.getEnclosingColumnNumber()];
-  const name = (mapped && startLine !== null && startColumn !== null && bundle?.name(startLine, startColumn)) || site.getFunctionName();
+  const name = (startLine !== null && startColumn !== null && bundle?.name(startLine, startColumn)) || site.getFunctionName();
   if (name === null && site.isToplevel()) return place;
-  const type = mapped || site.isToplevel() || site.isConstructor() ? null : site.getTypeName();
-  return `${site.isAsync() ? 'async ' : ''}${site.isConstructor() ? 'new ' : ''}${type ? `${type}.` : ''}${name ?? '<anonymous>'} (${place})`;
+  return `${site.isAsync() ? 'async ' : ''}${site.isConstructor() ? 'new ' : ''}${name ?? '<anonymous>'} (${place})`;
 }
 
 /**
@@ -116,18 +115,27 @@ class Bundle {
 
   /**
    * The name in the sources of the function that starts at a (1-based) line and column of the bundle: the name the
-   * map gives the identifier it is declared with (`function f(`, `class C`, or `f = ...`); for a constructor, its
-   * class's.
+   * map gives the identifier it is declared with (`f = ...`, `function f(`, `class C`); for a constructor, its
+   * class's, found back from the constructor (on an earlier line too).
    */
   public name(line: number, column: number): string | undefined {
-    const text = this.text(line);
+    let [at, text] = [column - 1, this.text(line)];
     if (text === undefined) return undefined;
-    const start = column - 1;
-    const at = /^constructor\s*\(/.test(text.slice(start, start + 12))
-      ? declaredAt(text, text.lastIndexOf('class', start))
-      : declaredAt(text, start);
-    const entry = at === undefined ? undefined : (this.map.findEntry(line - 1, at) as Entry | undefined);
-    return entry?.originalSource && entry.name ? entry.name : undefined;
+    if (/^constructor\s*\(/.test(text.slice(at, at + 12))) {
+      // The class keyword before it: on this line, or on one of the few lines before (a template literal of the
+      // class can span lines).
+      at = lastClassKeyword(text, at);
+      for (let back = 0; at < 0 && line > 1 && back < 50; back++) {
+        text = this.text(--line) ?? '';
+        at = lastClassKeyword(text, text.length);
+      }
+      if (at < 0) return undefined;
+    }
+    const declared = declaredAt(text, at);
+    const entry = declared === undefined ? undefined : (this.map.findEntry(line - 1, declared) as Entry | undefined);
+    // Only the entry of that very identifier: the nearest one before it may name another.
+    if (!entry?.originalSource || !entry.name || entry.generatedLine !== line - 1 || entry.generatedColumn !== declared) return undefined;
+    return entry.name;
   }
 
   /** A (1-based) line of the bundle. */
@@ -142,19 +150,28 @@ class Bundle {
 }
 
 /**
- * Where, in a line of a bundle, the identifier that declares the function or class starting at `start` stands:
- * after `function` or `class`, or before ` = ` when it is assigned.
+ * Where, in a line of a bundle, the identifier that declares the function or class starting at `start` stands: the
+ * variable it is assigned to (`f = ...`: esbuild writes classes so, and a class's own name may be another), else
+ * the name after `function` or `class`.
  */
 function declaredAt(text: string, start: number): number | undefined {
-  if (start < 0) return undefined;
-  const declared = /^(?:async\s*)?(?:function\s*\*?\s*|class\s+)([\w$]+)/.exec(text.slice(start, start + 200));
-  if (declared) return start + declared[0].length - declared[1].length;
   const assigned = /([\w$]+)\s*=\s*(?:async\s*)?$/.exec(text.slice(Math.max(0, start - 200), start));
-  return assigned ? start - assigned[0].length : undefined;
+  if (assigned) return start - assigned[0].length;
+  const declared = /^(?:async\s*)?(?:function\s*\*?\s*|class\s+(?!extends\b))([\w$]+)/.exec(text.slice(start, start + 200));
+  return declared ? start + declared[0].length - declared[1].length : undefined;
+}
+
+/** Where the last `class` keyword of a line before `before` is, or -1. */
+function lastClassKeyword(text: string, before: number): number {
+  let last = -1;
+  for (const m of text.slice(0, before).matchAll(/(?<![\w$.])class(?=[\s{])/g)) last = m.index;
+  return last;
 }
 
 /** What SourceMap.findEntry gives for a place it maps. */
 interface Entry {
+  readonly generatedLine: number;
+  readonly generatedColumn: number;
   readonly originalSource?: string;
   readonly originalLine: number;
   readonly originalColumn: number;

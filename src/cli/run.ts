@@ -201,7 +201,13 @@ async function run(
 
   if (options.check) {
     const unfinished = readJournal(out) !== undefined;
-    const diffs = diffFolder(out, result.files, undefined, outDir);
+    let diffs;
+    try {
+      diffs = diffFolder(out, result.files, undefined, outDir);
+    } catch (e) {
+      // A manifest the render cache took from the folder, changed there since.
+      return checkFailure(io, outDir, e);
+    }
     for (const d of diffs) io.out(d.patch.replace(/\n$/, ''));
     // A changed Deployment selector is a diff the API server refuses to apply: say so after the diffs.
     if (diffs.length > 0) for (const line of selectorChangeLines(out, outDir, result.files, outcome?.taken)) io.err(line);
@@ -262,6 +268,14 @@ function diskFailure(io: Console, outDir: string, e: unknown, code?: string): nu
   const err = e as NodeJS.ErrnoException;
   if (!err?.code || (code !== undefined && err.code !== code)) throw e;
   io.err(`error: writing ${outDir} failed: ${err.message}. Every file is either its old or its new version; fix the cause and run again`);
+  return EXIT.io;
+}
+
+/** A failure of the disk while --check compares the folder (a code of a disk failure, or STAGED_GONE): said, exit 74. */
+function checkFailure(io: Console, outDir: string, e: unknown): number {
+  const err = e as NodeJS.ErrnoException;
+  if (!err?.code) throw e;
+  io.err(`error: checking ${outDir} failed: ${err.message}. Nothing was written; run --check again`);
   return EXIT.io;
 }
 

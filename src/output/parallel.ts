@@ -297,9 +297,10 @@ export function deferredPoolStream(start: () => RenderPool): RenderStream {
 
 /**
  * In a worker started by {@link RenderPool}: renders each component it is sent that nobody has taken yet (the main
- * thread takes the last ones). Returns whether this thread is such a worker.
+ * thread takes the last ones). Returns whether this thread is such a worker. `describe` writes the stack trace of an
+ * error of this thread (a bug) before it goes to the main thread, which gets the trace as text. @default V8's trace
  */
-export function serveRenderRequests(): boolean {
+export function serveRenderRequests(describe?: (error: Error) => string): boolean {
   const data = workerData as
     { role?: string; marks?: SharedArrayBuffer; handled?: SharedArrayBuffer; slot?: number; area?: StagingArea } | undefined;
   if (isMainThread || data?.role !== ROLE || !parentPort || !data.marks || !data.handled || data.slot === undefined) return false;
@@ -315,7 +316,13 @@ export function serveRenderRequests(): boolean {
     }
     const { index } = request;
     if (Atomics.compareExchange(marks, index, FREE, TAKEN_BY_THREAD) === FREE) {
-      const file = renderChecked(request.spec, platform!);
+      let file: RenderedFile;
+      try {
+        file = renderChecked(request.spec, platform!);
+      } catch (e) {
+        if (describe && e instanceof Error) e.stack = describe(e);
+        throw e;
+      }
       // The reply waits for the file to be staged; this thread goes on rendering meanwhile.
       void stageIfWritten(data.area, index, file).then((staged) =>
         port.postMessage((staged === undefined ? { index, file } : { index, staged }) satisfies Reply),

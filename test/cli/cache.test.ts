@@ -47,6 +47,33 @@ describe('GIVEN the examples and a cache folder', () => {
     expect(snapshotFolder(path.join(dir, 'out'))).toEqual(snapshotFolder(path.join(plain, 'out')));
   });
 
+  test('WHEN a manifest the cache took from the folder changes there before --check compares it THEN --check says so and exits 74, never a crash', async () => {
+    // GIVEN an output folder and its render cache
+    const dir = withExamples();
+    await synth(dir, ['--cache', '.cache']);
+    const manifest = path.join(dir, 'out', 'dcae-prh.k8s.yaml');
+    // WHEN the manifest is edited right after the cache has read it (and found its hash)
+    const realFs = require('fs') as typeof fs;
+    const read = realFs.readFileSync;
+    let reads = 0;
+    const spy = jest.spyOn(realFs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, options?: unknown) => {
+      const text = read(file, options as BufferEncoding);
+      if (file === manifest && ++reads === 1) realFs.writeFileSync(manifest, String(text).replace('replicas: 1', 'replicas: 5'));
+      return text;
+    }) as typeof fs.readFileSync);
+    try {
+      const check = await synth(dir, ['--cache', '.cache', '--check']);
+      // THEN --check says what happened, and that nothing was written
+      expect(check.stderr).toBe(
+        'error: checking out failed: dcae-prh.k8s.yaml changed in the output folder while the run was using it. Nothing was written; run --check again',
+      );
+      expect(check.status).toBe(74);
+      expect(reads).toBe(3);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   test('WHEN a manifest was edited by hand THEN --check still finds it (exit 1, its diff) and synth puts it back', async () => {
     const dir = withExamples();
     await synth(dir, ['--cache', '.cache']);

@@ -11,26 +11,37 @@ import { tmpdir } from '../helpers';
 
 const BUILD = path.resolve(__dirname, '..', '..', 'build');
 
-/** A function declaration, an arrow function, a class's constructor, a method, an async function: each calls the one above. */
+/**
+ * A function declaration, an arrow function, a derived class whose constructor comes after a template literal of
+ * two lines, a class that refers to itself (esbuild names its inner class `_Builder`), a method: each calls the one
+ * above. Then an async function awaiting one that throws, and a throw inside a built-in (Array.prototype.map).
+ */
 const SOURCE = `export function outerDeclared(f: () => void): void {
   f();
 }
 export const arrowAssigned = (f: () => void): void => {
   outerDeclared(f);
 };
-export class Maker {
+class Base {
+  constructor(protected readonly f: () => void) {}
+}
+export class Maker extends Base {
+  public readonly help = \`a template
+of two lines\`;
   constructor(f: () => void) {
+    super(f);
     arrowAssigned(f);
   }
 }
 export class Builder {
+  public static readonly shared = new Builder();
   public build(f: () => void): void {
     new Maker(f);
   }
 }
 export function crash(): unknown {
   try {
-    new Builder().build(() => {
+    Builder.shared.build(() => {
       throw new Error('a bug');
     });
   } catch (e) {
@@ -38,9 +49,27 @@ export function crash(): unknown {
   }
   return undefined;
 }
-export async function crashLater(): Promise<unknown> {
+async function deeper(): Promise<void> {
   await null;
-  return crash();
+  throw new Error('a later bug');
+}
+export async function crashLater(): Promise<unknown> {
+  try {
+    await deeper();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+export function crashInMap(): unknown {
+  try {
+    [1].map(() => {
+      throw new Error('a bug in map');
+    });
+  } catch (e) {
+    return e;
+  }
+  return undefined;
 }
 `;
 
@@ -48,6 +77,7 @@ export async function crashLater(): Promise<unknown> {
 interface Traces {
   readonly crash: string;
   readonly crashLater: string;
+  readonly crashInMap: string;
   readonly written: string;
   readonly rewritten: string;
   readonly mappedText: string;
@@ -85,6 +115,7 @@ describe('the stack trace of a crash in a minified bundle with a source map', ()
         console.log(JSON.stringify({
           crash: crashStack(bundle.crash()),
           crashLater: crashStack(await bundle.crashLater()),
+          crashInMap: crashStack(bundle.crashInMap()),
           written,
           rewritten: crashStack(again),
           mappedText: withSourcePositions(written),
@@ -111,25 +142,35 @@ describe('the stack trace of a crash in a minified bundle with a source map', ()
   test('WHEN a function of the bundle throws THEN each frame names its function and its line in the source', () => {
     expect(traces.crash.split('\n')[0]).toBe('Error: a bug');
     expect(frames(traces.crash)).toEqual([
-      ' 20', // the arrow function given to build(), which has no name
+      ' 27', // the arrow function given to build(), which has no name
       'outerDeclared 2',
       'arrowAssigned 5',
-      'new Maker 9',
-      'build 14',
-      'crash 19',
+      'new Maker 15', // a derived class, its constructor after a template literal of two lines
+      'build 21', // a method of a class that refers to itself
+      'crash 26',
     ]);
     expect(traces.crash).not.toContain('bundle.js');
   });
 
-  test('WHEN the function that threw was called after an await THEN the async function is named too', () => {
-    expect(frames(traces.crashLater).slice(-2)).toEqual(['crash 19', 'crashLater 29']);
+  test('WHEN an async function awaited one that threw THEN the awaiting one is named, and said to be async', () => {
+    expect(frames(traces.crashLater)).toEqual(['deeper 36', 'async crashLater 40']);
+  });
+
+  test("WHEN a function given to a built-in throws THEN the built-in's frame is V8's own text", () => {
+    expect(traces.crashInMap.split('\n')).toContain('    at Array.map (<anonymous>)');
+    expect(traces.crashInMap).not.toContain('null');
+    expect(frames(traces.crashInMap)).toEqual([' 49', 'crashInMap 48']);
   });
 
   test('GIVEN a trace already written (a render thread sends its error as text) WHEN written THEN its places are mapped, its names kept', () => {
     expect(traces.written).toContain('bundle.js:');
-    expect(traces.rewritten).toBe(traces.mappedText);
     expect(traces.rewritten).not.toContain('bundle.js:');
-    expect(frames(traces.rewritten).map((f) => f.replace(/^.* /, ''))).toEqual(['20', '2', '5', '9', '14', '19']);
+    expect(traces.rewritten).toBe(traces.mappedText);
+    const rewritten = frames(traces.rewritten);
+    // The same lines as the trace written here...
+    expect(rewritten.map((f) => f.replace(/^.* /, ''))).toEqual(['27', '2', '5', '15', '21', '26']);
+    // ...with the bundle's names, which are not the source's (a method keeps its own name, as minifying does).
+    expect(rewritten.filter((f) => /outerDeclared|arrowAssigned|Maker|crash/.test(f))).toEqual([]);
   });
 
   test('GIVEN something thrown that is not an Error WHEN written THEN it is written as it is', () => {

@@ -125,6 +125,33 @@ describe('GIVEN a render pool', () => {
     await expect((await withBrokenThread("throw new Error('render thread broke');")).finished).rejects.toThrow('render thread broke');
   });
 
+  test('GIVEN a thread whose render throws (a bug) WHEN the run finishes THEN it fails with that error, its trace written by the thread with the describe it was given', async () => {
+    const parallel = JSON.stringify(path.join(ROOT, 'build', 'src', 'output', 'parallel.js'));
+    const ready = path.join(tmpdir(), 'ready');
+    const script = workerScript(
+      `require(${parallel}).serveRenderRequests((e) => 'described here: ' + e.message);\n` +
+        `require('fs').writeFileSync(${JSON.stringify(ready)}, '');\n`,
+    );
+    const pool = RenderPool.start(2, script, PARALLEL_THRESHOLD);
+    const { components, platform } = loadProject(fleet(PARALLEL_THRESHOLD));
+    const stream = pool.stream();
+    // The first component goes to the thread first: one it cannot render. Once the thread is up, it takes it at once
+    // (this thread renders only from finish() on, from the last component down).
+    while (!fs.existsSync(ready)) await new Promise((r) => setTimeout(r, 20));
+    const broken = [null as unknown as (typeof components)[number], ...components.slice(1)];
+    for (const spec of broken) stream.add(spec, platform);
+    await new Promise((r) => setTimeout(r, 300));
+    let error: Error | undefined;
+    try {
+      await stream.finish(broken);
+    } catch (e) {
+      error = e as Error;
+    } finally {
+      await pool.close();
+    }
+    expect(error?.stack).toMatch(/^described here: Cannot read properties of null/);
+  });
+
   test('GIVEN a thread that never takes anything WHEN the run finishes THEN this thread renders every component', async () => {
     const pool = RenderPool.start(
       2,

@@ -159,7 +159,9 @@ async function run(
   const outDir = options.outDir;
   const out = path.resolve(options.base, outDir);
   // A manifest of the output folder, for the cache to compare with what it knows (unreadable: rendered again).
-  const cached = cacheUse && cachedStream(cacheUse.cache, (p) => readQuietly(path.join(out, ...p.split('/'))), stream);
+  // A Helm chart or a mirror folder takes every manifest's text: the files taken from the folder keep theirs.
+  const keepText = options.helm !== undefined || context.mirror !== undefined;
+  const cached = cacheUse && cachedStream(cacheUse.cache, (p) => readQuietly(path.join(out, ...p.split('/'))), stream, keepText);
   const memo = cacheUse && checkMemo(cacheUse.cache);
   let result;
   try {

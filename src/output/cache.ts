@@ -131,12 +131,15 @@ export interface CacheOutcome {
 /**
  * A render stream that renders, through `inner`, only the components the cache and the output folder cannot
  * answer (`readOutput`: a manifest's text by its path, or undefined), and takes the rest from the output folder.
- * The result is in the order added, as from `inner` alone. `outcome()` says, once finished, what it did.
+ * The result is in the order added, as from `inner` alone. `outcome()` says, once finished, what it did. A file
+ * taken is kept by its hash ({@link TakenManifest}), or with its text when `keepText` (the run reads every text
+ * again anyway: a Helm chart, a mirror folder).
  */
 export function cachedStream(
   cache: RenderCache,
   readOutput: (path: string) => string | undefined,
   inner: RenderStream,
+  keepText = false,
 ): RenderStream & { outcome(): CacheOutcome | undefined } {
   let settings: string | undefined;
   const keys: string[] = [];
@@ -152,7 +155,9 @@ export function cachedStream(
       const path = manifestPath(spec);
       const content = expected === undefined ? undefined : readOutput(path);
       const hit = content !== undefined && contentHash(content) === expected;
-      found.push(hit ? new TakenManifest(path, expected, readOutput) : undefined);
+      found.push(
+        !hit ? undefined : keepText ? { path, content, invalid: [], tooLarge: [] } : new TakenManifest(path, expected, readOutput),
+      );
       if (!hit) inner.add(spec, platform);
     },
     finish: async (specs, onProgress) => {

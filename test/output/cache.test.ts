@@ -105,6 +105,17 @@ describe('GIVEN a cache of an earlier run', () => {
     }
   });
 
+  test('GIVEN a run that reads every text again (a Helm chart, a mirror folder) WHEN a file is taken THEN it keeps the text it was read with', async () => {
+    const { specs, cache, disk } = await firstRun();
+    const reads: string[] = [];
+    const stream = cachedStream(cache, (p) => (reads.push(p), disk.get(p)), counting().stream, true);
+    for (const spec of specs) stream.add(spec, PLATFORM);
+    const files = await stream.finish(specs);
+    expect(files.map((f) => f.content)).toEqual([...disk.values()]);
+    expect(files.map((f) => Object.getOwnPropertyNames(f).includes('content'))).toEqual([true, true, true]);
+    expect(reads).toHaveLength(3);
+  });
+
   test('WHEN one spec changed THEN only it is rendered, the result keeps the order given, and progress counts all', async () => {
     const { cache, disk } = await firstRun();
     const changed = [specOf(1), specOf(2, 'repo/comp:2.0'), specOf(3)];

@@ -5,21 +5,12 @@
  */
 import { createHash } from 'crypto';
 import * as path from 'path';
-import { makeFolder, readIfExists } from '../output/write';
+import { makeFolder } from '../output/write';
 import { writeWhole } from './cache-folder';
 
 /** The cache file of an output folder (both absolute). */
 export function cacheFileOf(cacheDir: string, out: string): string {
   return path.join(cacheDir, `renders-${createHash('sha256').update(path.resolve(out)).digest('hex').slice(0, 16)}`);
-}
-
-/** A text file's contents, or undefined when it cannot be read (missing, not a file, not allowed). */
-export function readQuietly(file: string): string | undefined {
-  try {
-    return readIfExists(file);
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   OddEntry,
   oddEntries,
   readJournal,
+  readQuietly,
   RECORD_FILE,
   StagedRun,
   STATE_FOLDER,
@@ -27,7 +28,7 @@ import { selectorChangeLines } from './selector-changes';
 import { formatDiagnostic } from '../input/diagnostics';
 import { init } from './init';
 import { EXIT, Invocation, Options, parseOptions, userFolder, version } from './options';
-import { cacheFileOf, readQuietly, writeCacheFile } from './cache-file';
+import { cacheFileOf, writeCacheFile } from './cache-file';
 import { Console, plural, progressBar, reportErrors, reusedNote, staleSummary, writeSummary } from './report';
 
 /** How the process was started, beyond its arguments. */
@@ -174,7 +175,7 @@ async function run(
     });
   } catch (e) {
     // A staged manifest read back for a Helm chart, gone from the disk.
-    return diskFailure(io, outDir, e, STAGED_GONE);
+    return diskFailure(io, outDir, e, { only: STAGED_GONE });
   }
   if (!quiet) for (const w of result.warnings) io.err(`warning: ${formatDiagnostic(w)}`);
   if (result.diagnostics.length > 0) {
@@ -208,7 +209,7 @@ async function run(
       diffs = diffFolder(out, result.files, undefined, outDir);
     } catch (e) {
       // A manifest the render cache took from the folder, changed there since.
-      return checkFailure(io, outDir, e);
+      return diskFailure(io, outDir, e, { checking: true });
     }
     for (const d of diffs) io.out(d.patch.replace(/\n$/, ''));
     // A changed Deployment selector is a diff the API server refuses to apply: say so after the diffs.
@@ -230,7 +231,7 @@ async function run(
   try {
     if (!quiet) for (const line of selectorChangeLines(out, outDir, result.files, outcome?.taken)) io.err(`warning: ${line}`);
   } catch (e) {
-    return diskFailure(io, outDir, e, STAGED_GONE);
+    return diskFailure(io, outDir, e, { only: STAGED_GONE });
   }
   let synced;
   try {
@@ -263,21 +264,18 @@ async function run(
 }
 
 /**
- * A failure of the disk before anything of the run is in place (an error with a code; with `code`, that one only,
- * such as a staged manifest gone from the disk): said, exit 74. Anything else is a bug, and is thrown on.
+ * A failure of the disk before anything of the run is in place (an error with a code; with `only`, that code only,
+ * such as a staged manifest gone from the disk), while writing or, `checking`, while --check compares the folder:
+ * said, exit 74. Anything else is a bug, and is thrown on.
  */
-function diskFailure(io: Console, outDir: string, e: unknown, code?: string): number {
+function diskFailure(io: Console, outDir: string, e: unknown, how: { readonly only?: string; readonly checking?: boolean } = {}): number {
   const err = e as NodeJS.ErrnoException;
-  if (!err?.code || (code !== undefined && err.code !== code)) throw e;
-  io.err(`error: writing ${outDir} failed: ${err.message}. Every file is either its old or its new version; fix the cause and run again`);
-  return EXIT.io;
-}
-
-/** A failure of the disk while --check compares the folder (a code of a disk failure, or STAGED_GONE): said, exit 74. */
-function checkFailure(io: Console, outDir: string, e: unknown): number {
-  const err = e as NodeJS.ErrnoException;
-  if (!err?.code) throw e;
-  io.err(`error: checking ${outDir} failed: ${err.message}. Nothing was written; run --check again`);
+  if (!err?.code || (how.only !== undefined && err.code !== how.only)) throw e;
+  io.err(
+    how.checking
+      ? `error: checking ${outDir} failed: ${err.message}. Nothing was written; run --check again`
+      : `error: writing ${outDir} failed: ${err.message}. Every file is either its old or its new version; fix the cause and run again`,
+  );
   return EXIT.io;
 }
 

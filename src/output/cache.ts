@@ -17,7 +17,7 @@ import { PlatformSettings } from '../input/platform/settings';
 import { exactJson, isPlainJson } from './exact-json';
 import { RenderedFile, RenderStream } from './plan';
 import { contentHash, manifestPath } from './output-file';
-import { STAGED_GONE } from './stage';
+import { ManifestByHash } from './stage';
 
 /** The first line of a cache file: a file of another format, or of another build of the compiler, is not used. */
 const FORMAT = 'dcae-synth render cache 2';
@@ -132,7 +132,8 @@ export interface CacheOutcome {
  * A render stream that renders, through `inner`, only the components the cache and the output folder cannot
  * answer (`readOutput`: a manifest's text by its path, or undefined), and takes the rest from the output folder.
  * The result is in the order added, as from `inner` alone. `outcome()` says, once finished, what it did. A file
- * taken is kept by its hash ({@link TakenManifest}), or with its text when `keepText` (the run reads every text
+ * taken is kept by its hash ({@link ManifestByHash}: a run with nothing to render then never holds every
+ * manifest's text, about 32 MB at 10000 specs), or with its text when `keepText` (the run reads every text
  * again anyway: a Helm chart, a mirror folder).
  */
 export function cachedStream(
@@ -156,7 +157,16 @@ export function cachedStream(
       const content = expected === undefined ? undefined : readOutput(path);
       const hit = content !== undefined && contentHash(content) === expected;
       found.push(
-        !hit ? undefined : keepText ? { path, content, invalid: [], tooLarge: [] } : new TakenManifest(path, expected, readOutput),
+        !hit
+          ? undefined
+          : keepText
+            ? { path, content, invalid: [], tooLarge: [] }
+            : new ManifestByHash(
+                path,
+                expected,
+                [() => readOutput(path)],
+                `${path} changed in the output folder while the run was using it`,
+              ),
       );
       if (!hit) inner.add(spec, platform);
     },
@@ -175,33 +185,4 @@ export function cachedStream(
     },
     cancel: () => inner.cancel(),
   };
-}
-
-/**
- * A manifest taken from the output folder, kept by its hash: its text stays on the disk, read again (and checked
- * against the hash) only when something asks for it (a Helm chart, a mirror folder). Comparisons with the output
- * folder use the hash. So a run with nothing to render never holds every manifest's text (at 10000 specs, about
- * 32 MB).
- */
-class TakenManifest implements RenderedFile {
-  public readonly invalid: readonly string[] = [];
-  public readonly tooLarge: RenderedFile['tooLarge'] = [];
-
-  constructor(
-    /** Its path relative to the output folder. */
-    public readonly path: string,
-    /** The SHA-256 of its text. */
-    public readonly sha256: string,
-    /** Reads a manifest's text from the output folder. */
-    private readonly readOutput: (path: string) => string | undefined,
-  ) {}
-
-  /** Its text, from the output folder. Throws (with a code: a failure of the disk, for the run) when it changed there. */
-  public get content(): string {
-    const text = this.readOutput(this.path);
-    if (text !== undefined && contentHash(text) === this.sha256) return text;
-    const err = new Error(`${this.path} changed in the output folder while the run was using it`) as NodeJS.ErrnoException;
-    err.code = STAGED_GONE;
-    throw err;
-  }
 }

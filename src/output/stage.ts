@@ -3,7 +3,7 @@ import * as path from 'path';
 import { contentHash, OutputFile } from './output-file';
 import type { OversizedObject } from './limits';
 import type { RenderedFile } from './plan';
-import { readIfExists, target } from './write';
+import { readIfExists, readQuietly, target } from './write';
 
 /**
  * Where a run that holds the output folder's lock (see `holdFolder`) stages rendered manifests: plain strings,
@@ -101,12 +101,12 @@ export async function flushStaged(staged: ReadonlyMap<string, string>, fs: Stage
 export const STAGED_GONE = 'ESTAGED';
 
 /**
- * A staged manifest as the run keeps it, without its text: the text is on the disk, in the staged file (or in the
- * output folder, once the write has moved it there), and is read back, checked against its SHA-256, only when
- * something asks for it (a Helm chart, a mirror folder, the selector check of a changed Deployment). Comparisons
- * with the output folder use the hash. So a fleet's manifests never all sit in memory at once.
+ * A manifest kept by the SHA-256 of its text, not by its text: the text is on the disk, and is read back (checked
+ * against the hash, from the first of its places that holds it) only when something asks for it (a Helm chart, a
+ * mirror folder, the selector check of a changed Deployment). Comparisons with the output folder use the hash. So a
+ * fleet's manifests never all sit in memory at once.
  */
-export class StagedManifest implements RenderedFile {
+export class ManifestByHash implements RenderedFile {
   public readonly invalid: readonly string[] = [];
   public readonly tooLarge: readonly OversizedObject[] = [];
 
@@ -115,27 +115,35 @@ export class StagedManifest implements RenderedFile {
     public readonly path: string,
     /** The SHA-256 of its text. */
     public readonly sha256: string,
-    /** The staged file. */
-    private readonly aside: string,
-    /** The output folder. */
-    private readonly outdir: string,
+    /** Reads each place that may hold its text, in turn (undefined: not there, or not readable). */
+    private readonly places: ReadonlyArray<() => string | undefined>,
+    /** What the error says when no place holds it any more. */
+    private readonly gone: string,
   ) {}
 
-  /** Its text, from the disk. Throws (with a code: a failure of the disk, for the run) when neither place holds it. */
+  /** Its text, from the disk. Throws (with a code: a failure of the disk, for the run) when no place holds it. */
   public get content(): string {
-    for (const file of [this.aside, target(this.outdir, this.path)]) {
-      let text: string | undefined;
-      try {
-        text = readIfExists(file);
-      } catch {
-        continue; // not a file, or not readable: the other place, then the error below
-      }
+    for (const read of this.places) {
+      const text = read();
       if (text !== undefined && contentHash(text) === this.sha256) return text;
     }
-    const err = new Error(
-      `its staged text is no longer in ${this.aside} or ${target(this.outdir, this.path)} (changed while the run held the lock)`,
-    ) as NodeJS.ErrnoException;
+    const err = new Error(this.gone) as NodeJS.ErrnoException;
     err.code = STAGED_GONE;
     throw err;
+  }
+}
+
+/**
+ * A staged manifest as the run keeps it: by its hash, its text in the staged file (or in the output folder, once the
+ * write has moved it there).
+ */
+export class StagedManifest extends ManifestByHash {
+  constructor(path: string, sha256: string, aside: string, outdir: string) {
+    super(
+      path,
+      sha256,
+      [aside, target(outdir, path)].map((file) => () => readQuietly(file)),
+      `its staged text is no longer in ${aside} or ${target(outdir, path)} (changed while the run held the lock)`,
+    );
   }
 }

@@ -676,6 +676,15 @@ function missingFolders(dir: string, fs: Pick<FileSystem, 'existsSync'>): string
   return missing;
 }
 
+/** A text file's contents, or undefined when it cannot be read (missing, not a file, not allowed). */
+export function readQuietly(file: string): string | undefined {
+  try {
+    return readIfExists(file);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A file's text, or undefined when there is no file (nothing, a dangling link, or a folder). Something that
  * is not a file (a FIFO, whose reading would wait for ever, a socket, a device) is an error, never read.
